@@ -1,0 +1,60 @@
+import envSchema from 'env-schema';
+import { Type, type Static } from 'typebox';
+
+// Configuration comes from the environment only, validated once at start.
+const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'TCP port to listen on' }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1', description: 'Interface to listen on (0.0.0.0 in containers)' }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'Postgres URL; unset runs embedded Postgres (PGlite)' }),
+  ),
+  DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'Data folder of the embedded database' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 104857600, default: 2097152, description: 'Largest request body, bytes' }),
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: Static<typeof ConfigSchema>['LOG_LEVEL'];
+  bodyLimit: number;
+  databasePoolSize: number;
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let raw: Static<typeof ConfigSchema>;
+  try {
+    // Empty strings count as unset, as shells and compose files often leave them.
+    const data = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+    raw = envSchema<Static<typeof ConfigSchema>>({ schema: ConfigSchema, data, dotenv: false, ajv: undefined });
+  } catch (error) {
+    const message = (error as Error).message
+      .split(', ')
+      .map((part) => `  - ${part.replace(/^env\//, '')}`)
+      .join('\n');
+    throw new ConfigError(`invalid configuration:\n${message}`);
+  }
+  return {
+    port: raw.PORT,
+    host: raw.HOST,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir: raw.DATA_DIR,
+    logLevel: raw.LOG_LEVEL,
+    bodyLimit: raw.BODY_LIMIT,
+    databasePoolSize: raw.DATABASE_POOL_SIZE,
+    shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+  };
+}

@@ -1,0 +1,84 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrations } from './migrations.js';
+
+export type StorageKind = 'postgres' | 'embedded';
+
+export interface DatabaseOptions {
+  /** Postgres URL; when absent the embedded PGlite database in `dataDir` is used. */
+  databaseUrl?: string | undefined;
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export interface Database {
+  kind: StorageKind;
+  prisma: PrismaClient;
+  /** Applies pending migrations from prisma/migrations; returns their names. */
+  migrate(): Promise<string[]>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Any fixed number works; it only has to be the same for every process of this service.
+const MIGRATION_LOCK_KEY = 727_073_690;
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    : openEmbedded(path.resolve(options.dataDir ?? './data'));
+}
+
+function openPostgres(connectionString: string, poolSize: number): Database {
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 }),
+  });
+  return {
+    kind: 'postgres',
+    prisma,
+    async migrate() {
+      // Several processes may start at once: one migrates while the others wait for it.
+      const lockClient = new pg.Client({ connectionString });
+      await lockClient.connect();
+      try {
+        await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        return await applyMigrations(new PrismaPg({ connectionString, max: 2 }));
+      } finally {
+        await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
+        await lockClient.end();
+      }
+    },
+    async ping() {
+      await prisma.$queryRaw`SELECT 1`;
+    },
+    async close() {
+      await prisma.$disconnect();
+    },
+  };
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir);
+  const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    kind: 'embedded',
+    prisma,
+    migrate: () => applyMigrations(adapterFactory),
+    async ping() {
+      await pglite.query('SELECT 1');
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { PrismaClient } from '../generated/prisma/client.js';
+import { AnnotationRepository } from './annotation-repository.js';
+import { ArticleRepository } from './article-repository.js';
+import type { DbClient } from './db-client.js';
+import { EntityRepository } from './entity-repository.js';
+
+export interface Repositories {
+  articles: ArticleRepository;
+  entities: EntityRepository;
+  annotations: AnnotationRepository;
+}
+
+function repositoriesOn(db: DbClient): Repositories {
+  return {
+    articles: new ArticleRepository(db),
+    entities: new EntityRepository(db),
+    annotations: new AnnotationRepository(db),
+  };
+}
+
+/** The repositories, outside or inside a transaction; services own the transactions. */
+export class Store {
+  readonly repositories: Repositories;
+
+  constructor(private readonly prisma: PrismaClient) {
+    this.repositories = repositoriesOn(prisma);
+  }
+
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    // Generous waits: under a burst of ingests the pool queue, not the work, is what takes time.
+    return this.prisma.$transaction((tx) => work(repositoriesOn(tx)), { maxWait: 15_000, timeout: 30_000 });
+  }
+}

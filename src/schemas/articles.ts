@@ -1,0 +1,105 @@
+import { Type, type Static } from 'typebox';
+import { OFFSET_UNIT_NOTE, Page, Timestamp, Uuid } from './common.js';
+
+export const ArticleJsonInput = Type.Object(
+  {
+    headline: Type.String({ minLength: 1, maxLength: 1000 }),
+    body: Type.String({
+      minLength: 1,
+      maxLength: 1_000_000,
+      description: 'Article body: paragraphs separated by blank lines.',
+    }),
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Publisher or feed name.' })),
+    externalId: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 500, description: 'The id the source gave the story; unique per source.' }),
+    ),
+    url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+    publishedAt: Type.Optional(Type.String({ format: 'date-time', maxLength: 40 })),
+    language: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$', maxLength: 35, description: 'BCP 47 tag.' }),
+    ),
+  },
+  { additionalProperties: false, title: 'ArticleJsonInput' },
+);
+export type ArticleJsonInput = Static<typeof ArticleJsonInput>;
+
+export const WireTextInput = Type.String({
+  minLength: 1,
+  maxLength: 1_000_000,
+  description:
+    'A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too.',
+});
+
+const Counts = Type.Object(
+  {
+    paragraphs: Type.Integer({ minimum: 0 }),
+    quotes: Type.Integer({ minimum: 0 }),
+    entities: Type.Integer({ minimum: 0, description: 'Distinct entities named in the article.' }),
+    mentions: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+
+const Dateline = Type.Object(
+  {
+    text: Type.String(),
+    place: Type.Union([Type.String(), Type.Null()]),
+    agency: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+const nullableString = () => Type.Union([Type.String(), Type.Null()]);
+
+const articleFields = {
+  id: Uuid,
+  revision: Type.Integer({ minimum: 1 }),
+  format: Type.Union([Type.Literal('wire'), Type.Literal('plain')], {
+    description: '`wire` when the text had a wire header, `plain` otherwise.',
+  }),
+  headline: nullableString(),
+  source: Type.Union([Type.String(), Type.Null()], {
+    description: 'The `source` given at ingest, else the wire source line.',
+  }),
+  standfirst: nullableString(),
+  dateline: Type.Union([Dateline, Type.Null()]),
+  byline: nullableString(),
+  externalId: nullableString(),
+  url: nullableString(),
+  publishedAt: Type.Union([Timestamp, Type.Null()]),
+  language: nullableString(),
+  contentHash: Type.String({ description: 'SHA-256 of the stored text, hex.' }),
+  pipelineVersion: Type.String({ description: 'Version of the annotation pipeline that annotated this revision.' }),
+  counts: Counts,
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+};
+
+export const ArticleSummary = Type.Object(articleFields, { additionalProperties: false, title: 'ArticleSummary' });
+export type ArticleSummary = Static<typeof ArticleSummary>;
+
+export const Article = Type.Object(
+  {
+    ...articleFields,
+    text: Type.String({
+      description: `The stored text, exactly as received with line endings normalised to \\n. ${OFFSET_UNIT_NOTE}`,
+    }),
+  },
+  { additionalProperties: false, title: 'Article' },
+);
+export type Article = Static<typeof Article>;
+
+export const ArticlePage = Page(ArticleSummary, 'A page of articles, newest first.');
+
+export const ArticleListQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'Items per page.' }),
+    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Opaque cursor from the previous page.' })),
+    source: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only articles from this source.' })),
+    since: Type.Optional(
+      Type.String({ format: 'date-time', maxLength: 40, description: 'Only articles ingested at or after this time.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ArticleListQuery = Static<typeof ArticleListQuery>;
