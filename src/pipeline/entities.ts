@@ -1,0 +1,663 @@
+// Entities and mentions: capitalised-name candidates typed by general gazetteers and word lists,
+// linked within the article (surnames, acronyms, countries' short forms), plus nominal ("the
+// North Korean leader", "the agency") and pronoun mentions resolved to a named entity.
+// Works on tokens; offsets are UTF-16 indices here.
+
+import { CALENDAR_WORDS, COMMON_WORDS } from './data/common.js';
+import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
+import { SPEECH_VERBS } from './data/speech.js';
+import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
+import { demonymCountry, FIRST_NAMES, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import type { Sentence, Token } from './tokens.js';
+import type { EntityType, MentionKind } from './types.js';
+
+export interface Entity {
+  type: EntityType;
+  canonical: string;
+  /** Lower-case name tokens of the canonical name. */
+  nameTokens: string[];
+  aliases: string[];
+  count: number;
+  lastToken: number;
+  /** Lower-case role words seen next to the entity's names ("leader", "north korean", "president"). */
+  roles: Set<string>;
+  /** True when the canonical name comes from a gazetteer (countries). */
+  fixedCanonical: boolean;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  entity: number;
+  kind: MentionKind;
+  type: EntityType;
+}
+
+export interface EntityResult {
+  entities: Entity[];
+  mentions: Mention[];
+  /** For each token, the index of the mention that starts there, or -1. */
+  mentionAt: Int32Array;
+  /** For each token, the index of a mention covering it, or -1 (outermost). */
+  mentionCover: Int32Array;
+}
+
+interface Candidate {
+  first: number;
+  last: number;
+  /** Lower-case role/title words before the name ("president", "chinese president"). */
+  roles: string[];
+  forcedType: EntityType | null;
+  honorific: boolean;
+  /** Nested place inside an organisation name. */
+  nested?: boolean;
+}
+
+const CONNECT_OF = new Set(['of', 'for', 'on']);
+const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
+const SUBJECT_SKIP = new Set(['also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly', 'once', 'recently', 'further', 'again', 'not', 'never', 'had', 'also', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'first', 'publicly', 'privately', 'separately', 'had', 'could', 'may', 'might', 'did', 'does', 'do']);
+
+function isCapWord(t: Token): boolean {
+  return t.kind === 'word' && t.cap && !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
+}
+
+export interface EntityInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Per block: true for the headline (title-case text). */
+  headlineBlocks: Set<number>;
+  /** Token ranges [first, last) known to be a place / organisation (dateline, source line). */
+  forced: { first: number; last: number; type: EntityType }[];
+}
+
+export function extractEntities(input: EntityInput): EntityResult {
+  const { tokens, sentences } = input;
+  const n = tokens.length;
+  // words seen in lower case anywhere: a capitalised sentence-initial form of them is not a name
+  const lowerSeen = new Set<string>();
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.lower);
+
+  const cands: Candidate[] = [];
+  const forcedAt = new Map<number, { last: number; type: EntityType }>();
+  for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
+
+  for (const s of sentences) {
+    const inHeadline = input.headlineBlocks.has(s.block);
+    let initial = true;
+    let i = s.first;
+    while (i < s.last) {
+      const f = forcedAt.get(i);
+      if (f) {
+        cands.push({ first: i, last: f.last, roles: [], forcedType: f.type, honorific: false });
+        i = f.last;
+        initial = false;
+        continue;
+      }
+      const t = tokens[i]!;
+      if (t.kind === 'quote' || (t.kind === 'punct' && (t.text === ':' || t.text === '(' || t.text === '\u2014' || t.text === '--' || t.text === '-'))) {
+        initial = true;
+        i++;
+        continue;
+      }
+      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, lowerSeen))) {
+        if (t.kind === 'word' || t.kind === 'num') initial = false;
+        i++;
+        continue;
+      }
+      // build a run of capitalised words
+      let j = i + 1;
+      let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower);
+      let hasOf = false;
+      while (j < s.last) {
+        const u = tokens[j]!;
+        if (isCapWord(u) && !(inHeadline && isCommonCap(u, lowerSeen))) {
+          if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower)) hasOrgHead = true;
+          j++;
+          continue;
+        }
+        const nx = j + 1 < s.last ? tokens[j + 1]! : null;
+        if (u.kind === 'word' && !u.cap && nx) {
+          if (NAME_PARTICLES.has(u.lower) && isCapWord(nx)) {
+            j++;
+            continue;
+          }
+          if (hasOrgHead && CONNECT_OF.has(u.lower)) {
+            if (isCapWord(nx)) {
+              hasOf = true;
+              j++;
+              continue;
+            }
+            if (nx.lower === 'the' && j + 2 < s.last && isCapWord(tokens[j + 2]!)) {
+              hasOf = true;
+              j += 2;
+              continue;
+            }
+          }
+          if (hasOf && (u.lower === 'and' || u.lower === 'the') && isCapWord(nx)) {
+            j++;
+            continue;
+          }
+        }
+        if (u.kind === 'punct' && u.text === '&' && nx && isCapWord(nx)) {
+          j++;
+          continue;
+        }
+        break;
+      }
+      // a lower-case geographic noun right after ("the Korean peninsula")
+      if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
+        splitRun(tokens, i, j, cands, 'LOC-geo');
+        cands[cands.length - 1]!.last = j + 1;
+        cands[cands.length - 1]!.forcedType = 'LOC';
+        i = j + 1;
+        initial = false;
+        continue;
+      }
+      splitRun(tokens, i, j, cands, null);
+      i = j;
+      initial = false;
+    }
+  }
+
+  // ---- typing and linking ----
+  const entities: Entity[] = [];
+  const mentions: Mention[] = [];
+  const byKey = new Map<string, number>();
+  /** name token -> person entities whose name holds it */
+  const personIndex = new Map<string, number[]>();
+  /** initials of multi-word organisation/place names -> entity */
+  const byInitials = new Map<string, number>();
+  const indexEntity = (e: number): void => {
+    const en = entities[e]!;
+    if (en.type === 'PERSON') {
+      for (const w of en.nameTokens) {
+        const l = personIndex.get(w);
+        if (!l) personIndex.set(w, [e]);
+        else if (!l.includes(e)) l.push(e);
+      }
+    } else if (en.nameTokens.length >= 2) {
+      const ini = initials(en.nameTokens);
+      if (ini.length >= 2) byInitials.set(ini, e);
+    }
+  };
+
+  const textOf = (a: number, b: number): string => {
+    let s = '';
+    for (let k = a; k < b; k++) {
+      const t = tokens[k]!;
+      if (k > a && tokens[k - 1]!.end < t.start) s += ' ';
+      s += t.text;
+    }
+    return s;
+  };
+
+  // First pass: decide types of multi-token and strongly cued names, so that single tokens can
+  // be linked to them afterwards (a surname may come before the full name only in the headline).
+  const typed: { c: Candidate; type: EntityType | null; canonical: string | null; place: boolean }[] = [];
+  for (const c of cands) typed.push({ c, ...classify(c) });
+
+  const personTokens = new Map<string, number>(); // token -> count of multi-token persons containing it
+  for (const x of typed) {
+    if (x.type === 'PERSON' && x.c.last - x.c.first >= 2) {
+      for (let k = x.c.first; k < x.c.last; k++) personTokens.set(tokens[k]!.lower, (personTokens.get(tokens[k]!.lower) ?? 0) + 1);
+    }
+  }
+
+  // Process body first, headline last (a headline's short forms refer to the body's names).
+  const order = typed.map((_, k) => k);
+  order.sort((a, b) => {
+    const ha = input.headlineBlocks.has(tokens[typed[a]!.c.first]!.block) ? 1 : 0;
+    const hb = input.headlineBlocks.has(tokens[typed[b]!.c.first]!.block) ? 1 : 0;
+    return ha - hb || typed[a]!.c.first - typed[b]!.c.first;
+  });
+
+  for (const k of order) {
+    const x = typed[k]!;
+    const { c } = x;
+    const surface = textOf(c.first, c.last);
+    const lower = surface.toLowerCase();
+    const len = c.last - c.first;
+    const inHeadline = input.headlineBlocks.has(tokens[c.first]!.block);
+    let type = x.type;
+    let ent = -1;
+    // 1. exact name or alias already known
+    const known = byKey.get(x.canonical ? x.canonical.toLowerCase() : lower) ?? byKey.get(lower);
+    if (known !== undefined) ent = known;
+    // 2. part of a person's name (surname or given name): the most salient such person
+    if (ent < 0 && len <= 2 && !x.place && c.forcedType === null) {
+      const cand = findPersonByPart(entities, personIndex.get(tokens[c.last - 1]!.lower) ?? personIndex.get(tokens[c.first]!.lower) ?? [], tokens, c);
+      if (cand >= 0) ent = cand;
+    }
+    // 3. acronym of a known organisation or place, or a known acronym's expansion
+    if (ent < 0 && len === 1 && tokens[c.first]!.allCaps) {
+      const acr = tokens[c.first]!.text.replace(/\./g, '').toLowerCase();
+      const e = byInitials.get(acr);
+      if (e !== undefined) ent = e;
+    }
+    if (ent < 0 && len >= 2 && type !== 'PERSON') {
+      const ini = initials(tokens.slice(c.first, c.last).map((t) => t.lower));
+      if (ini.length >= 2) {
+        const e = byKey.get(ini);
+        if (e !== undefined && entities[e]!.type !== 'PERSON' && entities[e]!.nameTokens.length === 1) {
+          ent = e;
+          const en = entities[e]!;
+          if (!en.fixedCanonical) {
+            en.canonical = surface;
+            en.nameTokens = tokens.slice(c.first, c.last).map((t) => t.lower);
+            byKey.set(lower, e);
+            indexEntity(e);
+          }
+        }
+      }
+    }
+    if (ent < 0) {
+      if (inHeadline && type === null) continue;
+      if (type === null) type = guessSingle(c, tokens, personTokens);
+      if (type === null) continue;
+      const canonical = x.canonical ?? surface;
+      ent = entities.length;
+      entities.push({
+        type,
+        canonical,
+        nameTokens: canonical.toLowerCase().split(/\s+/),
+        aliases: [],
+        count: 0,
+        lastToken: -1,
+        roles: new Set(),
+        fixedCanonical: x.canonical !== null,
+      });
+      byKey.set(canonical.toLowerCase(), ent);
+      byKey.set(lower, ent);
+      indexEntity(ent);
+    }
+    const en = entities[ent]!;
+    if (len > en.nameTokens.length && en.type === 'PERSON' && !en.fixedCanonical) {
+      en.canonical = surface;
+      en.nameTokens = tokens.slice(c.first, c.last).map((t) => t.lower);
+      byKey.set(lower, ent);
+      indexEntity(ent);
+    }
+    if (en.aliases.length < 50 && !en.aliases.includes(surface)) en.aliases.push(surface);
+    en.count++;
+    if (c.first > en.lastToken) en.lastToken = c.first;
+    for (const r of c.roles) en.roles.add(r);
+    mentions.push({ start: tokens[c.first]!.start, end: tokens[c.last - 1]!.end, first: c.first, last: c.last, entity: ent, kind: 'name', type: en.type });
+  }
+
+  // roles from the words before a person's name ("North Korean leader Kim Jong Un") and
+  // appositions after it ("Putin, the Russian president,")
+  for (const m of mentions) {
+    const en = entities[m.entity]!;
+    if (en.type !== 'PERSON') continue;
+    collectRoles(tokens, m, en.roles);
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentionAt = new Int32Array(n).fill(-1);
+  const mentionCover = new Int32Array(n).fill(-1);
+  const fill = (): void => {
+    mentionAt.fill(-1);
+    mentionCover.fill(-1);
+    mentions.forEach((m, idx) => {
+      if (mentionAt[m.first] === -1) mentionAt[m.first] = idx;
+      for (let k = m.first; k < m.last; k++) if (mentionCover[k] === -1) mentionCover[k] = idx;
+    });
+  };
+  fill();
+
+  // ---- nominal and pronoun mentions: one sweep in text order ----
+  const extra: Mention[] = [];
+  const lastSeen = new Int32Array(entities.length).fill(-1);
+  const roleIndex = new Map<string, number[]>();
+  entities.forEach((en, e) => {
+    if (en.type !== 'PERSON') return;
+    for (const r of en.roles) {
+      const l = roleIndex.get(r);
+      if (l) l.push(e);
+      else roleIndex.set(r, [e]);
+    }
+  });
+  const orgByHead = new Map<string, number[]>();
+  entities.forEach((en, e) => {
+    if (en.type !== 'ORG') return;
+    for (const w of en.nameTokens) {
+      if (!ORG_ROLE_NOUNS.has(w)) continue;
+      const l = orgByHead.get(w);
+      if (l) l.push(e);
+      else orgByHead.set(w, [e]);
+    }
+  });
+  /** entity of the first person mention of each sentence (its likely subject) */
+  const firstPerson = new Int32Array(sentences.length).fill(-1);
+  const firstPersonTok = new Int32Array(sentences.length).fill(-1);
+  for (const m of mentions) {
+    if (m.type !== 'PERSON') continue;
+    const si = tokens[m.first]!.sentence;
+    if (si >= 0 && firstPerson[si] === -1) {
+      firstPerson[si] = m.entity;
+      firstPersonTok[si] = m.first;
+    }
+  }
+  let mp = 0;
+  const latest = (pool: number[] | undefined): number => {
+    if (!pool) return -1;
+    let best = -1;
+    let pos = -1;
+    for (const e of pool) if (lastSeen[e]! > pos) {
+      pos = lastSeen[e]!;
+      best = e;
+    }
+    return best;
+  };
+  for (const s of sentences) {
+    for (let i = s.first; i < s.last; i++) {
+      while (mp < mentions.length && mentions[mp]!.first <= i) {
+        const m = mentions[mp]!;
+        lastSeen[m.entity] = m.first;
+        mp++;
+      }
+      if (mentionCover[i] !== -1) continue;
+      const t = tokens[i]!;
+      if (t.kind !== 'word') continue;
+      if (t.lower === 'the') {
+        const nm = matchNominal(tokens, i, s.last, mentionCover, roleIndex, orgByHead, latest);
+        if (nm) {
+          extra.push(nm);
+          lastSeen[nm.entity] = i;
+          const si = s.first <= i ? tokens[i]!.sentence : -1;
+          if (nm.type === 'PERSON' && si >= 0 && (firstPerson[si] === -1 || firstPersonTok[si]! > i)) {
+            firstPerson[si] = nm.entity;
+            firstPersonTok[si] = i;
+          }
+          i = nm.last - 1;
+        }
+        continue;
+      }
+      if (PERSON_PRONOUNS.has(t.lower)) {
+        let e = -1;
+        const si = t.sentence;
+        if (firstPerson[si] !== -1 && firstPersonTok[si]! < i) e = firstPerson[si]!;
+        else {
+          for (let k = si - 1; k >= 0 && k >= si - 4; k--) {
+            if (s.block - sentences[k]!.block > 2) break;
+            if (firstPerson[k] !== -1) {
+              e = firstPerson[k]!;
+              break;
+            }
+          }
+        }
+        if (e >= 0) extra.push({ start: t.start, end: t.end, first: i, last: i + 1, entity: e, kind: 'pronoun', type: 'PERSON' });
+      }
+    }
+  }
+  for (const m of extra) {
+    mentions.push(m);
+    entities[m.entity]!.count++;
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  fill();
+  return { entities, mentions, mentionAt, mentionCover };
+
+  // ---- helpers closing over tokens ----
+  function classify(c: Candidate): { type: EntityType | null; canonical: string | null; place: boolean } {
+    const surface = textOf(c.first, c.last);
+    const len = c.last - c.first;
+    const first = tokens[c.first]!;
+    const last = tokens[c.last - 1]!;
+    if (c.forcedType) {
+      const pl = lookupPlace(surface);
+      return { type: c.forcedType, canonical: pl && c.forcedType === 'LOC' ? pl.canonical : null, place: !!pl };
+    }
+    const place = len <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
+    if (c.honorific) return { type: 'PERSON', canonical: null, place: false };
+    if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
+    if (c.roles.length > 0) return { type: 'PERSON', canonical: null, place: false };
+    const lastLower = last.lower;
+    if (len >= 2 && ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower)) return { type: 'ORG', canonical: null, place: false };
+    if (len >= 2 && ORG_HEADS_OF.has(first.lower) && tokens[c.first + 1]?.lower === 'of') return { type: 'ORG', canonical: null, place: false };
+    if (len >= 2 && LOC_SUFFIXES.has(lastLower)) {
+      if (ORG_SUFFIXES.has(lastLower) && !(lastLower === 'centre' || lastLower === 'center')) return { type: 'ORG', canonical: null, place: false };
+      return { type: 'LOC', canonical: null, place: false };
+    }
+    if (len >= 2 && LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return { type: 'LOC', canonical: null, place: false };
+    if (len === 1 && first.allCaps && first.text.replace(/\./g, '').length >= 2) return { type: 'ORG', canonical: null, place: false };
+    if (len >= 2) {
+      // a known place followed by an organisation word was handled above; names of people
+      let allName = true;
+      for (let k = c.first; k < c.last; k++) {
+        const t = tokens[k]!;
+        if (t.allCaps && t.text.length > 1) allName = false;
+        if (lookupPlace(t.text) && !FIRST_NAMES.has(t.lower) && k === c.first) allName = false;
+      }
+      if (allName && len <= 4) return { type: 'PERSON', canonical: null, place: false };
+      return { type: 'ORG', canonical: null, place: false };
+    }
+    return { type: null, canonical: null, place: false };
+  }
+}
+
+function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
+  const l = t.lower;
+  if (COMMON_WORDS.has(l)) return true;
+  if (lowerSeen.has(l)) return true;
+  if (SPEECH_VERBS.has(l)) return true;
+  if (demonymCountry(l) && !lookupPlace(l)) return true;
+  return false;
+}
+
+/** Splits a run of capitalised tokens into candidates at titles and nationality words. */
+function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why: string | null): void {
+  // leading nationality / country words followed by a title: "US President Barack Obama", "Chinese President Xi"
+  let i = a;
+  const roles: string[] = [];
+  // words before the run that are lower-case roles: "leader Kim", "professor Smith"
+  const prev = tokens[a - 1];
+  if (prev && prev.kind === 'word' && !prev.cap && PERSON_ROLE_NOUNS.has(prev.lower)) roles.push(prev.lower);
+  // find the last title word inside the run (not the last token)
+  let titleEnd = -1;
+  let titleStart = -1;
+  let honorific = false;
+  const lastLower = tokens[b - 1]!.lower;
+  const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
+  for (let k = a; k < b - 1; k++) {
+    const t = tokens[k]!;
+    if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower))) {
+      if (titleStart < 0) titleStart = k;
+      titleEnd = k + 1;
+      if (HONORIFICS.has(t.lower)) honorific = true;
+      // "Secretary of State"
+      if (tokens[k + 1]?.lower === 'of' && k + 2 < b - 1) {
+        titleEnd = k + 3;
+        k += 2;
+      }
+    } else if (titleStart >= 0) {
+      break;
+    }
+  }
+  if (titleStart >= 0 && titleEnd < b) {
+    // what precedes the title: a country or nationality ("US", "Chinese") -> a role word and maybe a place mention
+    if (titleStart > a) {
+      const pre = tokens.slice(a, titleStart);
+      const preText = pre.map((t) => t.text).join(' ');
+      const dem = demonymCountry(preText);
+      if (dem) roles.push(preText.toLowerCase());
+      else out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
+    }
+    const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
+    roles.push(titleWords.join(' '));
+    roles.push(titleWords[titleWords.length - 1]!);
+    i = titleEnd;
+    out.push({ first: i, last: b, roles, forcedType: null, honorific: honorific || true });
+    return;
+  }
+  // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
+  const whole = tokens.slice(a, b).map((t) => t.text).join(' ');
+  if (demonymCountry(whole) && !lookupPlace(whole)) return;
+  if (b - a >= 2) {
+    const firstDem = demonymCountry(tokens[a]!.text);
+    if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower)) {
+      i = a + 1;
+      roles.push(tokens[a]!.lower);
+    }
+  }
+  out.push({ first: i, last: b, roles, forcedType: null, honorific: false });
+  // a place nested in an organisation's name ("University of Texas" -> Texas)
+  if (b - i >= 2) {
+    for (let k = i; k < b; k++) {
+      for (let m = Math.min(b, k + MAX_PLACE_TOKENS); m > k; m--) {
+        if (k === i && m === b) continue;
+        const sub = tokens.slice(k, m).map((t) => t.text).join(' ');
+        const pl = lookupPlace(sub);
+        if (pl && ORG_SUFFIXES.has(lastLower)) {
+          out.push({ first: k, last: m, roles: [], forcedType: 'LOC', honorific: false, nested: true });
+          k = m - 1;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function initials(words: string[]): string {
+  let s = '';
+  for (const w of words) {
+    if (w === 'of' || w === 'the' || w === 'and' || w === 'for' || w === '&' || w === 'on') continue;
+    const parts = w.split('-');
+    for (const p of parts) if (p) s += p[0];
+  }
+  return s;
+}
+
+function findPersonByPart(entities: Entity[], pool: number[], tokens: Token[], c: Candidate): number {
+  const words = tokens.slice(c.first, c.last).map((t) => t.lower);
+  let best = -1;
+  let bestScore = -1;
+  for (const e of pool) {
+    const en = entities[e]!;
+    if (en.type !== 'PERSON' || en.nameTokens.length <= words.length) continue;
+    const nt = en.nameTokens;
+    let score = -1;
+    const lastMatch = words.every((w, k) => nt[nt.length - words.length + k] === w);
+    const firstMatch = words.every((w, k) => nt[k] === w);
+    if (lastMatch) score = 2;
+    else if (firstMatch) score = 1;
+    if (score < 0) continue;
+    const total = score * 1000 + en.count * 10 + en.lastToken / 1e6;
+    if (total > bestScore) {
+      bestScore = total;
+      best = e;
+    }
+  }
+  return best;
+}
+
+function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<string, number>): EntityType | null {
+  const t = tokens[c.first]!;
+  if (c.last - c.first !== 1) return 'ORG';
+  if (t.kind !== 'word') return null;
+  if (personTokens.has(t.lower)) return 'PERSON';
+  const nx = tokens[c.last];
+  const pv = tokens[c.first - 1];
+  if (nx && nx.kind === 'word' && SPEECH_VERBS.has(nx.lower) && FIRST_NAMES.has(t.lower)) return 'PERSON';
+  if (FIRST_NAMES.has(t.lower)) return 'PERSON';
+  if (pv && pv.kind === 'word' && (pv.lower === 'in' || pv.lower === 'from' || pv.lower === 'near')) return 'LOC';
+  if (t.text.length < 2) return null;
+  return 'ORG';
+}
+
+function collectRoles(tokens: Token[], m: Mention, roles: Set<string>): void {
+  // up to three words before: lower-case role nouns and nationality words
+  let k = m.first - 1;
+  const words: string[] = [];
+  while (k >= 0 && words.length < 3) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.block !== tokens[m.first]!.block) break;
+    if (!t.cap && PERSON_ROLE_NOUNS.has(t.lower)) words.unshift(t.lower);
+    else if (t.cap && (demonymCountry(t.lower) || demonymCountry(`${tokens[k - 1]?.lower ?? ''} ${t.lower}`))) words.unshift(t.lower);
+    else if (t.cap && PERSON_TITLES.has(t.lower)) words.unshift(t.lower);
+    else break;
+    k--;
+  }
+  if (words.length) {
+    const nouns = words.filter((w) => PERSON_ROLE_NOUNS.has(w) || PERSON_TITLES.has(w));
+    for (const w of nouns) roles.add(w);
+    const prefix = tokens[k]?.cap && demonymCountry(`${tokens[k]!.lower} ${words[0]}`) ? `${tokens[k]!.lower} ` : '';
+    roles.add(prefix + words.join(' '));
+  }
+  // apposition after: "X, the Russian president," / "X, a professor at"
+  const a = tokens[m.last];
+  if (a && a.text === ',') {
+    let j = m.last + 1;
+    const det = tokens[j];
+    if (det && (det.lower === 'the' || det.lower === 'a' || det.lower === 'an')) {
+      j++;
+      const ws: string[] = [];
+      while (j < tokens.length && ws.length < 4 && tokens[j]!.kind === 'word') {
+        const t = tokens[j]!;
+        ws.push(t.lower);
+        if (PERSON_ROLE_NOUNS.has(t.lower)) {
+          roles.add(t.lower);
+          roles.add(ws.join(' '));
+          break;
+        }
+        j++;
+      }
+    }
+  }
+  // role right before with a comma: "as Russian president, Putin"
+  const b = tokens[m.first - 1];
+  if (b && b.text === ',') {
+    const r = tokens[m.first - 2];
+    if (r && r.kind === 'word' && !r.cap && PERSON_ROLE_NOUNS.has(r.lower)) {
+      roles.add(r.lower);
+      const q = tokens[m.first - 3];
+      if (q && q.cap && demonymCountry(q.lower)) roles.add(`${q.lower} ${r.lower}`);
+    }
+  }
+}
+
+/** "the North Korean leader", "the agency": a nominal mention of a named entity. */
+function matchNominal(
+  tokens: Token[],
+  i: number,
+  end: number,
+  cover: Int32Array,
+  roleIndex: Map<string, number[]>,
+  orgByHead: Map<string, number[]>,
+  latest: (pool: number[] | undefined) => number,
+): Mention | null {
+  const det = tokens[i]!;
+  let j = i + 1;
+  const mods: string[] = [];
+  while (j < end && mods.length < 3) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word') return null;
+    if (t.cap && cover[j] === -1) {
+      mods.push(t.lower);
+      j++;
+      continue;
+    }
+    break;
+  }
+  const head = tokens[j];
+  if (!head || j >= end || head.kind !== 'word' || head.cap) return null;
+  const nextT = tokens[j + 1];
+  // "the leader of the opposition" names someone else
+  if (nextT && nextT.kind === 'word' && nextT.lower === 'of') return null;
+  const modText = mods.join(' ');
+  if (PERSON_ROLE_NOUNS.has(head.lower)) {
+    const best = modText ? latest(roleIndex.get(`${modText} ${head.lower}`)) : latest(roleIndex.get(head.lower));
+    if (best < 0) return null;
+    return { start: det.start, end: head.end, first: i, last: j + 1, entity: best, kind: 'nominal', type: 'PERSON' };
+  }
+  if (ORG_ROLE_NOUNS.has(head.lower) && mods.length === 0) {
+    const best = latest(orgByHead.get(head.lower));
+    if (best < 0) return null;
+    return { start: det.start, end: head.end, first: i, last: j + 1, entity: best, kind: 'nominal', type: 'ORG' };
+  }
+  return null;
+}

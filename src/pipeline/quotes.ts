@@ -1,0 +1,413 @@
+// Quotes and attribution: quotation spans from the marks (straight, curly, single in headlines,
+// across paragraphs), then the speaker from cues in the sentence (before, after or around the
+// quote), relayed speech ("X quoted Y as saying"), and continuation of the previous speaker.
+// Works on tokens; offsets are UTF-16 indices here.
+
+import { INVERTABLE_SPEECH_VERBS, SPEECH_VERBS } from './data/speech.js';
+import type { EntityResult } from './entities.js';
+import type { Sentence, Token } from './tokens.js';
+import type { QuoteKind } from './types.js';
+
+export interface RawQuote {
+  /** Content span (inside the marks). */
+  start: number;
+  end: number;
+  /** Token range of the content [first, last). */
+  first: number;
+  last: number;
+  /** Token index of the opening mark, and of the closing mark or -1. */
+  open: number;
+  close: number;
+  block: number;
+  kind: QuoteKind;
+  single: boolean;
+  speakerEntity: number;
+  speakerMention: number;
+  viaEntity: number;
+  cue: { start: number; end: number } | null;
+  rule: string;
+  confidence: number;
+}
+
+export interface QuoteInput {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+  /** Per block: first and last+1 token index. */
+  blockTokens: { first: number; last: number }[];
+  headlineBlocks: Set<number>;
+  ents: EntityResult;
+}
+
+const DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
+const ADVERBS = new Set([
+  'also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly',
+  'once', 'recently', 'further', 'again', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'publicly', 'privately',
+  'separately', 'could', 'may', 'might', 'did', 'does', 'do', 'has', 'already', 'even', 'still', 'then', 'however', 'told', 'bluntly',
+  'flatly', 'angrily', 'proudly', 'openly', 'subsequently', 'additionally', 'yesterday', 'today', 'recently', 'herself', 'himself',
+]);
+const RELAY_VERBS = new Set(['said', 'says', 'added', 'adds', 'reported', 'reports', 'quoted', 'quotes', 'cited', 'stated', 'announced']);
+
+export function findQuotes(input: QuoteInput): RawQuote[] {
+  const { tokens, blockTokens } = input;
+  const quotes: RawQuote[] = [];
+  const inDouble = new Uint8Array(tokens.length);
+  for (let b = 0; b < blockTokens.length; b++) {
+    const { first, last } = blockTokens[b]!;
+    const qStart = quotes.length;
+    // double quotes: pair opening and closing marks
+    let openIdx = -1;
+    for (let i = first; i < last; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'quote' || DOUBLE.indexOf(t.text) < 0) continue;
+      if (t.quoteRole === 'open') {
+        if (openIdx >= 0 && i - openIdx > 1) {
+          // an opening mark while one is open: the earlier quote ran on; close it here
+          pushQuote(openIdx, i, i, b, false);
+        }
+        openIdx = i;
+      } else if (openIdx >= 0) {
+        pushQuote(openIdx, i, i, b, false);
+        openIdx = -1;
+      }
+    }
+    if (openIdx >= 0 && openIdx + 1 < last) pushQuote(openIdx, -1, last, b, false);
+    for (let k = qStart; k < quotes.length; k++) {
+      const q = quotes[k]!;
+      inDouble.fill(1, q.open, q.close >= 0 ? q.close + 1 : q.last);
+    }
+    // single quotes: outside double quotes, paired within the block
+    let sOpen = -1;
+    for (let i = first; i < last; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'quote' || DOUBLE.indexOf(t.text) >= 0) continue;
+      if (inDouble[i]) continue;
+      if (t.quoteRole === 'open' && sOpen < 0) sOpen = i;
+      else if (t.quoteRole === 'close' && sOpen >= 0) {
+        if (i - sOpen > 1 && i - sOpen <= 60) pushQuote(sOpen, i, i, b, true);
+        sOpen = -1;
+      }
+    }
+  }
+  quotes.sort((a, b) => a.start - b.start);
+  attribute(input, quotes);
+  return quotes;
+
+  function pushQuote(open: number, close: number, lastTok: number, block: number, single: boolean): void {
+    const firstTok = open + 1;
+    if (firstTok >= lastTok) return;
+    const start = tokens[firstTok]!.start;
+    const end = tokens[lastTok - 1]!.end;
+    if (end <= start) return;
+    quotes.push({
+      start,
+      end,
+      first: firstTok,
+      last: lastTok,
+      open,
+      close,
+      block,
+      kind: 'direct',
+      single,
+      speakerEntity: -1,
+      speakerMention: -1,
+      viaEntity: -1,
+      cue: null,
+      rule: 'none',
+      confidence: 0,
+    });
+  }
+}
+
+interface Cue {
+  speakerMention: number;
+  speakerEntity: number;
+  viaEntity: number;
+  cueFirst: number;
+  cueLast: number;
+  distance: number;
+  rule: string;
+  confidence: number;
+  verb: string;
+}
+
+function attribute(input: QuoteInput, quotes: RawQuote[]): void {
+  const { tokens, sentences, ents } = input;
+  const { mentions, entities, mentionCover } = ents;
+  // tokens inside any quote
+  const inQuote = new Int32Array(tokens.length).fill(-1);
+  quotes.forEach((q, k) => {
+    for (let i = q.open; i < (q.close >= 0 ? q.close + 1 : q.last); i++) if (inQuote[i] === -1) inQuote[i] = k;
+  });
+
+  /** The mention ending right before token `i` (skipping adverbs), the subject of a verb at i. */
+  const subjectBefore = (i: number, lo: number): number => {
+    let k = i - 1;
+    let skipped = 0;
+    while (k >= lo && tokens[k]!.kind === 'word' && ADVERBS.has(tokens[k]!.lower) && mentionCover[k] === -1 && skipped < 3) {
+      k--;
+      skipped++;
+    }
+    // apposition: "X, a professor at Y, said"
+    if (k >= lo && tokens[k]!.text === ',' ) {
+      let j = k - 1;
+      let steps = 0;
+      while (j >= lo && tokens[j]!.text !== ',' && steps < 15 && inQuote[j] === -1) {
+        j--;
+        steps++;
+      }
+      if (j >= lo && tokens[j]!.text === ',' && j - 1 >= lo && mentionCover[j - 1] !== -1) {
+        const mi = mentionCover[j - 1]!;
+        if (mentions[mi]!.type !== 'LOC') return mi;
+      }
+      return -1;
+    }
+    if (k < lo) return -1;
+    const mi = mentionCover[k]!;
+    if (mi === -1) return -1;
+    // the mention must end at k
+    const m = mentions[mi]!;
+    if (m.last - 1 !== k) {
+      // outermost covering mention may be longer; find one ending at k
+      for (let x = mi; x < mentions.length && mentions[x]!.first <= k; x++) if (mentions[x]!.last - 1 === k) return x;
+      return -1;
+    }
+    return mi;
+  };
+  /** The mention starting right after token `i` (skipping "the"), e.g. "said Putin". */
+  const subjectAfter = (i: number, hi: number): number => {
+    let k = i + 1;
+    if (k < hi && tokens[k]!.kind === 'word' && !tokens[k]!.cap && (tokens[k]!.lower === 'the' || tokens[k]!.lower === 'a')) {
+      // nominal mentions start at "the"
+      if (ents.mentionAt[k] !== -1) return ents.mentionAt[k]!;
+      k++;
+    }
+    while (k < hi && k - i <= 4 && tokens[k]!.kind === 'word' && mentionCover[k] === -1 && !tokens[k]!.cap) k++;
+    if (k >= hi) return -1;
+    return ents.mentionAt[k] !== -1 ? ents.mentionAt[k]! : mentionCover[k]!;
+  };
+  const isSpeaker = (mi: number): boolean => mi >= 0 && mentions[mi]!.type !== 'LOC';
+
+  const cuesFor = (q: RawQuote): Cue[] => {
+    const cues: Cue[] = [];
+    const sOpen = tokens[q.open]!.sentence;
+    const closeTok = q.close >= 0 ? q.close : q.last - 1;
+    const sClose = tokens[closeTok]!.sentence;
+    const lo = sentences[sOpen]!.first;
+    const hi = sentences[sClose]!.last;
+    // ---- left context: scan back from the opening mark to the sentence start, not across another quote
+    for (let i = q.open - 1, dist = 0; i >= lo; i--, dist++) {
+      if (inQuote[i] !== -1) break;
+      const t = tokens[i]!;
+      if (t.kind !== 'word') continue;
+      const l = t.lower;
+      // "according to X"
+      if (l === 'according' && tokens[i + 1]?.lower === 'to') {
+        const mi = subjectAfter(i + 1, q.open);
+        if (isSpeaker(mi)) cues.push(mk(mi, i, i + 2, dist, 'according-to', 0.9, l));
+        continue;
+      }
+      if (!SPEECH_VERBS.has(l) || mentionCover[i] !== -1) continue;
+      // "X quoted Y as saying"
+      if ((l === 'quoted' || l === 'quoting') && q.open - i <= 8) {
+        const y = subjectAfter(i, q.open);
+        const x = subjectBefore(i, lo);
+        if (isSpeaker(y)) {
+          cues.push(mk(y, i, Math.min(q.open, i + 5), dist, 'relayed-quote', 0.9, l, x >= 0 ? mentions[x]!.entity : -1));
+          continue;
+        }
+      }
+      // "described by X as"
+      if (tokens[i + 1]?.lower === 'by') {
+        const mi = subjectAfter(i + 1, q.open);
+        if (isSpeaker(mi)) {
+          cues.push(mk(mi, i, i + 2, dist, 'passive-by', 0.85, l));
+          continue;
+        }
+      }
+      let mi = subjectBefore(i, lo);
+      if (isSpeaker(mi)) {
+        cues.push(mk(mi, i, i + 1, dist, 'cue-before', dist <= 3 ? 0.9 : 0.75, l));
+        break;
+      }
+      // "said X" before the quote: 'said Putin: "..."'
+      if (INVERTABLE_SPEECH_VERBS.has(l)) {
+        mi = subjectAfter(i, q.open);
+        if (isSpeaker(mi)) {
+          cues.push(mk(mi, i, i + 1, dist, 'cue-before-inverted', 0.85, l));
+          break;
+        }
+      }
+      // a speech verb whose subject is not an entity ("analysts said"): stop here
+      if (dist <= 6 && tokens[i - 1]?.kind === 'word' && !tokens[i - 1]!.cap) {
+        cues.push(mk(-1, i, i + 1, dist, 'cue-before-unnamed', 0.5, l));
+        break;
+      }
+    }
+    // ---- right context: after the closing mark to the sentence end, not across another quote
+    if (q.close >= 0) {
+      for (let i = q.close + 1, dist = 0; i < hi && dist < 25; i++, dist++) {
+        if (inQuote[i] !== -1) break;
+        const t = tokens[i]!;
+        if (t.kind !== 'word' || mentionCover[i] !== -1) continue;
+        const l = t.lower;
+        if (l === 'according' && tokens[i + 1]?.lower === 'to') {
+          const mi = subjectAfter(i + 1, hi);
+          if (isSpeaker(mi)) cues.push(mk(mi, i, i + 2, dist, 'according-to', 0.9, l));
+          break;
+        }
+        if (!SPEECH_VERBS.has(l)) continue;
+        // "KCNA quoted Kim as saying"
+        if (l === 'quoted' || l === 'quoting') {
+          const y = subjectAfter(i, hi);
+          const x = subjectBefore(i, q.close + 1);
+          if (isSpeaker(y)) {
+            cues.push(mk(y, i, Math.min(hi, i + 4), dist, 'relayed-quote', 0.9, l, x >= 0 ? mentions[x]!.entity : -1));
+            break;
+          }
+        }
+        // "..., said X" (inverted)
+        if (INVERTABLE_SPEECH_VERBS.has(l)) {
+          const before = subjectBefore(i, q.close + 1);
+          if (isSpeaker(before)) {
+            cues.push(mk(before, i, i + 1, dist, 'cue-after', 0.9, l));
+            break;
+          }
+          const mi = subjectAfter(i, hi);
+          if (isSpeaker(mi)) {
+            cues.push(mk(mi, i, i + 1, dist, 'cue-after-inverted', 0.9, l));
+            break;
+          }
+        } else {
+          const before = subjectBefore(i, q.close + 1);
+          if (isSpeaker(before)) {
+            cues.push(mk(before, i, i + 1, dist, 'cue-after', 0.8, l));
+            break;
+          }
+        }
+        if (dist <= 4) {
+          cues.push(mk(-1, i, i + 1, dist, 'cue-after-unnamed', 0.5, l));
+          break;
+        }
+      }
+    }
+    return cues;
+  };
+
+  function mk(mi: number, a: number, b: number, distance: number, rule: string, confidence: number, verb: string, via = -1): Cue {
+    return { speakerMention: mi, speakerEntity: mi >= 0 ? mentions[mi]!.entity : -1, viaEntity: via, cueFirst: a, cueLast: b, distance, rule, confidence, verb };
+  }
+
+  let prev: RawQuote | null = null;
+  for (const q of quotes) {
+    if (input.headlineBlocks.has(q.block)) continue;
+    const cues = cuesFor(q);
+    const named = cues.filter((c) => c.speakerEntity >= 0);
+    let chosen: Cue | null = null;
+    let via = -1;
+    if (named.length) {
+      const persons = named.filter((c) => entities[c.speakerEntity]!.type === 'PERSON');
+      const orgs = named.filter((c) => entities[c.speakerEntity]!.type !== 'PERSON' && RELAY_VERBS.has(c.verb));
+      chosen = persons.length ? persons.sort((a, b) => a.distance - b.distance)[0]! : named.sort((a, b) => a.distance - b.distance)[0]!;
+      via = chosen.viaEntity;
+      if (via < 0 && entities[chosen.speakerEntity]!.type === 'PERSON' && orgs.length) via = orgs[0]!.speakerEntity;
+    }
+    // a via from any other cue in the sentence: "... , the agency added."
+    if (chosen && via < 0 && entities[chosen.speakerEntity]!.type === 'PERSON') {
+      via = sentenceRelay(q, chosen.speakerEntity);
+    }
+    if (chosen) {
+      setSpeaker(q, chosen, via);
+    } else if (cues.length === 0 && prev && prev.speakerEntity >= 0 && continues(prev, q)) {
+      q.speakerEntity = prev.speakerEntity;
+      q.speakerMention = prev.speakerMention;
+      q.viaEntity = prev.viaEntity;
+      q.cue = prev.cue;
+      q.rule = 'continues-previous-speaker';
+      q.confidence = 0.7;
+    } else if (cues.length) {
+      q.cue = { start: tokens[cues[0]!.cueFirst]!.start, end: tokens[cues[0]!.cueLast - 1]!.end };
+      q.rule = cues[0]!.rule;
+      q.confidence = 0.4;
+    }
+    q.kind = quoteKind(q);
+    prev = q;
+  }
+  // headline quotes: a body quote with the same words gives the speaker; else "X to Y: ..."
+  for (const q of quotes) {
+    if (!input.headlineBlocks.has(q.block)) continue;
+    const words = norm(input.text.slice(q.start, q.end));
+    const same = quotes.find((o) => o !== q && !input.headlineBlocks.has(o.block) && o.speakerEntity >= 0 && norm(input.text.slice(o.start, o.end)).includes(words));
+    if (same) {
+      q.speakerEntity = same.speakerEntity;
+      q.speakerMention = same.speakerMention;
+      q.rule = 'headline-same-words';
+      q.confidence = 0.8;
+      q.cue = same.cue;
+    } else {
+      // "X to Y: ..." or "X: ..." headlines
+      const b = input.blockTokens[q.block]!;
+      for (let i = b.first; i < q.open; i++) {
+        const t = tokens[i]!;
+        if (t.text === ':') {
+          let mi = -1;
+          for (let k = b.first; k < i; k++) {
+            const m = ents.mentionAt[k]!;
+            if (m !== -1 && mentions[m]!.type === 'PERSON') {
+              mi = m;
+              break;
+            }
+          }
+          if (mi >= 0) {
+            q.speakerEntity = mentions[mi]!.entity;
+            q.speakerMention = mi;
+            q.rule = 'headline-colon';
+            q.confidence = 0.6;
+          }
+          break;
+        }
+      }
+    }
+    q.kind = 'partial';
+  }
+
+  function sentenceRelay(q: RawQuote, speaker: number): number {
+    const s = sentences[tokens[q.close >= 0 ? q.close : q.last - 1]!.sentence]!;
+    for (let i = Math.max(q.close, q.last); i < s.last; i++) {
+      const t = tokens[i]!;
+      if (t.kind !== 'word' || !RELAY_VERBS.has(t.lower)) continue;
+      const mi = subjectBefore(i, s.first);
+      if (mi >= 0 && mentions[mi]!.entity !== speaker && mentions[mi]!.type === 'ORG') return mentions[mi]!.entity;
+    }
+    return -1;
+  }
+
+  function setSpeaker(q: RawQuote, c: Cue, via: number): void {
+    q.speakerEntity = c.speakerEntity;
+    q.speakerMention = c.speakerMention;
+    q.viaEntity = via;
+    q.cue = { start: tokens[c.cueFirst]!.start, end: tokens[c.cueLast - 1]!.end };
+    q.rule = c.rule;
+    q.confidence = c.confidence;
+  }
+
+  function continues(p: RawQuote, q: RawQuote): boolean {
+    // same block, or the next block starting with the quote (a paragraph-long quote)
+    if (p.block === q.block) return true;
+    if (q.block - p.block > 2) return false;
+    const bt = input.blockTokens[q.block]!;
+    return q.open === bt.first;
+  }
+
+  function quoteKind(q: RawQuote): QuoteKind {
+    const before = tokens[q.open - 1];
+    const startsSentence = !before || before.block !== q.block || before.text === ':' || before.text === ',' || before.kind === 'quote' || tokens[q.open]!.sentence !== before.sentence;
+    const lastT = tokens[q.last - 1]!;
+    const endsPunct = lastT.kind === 'punct' && /[.,!?…]/.test(lastT.text);
+    return startsSentence || endsPunct ? 'direct' : 'partial';
+  }
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}

@@ -1,0 +1,219 @@
+// Tokens and sentences, hand-written for speed. Works on the matching copy of the text (same
+// length as the original), so token offsets are offsets into the original text (UTF-16).
+
+import { OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './data/abbreviations.js';
+
+export type TokenKind = 'word' | 'num' | 'punct' | 'quote' | 'poss';
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  lower: string;
+  kind: TokenKind;
+  /** First character is an upper-case letter. */
+  cap: boolean;
+  /** Two or more letters, all upper case. */
+  allCaps: boolean;
+  /** For quote tokens: whether the mark opens or closes a quotation. */
+  quoteRole?: 'open' | 'close';
+  /** Index of the paragraph (block) holding the token. */
+  block: number;
+  /** Index of the sentence holding the token. */
+  sentence: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** First and last+1 token index. */
+  first: number;
+  last: number;
+  block: number;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'.&][\p{L}\p{M}\p{N}]+)*/uy;
+const IS_WORD_START = /[\p{L}\p{M}\p{N}]/u;
+const IS_UPPER = /\p{Lu}/u;
+const IS_LOWER = /\p{Ll}/u;
+const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
+const SINGLE_QUOTES = "'\u2018\u2019\u201a\u201b\u2039\u203a";
+
+function isWs(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x3000;
+}
+
+function makeWord(text: string, start: number, end: number, block: number): Token {
+  const first = text[0]!;
+  const isNum = first >= '0' && first <= '9';
+  const cap = IS_UPPER.test(first);
+  let allCaps = false;
+  if (cap && text.length >= 2) {
+    allCaps = !IS_LOWER.test(text) && /\p{Lu}.*\p{Lu}/su.test(text);
+  }
+  return { start, end, text, lower: text.toLowerCase(), kind: isNum ? 'num' : 'word', cap, allCaps, block, sentence: -1 };
+}
+
+/** Tokenizes `norm` (the matching copy) between `from` and `to`, tagging tokens with `block`. */
+export function tokenize(norm: string, from: number, to: number, block: number, out: Token[]): void {
+  let i = from;
+  while (i < to) {
+    const c = norm.charCodeAt(i);
+    if (isWs(c)) {
+      i++;
+      continue;
+    }
+    const ch = norm[i]!;
+    if (c < 0xd800 || c > 0xdfff ? IS_WORD_START.test(ch) : IS_WORD_START.test(norm.slice(i, i + 2))) {
+      WORD.lastIndex = i;
+      const m = WORD.exec(norm);
+      if (m && m.index === i && m[0].length > 0) {
+        let w = m[0];
+        let end = i + w.length;
+        if (end > to) {
+          end = to;
+          w = norm.slice(i, to);
+        }
+        // possessive / clitic: split "Russia's" -> "Russia" "'s"; "doesn't" -> "doesn" "'t"
+        const apo = w.lastIndexOf("'");
+        if (apo > 0 && apo >= w.length - 3 && /^(?:s|t|d|ll|re|ve|m)$/i.test(w.slice(apo + 1))) {
+          out.push(makeWord(w.slice(0, apo), i, i + apo, block));
+          const t = w.slice(apo);
+          out.push({ start: i + apo, end, text: t, lower: t.toLowerCase(), kind: 'poss', cap: false, allCaps: false, block, sentence: -1 });
+          i = end;
+          continue;
+        }
+        // absorb a period after abbreviations: "U.S.", "Mr.", "L." (initial)
+        if (end < to && norm.charCodeAt(end) === 0x2e && norm.charCodeAt(end + 1) !== 0x2e) {
+          const lower = w.toLowerCase();
+          const dotted = w.indexOf('.') > 0 && /\.[\p{L}]$/u.test(w);
+          const initial = w.length === 1 && IS_UPPER.test(w);
+          if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower)) {
+            w += '.';
+            end++;
+          }
+        }
+        out.push(makeWord(w, i, end, block));
+        i = end;
+        continue;
+      }
+    }
+    // punctuation
+    if (ch === '.' && norm[i + 1] === '.') {
+      let j = i;
+      while (j < to && norm[j] === '.') j++;
+      out.push({ start: i, end: j, text: '...', lower: '...', kind: 'punct', cap: false, allCaps: false, block, sentence: -1 });
+      i = j;
+      continue;
+    }
+    if (ch === '-' && norm[i + 1] === '-') {
+      let j = i;
+      while (j < to && norm[j] === '-') j++;
+      out.push({ start: i, end: j, text: '--', lower: '--', kind: 'punct', cap: false, allCaps: false, block, sentence: -1 });
+      i = j;
+      continue;
+    }
+    const len = c >= 0xd800 && c <= 0xdbff && i + 1 < to ? 2 : 1;
+    const t = norm.slice(i, i + len);
+    const isQuote = DOUBLE_QUOTES.indexOf(t) >= 0 || (SINGLE_QUOTES.indexOf(t) >= 0 && len === 1);
+    // a lone "s"/"t" after a word where the apostrophe was lost altogether is handled by the entity stage
+    out.push({ start: i, end: i + len, text: t, lower: t, kind: isQuote ? 'quote' : 'punct', cap: false, allCaps: false, block, sentence: -1 });
+    i += len;
+  }
+}
+
+const OPEN_BRACKETS = '([{';
+const SENT_END = new Set(['.', '!', '?', '...', '\u2026']);
+
+/** Common words that start sentences after an abbreviation such as "U.S." */
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'this', 'that', 'these', 'those', 'but', 'and', 'in',
+  'on', 'at', 'his', 'her', 'their', 'its', 'our', 'there', 'if', 'when', 'while', 'after', 'before', 'as', 'for', 'however',
+]);
+
+/** Splits the tokens of one block into sentences and marks each token's sentence. */
+export function splitSentences(tokens: Token[], first: number, last: number, block: number, sentences: Sentence[]): void {
+  let s = first;
+  let i = first;
+  while (i < last) {
+    const t = tokens[i]!;
+    let boundary = false;
+    if (t.kind === 'punct' && SENT_END.has(t.text)) {
+      boundary = true;
+    } else if (t.kind === 'word' && t.text.endsWith('.') && !TITLE_ABBREVIATIONS.has(t.lower.slice(0, -1))) {
+      // "U.S." or "Inc." at the end of a sentence: only when a common sentence starter follows
+      const nx = nextWord(tokens, i + 1, last);
+      boundary = nx !== null && nx.cap && SENTENCE_STARTERS.has(nx.lower);
+    }
+    if (boundary) {
+      // absorb closing quotes and brackets and further end marks
+      let j = i + 1;
+      while (j < last) {
+        const u = tokens[j]!;
+        if ((u.kind === 'punct' && (SENT_END.has(u.text) || u.text === ')' || u.text === ']')) || (u.kind === 'quote' && u.quoteRole === 'close')) j++;
+        else break;
+      }
+      // the next token must look like the start of a sentence
+      const nx = j < last ? tokens[j]! : null;
+      let ok = nx === null;
+      if (nx) {
+        if (nx.cap || nx.kind === 'num' || OPEN_BRACKETS.indexOf(nx.text) >= 0 || (nx.kind === 'quote' && nx.quoteRole === 'open')) ok = true;
+        if (t.text === '...' && !nx.cap) ok = false;
+      }
+      if (ok) {
+        pushSentence(tokens, s, j, block, sentences);
+        s = j;
+      }
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  if (s < last) pushSentence(tokens, s, last, block, sentences);
+}
+
+function nextWord(tokens: Token[], i: number, last: number): Token | null {
+  for (; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'word' || t.kind === 'num') return t;
+    if (t.kind === 'punct') return null;
+  }
+  return null;
+}
+
+function pushSentence(tokens: Token[], a: number, b: number, block: number, sentences: Sentence[]): void {
+  const idx = sentences.length;
+  for (let k = a; k < b; k++) tokens[k]!.sentence = idx;
+  sentences.push({ start: tokens[a]!.start, end: tokens[b - 1]!.end, first: a, last: b, block });
+}
+
+/**
+ * Decides for every quote token of one block whether it opens or closes a quotation, from the
+ * characters around it, then by alternation for straight marks.
+ */
+export function assignQuoteRoles(norm: string, tokens: Token[], first: number, last: number): void {
+  let open = false;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'quote') continue;
+    const ch = t.text;
+    const before = t.start > 0 ? norm[t.start - 1]! : ' ';
+    const after = t.end < norm.length ? norm[t.end]! : ' ';
+    const spaceBefore = /[\s([{\u2014\u2013\-]/u.test(before) || t.start === 0;
+    const spaceAfter = /[\s)\]}.,;:!?\u2014\u2013\-]/u.test(after) || t.end >= norm.length;
+    if (ch === '\u201c' || ch === '\u00ab' || ch === '\u201e' || ch === '\u2018') {
+      t.quoteRole = 'open';
+    } else if (ch === '\u201d' || ch === '\u00bb') {
+      t.quoteRole = 'close';
+    } else if (ch === '\u2019') {
+      t.quoteRole = spaceBefore && !spaceAfter ? 'open' : 'close';
+    } else if (spaceBefore && !spaceAfter) {
+      t.quoteRole = 'open';
+    } else if (!spaceBefore && spaceAfter) {
+      t.quoteRole = 'close';
+    } else {
+      t.quoteRole = open ? 'close' : 'open';
+    }
+    if (DOUBLE_QUOTES.indexOf(ch) >= 0) open = t.quoteRole === 'open';
+  }
+}
