@@ -1,0 +1,64 @@
+import etag from '@fastify/etag';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { uuidv7 } from 'uuidv7';
+import type { Database } from './db/database.js';
+import { docs } from './plugins/docs.js';
+import { problemErrors } from './plugins/problem-errors.js';
+import { Store } from './repositories/store.js';
+import { healthRoutes } from './routes/health.js';
+import { articleAnnotationRoutes } from './routes/v1/article-annotations.js';
+import { articleRoutes } from './routes/v1/articles.js';
+import { ProblemDetails } from './schemas/problem.js';
+import { ArticleService } from './services/article-service.js';
+import { IngestService } from './services/ingest-service.js';
+
+export interface AppOptions {
+  database: Database;
+  bodyLimit?: number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+// A client's x-request-id is kept when it is a sane token, so logs can be joined across services.
+const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export const logRedactPaths = ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'];
+
+/** Builds the service: plugins and routes, no listen(). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 2 * 1024 * 1024,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && ACCEPTABLE_REQUEST_ID.test(given) ? given : uuidv7();
+    },
+    ajv: {
+      // Unknown properties are rejected (400), not silently dropped.
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.addSchema(ProblemDetails);
+  await app.register(problemErrors);
+  await app.register(docs);
+  await app.register(etag);
+
+  const store = new Store(options.database.prisma);
+  const articles = new ArticleService(store);
+  const ingest = new IngestService(store);
+
+  await app.register(healthRoutes, { database: options.database });
+  await app.register(
+    async (v1) => {
+      await v1.register(articleRoutes, { articles, ingest });
+      await v1.register(articleAnnotationRoutes, { articles });
+    },
+    { prefix: '/v1' },
+  );
+  return app;
+}

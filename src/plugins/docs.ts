@@ -1,0 +1,51 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { OFFSET_UNIT_NOTE } from '../schemas/common.js';
+import { PROBLEM_TYPE_BASE } from '../errors.js';
+
+export const API_VERSION = '1.0.0';
+
+const description = `Ingests news articles and annotates them: paragraphs, quotations with their speakers, and the
+people, organisations and places they name, stored and served under \`/v1\`.
+
+**Offsets.** ${OFFSET_UNIT_NOTE} Every span also carries its \`text\`.
+
+**Pagination.** Lists take \`limit\` and \`cursor\`; the next page's cursor is in \`nextCursor\` and in a
+\`Link: <...>; rel="next"\` header. Cursors are opaque.
+
+**Errors.** Every error is RFC 9457 \`application/problem+json\` with a stable \`type\`
+(\`${PROBLEM_TYPE_BASE}<code>\`), a \`requestId\` that matches the \`x-request-id\` header and the logs,
+and for validation problems an \`errors\` list of failing fields.`;
+
+/** The OpenAPI 3.1 document, built from the route schemas, and Swagger UI at /docs. */
+export const docs = fp(
+  async (app: FastifyInstance) => {
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: {
+          title: 'news-annotations',
+          version: API_VERSION,
+          description,
+          license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+        },
+        servers: [{ url: 'http://localhost:3000', description: 'Local development' }],
+        tags: [
+          { name: 'articles', description: 'Ingest, read and delete articles.' },
+          { name: 'annotations', description: 'Paragraphs, quotes and entities of one article.' },
+          { name: 'health', description: 'Liveness and readiness for orchestrators.' },
+        ],
+      },
+      // Schemas with an $id become named components instead of def-N.
+      refResolver: {
+        buildLocalReference: (json, _baseUri, _fragment, index) =>
+          typeof json.$id === 'string' ? json.$id : `def-${index}`,
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+    app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  },
+  { name: 'docs' },
+);

@@ -1,0 +1,127 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
+import { isDatabaseUnavailable } from './database-errors.js';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance: string;
+  requestId: string;
+  [extension: string]: unknown;
+}
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ProblemCode,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): FastifyReply {
+  const { status, title } = problemCatalogue[code];
+  const body: ProblemBody = {
+    type: problemType(code),
+    title,
+    status,
+    ...(detail === undefined ? {} : { detail }),
+    instance: request.url.split('?')[0] ?? request.url,
+    requestId: String(request.id),
+    ...extensions,
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+interface ValidationIssue {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+/** Each failing field of a schema validation error, as JSON Pointers into the request part. */
+function validationErrors(error: FastifyError): { location: string; pointer: string; message: string }[] {
+  const location = error.validationContext ?? 'body';
+  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => {
+    const child =
+      (issue.params.missingProperty as string | undefined) ?? (issue.params.additionalProperty as string | undefined);
+    const pointer = child === undefined ? issue.instancePath || '/' : `${issue.instancePath}/${child}`;
+    const message =
+      issue.keyword === 'additionalProperties'
+        ? `unknown property '${child}'`
+        : (issue.message ?? 'is not valid');
+    return { location, pointer, message };
+  });
+}
+
+// Fastify's own errors mapped onto the catalogue.
+const fastifyCodes: Record<string, ProblemCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty-body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad-request',
+};
+
+/** RFC 9457 problem+json for every error, unknown routes and wrong methods included. */
+export const problemErrors = fp(
+  async (app: FastifyInstance) => {
+    const routes: { method: string; pattern: RegExp }[] = [];
+    app.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const pattern = new RegExp(
+        `^${route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`,
+      );
+      for (const method of methods) routes.push({ method, pattern });
+    });
+
+    app.setNotFoundHandler((request, reply) => {
+      const path = request.url.split('?')[0] ?? '';
+      const allowed = [...new Set(routes.filter((route) => route.pattern.test(path)).map((route) => route.method))];
+      if (allowed.length > 0) {
+        reply.header('allow', allowed.join(', '));
+        return sendProblem(request, reply, 'method-not-allowed', `${request.method} is not allowed on ${path}.`);
+      }
+      return sendProblem(request, reply, 'not-found', `Nothing is served at ${path}.`);
+    });
+
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof ApiError) {
+        reply.headers(error.headers);
+        return sendProblem(request, reply, error.code, error.detail, error.extensions);
+      }
+      if (error.validation) {
+        const errors = validationErrors(error);
+        return sendProblem(
+          request,
+          reply,
+          'validation-failed',
+          errors.map((issue) => `${issue.location} ${issue.pointer}: ${issue.message}`).join('; '),
+          { errors },
+        );
+      }
+      const mapped = error.code ? fastifyCodes[error.code] : undefined;
+      if (mapped) return sendProblem(request, reply, mapped, error.message);
+      if (error instanceof SyntaxError || (error.statusCode === 400 && /JSON/i.test(error.message))) {
+        return sendProblem(request, reply, 'malformed-body', error.message);
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const code = (Object.keys(problemCatalogue) as ProblemCode[]).find(
+          (candidate) => problemCatalogue[candidate].status === status,
+        );
+        return sendProblem(request, reply, code ?? 'bad-request', error.message);
+      }
+      if (isDatabaseUnavailable(error)) {
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', '5');
+        return sendProblem(request, reply, 'service-unavailable', 'The database is not reachable; retry shortly.');
+      }
+      // Internals stay in the log; the client gets the request id to quote.
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(request, reply, 'internal-error', 'Something went wrong on our side.');
+    });
+  },
+  { name: 'problem-errors' },
+);

@@ -1,0 +1,38 @@
+import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import { buildApp, logRedactPaths } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+
+/** Opens the database, applies pending migrations, listens, and shuts down gracefully on signals. */
+export async function startServer(config: Config): Promise<FastifyInstance> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
+  const app = await buildApp({
+    database,
+    bodyLimit: config.bodyLimit,
+    logger: { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
+  });
+  try {
+    const applied = await database.migrate();
+    app.log.info({ storage: database.kind, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    app.log.fatal({ err: error }, 'could not start');
+    await app.close();
+    await database.close();
+    throw error;
+  }
+
+  // SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, then close the pool.
+  closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an uncaught error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+  });
+  return app;
+}

@@ -1,0 +1,113 @@
+import { ApiError, notFound } from '../errors.js';
+import { CodePointText } from '../lib/code-points.js';
+import type { Store } from '../repositories/store.js';
+import type { Article, ArticleListQuery, ArticleSummary } from '../schemas/articles.js';
+import type { ArticleEntity, Paragraph, Quote } from '../schemas/annotations.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import {
+  presentArticle,
+  presentArticleSummary,
+  presentMention,
+  presentParagraph,
+  presentQuote,
+} from './presenters.js';
+
+export interface PageResult<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface SubListQuery {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Reads and deletes articles and their annotations. */
+export class ArticleService {
+  constructor(private readonly store: Store) {}
+
+  private get repos() {
+    return this.store.repositories;
+  }
+
+  async get(id: string): Promise<Article> {
+    const row = await this.repos.articles.findById(id);
+    if (!row) throw notFound('article', id);
+    return presentArticle(row);
+  }
+
+  async list(query: ArticleListQuery): Promise<PageResult<ArticleSummary>> {
+    const since = query.since ? new Date(query.since) : undefined;
+    if (since && Number.isNaN(since.getTime())) throw new ApiError('validation-failed', '`since` is not a valid time');
+    const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'string' }).id : undefined;
+    const rows = await this.repos.articles.list({ limit: query.limit + 1, beforeId, source: query.source, since });
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(presentArticleSummary),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
+    };
+  }
+
+  async delete(id: string): Promise<void> {
+    const deleted = await this.store.transaction((repos) => repos.articles.delete(id));
+    if (!deleted) throw notFound('article', id);
+  }
+
+  async paragraphs(id: string, query: SubListQuery): Promise<PageResult<Paragraph>> {
+    const article = await this.repos.articles.findById(id);
+    if (!article) throw notFound('article', id);
+    const after = query.cursor ? decodeCursor(query.cursor, { index: 'number' }).index : -1;
+    const rows = await this.repos.articles.listParagraphs(id, after, query.limit + 1);
+    const text = new CodePointText(article.text);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => presentParagraph(row, text)),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ index: last.index }) : null,
+    };
+  }
+
+  async quotes(id: string, query: SubListQuery): Promise<PageResult<Quote>> {
+    const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
+    const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1);
+    // Only an empty page needs to tell "no quotes" from "no article".
+    if (rows.length === 0) await this.assertExists(id);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(presentQuote),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ start: last.start, id: last.id }) : null,
+    };
+  }
+
+  /** The article's entities, each with its mentions, ordered by first mention. */
+  async entities(id: string, query: SubListQuery): Promise<PageResult<ArticleEntity>> {
+    const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
+    const mentions = await this.repos.annotations.listMentions(id);
+    if (mentions.length === 0) await this.assertExists(id);
+    const byEntity = new Map<string, { first: number; entity: ArticleEntity }>();
+    for (const mention of mentions) {
+      let group = byEntity.get(mention.entityId);
+      if (!group) {
+        group = { first: mention.start, entity: { ...mention.entity, mentions: [] } };
+        byEntity.set(mention.entityId, group);
+      }
+      group.entity.mentions.push(presentMention(mention));
+    }
+    const ordered = [...byEntity.values()].filter(
+      (group) => !after || group.first > after.start || (group.first === after.start && group.entity.id > after.id),
+    );
+    const page = ordered.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((group) => group.entity),
+      nextCursor:
+        ordered.length > query.limit && last ? encodeCursor({ start: last.first, id: last.entity.id }) : null,
+    };
+  }
+
+  private async assertExists(id: string): Promise<void> {
+    if (!(await this.repos.articles.findById(id))) throw notFound('article', id);
+  }
+}

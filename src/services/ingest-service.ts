@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { uuidv7 } from 'uuidv7';
+import { ApiError } from '../errors.js';
+import { annotate } from '../pipeline/annotate.js';
+import type { ArticleAnnotation } from '../pipeline/types.js';
+import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
+import type { ArticleRow } from '../repositories/article-repository.js';
+import type { Repositories, Store } from '../repositories/store.js';
+import type { Article, ArticleJsonInput } from '../schemas/articles.js';
+import { presentArticle } from './presenters.js';
+
+export type IngestInput =
+  | { format: 'text'; text: string }
+  | { format: 'json'; article: ArticleJsonInput };
+
+export interface IngestResult {
+  article: Article;
+  /** False when the same article was already stored (nothing was written). */
+  created: boolean;
+}
+
+interface PreparedArticle {
+  text: string;
+  layout: 'auto' | 'headline-body';
+  headline?: string | undefined;
+  source?: string | undefined;
+  externalId?: string | undefined;
+  url?: string | undefined;
+  publishedAt?: Date | undefined;
+  language?: string | undefined;
+}
+
+const normalizeLineEndings = (text: string): string => text.replace(/\r\n?/g, '\n');
+
+function prepare(input: IngestInput): PreparedArticle {
+  if (input.format === 'text') {
+    return { text: checkText(normalizeLineEndings(input.text)), layout: 'auto' };
+  }
+  const { headline, body, source, externalId, url, publishedAt, language } = input.article;
+  const cleanHeadline = normalizeLineEndings(headline).trim();
+  if (cleanHeadline.includes('\n')) throw new ApiError('unprocessable-content', 'The headline must be one line.');
+  return {
+    text: checkText(`${cleanHeadline}\n\n${normalizeLineEndings(body)}`),
+    layout: 'headline-body',
+    headline: cleanHeadline,
+    source,
+    externalId,
+    url,
+    publishedAt: publishedAt ? new Date(publishedAt) : undefined,
+    language,
+  };
+}
+
+/** Text Postgres can store and the pipeline can annotate, or a 422 that says what is wrong. */
+function checkText(text: string): string {
+  if (text.trim() === '') throw new ApiError('unprocessable-content', 'The article text is blank.');
+  if (text.includes('\u0000')) throw new ApiError('unprocessable-content', 'The article text contains NUL characters.');
+  // In Unicode mode \p{Cs} only matches surrogates that are not part of a pair.
+  if (/\p{Cs}/u.test(text)) {
+    throw new ApiError('unprocessable-content', 'The article text contains unpaired UTF-16 surrogates.');
+  }
+  return text;
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+
+/** Parses, annotates and stores articles: one transaction per article, no duplicates. */
+export class IngestService {
+  constructor(private readonly store: Store) {}
+
+  async ingest(input: IngestInput): Promise<IngestResult> {
+    const prepared = prepare(input);
+    const contentHash = createHash('sha256').update(prepared.text).digest('hex');
+    const existing = await this.findDuplicate(this.store.repositories, prepared, contentHash);
+    if (existing) return { article: presentArticle(existing), created: false };
+
+    const annotation = annotate(prepared.text, { layout: prepared.layout });
+    const id = uuidv7();
+    try {
+      await this.store.transaction((repos) => this.write(repos, id, prepared, contentHash, annotation));
+    } catch (error) {
+      // Another request stored the same article first: answer with that one.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findDuplicate(this.store.repositories, prepared, contentHash);
+      if (!winner) throw error;
+      return { article: presentArticle(winner), created: false };
+    }
+    const stored = await this.store.repositories.articles.findById(id);
+    if (!stored) throw new Error(`article ${id} vanished right after it was stored`);
+    return { article: presentArticle(stored), created: true };
+  }
+
+  /**
+   * The stored article this one duplicates: same text, or same source and external id with the
+   * same text. The same external id with other text is a 409: revisions go through PUT.
+   */
+  private async findDuplicate(
+    repos: Repositories,
+    prepared: PreparedArticle,
+    contentHash: string,
+  ): Promise<ArticleRow | null> {
+    if (prepared.source && prepared.externalId) {
+      const sameId = await repos.articles.findBySourceExternalId(prepared.source, prepared.externalId);
+      if (sameId && sameId.contentHash !== contentHash) {
+        throw new ApiError(
+          'external-id-conflict',
+          `Article ${sameId.id} already has external id ${prepared.externalId} from ${prepared.source} with other text.`,
+          { existingId: sameId.id },
+        );
+      }
+      if (sameId) return sameId;
+    }
+    return repos.articles.findByContentHash(contentHash);
+  }
+
+  private async write(
+    repos: Repositories,
+    id: string,
+    prepared: PreparedArticle,
+    contentHash: string,
+    annotation: ArticleAnnotation,
+  ): Promise<void> {
+    const { header, pipelineVersion } = annotation;
+    await repos.articles.insert(
+      {
+        id,
+        contentHash,
+        source: prepared.source ?? header.source?.text ?? null,
+        externalId: prepared.externalId ?? null,
+        url: prepared.url ?? null,
+        publishedAt: prepared.publishedAt ?? null,
+        language: prepared.language ?? null,
+        format: header.format,
+        headline: prepared.headline ?? header.headline?.text ?? null,
+        sourceLine: header.source?.text ?? null,
+        standfirst: header.standfirst?.text ?? null,
+        datelineText: header.dateline?.text ?? null,
+        datelinePlace: header.dateline?.place ?? null,
+        datelineAgency: header.dateline?.agency ?? null,
+        byline: header.byline?.text ?? null,
+        text: prepared.text,
+        pipelineVersion,
+        paragraphCount: annotation.paragraphs.length,
+        quoteCount: annotation.quotes.length,
+        entityCount: annotation.entities.length,
+        mentionCount: annotation.mentions.length,
+      },
+      annotation.paragraphs.map((paragraph, index) => ({
+        id: uuidv7(),
+        articleId: id,
+        index,
+        role: paragraph.role === 'standfirst' ? 'standfirst' : 'body',
+        start: paragraph.start,
+        end: paragraph.end,
+      })),
+    );
+
+    const entityIds = await repos.entities.resolve(
+      annotation.entities.map((entity) => ({
+        type: entity.type,
+        canonicalName: entity.canonicalName,
+        normalizedName: normalizeName(entity.canonicalName),
+        aliases: entity.aliases,
+      })),
+    );
+    const entityIdOf = new Map(
+      annotation.entities.map((entity) => [
+        entity.key,
+        entityIds.get(EntityRepository.idKey(entity.type, normalizeName(entity.canonicalName))),
+      ]),
+    );
+    const entityId = (key: string | null): string | null => (key === null ? null : (entityIdOf.get(key) ?? null));
+
+    const mentionIds = annotation.mentions.map(() => uuidv7());
+    await repos.annotations.insertMentions(
+      annotation.mentions.flatMap((mention, index) => {
+        const mentionEntityId = entityId(mention.entityKey);
+        if (!mentionEntityId) return [];
+        return [
+          {
+            id: mentionIds[index] as string,
+            articleId: id,
+            entityId: mentionEntityId,
+            start: mention.start,
+            end: mention.end,
+            text: mention.text,
+            kind: mention.kind,
+            pipelineVersion,
+          },
+        ];
+      }),
+    );
+    await repos.annotations.insertQuotes(
+      annotation.quotes.map((quote) => ({
+        id: uuidv7(),
+        articleId: id,
+        paragraphIndex: quote.paragraphIndex,
+        start: quote.start,
+        end: quote.end,
+        text: quote.text,
+        kind: quote.kind,
+        speakerEntityId: entityId(quote.speakerEntityKey),
+        speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
+        viaEntityId: entityId(quote.viaEntityKey),
+        cueStart: quote.cue?.start ?? null,
+        cueEnd: quote.cue?.end ?? null,
+        cueText: quote.cue?.text ?? null,
+        rule: quote.rule,
+        confidence: quote.confidence,
+        pipelineVersion,
+      })),
+    );
+  }
+}

@@ -1,0 +1,95 @@
+// Database rows to API shapes (the schemas in src/schemas/).
+import type { ArticleRow, ParagraphRow } from '../repositories/article-repository.js';
+import type { MentionRow, QuoteRow } from '../repositories/annotation-repository.js';
+import type { Article, ArticleSummary } from '../schemas/articles.js';
+import type { Mention, Paragraph, Quote } from '../schemas/annotations.js';
+import type { CodePointText } from '../lib/code-points.js';
+
+interface ProvenanceRow {
+  origin: 'machine' | 'editor';
+  pipelineVersion: string | null;
+  reviewStatus: 'unreviewed' | 'confirmed' | 'rejected' | 'orphaned';
+  updatedBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const provenanceOf = (row: ProvenanceRow) => ({
+  origin: row.origin,
+  pipelineVersion: row.pipelineVersion,
+  reviewStatus: row.reviewStatus,
+  updatedBy: row.updatedBy,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+export function presentArticleSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    revision: row.revision,
+    format: row.format,
+    headline: row.headline,
+    source: row.source,
+    standfirst: row.standfirst,
+    dateline:
+      row.datelineText === null
+        ? null
+        : { text: row.datelineText, place: row.datelinePlace, agency: row.datelineAgency },
+    byline: row.byline,
+    externalId: row.externalId,
+    url: row.url,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    language: row.language,
+    contentHash: row.contentHash,
+    pipelineVersion: row.pipelineVersion,
+    counts: {
+      paragraphs: row.paragraphCount,
+      quotes: row.quoteCount,
+      entities: row.entityCount,
+      mentions: row.mentionCount,
+    },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentArticle(row: ArticleRow): Article {
+  return { ...presentArticleSummary(row), text: row.text };
+}
+
+export function presentParagraph(row: ParagraphRow, text: CodePointText): Paragraph {
+  return { index: row.index, role: row.role, start: row.start, end: row.end, text: text.slice(row.start, row.end) };
+}
+
+export function presentQuote(row: QuoteRow): Quote {
+  return {
+    id: row.id,
+    articleId: row.articleId,
+    kind: row.kind,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    paragraphIndex: row.paragraphIndex,
+    speaker: row.speakerEntity
+      ? { ...row.speakerEntity, mention: row.speakerMention ?? null }
+      : null,
+    via: row.viaEntity ?? null,
+    cue:
+      row.cueStart !== null && row.cueEnd !== null
+        ? { start: row.cueStart, end: row.cueEnd, text: row.cueText ?? '' }
+        : null,
+    attribution: { rule: row.rule, confidence: row.confidence },
+    provenance: provenanceOf(row),
+  };
+}
+
+export function presentMention(row: MentionRow): Mention {
+  return {
+    id: row.id,
+    start: row.start,
+    end: row.end,
+    text: row.text,
+    kind: row.kind,
+    provenance: provenanceOf(row),
+  };
+}
