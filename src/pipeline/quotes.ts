@@ -4,6 +4,7 @@
 // Works on tokens; offsets are UTF-16 indices here.
 
 import { INVERTABLE_SPEECH_VERBS, SPEECH_VERBS } from './data/speech.js';
+import { PERSON_TITLES } from './data/titles.js';
 import type { EntityResult } from './entities.js';
 import type { Sentence, Token } from './tokens.js';
 import type { QuoteKind } from './types.js';
@@ -182,7 +183,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       if (ents.mentionAt[k] !== -1) return ents.mentionAt[k]!;
       k++;
     }
-    while (k < hi && k - i <= 4 && tokens[k]!.kind === 'word' && mentionCover[k] === -1 && !tokens[k]!.cap) k++;
+    while (k < hi && k - i <= 5 && tokens[k]!.kind === 'word' && mentionCover[k] === -1 && (!tokens[k]!.cap || PERSON_TITLES.has(tokens[k]!.lower))) k++;
     if (k >= hi) return -1;
     return ents.mentionAt[k] !== -1 ? ents.mentionAt[k]! : mentionCover[k]!;
   };
