@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import t from 'tap';
+import { createEmptyPostgresDatabase, storageKinds } from './helpers/database.js';
+import { wireStory } from './helpers/fixtures.js';
+import { startServerProcess } from './helpers/server-process.js';
+
+for (const kind of storageKinds()) {
+  t.test(`the service process on ${kind} storage keeps what it stored across a restart`, async (t) => {
+    let env: Record<string, string>;
+    if (kind === 'postgres') {
+      const { url, drop } = await createEmptyPostgresDatabase();
+      t.teardown(drop);
+      env = { DATABASE_URL: url };
+    } else {
+      const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-serve-'));
+      t.teardown(() => rm(dataDir, { recursive: true, force: true }));
+      env = { DATA_DIR: dataDir };
+    }
+
+    const first = await startServerProcess(env);
+    const ready = await fetch(`${first.baseUrl}/readyz`);
+    t.same(await ready.json(), { status: 'ready', storage: kind }, 'ready on the expected storage');
+    const created = await fetch(`${first.baseUrl}/v1/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: wireStory,
+    });
+    t.equal(created.status, 201);
+    const { id } = (await created.json()) as { id: string };
+    const paragraphs = (await (await fetch(`${first.baseUrl}/v1/articles/${id}/paragraphs`)).json()) as { items: unknown[] };
+    t.equal(paragraphs.items.length, 35);
+    t.equal(await first.stop('SIGTERM'), 0, 'SIGTERM shuts down cleanly with exit code 0');
+    t.ok(first.output.some((line) => line.includes('migrations applied')), 'the first start applied the migrations');
+
+    const second = await startServerProcess(env);
+    t.teardown(() => second.stop('SIGKILL'));
+    const again = await fetch(`${second.baseUrl}/v1/articles/${id}`);
+    t.equal(again.status, 200, 'the article is still there after a restart');
+    t.equal(((await again.json()) as { headline: string }).headline.startsWith("N.Korea's Kim"), true);
+    t.ok(second.output.some((line) => line.includes('database schema up to date')), 'nothing left to migrate');
+    t.equal(await second.stop('SIGTERM'), 0);
+  });
+}
+
+t.test('a bad configuration stops the start with a message naming each bad variable', async (t) => {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    env: { PATH: process.env.PATH ?? '', PORT: 'eighty', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  t.equal(result.status, 1);
+  t.match(result.stderr, /invalid configuration/);
+  t.match(result.stderr, /PORT/);
+});
