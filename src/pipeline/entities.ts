@@ -7,7 +7,7 @@ import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALIS
 import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
-import { COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import { COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
 import type { Sentence, Token } from './tokens.js';
 import type { EntityType, MentionKind } from './types.js';
 
@@ -437,7 +437,7 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
     const lastLower = last.lower;
     if (len >= 2 && ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower)) return { type: 'ORG', canonical: null, place: false };
-    if (len >= 2 && ORG_HEADS_OF.has(first.lower) && tokens[c.first + 1]?.lower === 'of') return { type: 'ORG', canonical: null, place: false };
+    if (len >= 2 && ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(tokens[c.first + 1]?.lower ?? '')) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2 && LOC_SUFFIXES.has(lastLower)) {
       if (ORG_SUFFIXES.has(lastLower) && !(lastLower === 'centre' || lastLower === 'center')) return { type: 'ORG', canonical: null, place: false };
       return { type: 'LOC', canonical: null, place: false };
@@ -445,19 +445,19 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (len >= 2 && LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return { type: 'LOC', canonical: null, place: false };
     if (len === 1 && first.allCaps && first.text.replace(/\./g, '').length >= 2) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2) {
-      // a person's name: a known first name first, or mostly words that are not English words
+      // a person's name: a known given name first, or only words that can be names
       let place = false;
-      let dict = 0;
+      let nameLike = true;
       let hyphenGiven = false;
       for (let k = c.first; k < c.last; k++) {
         const t = tokens[k]!;
         if (t.allCaps && t.text.length > 1) place = true;
-        if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !FIRST_NAMES.has(first.lower))) place = true;
-        if (isEnglishWord(t.lower) && !FIRST_NAMES.has(t.lower)) dict++;
+        if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !isGivenName(first.lower))) place = true;
+        if (!isNameLike(t.lower)) nameLike = false;
         if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
       }
-      const firstName = FIRST_NAMES.has(first.lower) && !place;
-      if (len <= 4 && !place && (firstName || hyphenGiven || dict * 2 <= len)) return { type: 'PERSON', canonical: null, place: false };
+      const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower));
+      if (len <= 4 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
       if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
       return { type: 'ORG', canonical: null, place: false };
     }
@@ -479,8 +479,9 @@ function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: 
   if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivxlcdm]+$/.test(l)) return false;
   if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivxlcdm]+$/.test(l))) return true;
   if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
-  if (lookupPlace(l) || FIRST_NAMES.has(l)) return false;
-  if (initial && isEnglishWord(l) && !capMid.has(l)) return true;
+  if (lookupPlace(l)) return false;
+  if (initial && isEnglishWord(l) && !capMid.has(l) && !isGivenName(l)) return true;
+  if (FIRST_NAMES.has(l)) return false;
   if (lowerSeen.has(l) && !capMid.has(l)) return true;
   return false;
 }
@@ -502,7 +503,14 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   const roles: string[] = [];
   // words before the run that are lower-case roles: "leader Kim", "professor Smith"
   const prev = tokens[a - 1];
-  if (prev && prev.kind === 'word' && !prev.cap && PERSON_ROLE_NOUNS.has(prev.lower)) roles.push(prev.lower);
+  let roleBefore = false;
+  if (prev && prev.kind === 'word' && !prev.cap && PERSON_ROLE_NOUNS.has(prev.lower)) {
+    roles.push(prev.lower);
+    roleBefore = true;
+  }
+  let allTitles = true;
+  for (let k = a; k < b; k++) if (!PERSON_TITLES.has(tokens[k]!.lower) && tokens[k]!.lower !== 'of') allTitles = false;
+  if (allTitles) return;
   // find the last title word inside the run (not the last token)
   let titleEnd = -1;
   let titleStart = -1;
@@ -541,12 +549,21 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
     void honorific;
     return;
   }
-  // an organisation's name followed by a person's: "the Refugee Council Enver Solomon"
-  for (let k = a + 1; k < b - 1; k++) {
-    if (ORG_SUFFIXES.has(tokens[k - 1]!.lower) && FIRST_NAMES.has(tokens[k]!.lower) && b - k <= 3) {
-      splitRun(tokens, a, k, out, null);
-      splitRun(tokens, k, b, out, null);
-      return;
+  // an organisation's or place's name followed by a person's: "the Refugee Council Enver Solomon",
+  // "Ambassador to the United States Hamdullah Mohib"
+  if (b - a >= 3) {
+    for (let k = Math.max(a + 1, b - 3); k <= b - 2; k++) {
+      const pv = tokens[k - 1]!;
+      const head = tokens[k]!;
+      const placeEnds = !!lookupPlace(tokens.slice(Math.max(a, k - 2), k).map((t) => t.text).join(' ')) || !!lookupPlace(tokens.slice(Math.max(a, k - 3), k).map((t) => t.text).join(' '));
+      const prefixIsName = placeEnds || ORG_SUFFIXES.has(pv.lower) || LOC_SUFFIXES.has(pv.lower) || !!lookupPlace(pv.text) || (isEnglishWord(pv.lower) && !isNameLike(pv.lower)) || pv.allCaps;
+      let tailOk = isGivenName(head.lower) || !isEnglishWord(head.lower);
+      for (let m = k; m < b && tailOk; m++) if (!isNameLike(tokens[m]!.lower) && !(m === k && isGivenName(head.lower))) tailOk = false;
+      if (prefixIsName && tailOk && !lookupPlace(head.text)) {
+        splitRun(tokens, a, k, out, null);
+        splitRun(tokens, k, b, out, null);
+        return;
+      }
     }
   }
   // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
@@ -559,7 +576,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       roles.push(tokens[a]!.lower);
     }
   }
-  out.push({ first: i, last: b, roles, forcedType: null, honorific: false });
+  out.push({ first: i, last: b, roles, forcedType: null, honorific: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
   // a place nested in an organisation's name ("University of Texas" -> Texas)
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower)) {
     for (let k = i; k < b; k++) {
@@ -579,13 +596,13 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
 
 function looksLikePerson(tokens: Token[], a: number, b: number): boolean {
   if (b - a < 1) return false;
-  if (FIRST_NAMES.has(tokens[a]!.lower) && !lookupPlace(tokens[a]!.text)) return true;
   let dict = 0;
   for (let k = a; k < b; k++) {
     const t = tokens[k]!;
     if (lookupPlace(t.text) || ORG_SUFFIXES.has(t.lower) || LOC_SUFFIXES.has(t.lower)) return false;
     if (isEnglishWord(t.lower)) dict++;
   }
+  if (isGivenName(tokens[a]!.lower) && b - a >= 2) return true;
   return b - a >= 2 && dict * 2 <= b - a;
 }
 

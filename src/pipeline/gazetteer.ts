@@ -5,6 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import wordListPath from 'word-list';
 import { COMMON_WORDS } from './data/common.js';
 import { FORMER_STATES, REGIONS } from './data/orgs.js';
@@ -50,6 +51,8 @@ export const DEMONYMS = new Map<string, string>();
 export const FIRST_NAMES = new Set<string>();
 /** Lower-case English words (word-list): a capitalised word that is one is not necessarily a name. */
 export const ENGLISH_WORDS = new Set<string>();
+/** Lower-case words that the English Hunspell dictionary lists capitalised: proper names (people, places). */
+export const PROPER_WORDS = new Set<string>();
 /** Lower-case words of multi-word country names ("korea" from "North Korea"). */
 export const COUNTRY_NAME_WORDS = new Set<string>();
 /** Longest place name in tokens. */
@@ -117,6 +120,15 @@ function build(): void {
   for (const w of COMMON_WORDS) FIRST_NAMES.delete(w);
   const words = readFileSync(wordListPath, 'utf8').split('\n');
   for (const w of words) if (w) ENGLISH_WORDS.add(w);
+  // dictionary-en's module reads its files with top-level await; read the .dic file it ships directly
+  const dic = readFileSync(join(dirname(require.resolve('dictionary-en')), 'index.dic'), 'utf8').split('\n');
+  for (const line of dic) {
+    const c = line.charCodeAt(0);
+    if (c < 65 || c > 90) continue;
+    const slash = line.indexOf('/');
+    const w = slash >= 0 ? line.slice(0, slash) : line;
+    if (/^\p{Lu}\p{Ll}+$/u.test(w)) PROPER_WORDS.add(w.toLowerCase());
+  }
   for (const c of countries) {
     const parts = c.name.common.toLowerCase().split(/\s+/);
     if (parts.length < 2) continue;
@@ -144,6 +156,16 @@ export function isEnglishWord(lower: string): boolean {
   if (ENGLISH_WORDS.has(lower)) return true;
   if (lower.endsWith('s') && ENGLISH_WORDS.has(lower.slice(0, -1))) return true;
   return false;
+}
+
+/** A known given name that is not just an English word ("Mark" yes, "Red" no). */
+export function isGivenName(lower: string): boolean {
+  return FIRST_NAMES.has(lower) && (PROPER_WORDS.has(lower) || !ENGLISH_WORDS.has(lower));
+}
+
+/** A word that can be part of a person's name: a proper name or not an English word. */
+export function isNameLike(lower: string): boolean {
+  return PROPER_WORDS.has(lower) || !isEnglishWord(lower);
 }
 
 export function demonymCountry(surface: string): string | undefined {
