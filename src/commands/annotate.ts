@@ -31,7 +31,9 @@ export function toAnnotateLine(id: unknown, a: ArticleAnnotation): AnnotateLine 
     quotes: a.quotes.map((q) => {
       const m = q.speakerMentionIndex !== null ? a.mentions[q.speakerMentionIndex] : undefined;
       const e = q.speakerEntityKey ? byKey.get(q.speakerEntityKey) : undefined;
-      const speaker = m && e ? { start: m.start, end: m.end, text: m.text, name: e.canonicalName } : null;
+      let speaker = m && e ? { start: m.start, end: m.end, text: m.text, name: e.canonicalName } : null;
+      // a speaker that is no entity ("one poster"): its words stand for its name
+      if (!speaker && q.speakerText) speaker = { start: q.speakerText.start, end: q.speakerText.end, text: q.speakerText.text, name: q.speakerText.text };
       const via = q.viaEntityKey ? (byKey.get(q.viaEntityKey)?.canonicalName ?? null) : null;
       return { start: q.start, end: q.end, text: q.text, speaker, via };
     }),

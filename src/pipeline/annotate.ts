@@ -127,6 +127,7 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
       paragraphIndex: pIndex,
       speakerEntityKey: q.speakerEntity >= 0 ? (keyOf.get(q.speakerEntity) ?? null) : null,
       speakerMentionIndex: q.speakerMention >= 0 ? q.speakerMention : null,
+      speakerText: q.speakerEntity < 0 && q.speakerSpan ? span(q.speakerSpan.start, q.speakerSpan.end) : null,
       viaEntityKey: q.viaEntity >= 0 ? (keyOf.get(q.viaEntity) ?? null) : null,
       cue: q.cue ? span(q.cue.start, q.cue.end) : null,
       rule: q.rule,

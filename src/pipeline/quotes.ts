@@ -24,7 +24,13 @@ export interface RawQuote {
   single: boolean;
   speakerEntity: number;
   speakerMention: number;
+  /** Words naming the speaker when no entity does ("one poster", "the report's authors"). */
+  speakerSpan: { start: number; end: number } | null;
   viaEntity: number;
+  /** The quote has no opening mark: it continues a quote left open in the previous paragraph. */
+  continued: boolean;
+  /** The quote is left open at the end of its paragraph. */
+  openEnded: boolean;
   cue: { start: number; end: number } | null;
   rule: string;
   confidence: number;
@@ -47,6 +53,15 @@ const ADVERBS = new Set([
   'separately', 'could', 'may', 'might', 'did', 'does', 'do', 'has', 'already', 'even', 'still', 'then', 'however', 'told', 'bluntly',
   'flatly', 'angrily', 'proudly', 'openly', 'subsequently', 'additionally', 'yesterday', 'today', 'recently', 'herself', 'himself',
 ]);
+/** Words that end a subject noun phrase when reading backwards from its verb. */
+const NP_STOP = new Set([
+  'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'as', 'while', 'when', 'because', 'after', 'before', 'if', 'with', 'in', 'on',
+  'at', 'by', 'for', 'from', 'to', 'of', 'into', 'than', 'then', 'so', 'it', 'they', 'we', 'i', 'you', 'this', 'there', 'is', 'was',
+  'were', 'are', 'be', 'been', 'has', 'have', 'had', 'not', 'also', 'said', 'says', 'say', 'during', 'about', 'where', 'saying', 'whilst',
+]);
+/** What may stand right before a participle cue whose subject is the main clause's (", saying", "while adding"). */
+const PARTICIPLE_OPENERS = new Set([',', 'while', 'whilst', 'when', 'after', 'before', 'by', 'also', 'and']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'some', 'many', 'its', 'his', 'her', 'their', 'our', 'several', 'two', 'three', 'another', 'each', 'every', 'most', 'other', 'these', 'those']);
 const RELAY_VERBS = new Set(['said', 'says', 'added', 'adds', 'reported', 'reports', 'quoted', 'quotes', 'cited', 'stated', 'announced']);
 
 export function findQuotes(input: QuoteInput): RawQuote[] {
@@ -58,9 +73,19 @@ export function findQuotes(input: QuoteInput): RawQuote[] {
     const qStart = quotes.length;
     // double quotes: pair opening and closing marks
     let openIdx = -1;
+    const prevQ = quotes[quotes.length - 1];
+    const carried = !!prevQ && prevQ.openEnded && prevQ.block === b - 1;
+    let seenMark = false;
     for (let i = first; i < last; i++) {
       const t = tokens[i]!;
       if (t.kind !== 'quote' || DOUBLE.indexOf(t.text) < 0) continue;
+      const firstMark = !seenMark;
+      seenMark = true;
+      if (firstMark && carried && t.quoteRole === 'close' && i > first) {
+        // the quote left open in the previous paragraph goes on without a new opening mark
+        pushQuote(first, i, i, b, false, false);
+        continue;
+      }
       if (t.quoteRole === 'open') {
         if (openIdx >= 0 && i - openIdx > 1) {
           // an opening mark while one is open: the earlier quote ran on; close it here
@@ -94,8 +119,8 @@ export function findQuotes(input: QuoteInput): RawQuote[] {
   attribute(input, quotes);
   return quotes;
 
-  function pushQuote(open: number, close: number, lastTok: number, block: number, single: boolean): void {
-    const firstTok = open + 1;
+  function pushQuote(open: number, close: number, lastTok: number, block: number, single: boolean, openMark = true): void {
+    const firstTok = openMark ? open + 1 : open;
     if (firstTok >= lastTok) return;
     const start = tokens[firstTok]!.start;
     const end = tokens[lastTok - 1]!.end;
@@ -112,7 +137,10 @@ export function findQuotes(input: QuoteInput): RawQuote[] {
       single,
       speakerEntity: -1,
       speakerMention: -1,
+      speakerSpan: null,
       viaEntity: -1,
+      continued: !openMark,
+      openEnded: close < 0,
       cue: null,
       rule: 'none',
       confidence: 0,
@@ -130,6 +158,8 @@ interface Cue {
   rule: string;
   confidence: number;
   verb: string;
+  /** For a cue whose subject is not an entity: the words of the subject, or null when there are none ("and said"). */
+  np: { start: number; end: number } | null;
 }
 
 function attribute(input: QuoteInput, quotes: RawQuote[]): void {
@@ -187,6 +217,48 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     if (k >= hi) return -1;
     return ents.mentionAt[k] !== -1 ? ents.mentionAt[k]! : mentionCover[k]!;
   };
+  /** The words of a subject that names no entity, right before a verb at i ("one poster writing"). */
+  const nounPhraseBefore = (i: number, lo: number): { start: number; end: number } | null => {
+    let k = i - 1;
+    while (k >= lo && tokens[k]!.kind === 'word' && ADVERBS.has(tokens[k]!.lower) && k > i - 4) k--;
+    const end = k;
+    if (end < lo) return null;
+    const head = tokens[end]!;
+    if (head.kind !== 'word' || NP_STOP.has(head.lower)) return null;
+    let start = end;
+    while (start - 1 >= lo && start > end - 7) {
+      const t = tokens[start - 1]!;
+      if (t.kind === 'poss') {
+        start--;
+        continue;
+      }
+      if (t.kind !== 'word' || NP_STOP.has(t.lower) || inQuote[start - 1] !== -1) break;
+      start--;
+      if (DETERMINERS.has(t.lower)) break;
+    }
+    return { start: tokens[start]!.start, end: head.end };
+  };
+  /** The words of a subject after an inverted verb ('"...", said one witness'). */
+  const nounPhraseAfter = (i: number, hi: number): { start: number; end: number } | null => {
+    let k = i + 1;
+    const start = k;
+    while (k < hi && k < i + 6 && tokens[k]!.kind === 'word' && !NP_STOP.has(tokens[k]!.lower)) k++;
+    if (k === start) return null;
+    return { start: tokens[start]!.start, end: tokens[k - 1]!.end };
+  };
+  /** The subject of the sentence's main clause, for a participle cue at i (", saying"). */
+  const mainClauseSubject = (i: number, lo: number, dist: number, verb: string): Cue | null => {
+    for (let k = lo; k < i; k++) {
+      if (inQuote[k] !== -1) break;
+      const mi = ents.mentionAt[k]!;
+      if (mi >= 0 && mentions[mi]!.type !== 'LOC') return mk(mi, i, i + 1, dist, 'participle-main-subject', 0.75, verb);
+    }
+    const np = nounPhraseAfter(lo - 1, i);
+    if (!np) return null;
+    const c = mk(-1, i, i + 1, dist, 'participle-main-subject-unnamed', 0.5, verb);
+    c.np = np;
+    return c;
+  };
   const isSpeaker = (mi: number): boolean => mi >= 0 && mentions[mi]!.type !== 'LOC';
 
   const cuesFor = (q: RawQuote): Cue[] => {
@@ -226,6 +298,14 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
           continue;
         }
       }
+      // ", saying ...", ", writing in a blog post": the subject of the main clause speaks
+      if (l.endsWith('ing') && PARTICIPLE_OPENERS.has(tokens[i - 1]?.lower ?? '')) {
+        const c = mainClauseSubject(i, lo, dist, l);
+        if (c) {
+          cues.push(c);
+          break;
+        }
+      }
       let mi = subjectBefore(i, lo);
       if (isSpeaker(mi)) {
         cues.push(mk(mi, i, i + 1, dist, 'cue-before', dist <= 3 ? 0.9 : 0.75, l));
@@ -240,8 +320,10 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         }
       }
       // a speech verb whose subject is not an entity ("analysts said"): stop here
-      if (dist <= 6 && tokens[i - 1]?.kind === 'word' && !tokens[i - 1]!.cap) {
-        cues.push(mk(-1, i, i + 1, dist, 'cue-before-unnamed', 0.5, l));
+      if (dist <= 6 && tokens[i - 1]?.kind === 'word') {
+        const c = mk(-1, i, i + 1, dist, 'cue-before-unnamed', 0.5, l);
+        c.np = nounPhraseBefore(i, lo);
+        cues.push(c);
         break;
       }
     }
@@ -287,7 +369,9 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
           }
         }
         if (dist <= 4) {
-          cues.push(mk(-1, i, i + 1, dist, 'cue-after-unnamed', 0.5, l));
+          const c = mk(-1, i, i + 1, dist, 'cue-after-unnamed', 0.5, l);
+          c.np = nounPhraseBefore(i, q.close + 1) ?? nounPhraseAfter(i, hi);
+          cues.push(c);
           break;
         }
       }
@@ -296,7 +380,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
   };
 
   function mk(mi: number, a: number, b: number, distance: number, rule: string, confidence: number, verb: string, via = -1): Cue {
-    return { speakerMention: mi, speakerEntity: mi >= 0 ? mentions[mi]!.entity : -1, viaEntity: via, cueFirst: a, cueLast: b, distance, rule, confidence, verb };
+    return { speakerMention: mi, speakerEntity: mi >= 0 ? mentions[mi]!.entity : -1, viaEntity: via, cueFirst: a, cueLast: b, distance, rule, confidence, verb, np: null };
   }
 
   let prev: RawQuote | null = null;
@@ -317,19 +401,29 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     if (chosen && via < 0 && entities[chosen.speakerEntity]!.type === 'PERSON') {
       via = sentenceRelay(q, chosen.speakerEntity);
     }
+    const unnamed = cues.find((c) => c.speakerEntity < 0);
+    const sameSentencePrev = !!prev && prev.block === q.block && tokens[prev.close >= 0 ? prev.close : prev.last - 1]!.sentence === tokens[q.open]!.sentence;
+    const extraCue = chosen ? null : colonOrDashCue(q);
     if (chosen) {
       setSpeaker(q, chosen, via);
-    } else if (cues.length === 0 && prev && prev.speakerEntity >= 0 && continues(prev, q)) {
-      q.speakerEntity = prev.speakerEntity;
-      q.speakerMention = prev.speakerMention;
-      q.viaEntity = prev.viaEntity;
-      q.cue = prev.cue;
-      q.rule = 'continues-previous-speaker';
-      q.confidence = 0.7;
-    } else if (cues.length) {
-      q.cue = { start: tokens[cues[0]!.cueFirst]!.start, end: tokens[cues[0]!.cueLast - 1]!.end };
-      q.rule = cues[0]!.rule;
-      q.confidence = 0.4;
+    } else if (extraCue && extraCue.rule === 'dash-after-quote') {
+      setSpeaker(q, extraCue, -1);
+    } else if (unnamed && unnamed.np) {
+      // a speaker that is no entity: "one poster wrote", "the report's authors say"
+      q.speakerSpan = unnamed.np;
+      q.cue = { start: tokens[unnamed.cueFirst]!.start, end: tokens[unnamed.cueLast - 1]!.end };
+      q.rule = unnamed.rule;
+      q.confidence = 0.5;
+    } else if (prev && (prev.speakerEntity >= 0 || prev.speakerSpan) && (sameSentencePrev || (unnamed && prev.block === q.block) || (cues.length === 0 && continues(prev, q)))) {
+      inherit(q, prev, sameSentencePrev || unnamed ? 'same-speaker-in-sentence' : 'continues-previous-speaker', sameSentencePrev ? 0.75 : 0.7);
+    } else {
+      const c = extraCue;
+      if (c) setSpeaker(q, c, c.viaEntity);
+      else if (unnamed) {
+        q.cue = { start: tokens[unnamed.cueFirst]!.start, end: tokens[unnamed.cueLast - 1]!.end };
+        q.rule = unnamed.rule;
+        q.confidence = 0.3;
+      }
     }
     q.kind = quoteKind(q);
     prev = q;
@@ -381,6 +475,52 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       if (mi >= 0 && mentions[mi]!.entity !== speaker && mentions[mi]!.type === 'ORG') return mentions[mi]!.entity;
     }
     return -1;
+  }
+
+  function inherit(q: RawQuote, p: RawQuote, rule: string, confidence: number): void {
+    q.speakerEntity = p.speakerEntity;
+    q.speakerMention = p.speakerMention;
+    q.speakerSpan = p.speakerSpan;
+    q.viaEntity = p.viaEntity;
+    q.cue = p.cue;
+    q.rule = rule;
+    q.confidence = confidence;
+  }
+
+  /**
+   * Cues outside the quote's sentence: a paragraph ending in a colon before a quote that opens the
+   * next paragraph ("X tweeted:"), the subject of a sentence whose quote follows a colon, and a
+   * dash after the quote ('"..." - X').
+   */
+  function colonOrDashCue(q: RawQuote): Cue | null {
+    const before = tokens[q.open - 1];
+    // '"..." - X' / '"..." -- X'
+    if (q.close >= 0) {
+      const d = tokens[q.close + 1];
+      if (d && d.block === q.block && (d.text === '-' || d.text === '--' || d.text === '\u2014' || d.text === '\u2013')) {
+        const mi = ents.mentionAt[q.close + 2] ?? -1;
+        if (mi >= 0 && isSpeaker(mi)) return mk(mi, q.close + 1, q.close + 3, 0, 'dash-after-quote', 0.7, '-');
+      }
+    }
+    if (!before) return null;
+    if (before.text === ':') {
+      const s = sentences[before.sentence]!;
+      // a speech verb with its subject before the colon
+      for (let i = q.open - 2; i >= s.first; i--) {
+        if (inQuote[i] !== -1) continue;
+        const t = tokens[i]!;
+        if (t.kind !== 'word' || !SPEECH_VERBS.has(t.lower) || mentionCover[i] !== -1) continue;
+        const mi = subjectBefore(i, s.first);
+        if (isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, before.block === q.block ? 'colon-cue' : 'colon-cue-previous-paragraph', 0.8, t.lower);
+      }
+      // the sentence's subject: the first person or organisation before the colon
+      for (let i = s.first; i < q.open - 1; i++) {
+        if (inQuote[i] !== -1) continue;
+        const mi = ents.mentionAt[i]!;
+        if (mi >= 0 && isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, 'colon-subject', 0.6, ':');
+      }
+    }
+    return null;
   }
 
   function setSpeaker(q: RawQuote, c: Cue, via: number): void {

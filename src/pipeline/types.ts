@@ -56,6 +56,11 @@ export interface QuoteAnnotation extends TextSpan {
   speakerEntityKey: string | null;
   /** Index into `mentions` of the mention that names the speaker for this quote. */
   speakerMentionIndex: number | null;
+  /**
+   * The words naming the speaker when they name no entity ("one poster", "the report's authors");
+   * absent or null when the speaker is an entity or unknown.
+   */
+  speakerText?: TextSpan | null;
   /** The entity that relayed the words ("KCNA quoted Kim as saying" -> KCNA). */
   viaEntityKey: string | null;
   cue: TextSpan | null;
