@@ -1,0 +1,64 @@
+// Speed of the annotation pipeline against compromise (people/places/organizations) on the same
+// documents in one run: the dev-set texts and the fixture. Warms up first, then reports the median
+// ms per article, articles/s, ms per 5,000 characters, and the ratio.
+//
+//   npx tsx scripts/bench-pipeline.ts [--gold path/to/dev.jsonl] [--rounds N]
+
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import nlp from 'compromise';
+import { annotate } from '../src/pipeline/annotate.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
+const gold = resolve(arg('gold') ?? process.env.EVAL_GOLD ?? join(shared, 'eval', 'gum-news-dev.jsonl'));
+const rounds = Number(arg('rounds') ?? 5);
+
+const texts = readFileSync(gold, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { text: string }).text);
+texts.push(readFileSync(join(root, 'test', 'fixtures', 'vladivostok-summit.txt'), 'utf8'));
+const chars = texts.reduce((n, t) => n + t.length, 0) / texts.length;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function measure(name: string, fn: (t: string) => unknown): { name: string; median: number; perSec: number } {
+  // warm-up
+  for (let r = 0; r < 2; r++) for (const t of texts) fn(t);
+  const times: number[] = [];
+  let sink = 0;
+  for (let r = 0; r < rounds; r++) {
+    for (const t of texts) {
+      const t0 = performance.now();
+      const out = fn(t);
+      times.push(performance.now() - t0);
+      if (out) sink++;
+    }
+  }
+  const med = median(times);
+  const total = times.reduce((a, b) => a + b, 0);
+  if (sink < 0) console.log(sink);
+  return { name, median: med, perSec: (times.length / total) * 1000 };
+}
+
+const ours = measure('news-annotations pipeline', (t) => annotate(t));
+const theirs = measure('compromise people/places/organizations', (t) => {
+  const doc = nlp(t);
+  return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
+});
+console.log(`documents: ${texts.length} (dev set + fixture), mean ${Math.round(chars)} characters, ${rounds} rounds after warm-up`);
+for (const r of [ours, theirs]) {
+  console.log(`${r.name.padEnd(40)} median ${r.median.toFixed(2)} ms/article  ${r.perSec.toFixed(1)} articles/s  ${((r.median / chars) * 5000).toFixed(2)} ms per 5,000 chars`);
+}
+console.log(`speed-up (median): ${(theirs.median / ours.median).toFixed(1)}x; throughput ratio: ${(ours.perSec / theirs.perSec).toFixed(1)}x`);
