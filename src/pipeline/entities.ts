@@ -57,6 +57,8 @@ interface Candidate {
 }
 
 const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'district', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
+/** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
+const MAX_NAME_TOKENS = 10;
 const CONNECT_OF = new Set(['of', 'for', 'on']);
 const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
 const SUBJECT_SKIP = new Set(['also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly', 'once', 'recently', 'further', 'again', 'not', 'never', 'had', 'also', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'first', 'publicly', 'privately', 'separately', 'had', 'could', 'may', 'might', 'did', 'does', 'do']);
@@ -120,7 +122,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       let j = i + 1;
       let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower);
       let hasOf = false;
-      while (j < s.last) {
+      while (j < s.last && j - i < MAX_NAME_TOKENS) {
         const u = tokens[j]!;
         if (isCapWord(u) && !(inHeadline && isCommonCap(u, lowerSeen))) {
           if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower)) hasOrgHead = true;
@@ -234,6 +236,8 @@ export function extractEntities(input: EntityInput): EntityResult {
     const inHeadline = input.headlineBlocks.has(tokens[c.first]!.block);
     let type = x.type;
     let ent = -1;
+    // 0. a hyphenated compound of names ("Franco-German", "Lee-Obama talks"): a mention for each known part
+    if (len === 1 && c.forcedType === null && surface.includes('-') && hyphenParts(c)) continue;
     // 1. exact name or alias already known
     const known = byKey.get(x.canonical ? x.canonical.toLowerCase() : lower) ?? byKey.get(lower);
     if (known !== undefined) ent = known;
@@ -367,9 +371,12 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (!pool) return -1;
     let best = -1;
     let pos = -1;
-    for (const e of pool) if (lastSeen[e]! > pos) {
-      pos = lastSeen[e]!;
-      best = e;
+    for (let x = Math.max(0, pool.length - 200); x < pool.length; x++) {
+      const e = pool[x]!;
+      if (lastSeen[e]! > pos) {
+        pos = lastSeen[e]!;
+        best = e;
+      }
     }
     return best;
   };
@@ -421,6 +428,49 @@ export function extractEntities(input: EntityInput): EntityResult {
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   fill();
   return { entities, mentions, mentionAt, mentionCover };
+
+  /** Links every part of a hyphenated token when each part is a known name; false when one is not. */
+  function hyphenParts(c: Candidate): boolean {
+    const tok = tokens[c.first]!;
+    const parts: { text: string; start: number; end: number }[] = [];
+    let off = 0;
+    for (const p of tok.text.split('-')) {
+      if (p) parts.push({ text: p, start: tok.start + off, end: tok.start + off + p.length });
+      off += p.length + 1;
+    }
+    if (parts.length < 2 || !parts.every((p) => /^\p{Lu}/u.test(p.text))) return false;
+    const resolved: number[] = [];
+    for (const p of parts) {
+      const l = p.text.toLowerCase();
+      let e = byKey.get(l) ?? -1;
+      if (e < 0) {
+        const pl = lookupPlace(p.text);
+        if (pl) e = byKey.get(pl.canonical.toLowerCase()) ?? newEntity('LOC', pl.canonical, true, p.text);
+      }
+      if (e < 0) {
+        const pool = personIndex.get(l);
+        if (pool && pool.length) e = findPersonByPart(entities, pool, [{ ...tok, text: p.text, lower: l }], { first: 0, last: 1, roles: [], forcedType: null, honorific: false });
+      }
+      if (e < 0) return false;
+      resolved.push(e);
+    }
+    parts.forEach((p, k) => {
+      const en = entities[resolved[k]!]!;
+      en.count++;
+      if (c.first > en.lastToken) en.lastToken = c.first;
+      mentions.push({ start: p.start, end: p.end, first: c.first, last: c.last, entity: resolved[k]!, kind: 'name', type: en.type });
+    });
+    return true;
+  }
+
+  function newEntity(type: EntityType, canonical: string, fixed: boolean, surface: string): number {
+    const e = entities.length;
+    entities.push({ type, canonical, nameTokens: canonical.toLowerCase().split(/\s+/), aliases: [surface], count: 0, lastToken: -1, roles: new Set(), fixedCanonical: fixed });
+    byKey.set(canonical.toLowerCase(), e);
+    byKey.set(surface.toLowerCase(), e);
+    indexEntity(e);
+    return e;
+  }
 
   // ---- helpers closing over tokens ----
   function classify(c: Candidate): { type: EntityType | null; canonical: string | null; place: boolean } {
@@ -556,7 +606,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       const pv = tokens[k - 1]!;
       const head = tokens[k]!;
       const placeEnds = !!lookupPlace(tokens.slice(Math.max(a, k - 2), k).map((t) => t.text).join(' ')) || !!lookupPlace(tokens.slice(Math.max(a, k - 3), k).map((t) => t.text).join(' '));
-      const prefixIsName = placeEnds || ORG_SUFFIXES.has(pv.lower) || LOC_SUFFIXES.has(pv.lower) || !!lookupPlace(pv.text) || (isEnglishWord(pv.lower) && !isNameLike(pv.lower)) || pv.allCaps;
+      const prefixIsName = placeEnds || (k - a >= 2 && (ORG_SUFFIXES.has(pv.lower) || LOC_SUFFIXES.has(pv.lower))) || (k - a >= 2 && pv.allCaps) || !!lookupPlace(pv.text) || (isEnglishWord(pv.lower) && !isNameLike(pv.lower));
       let tailOk = isGivenName(head.lower) || !isEnglishWord(head.lower);
       for (let m = k; m < b && tailOk; m++) if (!isNameLike(tokens[m]!.lower) && !(m === k && isGivenName(head.lower))) tailOk = false;
       if (prefixIsName && tailOk && !lookupPlace(head.text)) {
@@ -620,7 +670,8 @@ function findPersonByPart(entities: Entity[], pool: number[], tokens: Token[], c
   const words = tokens.slice(c.first, c.last).map((t) => t.lower);
   let best = -1;
   let bestScore = -1;
-  for (const e of pool) {
+  for (let x = Math.max(0, pool.length - 200); x < pool.length; x++) {
+    const e = pool[x]!;
     const en = entities[e]!;
     if (en.type !== 'PERSON' || en.nameTokens.length <= words.length) continue;
     const nt = en.nameTokens;

@@ -248,7 +248,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
   };
   /** The subject of the sentence's main clause, for a participle cue at i (", saying"). */
   const mainClauseSubject = (i: number, lo: number, dist: number, verb: string): Cue | null => {
-    for (let k = lo; k < i; k++) {
+    for (let k = Math.max(lo, i - 60); k < i; k++) {
       if (inQuote[k] !== -1) break;
       const mi = ents.mentionAt[k]!;
       if (mi >= 0 && mentions[mi]!.type !== 'LOC') return mk(mi, i, i + 1, dist, 'participle-main-subject', 0.75, verb);
@@ -269,7 +269,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     const lo = sentences[sOpen]!.first;
     const hi = sentences[sClose]!.last;
     // ---- left context: scan back from the opening mark to the sentence start, not across another quote
-    for (let i = q.open - 1, dist = 0; i >= lo; i--, dist++) {
+    for (let i = q.open - 1, dist = 0; i >= lo && dist < 60; i--, dist++) {
       if (inQuote[i] !== -1) break;
       const t = tokens[i]!;
       if (t.kind !== 'word') continue;
@@ -468,7 +468,8 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
 
   function sentenceRelay(q: RawQuote, speaker: number): number {
     const s = sentences[tokens[q.close >= 0 ? q.close : q.last - 1]!.sentence]!;
-    for (let i = Math.max(q.close, q.last); i < s.last; i++) {
+    const from = Math.max(q.close, q.last);
+    for (let i = from; i < s.last && i < from + 40; i++) {
       const t = tokens[i]!;
       if (t.kind !== 'word' || !RELAY_VERBS.has(t.lower)) continue;
       const mi = subjectBefore(i, s.first);
@@ -506,7 +507,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     if (before.text === ':') {
       const s = sentences[before.sentence]!;
       // a speech verb with its subject before the colon
-      for (let i = q.open - 2; i >= s.first; i--) {
+      for (let i = q.open - 2; i >= s.first && i > q.open - 60; i--) {
         if (inQuote[i] !== -1) continue;
         const t = tokens[i]!;
         if (t.kind !== 'word' || !SPEECH_VERBS.has(t.lower) || mentionCover[i] !== -1) continue;
@@ -514,7 +515,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         if (isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, before.block === q.block ? 'colon-cue' : 'colon-cue-previous-paragraph', 0.8, t.lower);
       }
       // the sentence's subject: the first person or organisation before the colon
-      for (let i = s.first; i < q.open - 1; i++) {
+      for (let i = Math.max(s.first, q.open - 60); i < q.open - 1; i++) {
         if (inQuote[i] !== -1) continue;
         const mi = ents.mentionAt[i]!;
         if (mi >= 0 && isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, 'colon-subject', 0.6, ':');

@@ -1,0 +1,62 @@
+// General words that mark a name as an organisation or a place, and name particles.
+
+/** Last words of organisation names ("... Agency", "... University", "... Inc."). */
+export const ORG_SUFFIXES = new Set([
+  'agency', 'agencies', 'association', 'associations', 'authority', 'bank', 'board', 'bureau', 'cabinet', 'church', 'club', 'coalition',
+  'college', 'commission', 'committee', 'company', 'conference', 'congress', 'corporation', 'corp', 'corp.', 'co.', 'council',
+  'court', 'department', 'directorate', 'division', 'federation', 'force', 'forces', 'foundation', 'front', 'fund', 'government',
+  'group', 'guard', 'inc', 'inc.', 'institute', 'institution', 'league', 'ltd', 'ltd.', 'llc', 'plc', 'ministry', 'movement', 'navy', 'army',
+  'network', 'news', 'office', 'organisation', 'organization', 'parliament', 'party', 'police', 'post', 'press', 'school', 'senate',
+  'service', 'services', 'society', 'times', 'tribune', 'herald', 'journal', 'magazine', 'gazette', 'telegraph', 'guardian', 'daily',
+  'union', 'university', 'academy', 'assembly', 'alliance', 'airlines', 'airways', 'brigade', 'bros', 'bros.', 'systems', 'technologies',
+  'partners', 'holdings', 'industries', 'enterprises', 'motors', 'labs', 'laboratories', 'media', 'communications', 'studios', 'records',
+  'pictures', 'entertainment', 'television', 'tv', 'radio', 'broadcasting', 'channel', 'weekly', 'monthly', 'review', 'reporter',
+  'observer', 'standard', 'chronicle', 'mail', 'express', 'star', 'sun', 'examiner', 'inquirer', 'bulletin', 'wire', 'today',
+  'commission', 'secretariat', 'tribunal', 'legion', 'corps', 'team', 'squad', 'orchestra', 'choir', 'band', 'trust', 'charity',
+  'center', 'centre', 'program', 'programme', 'project', 'initiative', 'campaign', 'caucus', 'consortium', 'cooperative',
+  'exchange', 'district', 'command', 'org', 'inc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'fc', 'afc', 'united', 'city', 'rovers', 'athletic',
+]);
+
+/** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */
+export const ORG_HEADS_OF = new Set([
+  'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',
+  'society', 'association', 'federation', 'league', 'union', 'office', 'house', 'board', 'bureau', 'commission', 'committee',
+  'museum', 'order', 'party', 'friends', 'daughters', 'sons', 'knights', 'chamber', 'confederation', 'organisation', 'organization',
+  'municipality', 'city', 'state', 'government', 'parliament', 'assembly', 'centre', 'center', 'corps', 'army', 'navy', 'food',
+]);
+
+/** Last words of place names ("... River", "... Street", "... Stadium"). */
+export const LOC_SUFFIXES = new Set([
+  'street', 'st.', 'avenue', 'ave.', 'road', 'rd.', 'boulevard', 'lane', 'square', 'plaza', 'bridge', 'river', 'lake', 'sea', 'ocean',
+  'bay', 'gulf', 'strait', 'straits', 'channel', 'island', 'islands', 'isle', 'peninsula', 'mountain', 'mountains', 'mount', 'hill', 'hills',
+  'valley', 'desert', 'forest', 'park', 'coast', 'beach', 'harbour', 'harbor', 'port', 'county', 'province', 'region', 'district',
+  'state', 'territory', 'city', 'town', 'village', 'airport', 'station', 'stadium', 'arena', 'hall', 'tower', 'towers', 'building',
+  'palace', 'castle', 'cathedral', 'temple', 'mosque', 'memorial', 'monument', 'museum', 'hospital', 'prison', 'camp', 'base',
+  'square', 'heights', 'falls', 'canyon', 'glacier', 'volcano', 'reef', 'basin', 'delta', 'plain', 'plains', 'highway', 'motorway',
+  'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house',
+]);
+
+/** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
+export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
+
+/** Connectors allowed inside a capitalised name. */
+export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'ben', 'abu']);
+
+/** Named regions and continents (not in country data). */
+export const REGIONS = [
+  'Africa', 'Asia', 'Europe', 'North America', 'South America', 'Latin America', 'Central America', 'Oceania', 'Antarctica', 'Arctic',
+  'Middle East', 'Near East', 'Far East', 'Caribbean', 'Balkans', 'Scandinavia', 'Caucasus', 'Sahara', 'Sahel', 'Mediterranean',
+  'Pacific', 'Atlantic', 'Indian Ocean', 'Pacific Ocean', 'Atlantic Ocean', 'Arctic Ocean', 'Southern Ocean', 'Persian Gulf',
+  'Gulf of Mexico', 'South China Sea', 'East China Sea', 'Black Sea', 'Baltic Sea', 'Red Sea', 'Caspian Sea', 'North Sea',
+  'Southeast Asia', 'South Asia', 'East Asia', 'Central Asia', 'West Africa', 'East Africa', 'North Africa', 'Southern Africa',
+  'Eastern Europe', 'Western Europe', 'Central Europe', 'Northern Europe', 'Southern Europe',
+  'Gaza Strip', 'West Bank', 'Silicon Valley', 'Himalayas',
+  'Alps', 'Andes', 'Amazon', 'Nile', 'Mississippi', 'Siberia', 'Patagonia', 'Kashmir', 'Crimea', 'Donbas', 'Tibet', 'Xinjiang',
+  'Midwest', 'New England', 'Horn of Africa', 'Iberian Peninsula', 'Arabian Peninsula',
+];
+
+/** Former states, still named in news. */
+export const FORMER_STATES = ['Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslovakia', 'East Germany', 'West Germany', 'Ottoman Empire', 'Roman Empire', 'Austria-Hungary', 'Prussia', 'Rhodesia', 'Burma', 'Zaire', 'Ceylon'];
+
+/** Lower-case geographic nouns that make a place of the capitalised word before them ("the X peninsula"). */
+export const LOWER_GEO_NOUNS = new Set(['peninsula', 'river', 'sea', 'ocean', 'strait', 'gulf', 'mountains', 'desert', 'archipelago', 'coast', 'lake', 'islands', 'valley']);

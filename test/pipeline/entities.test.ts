@@ -1,0 +1,83 @@
+import t from 'tap';
+import { annotate } from '../../src/pipeline/annotate.js';
+
+function ents(text: string) {
+  const a = annotate(text);
+  const byKey = new Map(a.entities.map((e) => [e.key, e]));
+  return {
+    a,
+    mentions: a.mentions.map((m) => ({ text: m.text, kind: m.kind, type: byKey.get(m.entityKey)!.type, name: byKey.get(m.entityKey)!.canonicalName, key: m.entityKey })),
+  };
+}
+
+t.test('people, places and organisations are typed from general word lists and gazetteers', async (t) => {
+  const { mentions } = ents('Maria Lopez, a lawyer at the Federal Reserve Bank, flew from Madrid to Canada on Monday.');
+  const get = (s: string) => mentions.find((m) => m.text === s);
+  t.equal(get('Maria Lopez')?.type, 'PERSON');
+  t.equal(get('Federal Reserve Bank')?.type, 'ORG');
+  t.equal(get('Madrid')?.type, 'LOC');
+  t.equal(get('Canada')?.type, 'LOC');
+  t.notOk(mentions.some((m) => m.text === 'Monday'), 'days are not entities');
+});
+
+t.test('a surname mention links to the full name mentioned before', async (t) => {
+  const { mentions } = ents('Helena Marchetti won the race. Later, Marchetti thanked her team.');
+  const names = mentions.filter((m) => m.kind === 'name');
+  t.equal(names.length, 2);
+  t.equal(names[0]!.key, names[1]!.key);
+  t.equal(names[1]!.name, 'Helena Marchetti', 'the canonical name is the fullest form');
+});
+
+t.test('people who share a family name stay different people; the bare name goes to the one in focus', async (t) => {
+  const text =
+    'Park Min Soo met the press. Park said the deal was close. Park praised his father Park Jae Hoon for the idea. Park left at noon.';
+  const { mentions } = ents(text);
+  const keys = (s: string) => new Set(mentions.filter((m) => m.text === s).map((m) => m.key));
+  t.not([...keys('Park Min Soo')][0], [...keys('Park Jae Hoon')][0]);
+  t.same([...keys('Park')], [...keys('Park Min Soo')], 'every bare "Park" is the most mentioned Park');
+});
+
+t.test('an acronym and its expansion are one entity, whichever comes first', async (t) => {
+  const { mentions } = ents('The World Meteorological Organization issued a warning. The WMO said storms would grow.');
+  const a = mentions.find((m) => m.text === 'World Meteorological Organization');
+  const b = mentions.find((m) => m.text === 'WMO');
+  t.ok(a && b);
+  t.equal(a!.key, b!.key);
+  t.equal(b!.name, 'World Meteorological Organization');
+});
+
+t.test('country short forms and abbreviations resolve to the country', async (t) => {
+  const { mentions } = ents('Officials in the UK and the United Kingdom government agreed. U.S. officials and the United States did too.');
+  const uk = mentions.filter((m) => m.name === 'United Kingdom');
+  const us = mentions.filter((m) => m.name === 'United States');
+  t.ok(uk.length >= 2);
+  t.ok(us.length >= 2);
+  t.equal(new Set(us.map((m) => m.key)).size, 1);
+});
+
+t.test('titles are not part of the name; a role phrase with "the" refers back to the person who had that role', async (t) => {
+  const text = 'Chilean President Ana Rivas visited Lima. The Chilean president met local leaders.';
+  const { mentions } = ents(text);
+  const ana = mentions.find((m) => m.text === 'Ana Rivas');
+  t.ok(ana);
+  const nominal = mentions.find((m) => m.kind === 'nominal');
+  t.equal(nominal?.text, 'The Chilean president');
+  t.equal(nominal?.key, ana!.key);
+});
+
+t.test('a pronoun refers to the last sentence subject that is a person', async (t) => {
+  const { mentions } = ents('Tomas Berg arrived late. He apologised to the hosts.');
+  const he = mentions.find((m) => m.kind === 'pronoun');
+  t.equal(he?.name, 'Tomas Berg');
+});
+
+t.test('capitalised ordinary words that open a sentence are not names', async (t) => {
+  const { mentions } = ents('Rain fell all day. Traffic stopped. Nobody moved.');
+  t.same(mentions, []);
+});
+
+t.test('an organisation name holding a place gives a place mention too', async (t) => {
+  const { mentions } = ents('She studied at the University of Toronto last year.');
+  t.ok(mentions.some((m) => m.text === 'University of Toronto' && m.type === 'ORG'));
+  t.ok(mentions.some((m) => m.text === 'Toronto' && m.type === 'LOC'));
+});

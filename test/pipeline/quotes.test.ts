@@ -1,0 +1,104 @@
+import t from 'tap';
+import { annotate } from '../../src/pipeline/annotate.js';
+
+function quotes(text: string) {
+  const a = annotate(text);
+  const byKey = new Map(a.entities.map((e) => [e.key, e]));
+  return a.quotes.map((q) => ({
+    text: q.text,
+    kind: q.kind,
+    speaker: q.speakerEntityKey ? byKey.get(q.speakerEntityKey)!.canonicalName : (q.speakerText?.text ?? null),
+    via: q.viaEntityKey ? byKey.get(q.viaEntityKey)!.canonicalName : null,
+    rule: q.rule,
+    mention: q.speakerMentionIndex !== null ? a.mentions[q.speakerMentionIndex]!.text : null,
+    cue: q.cue?.text ?? null,
+    confidence: q.confidence,
+  }));
+}
+
+t.test('a quote followed by "X said" is attributed to X; the span excludes the marks', async (t) => {
+  const [q] = quotes('"The bridge will reopen in June," Laura Finch said.');
+  t.equal(q!.text, 'The bridge will reopen in June,');
+  t.equal(q!.speaker, 'Laura Finch');
+  t.equal(q!.cue, 'said');
+  t.ok(q!.confidence > 0.5);
+  t.equal(q!.kind, 'direct');
+});
+
+t.test('inverted cues with an apposition: "said X, a professor at ..."', async (t) => {
+  const [q] = quotes('"Prices will keep rising," said Omar Haddad, a professor at the University of Lyon.');
+  t.equal(q!.speaker, 'Omar Haddad');
+});
+
+t.test('curly quotes and a cue before the quote', async (t) => {
+  const [q] = quotes('Ines Caro told reporters: \u201cWe will not give up.\u201d');
+  t.equal(q!.text, 'We will not give up.');
+  t.equal(q!.speaker, 'Ines Caro');
+});
+
+t.test('"according to X"', async (t) => {
+  const [q] = quotes('According to Bruno Weiss, the plan was "a serious mistake".');
+  t.equal(q!.speaker, 'Bruno Weiss');
+  t.equal(q!.kind, 'partial');
+});
+
+t.test('a pronoun speaker resolves to the person named before', async (t) => {
+  const qs = quotes('Anika Rao spoke first. She warned that costs "could double by next year".');
+  t.equal(qs[0]!.speaker, 'Anika Rao');
+  t.equal(qs[0]!.mention, 'She', 'the mention is the pronoun that names the speaker here');
+});
+
+t.test('relayed speech: "X quoted Y as saying" gives speaker Y via X', async (t) => {
+  const text = 'Felix Moreau met the staff of the Northern Weather Service. "We are ready for the storm," the Northern Weather Service quoted Moreau as saying.';
+  const qs = quotes(text);
+  t.equal(qs[0]!.speaker, 'Felix Moreau');
+  t.equal(qs[0]!.via, 'Northern Weather Service');
+  t.equal(qs[0]!.rule, 'relayed-quote');
+});
+
+t.test('an organisation reporting a person\'s words is the via, the person the speaker', async (t) => {
+  const text = 'Lena Voss said "the border will stay open", the Baltic News Agency said.';
+  const [q] = quotes(text);
+  t.equal(q!.speaker, 'Lena Voss');
+  t.equal(q!.via, 'Baltic News Agency');
+});
+
+t.test('a paragraph-long quote without a cue continues the previous speaker', async (t) => {
+  const text = '"We lost the first match," said Pablo Ferrer.\n\n"We will win the next one."';
+  const qs = quotes(text);
+  t.equal(qs.length, 2);
+  t.equal(qs[1]!.speaker, 'Pablo Ferrer');
+  t.equal(qs[1]!.rule, 'continues-previous-speaker');
+});
+
+t.test('a quote left open at the end of a paragraph continues in the next one', async (t) => {
+  const text = 'Greta Lind said: "The first part is done.\n\n"The second part starts now."';
+  const qs = quotes(text);
+  t.equal(qs.length, 2);
+  t.equal(qs[0]!.text, 'The first part is done.');
+  t.equal(qs[1]!.speaker, 'Greta Lind');
+});
+
+t.test('a speaker that is no named entity is kept as words', async (t) => {
+  const [q] = quotes('One witness wrote that "the sky turned green".');
+  t.equal(q!.speaker, 'One witness');
+  t.equal(q!.rule, 'cue-before-unnamed');
+});
+
+t.test('a headline quote takes the speaker of the same words in the body', async (t) => {
+  const text = "Mayor slams 'reckless' plan\n\nCITYVILLE (AP) - Mayor Dora Quist called the plan \"reckless\" on Monday.\n\nShe spoke at city hall.";
+  const qs = quotes(text);
+  const h = qs.find((q) => q.rule === 'headline-same-words');
+  t.ok(h);
+  t.equal(h!.speaker, 'Dora Quist');
+});
+
+t.test('quotes with no speaker in reach are kept, unattributed', async (t) => {
+  const [q] = quotes('The film "Blue Harbour" opened on Friday.');
+  t.equal(q!.speaker, null);
+});
+
+t.test('single quotes in a headline without a speaker are not reported', async (t) => {
+  const qs = quotes("Museum shows 'lost' paintings\n\nThe museum opened a new wing.");
+  t.same(qs, []);
+});
