@@ -7,7 +7,7 @@ import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALIS
 import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
-import { COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import { COUNTRY_NAME_WORDS, PROPER_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
 import type { Sentence, Token } from './tokens.js';
 import type { EntityType, MentionKind } from './types.js';
 
@@ -58,7 +58,7 @@ interface Candidate {
 
 const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'district', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
-const MAX_NAME_TOKENS = 10;
+const MAX_NAME_TOKENS = 16;
 const CONNECT_OF = new Set(['of', 'for', 'on']);
 const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
 const SUBJECT_SKIP = new Set(['also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly', 'once', 'recently', 'further', 'again', 'not', 'never', 'had', 'also', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'first', 'publicly', 'privately', 'separately', 'had', 'could', 'may', 'might', 'did', 'does', 'do']);
@@ -147,7 +147,7 @@ export function extractEntities(input: EntityInput): EntityResult {
               continue;
             }
           }
-          if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j))) && isCapWord(nx)) {
+          if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j) && runHasOrgHead(tokens, i, j))) && isCapWord(nx)) {
             j++;
             continue;
           }
@@ -168,7 +168,7 @@ export function extractEntities(input: EntityInput): EntityResult {
         continue;
       }
       let a = i;
-      while (a < j - 1 && COMMON_WORDS.has(tokens[a]!.lower)) a++;
+      while (a < j - 1 && COMMON_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
       if (!(j - a === 1 && skipSingle(tokens[a]!, initial || inHeadline || a > i, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
       i = j;
       initial = false;
@@ -280,6 +280,8 @@ export function extractEntities(input: EntityInput): EntityResult {
     }
     if (ent < 0) {
       if (inHeadline && type === null) continue;
+      // a lone ordinary English word ("Science", "Match") names something only when it refers back to a known name
+      if (len === 1 && type === null && !tokens[c.first]!.allCaps && isEnglishWord(lower) && !PROPER_WORDS.has(lower) && !personTokens.has(lower)) continue;
       if (type === null) type = guessSingle(c, tokens, personTokens);
       if (type === null) continue;
       const canonical = x.canonical ?? surface;
@@ -515,6 +517,11 @@ export function extractEntities(input: EntityInput): EntityResult {
   }
 }
 
+function runHasOrgHead(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_HEADS_OF.has(tokens[k]!.lower) && !PERSON_TITLES.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
 function runHasOrgSuffix(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_SUFFIXES.has(tokens[k]!.lower)) return true;
   return false;
@@ -549,6 +556,16 @@ function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
 /** Splits a run of capitalised tokens into candidates at titles and nationality words. */
 function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why: string | null): void {
   // leading nationality / country words followed by a title: "US President Barack Obama", "Chinese President Xi"
+  // "X and Y" joined only inside an organisation's name that starts with its head word
+  if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower))) {
+    for (let k = a + 1; k < b - 1; k++) {
+      if (tokens[k]!.lower === 'and') {
+        splitRun(tokens, a, k, out, null);
+        splitRun(tokens, k + 1, b, out, null);
+        return;
+      }
+    }
+  }
   let i = a;
   const roles: string[] = [];
   // words before the run that are lower-case roles: "leader Kim", "professor Smith"
@@ -573,10 +590,19 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       if (titleStart < 0) titleStart = k;
       titleEnd = k + 1;
       if (HONORIFICS.has(t.lower)) honorific = true;
-      // "Secretary of State"
-      if (tokens[k + 1]?.lower === 'of' && k + 2 < b - 1) {
-        titleEnd = k + 3;
-        k += 2;
+      // "Director of the National Museum", "Minister of Education Ana Ruiz": what follows "of" is
+      // an organisation, maybe followed by the person's name
+      if (tokens[k + 1]?.lower === 'of' && k + 2 < b) {
+        let o = k + 2;
+        if (tokens[o]?.lower === 'the') o++;
+        if (o < b) {
+          if (titleStart > a) {
+            const preText = tokens.slice(a, titleStart).map((t) => t.text).join(' ');
+            if (lookupPlace(preText)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
+          }
+          splitRun(tokens, o, b, out, null);
+          return;
+        }
       }
     } else if (titleStart >= 0) {
       break;
@@ -614,6 +640,13 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
         splitRun(tokens, k, b, out, null);
         return;
       }
+    }
+  }
+  // a trailing ordinary word after a person's name ("Ana Ruiz Image")
+  if (b - a >= 3) {
+    const lt = tokens[b - 1]!;
+    if (lt.text.length >= 4 && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
+      b--;
     }
   }
   // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
