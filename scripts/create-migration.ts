@@ -3,17 +3,16 @@
 // --create-only` would, but through the WebAssembly schema engine on an in-memory PGlite.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { diffMigrationsToSchema, migrationsDir } from '../src/db/migrations.js';
+import { createPGlite, PGliteAdapterFactory } from '../src/db/pglite.js';
 
 const name = (process.argv[2] ?? '').replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
 if (!name) {
   console.error('usage: npm run migration:create -- <name>');
   process.exit(2);
 }
-const pglite = new PGlite();
-const sql = await diffMigrationsToSchema(new PrismaPGlite(pglite));
+const pglite = await createPGlite();
+const sql = await diffMigrationsToSchema(new PGliteAdapterFactory(pglite));
 await pglite.close();
 if (sql === null) {
   console.log('schema.prisma and prisma/migrations already match: no migration written');

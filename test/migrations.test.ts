@@ -1,15 +1,14 @@
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import t from 'tap';
 import { openDatabase } from '../src/db/database.js';
 import { diffMigrationsToSchema, readMigrations } from '../src/db/migrations.js';
+import { createPGlite, PGliteAdapterFactory } from '../src/db/pglite.js';
 import { createEmptyPostgresDatabase } from './helpers/database.js';
 
 t.test('the migrations produce exactly schema.prisma (no drift)', async (t) => {
-  const pglite = new PGlite();
+  const pglite = await createPGlite();
   t.teardown(() => pglite.close());
-  const drift = await diffMigrationsToSchema(new PrismaPGlite(pglite));
+  const drift = await diffMigrationsToSchema(new PGliteAdapterFactory(pglite));
   t.equal(drift, null, drift ? `missing from prisma/migrations:\n${drift}` : 'no drift');
 });
 
@@ -30,7 +29,19 @@ t.test('migrations create every table on an empty Postgres database and record t
   );
   t.same(
     tables.rows.map((row) => row.table_name),
-    ['Article', 'Entity', 'EntityAlias', 'Mention', 'Paragraph', 'Quote', '_prisma_migrations'],
+    [
+      'AnnotationEvent',
+      'ApiKey',
+      'Article',
+      'ArticleRevision',
+      'Entity',
+      'EntityAlias',
+      'IdempotencyRecord',
+      'Mention',
+      'Paragraph',
+      'Quote',
+      '_prisma_migrations',
+    ],
   );
   const recorded = await client.query<{ migration_name: string; finished_at: Date | null }>(
     'SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY migration_name',

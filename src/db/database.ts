@@ -1,12 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrations.js';
+import { createPGlite, PGliteAdapterFactory } from './pglite.js';
 
 export type StorageKind = 'postgres' | 'embedded';
 
@@ -66,8 +65,8 @@ function openPostgres(connectionString: string, poolSize: number): Database {
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir);
-  const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PrismaPGlite(pglite);
+  const pglite = await createPGlite(dataDir);
+  const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PGliteAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     kind: 'embedded',
