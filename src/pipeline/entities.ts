@@ -663,9 +663,11 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   // a place nested in an organisation's name ("University of Texas" -> Texas)
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower)) {
     for (let k = i; k < b; k++) {
-      for (let m = Math.min(b, k + MAX_PLACE_TOKENS); m > k; m--) {
+      if (!tokens[k]!.cap) continue;
+      for (let m = Math.min(b, k + Math.min(4, MAX_PLACE_TOKENS)); m > k; m--) {
         if (k === i && m === b) continue;
-        const sub = tokens.slice(k, m).map((t) => t.text).join(' ');
+        let sub = tokens[k]!.text;
+        for (let x = k + 1; x < m; x++) sub += ' ' + tokens[x]!.text;
         const pl = lookupPlace(sub);
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', honorific: false, nested: true });

@@ -138,8 +138,22 @@ function build(): void {
 
 build();
 
+const placeCache = new Map<string, Place | null>();
+
 /** Looks up a place by its surface form; "N.Korea" and "S.Korea" style abbreviations expand. */
 export function lookupPlace(surface: string): Place | undefined {
+  const hit = placeCache.get(surface);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = lookupPlaceUncached(surface);
+  if (placeCache.size > 20000) placeCache.clear();
+  placeCache.set(surface, found ?? null);
+  return found;
+}
+
+function lookupPlaceUncached(surface: string): Place | undefined {
+  const c = surface.charCodeAt(0);
+  // places start with a letter (upper case in text; lower case keys from callers)
+  if (!(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c < 128) return undefined;
   const key = surface.toLowerCase().replace(/\s+/g, ' ');
   const p = PLACES.get(key);
   if (p) return p;
