@@ -505,11 +505,11 @@ export function extractEntities(input: EntityInput): EntityResult {
         const t = tokens[k]!;
         if (t.allCaps && t.text.length > 1) place = true;
         if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !isGivenName(first.lower))) place = true;
-        if (!isNameLike(t.lower)) nameLike = false;
+        if (!isNameLike(t.lower) && !NAME_PARTICLES.has(t.lower)) nameLike = false;
         if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
       }
       const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower));
-      if (len <= 4 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
+      if (len <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
       if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
       return { type: 'ORG', canonical: null, place: false };
     }
@@ -661,7 +661,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   }
   out.push({ first: i, last: b, roles, forcedType: null, honorific: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
   // a place nested in an organisation's name ("University of Texas" -> Texas)
-  if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower)) {
+  if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' '))) {
     for (let k = i; k < b; k++) {
       if (!tokens[k]!.cap) continue;
       for (let m = Math.min(b, k + Math.min(4, MAX_PLACE_TOKENS)); m > k; m--) {

@@ -58,8 +58,15 @@ export const COUNTRY_NAME_WORDS = new Set<string>();
 /** Longest place name in tokens. */
 export let MAX_PLACE_TOKENS = 1;
 
+/** Lower case without diacritics: "Brasília" and "Brasilia" are one key. */
+export function foldKey(s: string): string {
+  const l = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  // eslint-disable-next-line no-control-regex
+  return /[^\u0000-\u007f]/.test(l) ? l.normalize('NFD').replace(/\p{M}+/gu, '') : l;
+}
+
 function addPlace(name: string, p: Place, overwrite = false): void {
-  const key = name.toLowerCase().replace(/\s+/g, ' ').trim();
+  const key = foldKey(name);
   if (!key || /[^\p{Script=Latin}\s.'\-&0-9]/u.test(key)) return;
   if (!overwrite && PLACES.has(key)) return;
   PLACES.set(key, p);
@@ -154,7 +161,7 @@ function lookupPlaceUncached(surface: string): Place | undefined {
   const c = surface.charCodeAt(0);
   // places start with a letter (upper case in text; lower case keys from callers)
   if (!(c >= 65 && c <= 90) && !(c >= 97 && c <= 122) && c < 128) return undefined;
-  const key = surface.toLowerCase().replace(/\s+/g, ' ');
+  const key = foldKey(surface);
   const p = PLACES.get(key);
   if (p) return p;
   const m = /^([nsew])\.\s?(\p{L}.*)$/u.exec(key);

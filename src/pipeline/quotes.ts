@@ -179,8 +179,12 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       k--;
       skipped++;
     }
-    // apposition: "X, a professor at Y, said"
+    // apposition: "X, a professor at Y, said" / "Its president, X, said"
     if (k >= lo && tokens[k]!.text === ',' ) {
+      if (k - 1 >= lo && mentionCover[k - 1] !== -1) {
+        const mi = mentionCover[k - 1]!;
+        if (mentions[mi]!.type === 'PERSON' && mentions[mi]!.last - 1 === k - 1) return mi;
+      }
       let j = k - 1;
       let steps = 0;
       while (j >= lo && tokens[j]!.text !== ',' && steps < 15 && inQuote[j] === -1) {

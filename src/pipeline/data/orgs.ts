@@ -40,7 +40,7 @@ export const LOC_SUFFIXES = new Set([
 export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 
 /** Connectors allowed inside a capitalised name. */
-export const NAME_PARTICLES = new Set(['de', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'ben', 'abu']);
+export const NAME_PARTICLES = new Set(['de', 'do', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'ben', 'abu']);
 
 /** Named regions and continents (not in country data). */
 export const REGIONS = [
