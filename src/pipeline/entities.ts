@@ -56,7 +56,7 @@ interface Candidate {
   nested?: boolean;
 }
 
-const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'district', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
+const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
 const MAX_NAME_TOKENS = 16;
 const CONNECT_OF = new Set(['of', 'for', 'on']);
@@ -169,7 +169,8 @@ export function extractEntities(input: EntityInput): EntityResult {
       }
       let a = i;
       while (a < j - 1 && COMMON_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
-      if (!(j - a === 1 && skipSingle(tokens[a]!, initial || inHeadline || a > i, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
+      const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
+      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
       i = j;
       initial = false;
     }
@@ -281,7 +282,7 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (ent < 0) {
       if (inHeadline && type === null) continue;
       // a lone ordinary English word ("Science", "Match") names something only when it refers back to a known name
-      if (len === 1 && type === null && !tokens[c.first]!.allCaps && isEnglishWord(lower) && !PROPER_WORDS.has(lower) && !personTokens.has(lower)) continue;
+      if (len === 1 && type === null && !tokens[c.first]!.allCaps && isEnglishWord(lower) && !PROPER_WORDS.has(lower) && !personTokens.has(lower) && !theBefore(c.first) && tokens[c.last]?.kind !== 'poss') continue;
       if (type === null) type = guessSingle(c, tokens, personTokens);
       if (type === null) continue;
       const canonical = x.canonical ?? surface;
@@ -431,6 +432,12 @@ export function extractEntities(input: EntityInput): EntityResult {
   fill();
   return { entities, mentions, mentionAt, mentionCover };
 
+  /** "the Guardian", "the Channel": a capitalised ordinary word after a lower-case "the" is a name. */
+  function theBefore(i: number): boolean {
+    const p = tokens[i - 1];
+    return !!p && p.lower === 'the' && !p.cap && p.sentence === tokens[i]!.sentence;
+  }
+
   /** Links every part of a hyphenated token when each part is a known name; false when one is not. */
   function hyphenParts(c: Candidate): boolean {
     const tok = tokens[c.first]!;
@@ -508,6 +515,8 @@ export function extractEntities(input: EntityInput): EntityResult {
         if (!isNameLike(t.lower) && !NAME_PARTICLES.has(t.lower)) nameLike = false;
         if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
       }
+      const lettered = len === 2 && /^(?:\p{Lu}|\d+)$/u.test(last.text) && isEnglishWord(first.lower) && !PROPER_WORDS.has(first.lower);
+      if (lettered) return { type: 'ORG', canonical: null, place: false };
       const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower));
       if (len <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
       if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
