@@ -216,7 +216,10 @@ export function extractEntities(input: EntityInput): EntityResult {
   const personTokens = new Map<string, number>(); // token -> count of multi-token persons containing it
   for (const x of typed) {
     if (x.type === 'PERSON' && x.c.last - x.c.first >= 2) {
-      for (let k = x.c.first; k < x.c.last; k++) personTokens.set(tokens[k]!.lower, (personTokens.get(tokens[k]!.lower) ?? 0) + 1);
+      for (let k = x.c.first; k < x.c.last; k++) {
+        const l = tokens[k]!.lower;
+        if (isNameLike(l) || isGivenName(l)) personTokens.set(l, (personTokens.get(l) ?? 0) + 1);
+      }
     }
   }
 

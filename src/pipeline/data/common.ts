@@ -46,7 +46,8 @@ export const NON_ENTITY_CAPITALISED = new Set(
     'muslim muslims christian christians christianity islam islamic jewish jew jews judaism catholic catholics protestant ' +
     'protestants hindu hindus buddhist buddhists sikh sikhs sunni shia shiite evangelical orthodox atheist atheists ' +
     'european europeans african africans asian asians american americans western eastern northern southern arab arabs ' +
-    'latino latina hispanic caucasian black white indigenous aboriginal north south east west internet web'
+    'latino latina hispanic caucasian black white indigenous aboriginal north south east west internet web ' +
+    'state government year match world nation republic kingdom empire federal national international sheriff'
   ).split(' '),
 );
 
