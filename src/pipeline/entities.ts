@@ -56,6 +56,8 @@ interface Candidate {
   nested?: boolean;
 }
 
+/** Nouns that refer back to the organisation last named ("the company said"). */
+const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'corporation', 'charity', 'club', 'team', 'union', 'party', 'agency']);
 const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
 const MAX_NAME_TOKENS = 16;
@@ -354,6 +356,9 @@ export function extractEntities(input: EntityInput): EntityResult {
   const orgByHead = new Map<string, number[]>();
   entities.forEach((en, e) => {
     if (en.type !== 'ORG') return;
+    const all = orgByHead.get('*');
+    if (all) all.push(e);
+    else orgByHead.set('*', [e]);
     for (const w of en.nameTokens) {
       if (!ORG_ROLE_NOUNS.has(w)) continue;
       const l = orgByHead.get(w);
@@ -397,7 +402,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       const t = tokens[i]!;
       if (t.kind !== 'word') continue;
       if (t.lower === 'the') {
-        const nm = matchNominal(tokens, i, s.last, mentionCover, roleIndex, orgByHead, latest);
+        const nm = matchNominal(tokens, i, s.last, mentionCover, roleIndex, orgByHead, latest, (e) => lastSeen[e]!);
         if (nm) {
           extra.push(nm);
           lastSeen[nm.entity] = i;
@@ -811,6 +816,7 @@ function matchNominal(
   roleIndex: Map<string, number[]>,
   orgByHead: Map<string, number[]>,
   latest: (pool: number[] | undefined) => number,
+  lastSeenPos: (e: number) => number,
 ): Mention | null {
   const det = tokens[i]!;
   let j = i + 1;
@@ -837,7 +843,12 @@ function matchNominal(
     return { start: det.start, end: head.end, first: i, last: j + 1, entity: best, kind: 'nominal', type: 'PERSON' };
   }
   if (ORG_ROLE_NOUNS.has(head.lower) && mods.length === 0) {
-    const best = latest(orgByHead.get(head.lower));
+    let best = latest(orgByHead.get(head.lower));
+    // "the company", "the firm": the organisation mentioned last, when it is close
+    if (best < 0 && GENERIC_ORG_NOUNS.has(head.lower)) {
+      const e = latest(orgByHead.get('*'));
+      if (e >= 0 && i - lastSeenPos(e) <= 80) best = e;
+    }
     if (best < 0) return null;
     return { start: det.start, end: head.end, first: i, last: j + 1, entity: best, kind: 'nominal', type: 'ORG' };
   }
