@@ -2,13 +2,16 @@ import etag from '@fastify/etag';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from './db/database.js';
+import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
 import { problemErrors } from './plugins/problem-errors.js';
 import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
+import { apiKeyRoutes } from './routes/v1/api-keys.js';
 import { articleAnnotationRoutes } from './routes/v1/article-annotations.js';
 import { articleRoutes } from './routes/v1/articles.js';
 import { ProblemDetails } from './schemas/problem.js';
+import { ApiKeyService } from './services/api-key-service.js';
 import { ArticleService } from './services/article-service.js';
 import { IngestService } from './services/ingest-service.js';
 
@@ -51,10 +54,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = new Store(options.database.prisma);
   const articles = new ArticleService(store);
   const ingest = new IngestService(store);
+  const apiKeys = new ApiKeyService(store);
 
   await app.register(healthRoutes, { database: options.database });
   await app.register(
     async (v1) => {
+      await v1.register(apiKeyAuth, { apiKeys });
+      await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest });
       await v1.register(articleAnnotationRoutes, { articles });
     },

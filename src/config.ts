@@ -16,6 +16,9 @@ const ConfigSchema = Type.Object({
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 104857600, default: 2097152, description: 'Largest request body, bytes' }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
+  ADMIN_API_KEY: Type.Optional(
+    Type.String({ pattern: '^na_[A-Za-z0-9_-]{32,200}$', description: 'An admin key to register at start' }),
+  ),
 });
 
 export interface Config {
@@ -27,6 +30,7 @@ export interface Config {
   bodyLimit: number;
   databasePoolSize: number;
   shutdownGraceMs: number;
+  adminApiKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -57,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: raw.BODY_LIMIT,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+    adminApiKey: raw.ADMIN_API_KEY,
   };
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, logRedactPaths } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
+import { Store } from './repositories/store.js';
+import { ApiKeyService } from './services/api-key-service.js';
 
 /** Opens the database, applies pending migrations, listens, and shuts down gracefully on signals. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
@@ -19,6 +21,14 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   try {
     const applied = await database.migrate();
     app.log.info({ storage: database.kind, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
+    const firstAdminKey = await new ApiKeyService(new Store(database.prisma)).ensureAdminKey(config.adminApiKey);
+    if (firstAdminKey) {
+      // Printed once, outside the logs, so it never lands in log storage.
+      process.stderr.write(
+        `\nNo API key existed, so an admin key was created. It is shown only this once:\n\n  ${firstAdminKey}\n\n` +
+          'Use it as "Authorization: Bearer <key>" and create narrower keys with POST /v1/api-keys.\n\n',
+      );
+    }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     app.log.fatal({ err: error }, 'could not start');

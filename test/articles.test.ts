@@ -20,9 +20,9 @@ interface Page<T> {
 
 for (const kind of storageKinds()) {
   t.test(`on ${kind} storage`, async (t) => {
-    const { app } = await createTestApp(t, kind);
+    const { api } = await createTestApp(t, kind);
 
-    const created = await app.inject({
+    const created = await api({
       method: 'POST',
       url: '/v1/articles',
       headers: { 'content-type': 'text/plain; charset=utf-8' },
@@ -41,7 +41,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('the header fields match the gold file', async (t) => {
-      const res = await app.inject({ method: 'GET', url: `/v1/articles/${article.id}` });
+      const res = await api({ method: 'GET', url: `/v1/articles/${article.id}` });
       t.equal(res.statusCode, 200);
       const body = res.json<ArticleBody>();
       t.equal(body.headline, wireStoryGold.header.headline);
@@ -53,7 +53,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('the 35 paragraphs have spans that slice the stored text exactly', async (t) => {
-      const res = await app.inject({ method: 'GET', url: `/v1/articles/${article.id}/paragraphs` });
+      const res = await api({ method: 'GET', url: `/v1/articles/${article.id}/paragraphs` });
       t.equal(res.statusCode, 200);
       const page = res.json<Page<{ index: number; start: number; end: number; text: string; role: string }>>();
       t.equal(page.items.length, 35);
@@ -74,7 +74,7 @@ for (const kind of storageKinds()) {
       const seen: number[] = [];
       let url: string | undefined = `/v1/articles/${article.id}/paragraphs?limit=10`;
       while (url) {
-        const res = await app.inject({ method: 'GET', url });
+        const res = await api({ method: 'GET', url });
         const page = res.json<Page<{ index: number }>>();
         seen.push(...page.items.map((p) => p.index));
         const link = res.headers.link as string | undefined;
@@ -85,7 +85,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('quotes come with speaker entities, cues and spans that slice the text', async (t) => {
-      const res = await app.inject({ method: 'GET', url: `/v1/articles/${article.id}/quotes` });
+      const res = await api({ method: 'GET', url: `/v1/articles/${article.id}/quotes` });
       t.equal(res.statusCode, 200);
       const page = res.json<
         Page<{
@@ -114,7 +114,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('entities list each mention with a span that slices the text', async (t) => {
-      const res = await app.inject({ method: 'GET', url: `/v1/articles/${article.id}/entities?limit=500` });
+      const res = await api({ method: 'GET', url: `/v1/articles/${article.id}/entities?limit=500` });
       t.equal(res.statusCode, 200);
       const page = res.json<Page<{ type: string; canonicalName: string; mentions: { start: number; end: number; text: string }[] }>>();
       t.equal(page.items.length, article.counts.entities);
@@ -126,7 +126,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('a JSON article is stored with its metadata and listed newest first', async (t) => {
-      const res = await app.inject({
+      const res = await api({
         method: 'POST',
         url: '/v1/articles',
         payload: {
@@ -147,29 +147,29 @@ for (const kind of storageKinds()) {
       t.equal(json.publishedAt, '2026-11-02T08:00:00.000Z');
       t.equal(json.counts.paragraphs, 2);
 
-      const list = await app.inject({ method: 'GET', url: '/v1/articles?limit=1' });
+      const list = await api({ method: 'GET', url: '/v1/articles?limit=1' });
       const page = list.json<Page<{ id: string }>>();
       t.same(page.items.map((a) => a.id), [json.id], 'the newest article comes first');
       t.ok(page.nextCursor);
-      const next = await app.inject({ method: 'GET', url: `/v1/articles?limit=1&cursor=${page.nextCursor}` });
+      const next = await api({ method: 'GET', url: `/v1/articles?limit=1&cursor=${page.nextCursor}` });
       t.same(next.json<Page<{ id: string }>>().items.map((a) => a.id), [article.id]);
 
-      const bySource = await app.inject({ method: 'GET', url: '/v1/articles?source=Test%20Wire' });
+      const bySource = await api({ method: 'GET', url: '/v1/articles?source=Test%20Wire' });
       t.same(bySource.json<Page<{ id: string }>>().items.map((a) => a.id), [json.id]);
-      const future = await app.inject({ method: 'GET', url: '/v1/articles?since=2999-01-01T00:00:00Z' });
+      const future = await api({ method: 'GET', url: '/v1/articles?since=2999-01-01T00:00:00Z' });
       t.same(future.json<Page<unknown>>().items, []);
     });
 
     t.test('deleting an article removes it and its annotations', async (t) => {
-      const res = await app.inject({ method: 'POST', url: '/v1/articles', payload: { headline: 'Short', body: 'Mayor Lena Berg said "yes" to the plan.' } });
+      const res = await api({ method: 'POST', url: '/v1/articles', payload: { headline: 'Short', body: 'Mayor Lena Berg said "yes" to the plan.' } });
       const { id } = res.json<{ id: string }>();
-      const deleted = await app.inject({ method: 'DELETE', url: `/v1/articles/${id}` });
+      const deleted = await api({ method: 'DELETE', url: `/v1/articles/${id}` });
       t.equal(deleted.statusCode, 204);
       for (const suffix of ['', '/paragraphs', '/quotes', '/entities']) {
-        const gone = await app.inject({ method: 'GET', url: `/v1/articles/${id}${suffix}` });
+        const gone = await api({ method: 'GET', url: `/v1/articles/${id}${suffix}` });
         t.equal(gone.statusCode, 404, `GET ${suffix || 'article'} is 404`);
       }
-      const again = await app.inject({ method: 'DELETE', url: `/v1/articles/${id}` });
+      const again = await api({ method: 'DELETE', url: `/v1/articles/${id}` });
       t.equal(again.statusCode, 404);
     });
   });

@@ -7,12 +7,12 @@ const postWire = { method: 'POST' as const, url: '/v1/articles', headers: { 'con
 
 for (const kind of storageKinds()) {
   t.test(`on ${kind} storage`, async (t) => {
-    const { app } = await createTestApp(t, kind);
-    const countArticles = async () => (await app.inject({ method: 'GET', url: '/v1/articles?limit=200' })).json<{ items: unknown[] }>().items.length;
+    const { api } = await createTestApp(t, kind);
+    const countArticles = async () => (await api({ method: 'GET', url: '/v1/articles?limit=200' })).json<{ items: unknown[] }>().items.length;
 
     t.test('posting the same story twice stores one article; the second answer is 200 with it', async (t) => {
-      const first = await app.inject(postWire);
-      const second = await app.inject(postWire);
+      const first = await api(postWire);
+      const second = await api(postWire);
       t.equal(first.statusCode, 201);
       t.equal(second.statusCode, 200);
       t.equal(second.json<{ id: string }>().id, first.json<{ id: string }>().id);
@@ -21,7 +21,7 @@ for (const kind of storageKinds()) {
     });
 
     t.test('windows line endings are the same text', async (t) => {
-      const res = await app.inject({ ...postWire, payload: wireStory.replace(/\n/g, '\r\n') });
+      const res = await api({ ...postWire, payload: wireStory.replace(/\n/g, '\r\n') });
       t.equal(res.statusCode, 200);
       t.equal(await countArticles(), 1);
     });
@@ -29,7 +29,7 @@ for (const kind of storageKinds()) {
     t.test('twenty concurrent copies of a new story store one article and answer no 5xx', async (t) => {
       const payload = { headline: 'Concurrent copies', body: '"We will rebuild," said Mayor Ana Lopes on Tuesday.\n\nThe council agreed.' };
       const answers = await Promise.all(
-        Array.from({ length: 20 }, () => app.inject({ method: 'POST', url: '/v1/articles', payload })),
+        Array.from({ length: 20 }, () => api({ method: 'POST', url: '/v1/articles', payload })),
       );
       const statuses = answers.map((res) => res.statusCode);
       t.equal(statuses.filter((status) => status === 201).length, 1, 'exactly one created');
@@ -40,15 +40,15 @@ for (const kind of storageKinds()) {
 
     t.test('the same source and external id: same text is 200, other text is a 409 naming the article', async (t) => {
       const article = { headline: 'Bridge closed', body: 'The old bridge closed on Friday.', source: 'Test Wire', externalId: 'bridge-1' };
-      const first = await app.inject({ method: 'POST', url: '/v1/articles', payload: article });
+      const first = await api({ method: 'POST', url: '/v1/articles', payload: article });
       t.equal(first.statusCode, 201);
-      const same = await app.inject({ method: 'POST', url: '/v1/articles', payload: article });
+      const same = await api({ method: 'POST', url: '/v1/articles', payload: article });
       t.equal(same.statusCode, 200);
-      const changed = await app.inject({ method: 'POST', url: '/v1/articles', payload: { ...article, body: 'The old bridge reopened on Friday.' } });
+      const changed = await api({ method: 'POST', url: '/v1/articles', payload: { ...article, body: 'The old bridge reopened on Friday.' } });
       t.equal(changed.statusCode, 409);
       t.match(changed.headers['content-type'], /application\/problem\+json/);
       t.equal(changed.json<{ existingId: string }>().existingId, first.json<{ id: string }>().id);
-      const otherSource = await app.inject({ method: 'POST', url: '/v1/articles', payload: { ...article, source: 'Other Wire', body: 'Different text.' } });
+      const otherSource = await api({ method: 'POST', url: '/v1/articles', payload: { ...article, source: 'Other Wire', body: 'Different text.' } });
       t.equal(otherSource.statusCode, 201, 'external ids are unique per source only');
     });
   });

@@ -15,7 +15,7 @@ interface Problem {
 
 for (const kind of storageKinds()) {
   t.test(`on ${kind} storage`, async (t) => {
-    const { app, logs } = await createTestApp(t, kind, { bodyLimit: 64 * 1024 });
+    const { api, logs } = await createTestApp(t, kind, { bodyLimit: 64 * 1024 });
 
     const expectProblem = async (
       t: Test,
@@ -23,7 +23,7 @@ for (const kind of storageKinds()) {
       status: number,
       type: string,
     ): Promise<Problem> => {
-      const res = await app.inject(request);
+      const res = await api(request);
       t.equal(res.statusCode, status, 'status');
       t.match(res.headers['content-type'], /^application\/problem\+json/, 'problem+json');
       const body = res.json<Problem>();
@@ -114,7 +114,7 @@ for (const kind of storageKinds()) {
 
     t.test('an unknown path is a 404 and a wrong method a 405 with Allow', async (t) => {
       await expectProblem(t, { method: 'GET', url: '/v1/nothing-here' }, 404, 'not-found');
-      const res = await app.inject({ method: 'PATCH', url: '/v1/articles' });
+      const res = await api({ method: 'PATCH', url: '/v1/articles' });
       t.equal(res.statusCode, 405);
       t.match(res.headers.allow, /GET/);
       t.match(res.headers.allow, /POST/);
@@ -128,9 +128,9 @@ for (const kind of storageKinds()) {
     });
 
     t.test('a client request id is echoed; without one the service makes one', async (t) => {
-      const given = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'desk-42.abc' } });
+      const given = await api({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'desk-42.abc' } });
       t.equal(given.headers['x-request-id'], 'desk-42.abc');
-      const made = await app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id with spaces' } });
+      const made = await api({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id with spaces' } });
       t.match(made.headers['x-request-id'], /^[0-9a-f-]{36}$/);
     });
 

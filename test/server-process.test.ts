@@ -9,15 +9,17 @@ import { startServerProcess } from './helpers/server-process.js';
 
 for (const kind of storageKinds()) {
   t.test(`the service process on ${kind} storage keeps what it stored across a restart`, async (t) => {
+    const adminKey = `na_${'k'.repeat(40)}`;
+    const authorization = `Bearer ${adminKey}`;
     let env: Record<string, string>;
     if (kind === 'postgres') {
       const { url, drop } = await createEmptyPostgresDatabase();
       t.teardown(drop);
-      env = { DATABASE_URL: url };
+      env = { DATABASE_URL: url, ADMIN_API_KEY: adminKey };
     } else {
       const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-serve-'));
       t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-      env = { DATA_DIR: dataDir };
+      env = { DATA_DIR: dataDir, ADMIN_API_KEY: adminKey };
     }
 
     const first = await startServerProcess(env);
@@ -25,25 +27,40 @@ for (const kind of storageKinds()) {
     t.same(await ready.json(), { status: 'ready', storage: kind }, 'ready on the expected storage');
     const created = await fetch(`${first.baseUrl}/v1/articles`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
+      headers: { 'content-type': 'text/plain', authorization },
       body: wireStory,
     });
     t.equal(created.status, 201);
     const { id } = (await created.json()) as { id: string };
-    const paragraphs = (await (await fetch(`${first.baseUrl}/v1/articles/${id}/paragraphs`)).json()) as { items: unknown[] };
+    const paragraphs = (await (await fetch(`${first.baseUrl}/v1/articles/${id}/paragraphs`, { headers: { authorization } })).json()) as { items: unknown[] };
     t.equal(paragraphs.items.length, 35);
     t.equal(await first.stop('SIGTERM'), 0, 'SIGTERM shuts down cleanly with exit code 0');
     t.ok(first.output.some((line) => line.includes('migrations applied')), 'the first start applied the migrations');
 
     const second = await startServerProcess(env);
     t.teardown(() => second.stop('SIGKILL'));
-    const again = await fetch(`${second.baseUrl}/v1/articles/${id}`);
+    const again = await fetch(`${second.baseUrl}/v1/articles/${id}`, { headers: { authorization } });
     t.equal(again.status, 200, 'the article is still there after a restart');
     t.equal(((await again.json()) as { headline: string }).headline.startsWith("N.Korea's Kim"), true);
     t.ok(second.output.some((line) => line.includes('database schema up to date')), 'nothing left to migrate');
     t.equal(await second.stop('SIGTERM'), 0);
   });
 }
+
+t.test('a first start with no key prints an admin key once, and that key works', async (t) => {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-serve-'));
+  t.teardown(() => rm(dataDir, { recursive: true, force: true }));
+  const first = await startServerProcess({ DATA_DIR: dataDir });
+  const printed = first.output.join('\n').match(/\bna_[A-Za-z0-9_-]{40,}/)?.[0];
+  t.ok(printed, 'an admin key was printed');
+  t.notOk(first.output.some((line) => line.startsWith('{') && line.includes(printed!)), 'the key is not in a log line');
+  const withKey = await fetch(`${first.baseUrl}/v1/api-keys`, { headers: { authorization: `Bearer ${printed}` } });
+  t.equal(withKey.status, 200);
+  t.equal(await first.stop(), 0);
+  const second = await startServerProcess({ DATA_DIR: dataDir });
+  t.notOk(second.output.some((line) => /\bna_[A-Za-z0-9_-]{40,}/.test(line)), 'no key is printed on later starts');
+  t.equal(await second.stop(), 0);
+});
 
 t.test('a bad configuration stops the start with a message naming each bad variable', async (t) => {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {

@@ -34,15 +34,43 @@ export function oneLine(value: string | null | undefined, maxLength?: number): s
   return maxLength !== undefined && line.length > maxLength ? line.slice(0, maxLength).trimEnd() : line;
 }
 
+export interface SchemaIssue {
+  pointer: string;
+  message: string;
+}
+
+/** TypeBox validation errors as one issue per failing field (unknown properties named). */
+export function schemaIssues(
+  errors: Iterable<{ keyword: string; instancePath: string; message: string; params: unknown }>,
+): SchemaIssue[] {
+  const issues: SchemaIssue[] = [];
+  for (const error of errors) {
+    // An unknown property fails twice: once as `false` schema, once as additionalProperties.
+    if (error.keyword === 'boolean') continue;
+    const { additionalProperties: unknown, requiredProperties: missing } = error.params as {
+      additionalProperties?: string[];
+      requiredProperties?: string[];
+    };
+    if (missing?.length) {
+      for (const name of missing) issues.push({ pointer: `${error.instancePath}/${name}`, message: 'is required' });
+    } else if (unknown?.length) {
+      for (const name of unknown) issues.push({ pointer: `${error.instancePath}/${name}`, message: `unknown property '${name}'` });
+    } else {
+      issues.push({ pointer: error.instancePath || '/', message: error.message });
+    }
+  }
+  return issues;
+}
+
 /**
  * The article if it fits the JSON ingest schema (the bounds every format shares), else a 400
  * `validation-failed` naming the fields, as a JSON post would get.
  */
 export function checkArticle(article: FormatArticle, format: string): FormatArticle {
   const { byline: _byline, located: _located, ...json } = article;
-  const errors = [...Value.Errors(ArticleJsonInput, json)];
-  if (errors.length > 0) {
-    const fields = errors.map((error) => `${error.instancePath || '/'}: ${error.message}`);
+  const issues = schemaIssues(Value.Errors(ArticleJsonInput, json));
+  if (issues.length > 0) {
+    const fields = issues.map((issue) => `${issue.pointer}: ${issue.message}`);
     throw new ApiError('validation-failed', `The ${format} article does not fit: ${[...new Set(fields)].join('; ')}`);
   }
   return article;

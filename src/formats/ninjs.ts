@@ -8,7 +8,7 @@
 
 import { Value } from 'typebox/value';
 import { ApiError } from '../errors.js';
-import { checkArticle, dateTime, languageTag, oneLine, type FormatArticle } from './article-input.js';
+import { checkArticle, dateTime, languageTag, oneLine, schemaIssues, type FormatArticle } from './article-input.js';
 import { paragraphsOfFragment } from './html-text.js';
 import { NinjsInput } from './ninjs-schema.js';
 
@@ -47,13 +47,11 @@ export function parseNinjs(input: unknown): FormatArticle {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ApiError('validation-failed', 'A ninjs item must be a JSON object.');
   }
-  const errors = [...Value.Errors(NinjsInput, input)];
-  if (errors.length > 0) {
-    const details = errors.map((error) => {
-      const unknown = (error.params as { additionalProperties?: string[] }).additionalProperties;
-      if (unknown) return `unknown ninjs propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.map((p) => `'${p}'`).join(', ')}`;
-      return `${error.instancePath || '/'}: ${error.message}`;
-    });
+  const issues = schemaIssues(Value.Errors(NinjsInput, input));
+  if (issues.length > 0) {
+    const details = issues.map((issue) =>
+      issue.message.startsWith('unknown property') ? `${issue.pointer}: unknown ninjs ${issue.message.slice(8)}` : `${issue.pointer}: ${issue.message}`,
+    );
     throw new ApiError('validation-failed', `Not a ninjs 3.x item this service reads: ${[...new Set(details)].join('; ')}`);
   }
   const item = input as NinjsInput;

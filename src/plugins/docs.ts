@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { OFFSET_UNIT_NOTE } from '../schemas/common.js';
 import { PROBLEM_TYPE_BASE } from '../errors.js';
+import { problemResponses } from '../schemas/problem.js';
+import { SECURITY_SCHEME } from './auth.js';
 
 export const API_VERSION = '1.0.0';
 
@@ -14,6 +16,10 @@ people, organisations and places they name, stored and served under \`/v1\`.
 
 **Pagination.** Lists take \`limit\` and \`cursor\`; the next page's cursor is in \`nextCursor\` and in a
 \`Link: <...>; rel="next"\` header. Cursors are opaque.
+
+**Authentication.** Every \`/v1\` operation needs \`Authorization: Bearer <key>\`. Keys have scopes:
+\`read\`, \`write\` (ingest and edit annotations) and \`admin\` (manage keys); 401 without a valid key,
+403 when its scope is too small.
 
 **Errors.** Every error is RFC 9457 \`application/problem+json\` with a stable \`type\`
 (\`${PROBLEM_TYPE_BASE}<code>\`), a \`requestId\` that matches the \`x-request-id\` header and the logs,
@@ -35,8 +41,27 @@ export const docs = fp(
         tags: [
           { name: 'articles', description: 'Ingest, read and delete articles.' },
           { name: 'annotations', description: 'Paragraphs, quotes and entities of one article.' },
+          { name: 'api-keys', description: 'Manage the API keys (admin scope).' },
           { name: 'health', description: 'Liveness and readiness for orchestrators.' },
         ],
+        components: {
+          securitySchemes: {
+            [SECURITY_SCHEME]: { type: 'http', scheme: 'bearer', description: 'An API key: `Bearer na_...`' },
+          },
+        },
+      },
+      // Every /v1 operation is behind an API key: say so, and document its 401 and 403.
+      transform: ({ schema, url }) => {
+        if (!url.startsWith('/v1/') || !schema) return { schema, url };
+        const response = (schema.response ?? {}) as Record<string, unknown>;
+        return {
+          url,
+          schema: {
+            ...schema,
+            security: [{ [SECURITY_SCHEME]: [] }],
+            response: { ...response, ...problemResponses('unauthorized', 'forbidden') },
+          },
+        };
       },
       // Schemas with an $id become named components instead of def-N.
       refResolver: {

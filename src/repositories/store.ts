@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { AnnotationRepository } from './annotation-repository.js';
+import { ApiKeyRepository } from './api-key-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import type { DbClient } from './db-client.js';
 import { EntityRepository } from './entity-repository.js';
@@ -8,6 +9,7 @@ export interface Repositories {
   articles: ArticleRepository;
   entities: EntityRepository;
   annotations: AnnotationRepository;
+  apiKeys: ApiKeyRepository;
 }
 
 function repositoriesOn(db: DbClient): Repositories {
@@ -15,6 +17,7 @@ function repositoriesOn(db: DbClient): Repositories {
     articles: new ArticleRepository(db),
     entities: new EntityRepository(db),
     annotations: new AnnotationRepository(db),
+    apiKeys: new ApiKeyRepository(db),
   };
 }
 

@@ -1,0 +1,45 @@
+import type { ApiKeyScope, Prisma } from '../generated/prisma/client.js';
+import type { DbClient } from './db-client.js';
+
+export type ApiKeyRow = Prisma.ApiKeyGetPayload<object>;
+
+export class ApiKeyRepository {
+  constructor(private readonly db: DbClient) {}
+
+  create(row: { id: string; name: string; prefix: string; hash: string; scopes: ApiKeyScope[] }): Promise<ApiKeyRow> {
+    return this.db.apiKey.create({ data: row });
+  }
+
+  findActiveByHash(hash: string): Promise<Pick<ApiKeyRow, 'id' | 'name' | 'scopes'> | null> {
+    return this.db.apiKey.findFirst({
+      where: { hash, revokedAt: null },
+      select: { id: true, name: true, scopes: true },
+    });
+  }
+
+  findById(id: string): Promise<ApiKeyRow | null> {
+    return this.db.apiKey.findUnique({ where: { id } });
+  }
+
+  countActive(): Promise<number> {
+    return this.db.apiKey.count({ where: { revokedAt: null } });
+  }
+
+  /** Active keys, newest first, ids below `beforeId`. */
+  list(limit: number, beforeId?: string): Promise<ApiKeyRow[]> {
+    return this.db.apiKey.findMany({
+      where: { revokedAt: null, ...(beforeId ? { id: { lt: beforeId } } : {}) },
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+  }
+
+  /** Revokes an active key; false when there was none with that id. */
+  async revoke(id: string): Promise<boolean> {
+    const { count } = await this.db.apiKey.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
+    return count > 0;
+  }
+}

@@ -1,0 +1,85 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { ApiError } from '../../errors.js';
+import { Uuid } from '../../schemas/common.js';
+import { problemResponses } from '../../schemas/problem.js';
+import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS, BatchService } from '../../services/batch-service.js';
+import type { IngestService } from '../../services/ingest-service.js';
+
+export interface BatchRoutesOptions {
+  ingest: IngestService;
+}
+
+export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
+
+const BatchItem = Type.Object(
+  {
+    index: Type.Integer({ minimum: 0, description: '0-based position of the article among the non-blank lines.' }),
+    line: Type.Integer({ minimum: 1, description: '1-based line number in the request body.' }),
+    status: Type.Union([Type.Literal('created'), Type.Literal('existing'), Type.Literal('error')], {
+      description: '`created`: stored now; `existing`: already stored, nothing written; `error`: see `problem`.',
+    }),
+    id: Type.Optional(Uuid),
+    problem: Type.Optional(Type.Ref('ProblemDetails')),
+  },
+  { additionalProperties: false },
+);
+
+const BatchResult = Type.Object(
+  {
+    counts: Type.Object(
+      {
+        created: Type.Integer({ minimum: 0 }),
+        existing: Type.Integer({ minimum: 0 }),
+        failed: Type.Integer({ minimum: 0 }),
+      },
+      { additionalProperties: false },
+    ),
+    items: Type.Array(BatchItem, { description: 'One result per article, in line order.' }),
+  },
+  { additionalProperties: false, title: 'BatchResult', description: 'What became of each line.' },
+);
+
+const NdjsonBody = Type.String({
+  minLength: 1,
+  maxLength: BATCH_BODY_LIMIT,
+  description: `Newline-delimited JSON: one article per line, each in the \`application/json\` shape of \`createArticle\` (\`headline\`, \`body\`, optional \`source\`, \`externalId\`, \`url\`, \`publishedAt\`, \`language\`). Blank lines are skipped. At most ${BATCH_MAX_ITEMS} articles and ${BATCH_BODY_LIMIT / 1024 / 1024} MiB per batch.`,
+});
+
+/** POST /articles:batch — NDJSON in, one result per line out. */
+export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOptions): Promise<void> {
+  const batches = new BatchService(options.ingest);
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addContentTypeParser(NDJSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  // `::` is Fastify's escape for a literal colon: this route is /articles:batch.
+  api.post(
+    '/articles::batch',
+    {
+      bodyLimit: BATCH_BODY_LIMIT,
+      // Other media types would reach the handler parsed by their own parsers: refuse them first.
+      onRequest: async (request) => {
+        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+        if (mediaType !== NDJSON_MEDIA_TYPE) {
+          throw new ApiError('unsupported-media-type', `Send the batch as ${NDJSON_MEDIA_TYPE}, one JSON article per line.`);
+        }
+      },
+      schema: {
+        operationId: 'batchCreateArticles',
+        tags: ['articles'],
+        summary: 'Ingest many articles from NDJSON',
+        description: `Ingests up to ${BATCH_MAX_ITEMS} articles, one JSON article per line, each in its own transaction exactly as \`createArticle\` would: a bad line gets an \`error\` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: \`created\`, \`existing\` (the same article was already stored) or \`error\`. A body that is empty or holds more than ${BATCH_MAX_ITEMS} articles is refused as a whole.`,
+        body: { content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody } } },
+        response: {
+          200: BatchResult,
+          ...problemResponses('validation-failed', 'empty-body', 'payload-too-large', 'unsupported-media-type'),
+        },
+      },
+    },
+    async (request) => batches.run(request.body as string, request.log),
+  );
+}

@@ -1,0 +1,117 @@
+// Batch ingest: NDJSON, one JSON article per line, each ingested on its own (one transaction per
+// article) so one bad line never sinks the batch. Results come back in line order.
+
+import { Compile } from 'typebox/compile';
+import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
+import { schemaIssues } from '../formats/article-input.js';
+import { ArticleJsonInput } from '../schemas/articles.js';
+import type { IngestService } from './ingest-service.js';
+
+/** Most articles one batch may hold; bigger imports go in several batches. */
+export const BATCH_MAX_ITEMS = 1000;
+/** Largest batch body in bytes. */
+export const BATCH_BODY_LIMIT = 16 * 1024 * 1024;
+/** Articles of one batch ingested at the same time. */
+const BATCH_CONCURRENCY = 4;
+
+export interface BatchProblem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: { location: string; pointer: string; message: string }[];
+  existingId?: string;
+}
+
+export interface BatchItemResult {
+  /** 0-based position of the article among the batch's non-blank lines. */
+  index: number;
+  /** 1-based line number in the request body. */
+  line: number;
+  status: 'created' | 'existing' | 'error';
+  id?: string;
+  problem?: BatchProblem;
+}
+
+export interface BatchResult {
+  counts: { created: number; existing: number; failed: number };
+  items: BatchItemResult[];
+}
+
+const checkArticle = Compile(ArticleJsonInput);
+
+function problem(code: ProblemCode, detail?: string, extensions: Partial<BatchProblem> = {}): BatchProblem {
+  const { status, title } = problemCatalogue[code];
+  return { type: problemType(code), title, status, ...(detail === undefined ? {} : { detail }), ...extensions };
+}
+
+/** The lines of an NDJSON body that hold something, with their 1-based line numbers. */
+export function ndjsonLines(body: string): { line: number; text: string }[] {
+  const lines: { line: number; text: string }[] = [];
+  body.split('\n').forEach((text, index) => {
+    if (text.trim() !== '') lines.push({ line: index + 1, text: text.replace(/\r$/, '') });
+  });
+  return lines;
+}
+
+export interface BatchLogger {
+  error(object: object, message: string): void;
+}
+
+export class BatchService {
+  constructor(private readonly ingest: IngestService) {}
+
+  /** Ingests every line; throws only for the batch as a whole (empty, too many lines). */
+  async run(body: string, log?: BatchLogger): Promise<BatchResult> {
+    const lines = ndjsonLines(body);
+    if (lines.length === 0) throw new ApiError('empty-body', 'The batch holds no articles: send one JSON article per line.');
+    if (lines.length > BATCH_MAX_ITEMS) {
+      throw new ApiError(
+        'payload-too-large',
+        `The batch holds ${lines.length} articles; at most ${BATCH_MAX_ITEMS} go in one batch. Split it.`,
+      );
+    }
+    const items = new Array<BatchItemResult>(lines.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < lines.length) {
+        const index = next++;
+        const { line, text } = lines[index]!;
+        items[index] = { index, line, ...(await this.item(text, log)) };
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, lines.length) }, worker));
+    const counts = { created: 0, existing: 0, failed: 0 };
+    for (const item of items) {
+      if (item.status === 'created') counts.created++;
+      else if (item.status === 'existing') counts.existing++;
+      else counts.failed++;
+    }
+    return { counts, items };
+  }
+
+  private async item(text: string, log?: BatchLogger): Promise<Omit<BatchItemResult, 'index' | 'line'>> {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { status: 'error', problem: problem('malformed-body', `The line is not JSON: ${(error as Error).message}`) };
+    }
+    if (!checkArticle.Check(value)) {
+      const errors = schemaIssues(checkArticle.Errors(value)).map((issue) => ({ location: 'body', ...issue }));
+      const detail = errors.map((issue) => `${issue.pointer}: ${issue.message}`).join('; ');
+      return { status: 'error', problem: problem('validation-failed', detail, { errors }) };
+    }
+    try {
+      const { article, created } = await this.ingest.ingest({ format: 'json', article: value });
+      return { status: created ? 'created' : 'existing', id: article.id };
+    } catch (error) {
+      if (error instanceof ApiError) {
+        return { status: 'error', problem: problem(error.code, error.detail, error.extensions as Partial<BatchProblem>) };
+      }
+      // Internals stay in the log, as for a single post.
+      log?.error({ err: error }, 'batch item failed');
+      return { status: 'error', problem: problem('internal-error', 'Something went wrong on our side.') };
+    }
+  }
+}
