@@ -617,6 +617,10 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       }
     }
   }
+  // a trailing role word is not part of the name: "the Los Angeles Sheriff", "the Malaysia Tourism board"
+  while (b - a >= 2 && PERSON_TITLES.has(tokens[b - 1]!.lower) && !HONORIFICS.has(tokens[b - 1]!.lower)) b--;
+  // a currency code: "US$ 20", "HK$"
+  if (b - a === 1 && /^[$€£¥]/.test(tokens[b]?.text ?? '') && tokens[b]!.start === tokens[a]!.end) return;
   let i = a;
   const roles: string[] = [];
   // words before the run that are lower-case roles: "leader Kim", "professor Smith"
@@ -711,6 +715,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
     }
   }
   out.push({ first: i, last: b, roles, forcedType: null, honorific: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
+  nestFacilityPrefix(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Texas" -> Texas)
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' '))) {
     for (let k = i; k < b; k++) {
@@ -728,6 +733,22 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       }
     }
   }
+}
+
+/** A facility named after a name: "Fisht Stadium" holds "Fisht", "NTU Hospital Station" holds "NTU Hospital". */
+function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: Candidate[]): void {
+  const lastLower = tokens[b - 1]!.lower;
+  if (b - i < 2 || !LOC_SUFFIXES.has(lastLower) || ADMIN_SUFFIXES.has(lastLower)) return;
+  let preText = '';
+  for (let k = i; k < b - 1; k++) {
+    const t = tokens[k]!;
+    if (!t.cap) return;
+    const ok = t.allCaps || !isEnglishWord(t.lower) || !!lookupPlace(t.text) || (k > i && (LOC_SUFFIXES.has(t.lower) || isNameLike(t.lower)));
+    if (!ok) return;
+    preText += (k > i ? ' ' : '') + t.text;
+  }
+  if (lookupPlace(preText)) return; // already nested as a place
+  splitRun(tokens, i, b - 1, out, 'nested');
 }
 
 function looksLikePerson(tokens: Token[], a: number, b: number): boolean {

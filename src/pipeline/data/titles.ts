@@ -11,7 +11,7 @@ export const PERSON_TITLES = new Set([
   'spokesperson', 'director', 'coach', 'officer', 'detective', 'inspector', 'chief', 'deputy', 'leader', 'ceo', 'founder',
   'prime', 'foreign', 'defence', 'defense', 'interior', 'finance', 'home', 'attorney', 'head', 'speaker', 'commissioner',
   'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'player', 'captain', 'member', 'dean', 'superintendent',
-  'constable', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
+  'constable', 'sheriff', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
 ]);
 
 /** Titles that are names of a person when used alone with a name ("Mr", "Dr"): strong person cues. */
