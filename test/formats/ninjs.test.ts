@@ -93,7 +93,7 @@ t.test('broken or unknown ninjs is a clear problem', async (t) => {
   });
   t.match(problemOf(() => parseNinjs({ ...storyAsNinjs(), body: 'not ninjs' })), {
     code: 'validation-failed',
-    detail: /unknown ninjs property 'body'/,
+    detail: /\/body: unknown ninjs property 'body'$/,
   });
   t.match(problemOf(() => parseNinjs({ ...storyAsNinjs(), headlines: 'Kim meets Putin' })), {
     code: 'validation-failed',
