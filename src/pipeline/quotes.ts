@@ -3,7 +3,7 @@
 // quote), relayed speech ("X quoted Y as saying"), and continuation of the previous speaker.
 // Works on tokens; offsets are UTF-16 indices here.
 
-import { INVERTABLE_SPEECH_VERBS, SPEECH_VERBS } from './data/speech.js';
+import { INVERTABLE_SPEECH_VERBS, SPEECH_VERBS, STRONG_SPEECH_VERBS } from './data/speech.js';
 import { PERSON_TITLES } from './data/titles.js';
 import type { EntityResult } from './entities.js';
 import type { Sentence, Token } from './tokens.js';
@@ -290,6 +290,8 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         continue;
       }
       if (!SPEECH_VERBS.has(l) || mentionCover[i] !== -1) continue;
+      // "was quoted as saying", "X quoted Y as saying": the cue is the verb before "as"
+      if ((l === 'saying' || l === 'telling' || l === 'writing') && tokens[i - 1]?.lower === 'as') continue;
       // "X quoted Y as saying"
       if ((l === 'quoted' || l === 'quoting') && q.open - i <= 8) {
         const y = subjectAfter(i, q.open);
@@ -426,7 +428,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     } else if (prev && (prev.speakerEntity >= 0 || prev.speakerSpan) && (sameSentencePrev || (unnamed && prev.block === q.block) || (cues.length === 0 && continues(prev, q)))) {
       inherit(q, prev, sameSentencePrev || unnamed ? 'same-speaker-in-sentence' : 'continues-previous-speaker', sameSentencePrev ? 0.75 : 0.7);
     } else {
-      const c = extraCue;
+      const c = extraCue ?? previousSentenceCue(q);
       if (c) setSpeaker(q, c, c.viaEntity);
       else if (unnamed) {
         q.cue = { start: tokens[unnamed.cueFirst]!.start, end: tokens[unnamed.cueLast - 1]!.end };
@@ -529,6 +531,22 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         const mi = ents.mentionAt[i]!;
         if (mi >= 0 && isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, 'colon-subject', 0.6, ':');
       }
+    }
+    return null;
+  }
+
+  /** "Lang added that funding was cut. \"We cannot...\"": a cue with a named subject in the sentence before, in the same paragraph. */
+  function previousSentenceCue(q: RawQuote): Cue | null {
+    const si = tokens[q.open]!.sentence;
+    if (si <= 0) return null;
+    const ps = sentences[si - 1]!;
+    if (ps.block !== q.block) return null;
+    for (let i = ps.first; i < ps.last; i++) {
+      if (inQuote[i] !== -1) return null;
+      const t = tokens[i]!;
+      if (t.kind !== 'word' || !STRONG_SPEECH_VERBS.has(t.lower) || mentionCover[i] !== -1) continue;
+      const mi = subjectBefore(i, ps.first);
+      if (isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, 'previous-sentence-cue', 0.65, t.lower);
     }
     return null;
   }

@@ -119,3 +119,14 @@ t.test('a dash after the quote names the speaker', async (t) => {
   t.equal(qs[0]!.speaker, 'Irene Novak');
   t.equal(qs[0]!.rule, 'dash-after-quote');
 });
+
+t.test('"was quoted as saying": the subject of "quoted" is the speaker', async (t) => {
+  const [q] = quotes('Omar Said, head of the Delta Trust, was quoted as saying "the river is dying".');
+  t.equal(q!.speaker, 'Omar Said');
+});
+
+t.test('a quote without a cue takes the speaker named with a speech verb in the sentence before', async (t) => {
+  const qs = quotes('Rosa Lind added that funding had been cut. "We cannot monitor anything anymore."');
+  t.equal(qs[0]!.speaker, 'Rosa Lind');
+  t.equal(qs[0]!.rule, 'previous-sentence-cue');
+});
