@@ -16,13 +16,6 @@ export interface AnnotateOptions {
   layout?: Layout;
 }
 
-export interface Analysis {
-  text: string;
-  norm: string;
-  tokens: Token[];
-  sentences: Sentence[];
-}
-
 export function annotate(text: string, options: AnnotateOptions = {}): ArticleAnnotation {
   const layout = options.layout ?? 'auto';
   const norm = normalizeForMatching(text);

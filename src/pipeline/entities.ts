@@ -63,7 +63,6 @@ const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region',
 const MAX_NAME_TOKENS = 16;
 const CONNECT_OF = new Set(['of', 'for', 'on']);
 const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
-const SUBJECT_SKIP = new Set(['also', 'has', 'had', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'later', 'then', 'previously', 'repeatedly', 'reportedly', 'once', 'recently', 'further', 'again', 'not', 'never', 'had', 'also', 'just', 'quickly', 'simply', 'always', 'often', 'earlier', 'finally', 'first', 'publicly', 'privately', 'separately', 'had', 'could', 'may', 'might', 'did', 'does', 'do']);
 
 function isCapWord(t: Token): boolean {
   return t.kind === 'word' && t.cap && !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
