@@ -57,7 +57,7 @@ interface Candidate {
 }
 
 /** Nouns that refer back to the organisation last named ("the company said"). */
-const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'corporation', 'charity', 'club', 'team', 'union', 'party', 'agency']);
+const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'organisation', 'organization', 'corporation', 'charity', 'agency', 'broadcaster', 'newspaper', 'carrier', 'airline', 'retailer', 'manufacturer', 'bank']);
 const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
 const MAX_NAME_TOKENS = 16;
@@ -175,6 +175,16 @@ export function extractEntities(input: EntityInput): EntityResult {
       i = j;
       initial = false;
     }
+  }
+
+  // a common word opening a sentence belongs to the name after it when that longer name occurs
+  // elsewhere ("World Athletics president ..." after "known as World Athletics")
+  const surfaces = new Set<string>();
+  for (const c of cands) if (c.last - c.first >= 2) surfaces.add(textOfTokens(tokens, c.first, c.last).toLowerCase());
+  for (const c of cands) {
+    const p = tokens[c.first - 1];
+    if (!p || !p.cap || p.kind !== 'word' || p.sentence !== tokens[c.first]!.sentence || c.forcedType) continue;
+    if (surfaces.has(`${p.lower} ${textOfTokens(tokens, c.first, c.last).toLowerCase()}`)) c.first--;
   }
 
   // ---- typing and linking ----
@@ -565,6 +575,12 @@ function personGender(en: Entity): 'm' | 'f' | null {
   }
   if (en.nameTokens.length < 2) return null;
   return genderOfGivenName(en.nameTokens[0]!);
+}
+
+function textOfTokens(tokens: Token[], a: number, b: number): string {
+  let s = '';
+  for (let k = a; k < b; k++) s += (k > a ? ' ' : '') + tokens[k]!.text;
+  return s;
 }
 
 function runHasOrgHead(tokens: Token[], a: number, b: number): boolean {

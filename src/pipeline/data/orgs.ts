@@ -33,7 +33,7 @@ export const LOC_SUFFIXES = new Set([
   'state', 'territory', 'city', 'town', 'village', 'airport', 'station', 'stadium', 'arena', 'hall', 'tower', 'towers', 'building',
   'palace', 'castle', 'cathedral', 'temple', 'mosque', 'memorial', 'monument', 'museum', 'hospital', 'prison', 'camp', 'base',
   'square', 'heights', 'falls', 'canyon', 'glacier', 'volcano', 'reef', 'basin', 'delta', 'plain', 'plains', 'highway', 'motorway',
-  'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house',
+  'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house', 'gate', 'wall', 'pier', 'dam', 'canal', 'tunnel',
 ]);
 
 /** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
