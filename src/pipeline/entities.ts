@@ -56,6 +56,8 @@ interface Candidate {
   nested?: boolean;
 }
 
+/** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
+const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
 /** Nouns that refer back to the organisation last named ("the company said"). */
 const GENERIC_ORG_NOUNS = new Set(['company', 'firm', 'organisation', 'organization', 'corporation', 'charity', 'agency', 'broadcaster', 'newspaper', 'carrier', 'airline', 'retailer', 'manufacturer', 'bank']);
 const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
@@ -114,7 +116,9 @@ export function extractEntities(input: EntityInput): EntityResult {
         i++;
         continue;
       }
-      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, lowerSeen))) {
+      const nt = tokens[i + 1];
+      const startsPlace = !!nt && isCapWord(nt) && !!lookupPlace(`${t.text} ${nt.text}`);
+      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, lowerSeen) && !startsPlace)) {
         if (t.kind === 'word' || t.kind === 'num') initial = false;
         i++;
         continue;
@@ -169,7 +173,7 @@ export function extractEntities(input: EntityInput): EntityResult {
         continue;
       }
       let a = i;
-      while (a < j - 1 && COMMON_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
+      while (a < j - 1 && LEADING_FUNCTION_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
       const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
       if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
       i = j;
@@ -266,6 +270,17 @@ export function extractEntities(input: EntityInput): EntityResult {
       const acr = tokens[c.first]!.text.replace(/\./g, '').toLowerCase();
       const e = byInitials.get(acr);
       if (e !== undefined) ent = e;
+    }
+    // 3b. an abbreviation defined in brackets right after a name: "Movimento 5 Stelle (M5S)"
+    if (ent < 0 && len === 1 && tokens[c.first]!.allCaps && tokens[c.first - 1]?.text === '(' && tokens[c.last]?.text === ')') {
+      const prevTok = c.first - 2;
+      for (let x = mentions.length - 1; x >= 0 && x >= mentions.length - 5; x--) {
+        const m = mentions[x]!;
+        if (m.last - 1 === prevTok && m.type === 'ORG') {
+          ent = m.entity;
+          break;
+        }
+      }
     }
     if (ent < 0 && len >= 2 && type !== 'PERSON') {
       const ini = initials(tokens.slice(c.first, c.last).map((t) => t.lower));
@@ -531,6 +546,8 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (c.honorific) return { type: 'PERSON', canonical: null, place: false };
     if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
     const lastLower = last.lower;
+    // a name with its abbreviation in brackets right after is an organisation: "Movimento Civico (MC)"
+    if (len >= 2 && tokens[c.last]?.text === '(' && tokens[c.last + 1]?.allCaps && tokens[c.last + 2]?.text === ')') return { type: 'ORG', canonical: null, place: false };
     if (len >= 2 && ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower)) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2 && ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(tokens[c.first + 1]?.lower ?? '')) return { type: 'ORG', canonical: null, place: false };
     if (len >= 2 && LOC_SUFFIXES.has(lastLower)) {
@@ -599,8 +616,8 @@ function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: 
   if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
   if (NON_ENTITY_CAPITALISED.has(l)) return true;
   if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
-  if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivxlcdm]+$/.test(l)) return false;
-  if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivxlcdm]+$/.test(l))) return true;
+  if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;
+  if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
   if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
   if (lookupPlace(l)) return false;
   if (initial && isEnglishWord(l) && !capMid.has(l) && !isGivenName(l)) return true;

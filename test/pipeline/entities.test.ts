@@ -108,3 +108,16 @@ t.test('a title followed by "of" names an organisation, then maybe the person', 
   t.ok(mentions.some((m) => m.text === 'Ruth Adeyemi' && m.type === 'PERSON'));
   t.ok(mentions.some((m) => m.text === 'National Water Board' && m.type === 'ORG'));
 });
+
+t.test('an abbreviation in brackets after an organisation\'s name is the same organisation', async (t) => {
+  const { mentions } = ents('Movimento Civico (MC), a regional group, won no seats. Later MC protested.');
+  const keys = new Set(mentions.filter((m) => m.text === 'MC' || m.text === 'Movimento Civico').map((m) => m.key));
+  t.equal(keys.size, 1);
+  t.equal(mentions.find((m) => m.text === 'MC')?.type, 'ORG');
+});
+
+t.test('a place name that starts with a common word keeps it at the start of a sentence', async (t) => {
+  const { mentions } = ents('New Delhi was hot. The talks moved to New Zealand.');
+  t.ok(mentions.some((m) => m.text === 'New Delhi' && m.type === 'LOC'));
+  t.ok(mentions.some((m) => m.text === 'New Zealand' && m.type === 'LOC'));
+});
