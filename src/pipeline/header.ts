@@ -2,6 +2,7 @@
 // body text whose first block may be a headline. Offsets are UTF-16 indices here.
 
 import type { RawBlock } from './blocks.js';
+import { isEnglishWord, lookupPlace } from './gazetteer.js';
 import type { ParagraphRole } from './types.js';
 
 export interface RawDateline {
@@ -25,8 +26,9 @@ export interface HeaderResult {
 export type Layout = 'auto' | 'headline-body';
 
 // "VLADIVOSTOK (AFP) -", "WASHINGTON, March 3 (Reuters) —", "LONDON —", "PARIS, France (AP) --"
+// "ISLAMABAD: ..." (a colon, as some agencies write it)
 const DATELINE =
-  /^([A-Z][A-Z\p{Lu}.'\- ]{1,40}?[A-Z\p{Lu}.])(?:,[^\n()]{1,40}?)?\s*(?:\(([^()\n]{1,30})\)\s*)?(?:-{1,2}|[\u2013\u2014])\s*/u;
+  /^([A-Z][A-Z\p{Lu}.'\- ]{1,40}?[A-Z\p{Lu}.])(?:,[^\n()]{1,40}?)?\s*(?:\(([^()\n]{1,30})\)\s*)?(?:-{1,2}|[\u2013\u2014]|:(?=\s))\s*/u;
 const BYLINE = /^(?:By|BY|by)\s+\p{Lu}[^\n]{0,80}$/u;
 
 export function matchDateline(block: RawBlock): RawDateline | null {
@@ -35,6 +37,8 @@ export function matchDateline(block: RawBlock): RawDateline | null {
   const place = m[1]!.trim();
   // the place must be written in capitals (a dateline), and not be a whole sentence
   if (place.length < 2 || /[a-z]/.test(place)) return null;
+  // with a colon, the word must be a place, not a label such as "UPDATE:" or "NOTE:"
+  if (m[0].trimEnd().endsWith(':') && !lookupPlace(place) && isEnglishWord(place.toLowerCase())) return null;
   const agency = m[2] ? m[2].trim() : null;
   let text = m[0];
   text = text.replace(/\s+$/, '');

@@ -56,3 +56,11 @@ t.test('datelines: capitals, optional date, optional agency, then a dash', async
   t.equal(matchDateline(b('Nairobi - Rain fell.')), null, 'a place in lower case is not a dateline');
   t.equal(matchDateline(b('The rain fell.')), null);
 });
+
+t.test('a dateline may end with a colon', async (t) => {
+  const b = (text: string) => ({ start: 0, end: text.length, text });
+  const d = matchDateline(b('ISLAMABAD: The government said on Monday.'));
+  t.equal(d?.place, 'ISLAMABAD');
+  t.equal(d?.text, 'ISLAMABAD:');
+  t.equal(matchDateline(b('UPDATE: the vote was delayed.')), null, 'a label with a colon is not a dateline');
+});
