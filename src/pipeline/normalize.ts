@@ -10,6 +10,20 @@ const LOST_APOSTROPHE_SUFFIX = /^(?:s|t|d|ll|re|ve|m)(?![\p{L}\p{N}])/u;
  * The result has exactly the length of the input.
  */
 export function normalizeForMatching(text: string): string {
+  const copy = normalizeSpecialChars(text);
+  return restoreDroppedApostrophes(copy);
+}
+
+/**
+ * Apostrophes dropped without a trace, with a plain space in their place: "Russia s" (after a
+ * capitalised word), "it s", "doesn t". Only the unambiguous shapes are restored.
+ */
+function restoreDroppedApostrophes(text: string): string {
+  if (text.indexOf(' s') < 0 && text.indexOf('n t') < 0) return text;
+  return text.replace(/(?<=(?:\p{Lu}[\p{L}]*|\b[Ii]t|\b[Tt]hat|\b[Hh]e|\b[Ss]he|\b[Tt]here|\b[Ww]hat)) (?=s(?![\p{L}\p{N}]))|(?<=\p{L}n) (?=t(?![\p{L}\p{N}]))/gu, "'");
+}
+
+function normalizeSpecialChars(text: string): string {
   if (text.indexOf('\u00a0') < 0 && text.indexOf('\u2019') < 0) return text;
   let out = '';
   let last = 0;

@@ -17,3 +17,8 @@ t.test('text without special characters is returned unchanged', async (t) => {
   const s = 'Nothing to change here.';
   t.equal(normalizeForMatching(s), s);
 });
+
+t.test('apostrophes dropped with a plain space are restored in the matching copy for unambiguous shapes', async (t) => {
+  t.equal(normalizeForMatching("Norway s coach said it s over and he doesn t mind."), "Norway's coach said it's over and he doesn't mind.");
+  t.equal(normalizeForMatching('the letter s is silent'), 'the letter s is silent');
+});
