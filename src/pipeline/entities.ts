@@ -570,6 +570,8 @@ export function extractEntities(input: EntityInput): EntityResult {
       }
       const lettered = len === 2 && /^(?:\p{Lu}|\d+)$/u.test(last.text) && isEnglishWord(first.lower) && !PROPER_WORDS.has(first.lower);
       if (lettered) return { type: 'ORG', canonical: null, place: false };
+      // "Sergey Brin": a foreign given name, then a surname that is also an English word
+      if (len === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return { type: 'PERSON', canonical: null, place: false };
       const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower));
       if (len <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
       if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };

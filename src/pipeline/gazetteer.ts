@@ -40,6 +40,8 @@ interface Province {
   english?: string;
 }
 
+/** Countries whose entries in `provinces` are second-level divisions (many named after people). */
+const SECOND_LEVEL_PROVINCE_LISTS = new Set(['BO', 'PE', 'CL']);
 /** Minimum population for a city to count as a major city. */
 const CITY_MIN_POPULATION = 150000;
 
@@ -113,6 +115,8 @@ function build(): void {
   addPlace('Americas', { canonical: 'Americas', kind: 'region' });
   const provinces = require('provinces') as Province[];
   for (const p of provinces) {
+    // some countries' lists go down to small provinces named after people: first-level only
+    if (SECOND_LEVEL_PROVINCE_LISTS.has(p.country)) continue;
     const name = p.english ?? p.name;
     addPlace(name, { canonical: name, kind: 'state' });
   }
