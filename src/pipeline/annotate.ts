@@ -111,8 +111,9 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
   const quotes: QuoteAnnotation[] = [];
   for (const q of rawQuotes) {
     const isHeadline = headlineBlocks.has(q.block);
-    // headline quotes are kept only when attributed (titles in quotes are not speech)
-    if (isHeadline && q.speakerEntity < 0) continue;
+    // headline quotes are kept only when attributed (titles in quotes are not speech), and so are
+    // single-quoted spans in the body, which are more often scare quotes than speech
+    if ((isHeadline || q.single) && q.speakerEntity < 0) continue;
     const pIndex = isHeadline ? -1 : paragraphIndexOfBlock[q.block]!;
     quotes.push({
       ...span(q.start, q.end),

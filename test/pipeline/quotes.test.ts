@@ -130,3 +130,9 @@ t.test('a quote without a cue takes the speaker named with a speech verb in the 
   t.equal(qs[0]!.speaker, 'Rosa Lind');
   t.equal(qs[0]!.rule, 'previous-sentence-cue');
 });
+
+t.test('single quotes in the body count as speech only when a named speaker is found', async (t) => {
+  const qs = quotes("The plan would clear the 'legacy backlog' by June.\n\n'We are ready,' Maya Okafor said.");
+  t.same(qs.map((q) => q.text), ['We are ready,']);
+  t.equal(qs[0]!.speaker, 'Maya Okafor');
+});
