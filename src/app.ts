@@ -9,10 +9,15 @@ import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
 import { apiKeyRoutes } from './routes/v1/api-keys.js';
 import { articleAnnotationRoutes } from './routes/v1/article-annotations.js';
+import { annotationEditingRoutes } from './routes/v1/annotation-editing.js';
 import { articleRoutes } from './routes/v1/articles.js';
+import { entityRoutes } from './routes/v1/entities.js';
 import { ProblemDetails } from './schemas/problem.js';
 import { ApiKeyService } from './services/api-key-service.js';
 import { ArticleService } from './services/article-service.js';
+import { CorrectionService } from './services/correction-service.js';
+import { EntityService } from './services/entity-service.js';
+import { HistoryService } from './services/history-service.js';
 import { IngestService } from './services/ingest-service.js';
 
 export interface AppOptions {
@@ -55,6 +60,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const articles = new ArticleService(store);
   const ingest = new IngestService(store);
   const apiKeys = new ApiKeyService(store);
+  const corrections = new CorrectionService(store);
+  const history = new HistoryService(store);
+  const entities = new EntityService(store);
 
   await app.register(healthRoutes, { database: options.database });
   await app.register(
@@ -63,6 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest });
       await v1.register(articleAnnotationRoutes, { articles });
+      await v1.register(annotationEditingRoutes, { corrections, history });
+      await v1.register(entityRoutes, { entities });
     },
     { prefix: '/v1' },
   );

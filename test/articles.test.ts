@@ -163,13 +163,17 @@ for (const kind of storageKinds()) {
     t.test('deleting an article removes it and its annotations', async (t) => {
       const res = await api({ method: 'POST', url: '/v1/articles', payload: { headline: 'Short', body: 'Mayor Lena Berg said "yes" to the plan.' } });
       const { id } = res.json<{ id: string }>();
-      const deleted = await api({ method: 'DELETE', url: `/v1/articles/${id}` });
+      const withoutIfMatch = await api({ method: 'DELETE', url: `/v1/articles/${id}` });
+      t.equal(withoutIfMatch.statusCode, 428, 'a delete without If-Match is refused');
+      const stale = await api({ method: 'DELETE', url: `/v1/articles/${id}`, headers: { 'if-match': '"999"' } });
+      t.equal(stale.statusCode, 412, 'a delete with a stale ETag is refused');
+      const deleted = await api({ method: 'DELETE', url: `/v1/articles/${id}`, headers: { 'if-match': res.headers.etag as string } });
       t.equal(deleted.statusCode, 204);
       for (const suffix of ['', '/paragraphs', '/quotes', '/entities']) {
         const gone = await api({ method: 'GET', url: `/v1/articles/${id}${suffix}` });
         t.equal(gone.statusCode, 404, `GET ${suffix || 'article'} is 404`);
       }
-      const again = await api({ method: 'DELETE', url: `/v1/articles/${id}` });
+      const again = await api({ method: 'DELETE', url: `/v1/articles/${id}`, headers: { 'if-match': '"1"' } });
       t.equal(again.statusCode, 404);
     });
   });

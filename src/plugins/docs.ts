@@ -40,7 +40,10 @@ export const docs = fp(
         servers: [{ url: 'http://localhost:3000', description: 'Local development' }],
         tags: [
           { name: 'articles', description: 'Ingest, read and delete articles.' },
-          { name: 'annotations', description: 'Paragraphs, quotes and entities of one article.' },
+          { name: 'annotations', description: 'Paragraphs, quotes and entities of one article, and editors\' corrections.' },
+          { name: 'history', description: 'Every change, who made it, and reverts.' },
+          { name: 'entities', description: 'People, organisations and places across articles.' },
+          { name: 'quotes', description: 'Quotes across articles.' },
           { name: 'api-keys', description: 'Manage the API keys (admin scope).' },
           { name: 'health', description: 'Liveness and readiness for orchestrators.' },
         ],

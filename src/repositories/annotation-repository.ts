@@ -1,8 +1,20 @@
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { DbClient } from './db-client.js';
 
 export type MentionInsert = Prisma.MentionCreateManyInput;
 export type QuoteInsert = Prisma.QuoteCreateManyInput;
+export type QuoteUpdate = Prisma.QuoteUncheckedUpdateManyInput;
+export type MentionUpdate = Prisma.MentionUncheckedUpdateManyInput;
+export type QuotePlainRow = Prisma.QuoteGetPayload<object>;
+export type MentionPlainRow = Prisma.MentionGetPayload<object>;
+export type ReviewStatusValue = 'unreviewed' | 'confirmed' | 'rejected' | 'orphaned';
+
+/** Review statuses listed by default; `include` adds rejected and orphaned ones. */
+export const visibleStatuses = (include: ReviewStatusValue[] = []): ReviewStatusValue[] => [
+  'unreviewed',
+  'confirmed',
+  ...include,
+];
 
 const entityRef = { select: { id: true, type: true, canonicalName: true } } as const;
 
@@ -27,10 +39,16 @@ export class AnnotationRepository {
   }
 
   /** Quotes in text order after the (start, id) keyset position. */
-  listQuotes(articleId: string, after: { start: number; id: string } | null, limit: number): Promise<QuoteRow[]> {
+  listQuotes(
+    articleId: string,
+    after: { start: number; id: string } | null,
+    limit: number,
+    statuses: ReviewStatusValue[] = visibleStatuses(),
+  ): Promise<QuoteRow[]> {
     return this.db.quote.findMany({
       where: {
         articleId,
+        reviewStatus: { in: statuses },
         ...(after
           ? { OR: [{ start: { gt: after.start } }, { start: after.start, id: { gt: after.id } }] }
           : {}),
@@ -42,11 +60,120 @@ export class AnnotationRepository {
   }
 
   /** Every mention of the article with its entity, in text order. */
-  listMentions(articleId: string): Promise<MentionRow[]> {
+  listMentions(articleId: string, statuses: ReviewStatusValue[] = visibleStatuses()): Promise<MentionRow[]> {
     return this.db.mention.findMany({
-      where: { articleId },
+      where: { articleId, reviewStatus: { in: statuses } },
       include: { entity: entityRef },
       orderBy: [{ start: 'asc' }, { id: 'asc' }],
+    });
+  }
+
+  findQuote(articleId: string, id: string): Promise<QuoteRow | null> {
+    return this.db.quote.findFirst({ where: { id, articleId }, include: quoteInclude });
+  }
+
+  findMention(articleId: string, id: string): Promise<MentionRow | null> {
+    return this.db.mention.findFirst({ where: { id, articleId }, include: { entity: entityRef } });
+  }
+
+  /** Every quote and mention of the article, whatever its status (for revisions). */
+  async allOf(articleId: string): Promise<{ quotes: QuotePlainRow[]; mentions: MentionPlainRow[] }> {
+    const quotes = await this.db.quote.findMany({ where: { articleId }, orderBy: { start: 'asc' } });
+    const mentions = await this.db.mention.findMany({ where: { articleId }, orderBy: { start: 'asc' } });
+    return { quotes, mentions };
+  }
+
+  /** Applies the change only when the row still has `version`; false when it did not (stale or gone). */
+  async updateQuote(id: string, version: number, data: QuoteUpdate): Promise<boolean> {
+    const { count } = await this.db.quote.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async updateMention(id: string, version: number, data: MentionUpdate): Promise<boolean> {
+    const { count } = await this.db.mention.updateMany({
+      where: { id, version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async deleteQuote(id: string, version: number): Promise<boolean> {
+    const { count } = await this.db.quote.deleteMany({ where: { id, version } });
+    return count === 1;
+  }
+
+  async deleteMention(id: string, version: number): Promise<boolean> {
+    const { count } = await this.db.mention.deleteMany({ where: { id, version } });
+    return count === 1;
+  }
+
+  /** Quotes that name this mention as their speaker's mention. */
+  async detachSpeakerMention(mentionId: string): Promise<void> {
+    await this.db.quote.updateMany({ where: { speakerMentionId: mentionId }, data: { speakerMentionId: null } });
+  }
+
+  /** Counts of the annotations an article shows by default. */
+  async visibleCounts(articleId: string): Promise<{ quotes: number; mentions: number; entities: number }> {
+    // Sequential on purpose: inside a transaction the queries share one connection.
+    const where = { articleId, reviewStatus: { in: visibleStatuses() } };
+    const quotes = await this.db.quote.count({ where });
+    const mentions = await this.db.mention.count({ where });
+    const entities = await this.db.mention.groupBy({ by: ['entityId'], where });
+    return { quotes, mentions, entities: entities.length };
+  }
+
+  /** Quotes newest first, optionally of one speaker and in a time window; keyset on (createdAt, id). */
+  listRecentQuotes(
+    filter: { speakerEntityId?: string | undefined; since?: Date | undefined; until?: Date | undefined },
+    after: { createdAt: Date; id: string } | null,
+    limit: number,
+  ): Promise<QuoteRow[]> {
+    return this.db.quote.findMany({
+      where: {
+        reviewStatus: { in: visibleStatuses() },
+        ...(filter.speakerEntityId ? { speakerEntityId: filter.speakerEntityId } : {}),
+        createdAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) },
+        ...(after
+          ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
+          : {}),
+      },
+      include: quoteInclude,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit,
+    });
+  }
+
+  /** Full-text search over quote text, best match first; keyset on (rank, id). */
+  async searchQuotes(
+    filter: { q: string; speakerEntityId?: string | undefined; since?: Date | undefined; until?: Date | undefined },
+    after: { rank: number; id: string } | null,
+    limit: number,
+  ): Promise<{ row: QuoteRow; rank: number }[]> {
+    const conditions = [
+      Prisma.sql`q."searchVector" @@ query`,
+      Prisma.sql`q."reviewStatus" IN ('unreviewed', 'confirmed')`,
+      ...(filter.speakerEntityId ? [Prisma.sql`q."speakerEntityId" = ${filter.speakerEntityId}::uuid`] : []),
+      ...(filter.since ? [Prisma.sql`q."createdAt" >= ${filter.since}`] : []),
+      ...(filter.until ? [Prisma.sql`q."createdAt" < ${filter.until}`] : []),
+    ];
+    const cursor = after
+      ? Prisma.sql`WHERE ("rank" < ${after.rank} OR ("rank" = ${after.rank} AND "id" > ${after.id}::uuid))`
+      : Prisma.empty;
+    const hits = await this.db.$queryRaw<{ id: string; rank: number }[]>`
+      WITH hits AS (
+        SELECT q."id", ts_rank(q."searchVector", query)::float8 AS "rank"
+        FROM "Quote" q, websearch_to_tsquery('english', ${filter.q}) query
+        WHERE ${Prisma.join(conditions, ' AND ')}
+      )
+      SELECT "id", "rank" FROM hits ${cursor} ORDER BY "rank" DESC, "id" LIMIT ${limit}`;
+    const rows = await this.db.quote.findMany({ where: { id: { in: hits.map((hit) => hit.id) } }, include: quoteInclude });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return hits.flatMap((hit) => {
+      const row = byId.get(hit.id);
+      return row ? [{ row, rank: hit.rank }] : [];
     });
   }
 }

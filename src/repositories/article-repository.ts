@@ -1,4 +1,4 @@
-import type { Prisma } from '../generated/prisma/client.js';
+import { Prisma } from '../generated/prisma/client.js';
 import type { DbClient } from './db-client.js';
 
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
@@ -8,6 +8,10 @@ export type ParagraphRow = Prisma.ParagraphGetPayload<object>;
 
 export interface ArticleListFilter {
   limit: number;
+  /** Only articles that mention this entity. */
+  entityId?: string | undefined;
+  /** Full-text search over headline and text (web search syntax). */
+  q?: string | undefined;
   /** Only ids strictly below this one (the keyset cursor; ids are time-ordered UUIDv7). */
   beforeId?: string | undefined;
   source?: string | undefined;
@@ -30,9 +34,13 @@ export class ArticleRepository {
   }
 
   /** Newest first; returns at most `limit` rows. */
-  list(filter: ArticleListFilter): Promise<ArticleRow[]> {
+  async list(filter: ArticleListFilter): Promise<ArticleRow[]> {
+    // Prisma cannot filter on the tsvector column, so full-text search picks the ids in SQL first.
+    const matching = filter.q ? await this.idsMatching(filter) : undefined;
     return this.db.article.findMany({
       where: {
+        ...(matching ? { id: { in: matching } } : {}),
+        ...(filter.entityId ? { mentions: { some: { entityId: filter.entityId } } } : {}),
         ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
         ...(filter.source ? { source: filter.source } : {}),
         ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
@@ -42,15 +50,62 @@ export class ArticleRepository {
     });
   }
 
+  private async idsMatching(filter: ArticleListFilter): Promise<string[]> {
+    const conditions = [
+      Prisma.sql`a."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`,
+      ...(filter.beforeId ? [Prisma.sql`a."id" < ${filter.beforeId}::uuid`] : []),
+      ...(filter.source ? [Prisma.sql`a."source" = ${filter.source}`] : []),
+      ...(filter.since ? [Prisma.sql`a."createdAt" >= ${filter.since}`] : []),
+      ...(filter.entityId
+        ? [Prisma.sql`EXISTS (SELECT 1 FROM "Mention" m WHERE m."articleId" = a."id" AND m."entityId" = ${filter.entityId}::uuid)`]
+        : []),
+    ];
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT a."id" FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}
+      ORDER BY a."id" DESC LIMIT ${filter.limit}`;
+    return rows.map((row) => row.id);
+  }
+
+  /** The newest articles naming an entity. */
+  listNamingEntity(entityId: string, limit: number) {
+    return this.db.article.findMany({
+      where: { mentions: { some: { entityId } } },
+      select: { id: true, headline: true, createdAt: true },
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+  }
+
   async insert(article: ArticleInsert, paragraphs: ParagraphInsert[]): Promise<void> {
     await this.db.article.create({ data: article });
     if (paragraphs.length > 0) await this.db.paragraph.createMany({ data: paragraphs });
   }
 
-  /** Deletes the article with its paragraphs, mentions and quotes; false when it did not exist. */
-  async delete(id: string): Promise<boolean> {
-    const { count } = await this.db.article.deleteMany({ where: { id } });
+  /** Deletes the article with everything it owns, if it still has `version`; false otherwise. */
+  async delete(id: string, version?: number): Promise<boolean> {
+    const { count } = await this.db.article.deleteMany({ where: { id, ...(version === undefined ? {} : { version }) } });
     return count > 0;
+  }
+
+  /** Stores new annotation counts and bumps the version (the representation changed). */
+  async setCounts(id: string, counts: { quotes: number; mentions: number; entities: number }): Promise<void> {
+    await this.db.article.update({
+      where: { id },
+      data: {
+        quoteCount: counts.quotes,
+        mentionCount: counts.mentions,
+        entityCount: counts.entities,
+        version: { increment: 1 },
+      },
+    });
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.db.article.count({ where: { id } }).then((n) => n > 0);
+  }
+
+  listAllParagraphs(articleId: string): Promise<ParagraphRow[]> {
+    return this.db.paragraph.findMany({ where: { articleId }, orderBy: { index: 'asc' } });
   }
 
   listParagraphs(articleId: string, afterIndex: number, limit: number): Promise<ParagraphRow[]> {

@@ -1,5 +1,6 @@
-import type { EntityType } from '../generated/prisma/enums.js';
 import { uuidv7 } from 'uuidv7';
+import { Prisma } from '../generated/prisma/client.js';
+import type { EntityType } from '../generated/prisma/enums.js';
 import type { DbClient } from './db-client.js';
 
 export interface EntityKey {
@@ -59,4 +60,123 @@ export class EntityRepository {
   }
 
   static idKey = keyOf;
+
+  findById(id: string) {
+    return this.db.entity.findUnique({
+      where: { id },
+      include: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' }, take: 200 } },
+    });
+  }
+
+  /** Finds the entity of this type and name, creating it when there is none. */
+  async findOrCreate(type: EntityType, name: string): Promise<string> {
+    const normalizedName = normalizeName(name);
+    const ids = await this.resolve([{ type, canonicalName: name.trim(), normalizedName, aliases: [name.trim()] }]);
+    const id = ids.get(keyOf(type, normalizedName));
+    if (!id) throw new Error(`entity ${type} ${name} could not be resolved`);
+    return id;
+  }
+
+  /**
+   * Renames if the entity still has `version`; the old name stays an alias. Answers 'clash' when
+   * another entity of the type has the name, 'stale' when the version moved on.
+   */
+  async rename(id: string, version: number, type: EntityType, oldName: string, newName: string): Promise<'ok' | 'clash' | 'stale'> {
+    const normalizedName = normalizeName(newName);
+    const clash = await this.db.entity.findFirst({ where: { type, normalizedName, NOT: { id } }, select: { id: true } });
+    if (clash) return 'clash';
+    const { count } = await this.db.entity.updateMany({
+      where: { id, version },
+      data: { canonicalName: newName, normalizedName, version: { increment: 1 } },
+    });
+    if (count === 0) return 'stale';
+    await this.db.entityAlias.createMany({
+      data: [oldName, newName].map((alias) => ({ id: uuidv7(), entityId: id, alias, normalized: normalizeName(alias) })),
+      skipDuplicates: true,
+    });
+    return 'ok';
+  }
+
+  /** Moves every mention, quote and alias of `sourceId` to `targetId` and deletes the source. */
+  async merge(targetId: string, sourceId: string, sourceName: string): Promise<void> {
+    await this.db.mention.updateMany({ where: { entityId: sourceId }, data: { entityId: targetId } });
+    await this.db.quote.updateMany({ where: { speakerEntityId: sourceId }, data: { speakerEntityId: targetId } });
+    await this.db.quote.updateMany({ where: { viaEntityId: sourceId }, data: { viaEntityId: targetId } });
+    const aliases = await this.db.entityAlias.findMany({ where: { entityId: sourceId }, select: { alias: true } });
+    await this.db.entityAlias.createMany({
+      data: [sourceName, ...aliases.map((a) => a.alias)].map((alias) => ({
+        id: uuidv7(),
+        entityId: targetId,
+        alias,
+        normalized: normalizeName(alias),
+      })),
+      skipDuplicates: true,
+    });
+    await this.db.entity.delete({ where: { id: sourceId } });
+    await this.db.entity.update({ where: { id: targetId }, data: { version: { increment: 1 } } });
+  }
+
+  /** The articles whose mentions use this entity (for history events). */
+  async articleIdsOf(entityId: string): Promise<string[]> {
+    const rows = await this.db.mention.findMany({ where: { entityId }, distinct: ['articleId'], select: { articleId: true } });
+    const quoteRows = await this.db.quote.findMany({
+      where: { OR: [{ speakerEntityId: entityId }, { viaEntityId: entityId }] },
+      distinct: ['articleId'],
+      select: { articleId: true },
+    });
+    return [...new Set([...rows, ...quoteRows].map((row) => row.articleId))];
+  }
+
+  async counts(entityId: string): Promise<{ mentions: number; articles: number; quotes: number }> {
+    const [mentions, articles, quotes] = await Promise.all([
+      this.db.mention.count({ where: { entityId } }),
+      this.db.mention.groupBy({ by: ['articleId'], where: { entityId } }),
+      this.db.quote.count({ where: { speakerEntityId: entityId } }),
+    ]);
+    return { mentions, articles: articles.length, quotes };
+  }
+
+  /**
+   * Name search over canonical names and aliases: prefix matches first, then fuzzy (trigram word
+   * similarity) ones, best first; keyset on (score, id).
+   */
+  search(
+    filter: { q?: string | undefined; type?: EntityType | undefined },
+    after: { score: number; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; score: number }[]> {
+    const type = filter.type ? Prisma.sql`AND e."type" = ${filter.type}::"EntityType"` : Prisma.empty;
+    if (!filter.q) {
+      const cursor = after ? Prisma.sql`AND e."id" > ${after.id}::uuid` : Prisma.empty;
+      return this.db.$queryRaw<{ id: string; score: number }[]>`
+        SELECT e."id", 0::float8 AS "score" FROM "Entity" e
+        WHERE TRUE ${type} ${cursor}
+        ORDER BY e."id" LIMIT ${limit}`;
+    }
+    const q = normalizeName(filter.q);
+    const prefix = `${q.replace(/[\%_]/g, '\$&')}%`;
+    const cursor = after
+      ? Prisma.sql`WHERE ("score" < ${after.score} OR ("score" = ${after.score} AND "id" > ${after.id}::uuid))`
+      : Prisma.empty;
+    return this.db.$queryRaw<{ id: string; score: number }[]>`
+      WITH names AS (
+        SELECT e."id", e."normalizedName" AS name FROM "Entity" e WHERE TRUE ${type}
+          AND (e."normalizedName" LIKE ${prefix} OR ${q} <% e."normalizedName")
+        UNION ALL
+        SELECT e."id", a."normalized" AS name FROM "EntityAlias" a JOIN "Entity" e ON e."id" = a."entityId"
+          WHERE TRUE ${type} AND (a."normalized" LIKE ${prefix} OR ${q} <% a."normalized")
+      ), scored AS (
+        SELECT "id", MAX(CASE WHEN name LIKE ${prefix} THEN 2 ELSE 1 END + word_similarity(${q}, name))::float8 AS "score"
+        FROM names GROUP BY "id"
+      )
+      SELECT "id", "score" FROM scored ${cursor}
+      ORDER BY "score" DESC, "id" LIMIT ${limit}`;
+  }
+
+  findManyByIds(ids: string[]) {
+    return this.db.entity.findMany({
+      where: { id: { in: ids } },
+      include: { aliases: { select: { alias: true }, orderBy: { alias: 'asc' }, take: 50 } },
+    });
+  }
 }

@@ -4,12 +4,14 @@ import { ApiKeyRepository } from './api-key-repository.js';
 import { ArticleRepository } from './article-repository.js';
 import type { DbClient } from './db-client.js';
 import { EntityRepository } from './entity-repository.js';
+import { EventRepository } from './event-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
   entities: EntityRepository;
   annotations: AnnotationRepository;
   apiKeys: ApiKeyRepository;
+  events: EventRepository;
 }
 
 function repositoriesOn(db: DbClient): Repositories {
@@ -18,6 +20,7 @@ function repositoriesOn(db: DbClient): Repositories {
     entities: new EntityRepository(db),
     annotations: new AnnotationRepository(db),
     apiKeys: new ApiKeyRepository(db),
+    events: new EventRepository(db),
   };
 }
 

@@ -28,10 +28,24 @@ const MentionRef = Type.Object(
   { additionalProperties: false },
 );
 
+const version = Type.Integer({
+  minimum: 1,
+  description: 'Bumped on every change; the ETag is `"<version>"` and If-Match takes it.',
+});
+
+export const ReviewStatus = Type.Union(
+  [Type.Literal('unreviewed'), Type.Literal('confirmed'), Type.Literal('rejected'), Type.Literal('orphaned')],
+  {
+    description:
+      '`rejected` annotations are kept but hidden unless `include=rejected`; `orphaned` ones lost their text in a revision and keep their old span (`include=orphaned`).',
+  },
+);
+
 export const Quote = Type.Object(
   {
     id: Uuid,
     articleId: Uuid,
+    version,
     kind: Type.Union([Type.Literal('direct'), Type.Literal('partial')], {
       description: '`direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence.',
     }),
@@ -63,6 +77,9 @@ export const QuotePage = Page(Quote, 'A page of quotations in text order.');
 export const Mention = Type.Object(
   {
     id: Uuid,
+    articleId: Uuid,
+    entityId: Uuid,
+    version,
     start: Type.Integer({ minimum: 0 }),
     end: Type.Integer({ minimum: 0 }),
     text: Type.String(),

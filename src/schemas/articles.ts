@@ -53,7 +53,8 @@ const nullableString = () => Type.Union([Type.String(), Type.Null()]);
 
 const articleFields = {
   id: Uuid,
-  revision: Type.Integer({ minimum: 1 }),
+  revision: Type.Integer({ minimum: 1, description: 'Text revision: 1 at ingest, +1 for each PUT with new text.' }),
+  version: Type.Integer({ minimum: 1, description: 'Bumped on every change; the ETag is `"<version>"`.' }),
   format: Type.Union([Type.Literal('wire'), Type.Literal('plain')], {
     description: '`wire` when the text had a wire header, `plain` otherwise.',
   }),
@@ -98,6 +99,12 @@ export const ArticleListQuery = Type.Object(
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Only articles from this source.' })),
     since: Type.Optional(
       Type.String({ format: 'date-time', maxLength: 40, description: 'Only articles ingested at or after this time.' }),
+    ),
+    entity: Type.Optional(
+      Type.String({ format: 'uuid', maxLength: 36, description: 'Only articles that mention this entity.' }),
+    ),
+    q: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 500, description: 'Full-text search over headline and text (web search syntax).' }),
     ),
   },
   { additionalProperties: false },

@@ -1,5 +1,6 @@
 import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
+import { visibleStatuses, type ReviewStatusValue } from '../repositories/annotation-repository.js';
 import type { Store } from '../repositories/store.js';
 import type { Article, ArticleListQuery, ArticleSummary } from '../schemas/articles.js';
 import type { ArticleEntity, Paragraph, Quote } from '../schemas/annotations.js';
@@ -22,6 +23,14 @@ export interface SubListQuery {
   cursor?: string | undefined;
 }
 
+export interface AnnotationListQuery extends SubListQuery {
+  /** Comma-separated extra statuses to list: rejected, orphaned. */
+  include?: string | undefined;
+}
+
+const statusesFor = (include: string | undefined): ReviewStatusValue[] =>
+  visibleStatuses((include?.split(',') ?? []) as ReviewStatusValue[]);
+
 /** Reads and deletes articles and their annotations. */
 export class ArticleService {
   constructor(private readonly store: Store) {}
@@ -40,7 +49,14 @@ export class ArticleService {
     const since = query.since ? new Date(query.since) : undefined;
     if (since && Number.isNaN(since.getTime())) throw new ApiError('validation-failed', '`since` is not a valid time');
     const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'string' }).id : undefined;
-    const rows = await this.repos.articles.list({ limit: query.limit + 1, beforeId, source: query.source, since });
+    const rows = await this.repos.articles.list({
+      limit: query.limit + 1,
+      beforeId,
+      source: query.source,
+      since,
+      entityId: query.entity,
+      q: query.q,
+    });
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
@@ -49,9 +65,13 @@ export class ArticleService {
     };
   }
 
-  async delete(id: string): Promise<void> {
-    const deleted = await this.store.transaction((repos) => repos.articles.delete(id));
-    if (!deleted) throw notFound('article', id);
+  async delete(id: string, version: number): Promise<void> {
+    const deleted = await this.store.transaction((repos) => repos.articles.delete(id, version));
+    if (deleted) return;
+    if (await this.repos.articles.exists(id)) {
+      throw new ApiError('precondition-failed', 'The article changed since that ETag: read it again and retry.');
+    }
+    throw notFound('article', id);
   }
 
   async paragraphs(id: string, query: SubListQuery): Promise<PageResult<Paragraph>> {
@@ -68,9 +88,9 @@ export class ArticleService {
     };
   }
 
-  async quotes(id: string, query: SubListQuery): Promise<PageResult<Quote>> {
+  async quotes(id: string, query: AnnotationListQuery): Promise<PageResult<Quote>> {
     const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
-    const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1);
+    const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1, statusesFor(query.include));
     // Only an empty page needs to tell "no quotes" from "no article".
     if (rows.length === 0) await this.assertExists(id);
     const page = rows.slice(0, query.limit);
@@ -82,9 +102,9 @@ export class ArticleService {
   }
 
   /** The article's entities, each with its mentions, ordered by first mention. */
-  async entities(id: string, query: SubListQuery): Promise<PageResult<ArticleEntity>> {
+  async entities(id: string, query: AnnotationListQuery): Promise<PageResult<ArticleEntity>> {
     const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
-    const mentions = await this.repos.annotations.listMentions(id);
+    const mentions = await this.repos.annotations.listMentions(id, statusesFor(query.include));
     if (mentions.length === 0) await this.assertExists(id);
     const byEntity = new Map<string, { first: number; entity: ArticleEntity }>();
     for (const mention of mentions) {
@@ -108,6 +128,6 @@ export class ArticleService {
   }
 
   private async assertExists(id: string): Promise<void> {
-    if (!(await this.repos.articles.findById(id))) throw notFound('article', id);
+    if (!(await this.repos.articles.exists(id))) throw notFound('article', id);
   }
 }

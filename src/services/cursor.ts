@@ -7,10 +7,13 @@ export function encodeCursor(position: Record<string, string | number>): string 
 }
 
 /** Decodes a cursor whose fields must have the types in `shape`; anything else is a 400. */
-export function decodeCursor<T extends Record<string, 'string' | 'number'>>(
+type CursorField = 'string' | 'number' | 'float';
+
+/** `number` fields must be safe integers, `float` fields finite numbers. */
+export function decodeCursor<T extends Record<string, CursorField>>(
   cursor: string,
   shape: T,
-): { [K in keyof T]: T[K] extends 'number' ? number : string } {
+): { [K in keyof T]: T[K] extends 'string' ? string : number } {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -22,8 +25,10 @@ export function decodeCursor<T extends Record<string, 'string' | 'number'>>(
     value !== null &&
     Object.entries(shape).every(([key, type]) => {
       const field = (value as Record<string, unknown>)[key];
-      return type === 'number' ? Number.isSafeInteger(field) : typeof field === 'string' && field.length <= 100;
+      if (type === 'number') return Number.isSafeInteger(field);
+      if (type === 'float') return Number.isFinite(field);
+      return typeof field === 'string' && field.length <= 100;
     });
   if (!valid) throw new ApiError('invalid-cursor', 'The cursor was not made by this list; start again without it.');
-  return value as { [K in keyof T]: T[K] extends 'number' ? number : string };
+  return value as { [K in keyof T]: T[K] extends 'string' ? string : number };
 }

@@ -27,6 +27,7 @@ export function presentArticleSummary(row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
     revision: row.revision,
+    version: row.version,
     format: row.format,
     headline: row.headline,
     source: row.source,
@@ -65,6 +66,7 @@ export function presentQuote(row: QuoteRow): Quote {
   return {
     id: row.id,
     articleId: row.articleId,
+    version: row.version,
     kind: row.kind,
     start: row.start,
     end: row.end,
@@ -83,9 +85,12 @@ export function presentQuote(row: QuoteRow): Quote {
   };
 }
 
-export function presentMention(row: MentionRow): Mention {
+export function presentMention(row: Omit<MentionRow, 'entity'>): Mention {
   return {
     id: row.id,
+    articleId: row.articleId,
+    entityId: row.entityId,
+    version: row.version,
     start: row.start,
     end: row.end,
     text: row.text,

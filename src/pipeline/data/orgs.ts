@@ -37,7 +37,7 @@ export const LOC_SUFFIXES = new Set([
 ]);
 
 /** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
-export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
+export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'river', 'gulf', 'bay', 'isle', 'loch', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 
 /** Connectors allowed inside a capitalised name. */
 export const NAME_PARTICLES = new Set(['de', 'do', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'ben', 'abu']);

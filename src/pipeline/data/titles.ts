@@ -11,7 +11,7 @@ export const PERSON_TITLES = new Set([
   'spokesperson', 'director', 'coach', 'officer', 'detective', 'inspector', 'chief', 'deputy', 'leader', 'ceo', 'founder',
   'prime', 'foreign', 'defence', 'defense', 'interior', 'finance', 'home', 'attorney', 'head', 'speaker', 'commissioner',
   'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'player', 'captain', 'member', 'dean', 'superintendent',
-  'constable', 'sheriff', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
+  'constable', 'sheriff', 'crown', 'shadow', 'acting', 'interim', 'former', 'senior', 'junior', 'assistant', 'associate', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
 ]);
 
 /** Titles that are names of a person when used alone with a name ("Mr", "Dr"): strong person cues. */
@@ -19,6 +19,7 @@ export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'mis
 
 /** Role nouns that, after "the" (and an optional nationality), refer to a person ("the North Korean leader"). */
 export const PERSON_ROLE_NOUNS = new Set([
+  'sheriff', 'constable',
   'leader', 'president', 'chairman', 'chairwoman', 'premier', 'chancellor', 'minister', 'secretary', 'senator', 'governor',
   'mayor', 'king', 'queen', 'prince', 'princess', 'emperor', 'pope', 'ambassador', 'envoy', 'spokesman', 'spokeswoman',
   'spokesperson', 'director', 'coach', 'ceo', 'founder', 'chief', 'general', 'commander', 'judge', 'head', 'professor',

@@ -4,11 +4,16 @@ import { Type } from 'typebox';
 import type { ArticleService } from '../../services/article-service.js';
 import { ArticleEntityPage, ParagraphPage, QuotePage } from '../../schemas/annotations.js';
 import { IdParams, PageQuery } from '../../schemas/common.js';
+import { IncludeQuery } from '../../schemas/editorial.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { linkNextPage } from './pagination.js';
 
 const SubListQuery = Type.Object(
   { limit: PageQuery.properties.limit, cursor: Type.Optional(PageQuery.properties.cursor) },
+  { additionalProperties: false },
+);
+const AnnotationListQuery = Type.Object(
+  { ...SubListQuery.properties, include: IncludeQuery },
   { additionalProperties: false },
 );
 
@@ -51,7 +56,7 @@ export async function articleAnnotationRoutes(
         description:
           'Each quote with its speaker entity and the mention naming it, the cue, the relaying entity, its paragraph and the attribution rule.',
         params: IdParams,
-        querystring: SubListQuery,
+        querystring: AnnotationListQuery,
         response: { 200: QuotePage, ...errors },
       },
     },
@@ -70,7 +75,7 @@ export async function articleAnnotationRoutes(
         tags: ['annotations'],
         summary: 'List the entities an article names, with every mention',
         params: IdParams,
-        querystring: SubListQuery,
+        querystring: AnnotationListQuery,
         response: { 200: ArticleEntityPage, ...errors },
       },
     },

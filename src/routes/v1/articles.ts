@@ -7,6 +7,7 @@ import { Article, ArticleJsonInput, ArticleListQuery, ArticlePage, WireTextInput
 import { IdParams } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { linkNextPage } from './pagination.js';
+import { expectedVersion, IfMatchHeaders, setEtag } from './preconditions.js';
 
 export interface ArticleRoutesOptions {
   articles: ArticleService;
@@ -51,6 +52,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
           : { format: 'json', article: request.body as ArticleJsonInput };
       const { article, created } = await options.ingest.ingest(input);
       reply.header('location', `/v1/articles/${article.id}`);
+      setEtag(reply, article.version);
       return reply.code(created ? 201 : 200).send(article);
     },
   );
@@ -84,7 +86,11 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         response: { 200: Article, ...problemResponses('validation-failed', 'not-found') },
       },
     },
-    async (request) => options.articles.get(request.params.id),
+    async (request, reply) => {
+      const article = await options.articles.get(request.params.id);
+      setEtag(reply, article.version);
+      return article;
+    },
   );
 
   api.delete(
@@ -94,15 +100,17 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         operationId: 'deleteArticle',
         tags: ['articles'],
         summary: 'Delete an article with all its annotations',
+        description: 'Needs If-Match with the ETag you read (428 without, 412 when it changed since).',
         params: IdParams,
+        headers: IfMatchHeaders,
         response: {
           204: Type.Null({ description: 'Deleted.' }),
-          ...problemResponses('validation-failed', 'not-found'),
+          ...problemResponses('validation-failed', 'not-found', 'precondition-failed', 'precondition-required'),
         },
       },
     },
     async (request, reply) => {
-      await options.articles.delete(request.params.id);
+      await options.articles.delete(request.params.id, expectedVersion(request));
       return reply.code(204).send(null);
     },
   );

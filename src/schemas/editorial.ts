@@ -1,0 +1,114 @@
+import { Type, type Static } from 'typebox';
+import { EntityType, Mention, Quote, ReviewStatus } from './annotations.js';
+import { OFFSET_UNIT_NOTE, Page, Timestamp, Uuid } from './common.js';
+
+const offset = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000_000, description });
+
+const SpanInput = {
+  start: offset('First code point of the span.'),
+  end: offset('Code point just after the span.'),
+};
+
+const CueInput = Type.Object(SpanInput, {
+  additionalProperties: false,
+  description: `The words that attribute the quote. ${OFFSET_UNIT_NOTE}`,
+});
+
+export const NewEntity = Type.Object(
+  { type: EntityType, name: Type.String({ minLength: 1, maxLength: 300 }) },
+  { additionalProperties: false, description: 'An entity to find by type and name, or create.' },
+);
+
+export const QuoteInput = Type.Object(
+  {
+    ...SpanInput,
+    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('partial')], { default: 'direct' })),
+    speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
+  },
+  { additionalProperties: false, title: 'QuoteInput', description: `A quote an editor adds. ${OFFSET_UNIT_NOTE}` },
+);
+export type QuoteInput = Static<typeof QuoteInput>;
+
+export const QuotePatch = Type.Object(
+  {
+    start: Type.Optional(SpanInput.start),
+    end: Type.Optional(SpanInput.end),
+    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('partial')])),
+    speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
+    reviewStatus: Type.Optional(
+      Type.Union([Type.Literal('unreviewed'), Type.Literal('confirmed'), Type.Literal('rejected')]),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, title: 'QuotePatch', description: 'The fields to change.' },
+);
+export type QuotePatch = Static<typeof QuotePatch>;
+
+export const MentionInput = Type.Object(
+  {
+    ...SpanInput,
+    kind: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('nominal'), Type.Literal('pronoun')], { default: 'name' }),
+    ),
+    entityId: Type.Optional(Uuid),
+    entity: Type.Optional(NewEntity),
+  },
+  {
+    additionalProperties: false,
+    title: 'MentionInput',
+    description: `A mention an editor adds, linked to \`entityId\` or to \`entity\` (found or created). ${OFFSET_UNIT_NOTE}`,
+  },
+);
+export type MentionInput = Static<typeof MentionInput>;
+
+export const MentionPatch = Type.Object(
+  {
+    start: Type.Optional(SpanInput.start),
+    end: Type.Optional(SpanInput.end),
+    kind: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('nominal'), Type.Literal('pronoun')])),
+    entityId: Type.Optional(Uuid),
+    entity: Type.Optional(NewEntity),
+    reviewStatus: Type.Optional(
+      Type.Union([Type.Literal('unreviewed'), Type.Literal('confirmed'), Type.Literal('rejected')]),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, title: 'MentionPatch', description: 'The fields to change.' },
+);
+export type MentionPatch = Static<typeof MentionPatch>;
+
+export const RevertInput = Type.Object(
+  { eventId: Type.String({ format: 'uuid', maxLength: 36, description: 'The annotation returns to its state just before this event.' }) },
+  { additionalProperties: false, title: 'RevertInput' },
+);
+
+export const AnnotationEvent = Type.Object(
+  {
+    id: Uuid,
+    articleId: Type.Union([Uuid, Type.Null()]),
+    targetType: Type.Union([Type.Literal('article'), Type.Literal('quote'), Type.Literal('mention'), Type.Literal('entity')]),
+    targetId: Uuid,
+    action: Type.String({ description: 'create, update, delete, revert, revise, merge, rename, orphan' }),
+    actor: Type.String({ description: 'Name of the API key that made the change.' }),
+    before: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    after: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    createdAt: Timestamp,
+  },
+  { additionalProperties: false, title: 'AnnotationEvent' },
+);
+export type AnnotationEvent = Static<typeof AnnotationEvent>;
+export const AnnotationEventPage = Page(AnnotationEvent, 'A page of changes, oldest first.');
+
+export const IncludeQuery = Type.Optional(
+  Type.String({
+    pattern: '^(rejected|orphaned)(,(rejected|orphaned))?$',
+    maxLength: 20,
+    description: 'Also list `rejected` and/or `orphaned` annotations (comma-separated).',
+  }),
+);
+
+export { Mention, Quote, ReviewStatus };

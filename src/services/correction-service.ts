@@ -1,0 +1,310 @@
+import { uuidv7 } from 'uuidv7';
+import { ApiError, notFound } from '../errors.js';
+import { CodePointText } from '../lib/code-points.js';
+import type {
+  MentionPlainRow,
+  MentionUpdate,
+  QuotePlainRow,
+  QuoteUpdate,
+} from '../repositories/annotation-repository.js';
+import type { Repositories, Store } from '../repositories/store.js';
+import type { Mention, Quote } from '../schemas/annotations.js';
+import type { MentionInput, MentionPatch, QuoteInput, QuotePatch } from '../schemas/editorial.js';
+import { presentMention, presentQuote } from './presenters.js';
+import { anchorSpan } from './text-anchor.js';
+
+type AnnotationKind = 'quote' | 'mention';
+
+// The fields of a row that history records and a revert restores.
+const quoteFields = [
+  'paragraphIndex', 'start', 'end', 'text', 'kind', 'speakerEntityId', 'speakerMentionId', 'viaEntityId',
+  'cueStart', 'cueEnd', 'cueText', 'rule', 'confidence', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
+] as const;
+const mentionFields = [
+  'entityId', 'start', 'end', 'text', 'kind', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
+] as const;
+
+type Snapshot = Record<string, unknown>;
+
+interface QuoteReferences {
+  speakerEntityId?: string | null;
+  speakerMentionId?: string | null;
+  viaEntityId?: string | null;
+  cueStart?: number | null;
+  cueEnd?: number | null;
+  cueText?: string | null;
+}
+
+function snapshot(row: object, fields: readonly string[]): Snapshot {
+  const record = row as Record<string, unknown>;
+  return Object.fromEntries(fields.map((field) => [field, record[field] ?? null]));
+}
+
+const stale = (what: string) =>
+  new ApiError('precondition-failed', `The ${what} changed since that ETag: read it again and retry.`);
+
+/** Editors' corrections to quotes and mentions, each with its history event, one transaction each. */
+export class CorrectionService {
+  constructor(private readonly store: Store) {}
+
+  // ---- quotes
+
+  async getQuote(articleId: string, quoteId: string): Promise<Quote> {
+    const row = await this.store.repositories.annotations.findQuote(articleId, quoteId);
+    if (!row) throw notFound('quote', quoteId);
+    return presentQuote(row);
+  }
+
+  async createQuote(articleId: string, input: QuoteInput, actor: string): Promise<Quote> {
+    const id = uuidv7();
+    await this.store.transaction(async (repos) => {
+      const text = await this.articleText(repos, articleId);
+      const anchor = anchorSpan(text, input.start, input.end);
+      const references = await this.quoteReferences(repos, articleId, text, input);
+      const paragraphIndex = await this.paragraphIndexAt(repos, articleId, input.start);
+      const row = {
+        id,
+        articleId,
+        paragraphIndex,
+        ...anchor,
+        kind: input.kind ?? 'direct',
+        ...references,
+        rule: 'editor',
+        confidence: 1,
+        origin: 'editor' as const,
+        pipelineVersion: null,
+        updatedBy: actor,
+      };
+      await repos.annotations.insertQuotes([row]);
+      await this.afterChange(repos, articleId, 'quote', id, 'create', actor, null, snapshot(row, quoteFields));
+    });
+    return this.getQuote(articleId, id);
+  }
+
+  async updateQuote(articleId: string, quoteId: string, version: number, patch: QuotePatch, actor: string): Promise<Quote> {
+    await this.store.transaction(async (repos) => {
+      const current = await repos.annotations.findQuote(articleId, quoteId);
+      if (!current) throw notFound('quote', quoteId);
+      if (current.version !== version) throw stale('quote');
+      const text = await this.articleText(repos, articleId);
+      const data: QuoteUpdate = { updatedBy: actor };
+      if (patch.start !== undefined || patch.end !== undefined) {
+        const start = patch.start ?? current.start;
+        Object.assign(data, anchorSpan(text, start, patch.end ?? current.end), {
+          paragraphIndex: await this.paragraphIndexAt(repos, articleId, start),
+        });
+      }
+      if (patch.kind) data.kind = patch.kind;
+      if (patch.reviewStatus) data.reviewStatus = patch.reviewStatus;
+      Object.assign(data, await this.quoteReferences(repos, articleId, text, patch));
+      if (patch.speakerEntityId !== undefined && patch.speakerMentionId === undefined) {
+        // A new speaker: the old speaker's mention no longer names them.
+        data.speakerMentionId = null;
+      }
+      if (patch.speakerEntityId !== undefined || patch.speakerMentionId !== undefined || patch.viaEntityId !== undefined) {
+        data.rule = 'editor';
+        data.confidence = 1;
+      }
+      if (!(await repos.annotations.updateQuote(quoteId, version, data))) throw stale('quote');
+      const after = { ...snapshot(current, quoteFields), ...snapshot(data, Object.keys(data).filter((k) => quoteFields.includes(k as never))) };
+      const action = Object.keys(patch).length === 1 && patch.reviewStatus ? 'review' : 'update';
+      await this.afterChange(repos, articleId, 'quote', quoteId, action, actor, snapshot(current, quoteFields), after);
+    });
+    return this.getQuote(articleId, quoteId);
+  }
+
+  async deleteQuote(articleId: string, quoteId: string, version: number, actor: string): Promise<void> {
+    await this.store.transaction(async (repos) => {
+      const current = await repos.annotations.findQuote(articleId, quoteId);
+      if (!current) throw notFound('quote', quoteId);
+      if (!(await repos.annotations.deleteQuote(quoteId, version))) throw stale('quote');
+      await this.afterChange(repos, articleId, 'quote', quoteId, 'delete', actor, snapshot(current, quoteFields), null);
+    });
+  }
+
+  // ---- mentions
+
+  async getMention(articleId: string, mentionId: string): Promise<Mention> {
+    const row = await this.store.repositories.annotations.findMention(articleId, mentionId);
+    if (!row) throw notFound('mention', mentionId);
+    return presentMention(row);
+  }
+
+  async createMention(articleId: string, input: MentionInput, actor: string): Promise<Mention> {
+    const id = uuidv7();
+    await this.store.transaction(async (repos) => {
+      const text = await this.articleText(repos, articleId);
+      const anchor = anchorSpan(text, input.start, input.end);
+      const entityId = await this.mentionEntity(repos, input);
+      if (!entityId) throw new ApiError('validation-failed', 'A new mention needs `entityId` or `entity`.');
+      const row = {
+        id,
+        articleId,
+        entityId,
+        ...anchor,
+        kind: input.kind ?? 'name',
+        origin: 'editor' as const,
+        pipelineVersion: null,
+        updatedBy: actor,
+      };
+      await repos.annotations.insertMentions([row]);
+      await this.afterChange(repos, articleId, 'mention', id, 'create', actor, null, snapshot(row, mentionFields));
+    });
+    return this.getMention(articleId, id);
+  }
+
+  async updateMention(
+    articleId: string,
+    mentionId: string,
+    version: number,
+    patch: MentionPatch,
+    actor: string,
+  ): Promise<Mention> {
+    await this.store.transaction(async (repos) => {
+      const current = await repos.annotations.findMention(articleId, mentionId);
+      if (!current) throw notFound('mention', mentionId);
+      if (current.version !== version) throw stale('mention');
+      const data: MentionUpdate = { updatedBy: actor };
+      if (patch.start !== undefined || patch.end !== undefined) {
+        const text = await this.articleText(repos, articleId);
+        Object.assign(data, anchorSpan(text, patch.start ?? current.start, patch.end ?? current.end));
+      }
+      if (patch.kind) data.kind = patch.kind;
+      if (patch.reviewStatus) data.reviewStatus = patch.reviewStatus;
+      const entityId = await this.mentionEntity(repos, patch);
+      if (entityId) data.entityId = entityId;
+      if (!(await repos.annotations.updateMention(mentionId, version, data))) throw stale('mention');
+      const after = { ...snapshot(current, mentionFields), ...snapshot(data, Object.keys(data).filter((k) => mentionFields.includes(k as never))) };
+      const action = Object.keys(patch).length === 1 && patch.reviewStatus ? 'review' : 'update';
+      await this.afterChange(repos, articleId, 'mention', mentionId, action, actor, snapshot(current, mentionFields), after);
+    });
+    return this.getMention(articleId, mentionId);
+  }
+
+  async deleteMention(articleId: string, mentionId: string, version: number, actor: string): Promise<void> {
+    await this.store.transaction(async (repos) => {
+      const current = await repos.annotations.findMention(articleId, mentionId);
+      if (!current) throw notFound('mention', mentionId);
+      if (!(await repos.annotations.deleteMention(mentionId, version))) throw stale('mention');
+      await this.afterChange(repos, articleId, 'mention', mentionId, 'delete', actor, snapshot(current, mentionFields), null);
+    });
+  }
+
+  // ---- revert
+
+  /** Returns a quote or mention to its state just before `eventId` (recreating or deleting it). */
+  async revert(kind: AnnotationKind, articleId: string, annotationId: string, eventId: string, actor: string): Promise<Quote | Mention | null> {
+    await this.store.transaction(async (repos) => {
+      const event = await repos.events.findById(eventId);
+      if (!event || event.articleId !== articleId || event.targetId !== annotationId || event.targetType !== kind) {
+        throw new ApiError('unprocessable-content', `Event ${eventId} is not a change of this ${kind}.`);
+      }
+      const target = (event.before ?? null) as Snapshot | null;
+      const fields = kind === 'quote' ? quoteFields : mentionFields;
+      const current: QuotePlainRow | MentionPlainRow | null =
+        kind === 'quote'
+          ? await repos.annotations.findQuote(articleId, annotationId)
+          : await repos.annotations.findMention(articleId, annotationId);
+      const before = current ? snapshot(current, fields) : null;
+      if (target === null) {
+        if (current) await (kind === 'quote' ? repos.annotations.deleteQuote(annotationId, current.version) : repos.annotations.deleteMention(annotationId, current.version));
+      } else if (!current) {
+        const row = { ...target, id: annotationId, articleId, updatedBy: actor };
+        await (kind === 'quote'
+          ? repos.annotations.insertQuotes([row as unknown as Parameters<typeof repos.annotations.insertQuotes>[0][number]])
+          : repos.annotations.insertMentions([row as unknown as Parameters<typeof repos.annotations.insertMentions>[0][number]]));
+      } else {
+        const data = { ...target, updatedBy: actor };
+        const applied =
+          kind === 'quote'
+            ? await repos.annotations.updateQuote(annotationId, current.version, data as QuoteUpdate)
+            : await repos.annotations.updateMention(annotationId, current.version, data as MentionUpdate);
+        if (!applied) throw stale(kind);
+      }
+      await this.afterChange(repos, articleId, kind, annotationId, 'revert', actor, before, target);
+    });
+    try {
+      return kind === 'quote' ? await this.getQuote(articleId, annotationId) : await this.getMention(articleId, annotationId);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'not-found') return null;
+      throw error;
+    }
+  }
+
+  // ---- helpers
+
+  private async articleText(repos: Repositories, articleId: string): Promise<CodePointText> {
+    const article = await repos.articles.findById(articleId);
+    if (!article) throw notFound('article', articleId);
+    return new CodePointText(article.text);
+  }
+
+  private async paragraphIndexAt(repos: Repositories, articleId: string, start: number): Promise<number> {
+    const paragraphs = await repos.articles.listAllParagraphs(articleId);
+    return paragraphs.find((p) => start >= p.start && start < p.end)?.index ?? -1;
+  }
+
+  /** Speaker, speaker mention, via entity and cue of a quote input, checked against the article. */
+  private async quoteReferences(
+    repos: Repositories,
+    articleId: string,
+    text: CodePointText,
+    input: Pick<QuotePatch, 'speakerEntityId' | 'speakerMentionId' | 'viaEntityId' | 'cue'>,
+  ): Promise<QuoteReferences> {
+    const data: QuoteReferences = {};
+    let speakerEntityId = input.speakerEntityId;
+    if (input.speakerMentionId) {
+      const mention = await repos.annotations.findMention(articleId, input.speakerMentionId);
+      if (!mention) throw new ApiError('unprocessable-content', `Mention ${input.speakerMentionId} is not in this article.`);
+      if (speakerEntityId && speakerEntityId !== mention.entityId) {
+        throw new ApiError('unprocessable-content', 'speakerMentionId names another entity than speakerEntityId.');
+      }
+      speakerEntityId = mention.entityId;
+      data.speakerMentionId = mention.id;
+    } else if (input.speakerMentionId === null) {
+      data.speakerMentionId = null;
+    }
+    for (const [field, entityId] of [['speakerEntityId', speakerEntityId], ['viaEntityId', input.viaEntityId]] as const) {
+      if (entityId === undefined) continue;
+      if (entityId !== null && !(await repos.entities.findById(entityId))) {
+        throw new ApiError('unprocessable-content', `${field}: no entity with id ${entityId}.`);
+      }
+      data[field] = entityId;
+    }
+    if (input.cue === null) Object.assign(data, { cueStart: null, cueEnd: null, cueText: null });
+    else if (input.cue) {
+      const cue = anchorSpan(text, input.cue.start, input.cue.end, 'cue');
+      Object.assign(data, { cueStart: cue.start, cueEnd: cue.end, cueText: cue.text });
+    }
+    return data;
+  }
+
+  private async mentionEntity(repos: Repositories, input: Pick<MentionPatch, 'entityId' | 'entity'>): Promise<string | null> {
+    if (input.entityId && input.entity) {
+      throw new ApiError('validation-failed', 'Give either `entityId` or `entity`, not both.');
+    }
+    if (input.entityId) {
+      if (!(await repos.entities.findById(input.entityId))) {
+        throw new ApiError('unprocessable-content', `entityId: no entity with id ${input.entityId}.`);
+      }
+      return input.entityId;
+    }
+    if (input.entity) return repos.entities.findOrCreate(input.entity.type, input.entity.name);
+    return null;
+  }
+
+  /** Records the event and refreshes the article's counts and version. */
+  private async afterChange(
+    repos: Repositories,
+    articleId: string,
+    targetType: AnnotationKind,
+    targetId: string,
+    action: string,
+    actor: string,
+    before: Snapshot | null,
+    after: Snapshot | null,
+  ): Promise<void> {
+    await repos.events.append([{ articleId, targetType, targetId, action, actor, before, after }]);
+    await repos.articles.setCounts(articleId, await repos.annotations.visibleCounts(articleId));
+  }
+}

@@ -1,0 +1,162 @@
+import { ApiError, notFound } from '../errors.js';
+import type { Store } from '../repositories/store.js';
+import type { Quote } from '../schemas/annotations.js';
+import type { Entity, EntityDetail, EntityListQuery, QuoteSearchQuery } from '../schemas/entities.js';
+import type { PageResult } from './article-service.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { presentQuote } from './presenters.js';
+
+interface EntityRowWithAliases {
+  id: string;
+  version: number;
+  type: 'PERSON' | 'ORG' | 'LOC';
+  canonicalName: string;
+  createdAt: Date;
+  updatedAt: Date;
+  aliases: { alias: string }[];
+}
+
+const presentEntity = (row: EntityRowWithAliases): Entity => ({
+  id: row.id,
+  version: row.version,
+  type: row.type,
+  canonicalName: row.canonicalName,
+  aliases: row.aliases.map((a) => a.alias).filter((alias) => alias !== row.canonicalName),
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const time = (value: string | undefined): Date | undefined => (value ? new Date(value) : undefined);
+
+/** Entities across articles: search, details, their quotes, renames and merges; and quote search. */
+export class EntityService {
+  constructor(private readonly store: Store) {}
+
+  private get repos() {
+    return this.store.repositories;
+  }
+
+  async search(query: EntityListQuery): Promise<PageResult<Entity>> {
+    const after = query.cursor ? decodeCursor(query.cursor, { score: 'float', id: 'string' }) : null;
+    const hits = await this.repos.entities.search({ q: query.q, type: query.type }, after, query.limit + 1);
+    const page = hits.slice(0, query.limit);
+    const rows = await this.repos.entities.findManyByIds(page.map((hit) => hit.id));
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const last = page.at(-1);
+    return {
+      items: page.flatMap((hit) => {
+        const row = byId.get(hit.id);
+        return row ? [presentEntity(row)] : [];
+      }),
+      nextCursor: hits.length > query.limit && last ? encodeCursor({ score: last.score, id: last.id }) : null,
+    };
+  }
+
+  async get(id: string): Promise<EntityDetail> {
+    const row = await this.repos.entities.findById(id);
+    if (!row) throw notFound('entity', id);
+    const [counts, articles] = await Promise.all([
+      this.repos.entities.counts(id),
+      this.repos.articles.listNamingEntity(id, 20),
+    ]);
+    return {
+      ...presentEntity(row),
+      counts,
+      articles: articles.map((a) => ({ id: a.id, headline: a.headline, createdAt: a.createdAt.toISOString() })),
+    };
+  }
+
+  /** Everything the entity was quoted saying, newest first. */
+  async quotes(id: string, query: { limit: number; cursor?: string | undefined }): Promise<PageResult<Quote>> {
+    if (!(await this.repos.entities.findById(id))) throw notFound('entity', id);
+    return this.searchQuotes({ ...query, speaker: id });
+  }
+
+  /** Quotes across articles: ranked full-text search with `q`, newest first without. */
+  async searchQuotes(query: QuoteSearchQuery): Promise<PageResult<Quote>> {
+    const filter = { speakerEntityId: query.speaker, since: time(query.since), until: time(query.until) };
+    if (query.q) {
+      const after = query.cursor ? decodeCursor(query.cursor, { rank: 'float', id: 'string' }) : null;
+      const hits = await this.repos.annotations.searchQuotes({ ...filter, q: query.q }, after, query.limit + 1);
+      const page = hits.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map((hit) => presentQuote(hit.row)),
+        nextCursor: hits.length > query.limit && last ? encodeCursor({ rank: last.rank, id: last.row.id }) : null,
+      };
+    }
+    const after = query.cursor ? decodeCursor(query.cursor, { t: 'string', id: 'string' }) : null;
+    const afterTime = after ? new Date(after.t) : null;
+    if (afterTime && Number.isNaN(afterTime.getTime())) throw new ApiError('invalid-cursor');
+    const rows = await this.repos.annotations.listRecentQuotes(
+      filter,
+      after && afterTime ? { createdAt: afterTime, id: after.id } : null,
+      query.limit + 1,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(presentQuote),
+      nextCursor: rows.length > query.limit && last ? encodeCursor({ t: last.createdAt.toISOString(), id: last.id }) : null,
+    };
+  }
+
+  async rename(id: string, version: number, canonicalName: string, actor: string): Promise<EntityDetail> {
+    await this.store.transaction(async (repos) => {
+      const row = await repos.entities.findById(id);
+      if (!row) throw notFound('entity', id);
+      const name = canonicalName.trim();
+      const outcome = await repos.entities.rename(id, version, row.type, row.canonicalName, name);
+      if (outcome === 'clash') {
+        throw new ApiError('conflict', `Another ${row.type} is already called ${name}: merge them instead.`);
+      }
+      if (outcome === 'stale') {
+        throw new ApiError('precondition-failed', 'The entity changed since that ETag: read it again and retry.');
+      }
+      const articleIds = await repos.entities.articleIdsOf(id);
+      await repos.events.append(
+        [null, ...articleIds].map((articleId) => ({
+          articleId,
+          targetType: 'entity' as const,
+          targetId: id,
+          action: 'rename',
+          actor,
+          before: { canonicalName: row.canonicalName },
+          after: { canonicalName: name },
+        })),
+      );
+    });
+    return this.get(id);
+  }
+
+  /** Merges `sourceId` into `targetId`: its mentions, quotes and names move; it is deleted. */
+  async merge(targetId: string, sourceId: string, actor: string): Promise<EntityDetail> {
+    if (targetId === sourceId) throw new ApiError('unprocessable-content', 'An entity cannot be merged into itself.');
+    await this.store.transaction(async (repos) => {
+      const target = await repos.entities.findById(targetId);
+      const source = await repos.entities.findById(sourceId);
+      if (!target) throw notFound('entity', targetId);
+      if (!source) throw new ApiError('unprocessable-content', `entityId: no entity with id ${sourceId}.`);
+      const articleIds = await repos.entities.articleIdsOf(sourceId);
+      await repos.entities.merge(targetId, sourceId, source.canonicalName);
+      await repos.events.append(
+        [null, ...articleIds].map((articleId) => ({
+          articleId,
+          targetType: 'entity' as const,
+          targetId,
+          action: 'merge',
+          actor,
+          before: {
+            merged: { id: source.id, type: source.type, canonicalName: source.canonicalName },
+            into: { id: target.id, canonicalName: target.canonicalName },
+          },
+          after: { id: target.id, canonicalName: target.canonicalName },
+        })),
+      );
+      for (const articleId of articleIds) {
+        await repos.articles.setCounts(articleId, await repos.annotations.visibleCounts(articleId));
+      }
+    });
+    return this.get(targetId);
+  }
+}
