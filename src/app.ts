@@ -4,6 +4,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Database } from './db/database.js';
 import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
+import { idempotency } from './plugins/idempotency.js';
 import { problemErrors } from './plugins/problem-errors.js';
 import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(apiKeyAuth, { apiKeys });
+      await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest });
       await v1.register(articleAnnotationRoutes, { articles });

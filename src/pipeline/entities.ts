@@ -70,7 +70,10 @@ const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman',
 function isCapWord(t: Token): boolean {
   if (t.kind !== 'word') return false;
   // "al-Assad", "bin-Laden", "el-Sisi": a name particle joined by a hyphen
-  if (!t.cap) return /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
+  if (!t.cap) {
+    const h = t.text.indexOf('-');
+    return h >= 2 && h <= 3 && /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
+  }
   return !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
 }
 
@@ -99,6 +102,11 @@ export function extractEntities(input: EntityInput): EntityResult {
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.sentence === t.sentence) capMid.add(t.lower);
   }
   const cands: Candidate[] = [];
+  /** "New Delhi" opening a sentence: a common word that starts a known place name */
+  const startsPlace = (i: number): boolean => {
+    const nt = tokens[i + 1];
+    return !!nt && isCapWord(nt) && !!lookupPlace(`${tokens[i]!.text} ${nt.text}`);
+  };
   const forcedAt = new Map<number, { last: number; type: EntityType }>();
   for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
 
@@ -120,9 +128,7 @@ export function extractEntities(input: EntityInput): EntityResult {
         i++;
         continue;
       }
-      const nt = tokens[i + 1];
-      const startsPlace = !!nt && isCapWord(nt) && !!lookupPlace(`${t.text} ${nt.text}`);
-      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, lowerSeen) && !startsPlace)) {
+      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, lowerSeen) && !startsPlace(i))) {
         if (t.kind === 'word' || t.kind === 'num') initial = false;
         i++;
         continue;

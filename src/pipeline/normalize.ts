@@ -19,9 +19,35 @@ export function normalizeForMatching(text: string): string {
  * capitalised word), "it s", "doesn t". Only the unambiguous shapes are restored.
  */
 function restoreDroppedApostrophes(text: string): string {
-  if (text.indexOf(' s') < 0 && text.indexOf('n t') < 0) return text;
-  return text.replace(/(?<=(?:\p{Lu}[\p{L}]*|\b[Ii]t|\b[Tt]hat|\b[Hh]e|\b[Ss]he|\b[Tt]here|\b[Ww]hat)) (?=s(?![\p{L}\p{N}]))|(?<=\p{L}n) (?=t(?![\p{L}\p{N}]))/gu, "'");
+  let out: string[] | null = null;
+  let last = 0;
+  const n = text.length;
+  // " s" after a capitalised word or it/that/he/she/there/what; " t" after a word ending in "n"
+  for (let i = text.indexOf(' ', 1); i >= 0 && i + 1 < n; i = text.indexOf(' ', i + 1)) {
+    const next = text.charCodeAt(i + 1);
+    if (next !== 0x73 && next !== 0x74) continue; // s, t
+    const after = i + 2 < n ? text[i + 2]! : ' ';
+    if (WORD_CHAR.test(after)) continue;
+    // the word before the space
+    let w = i;
+    while (w > 0 && w > i - 40 && WORD_CHAR.test(text[w - 1]!)) w--;
+    if (w === i) continue;
+    const word = text.slice(w, i);
+    let restore = false;
+    if (next === 0x73) restore = /^\p{Lu}/u.test(word) || S_CLITIC_HOSTS.has(word.toLowerCase());
+    else restore = word.length >= 2 && word.endsWith('n');
+    if (!restore) continue;
+    if (!out) out = [];
+    out.push(text.slice(last, i), "'");
+    last = i + 1;
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const S_CLITIC_HOSTS = new Set(['it', 'that', 'he', 'she', 'there', 'what', 'who', 'where', 'here', 'let']);
 
 function normalizeSpecialChars(text: string): string {
   if (text.indexOf('\u00a0') < 0 && text.indexOf('\u2019') < 0) return text;

@@ -54,15 +54,38 @@ export const docs = fp(
         },
       },
       // Every /v1 operation is behind an API key: say so, and document its 401 and 403.
-      transform: ({ schema, url }) => {
+      // POSTs also take an Idempotency-Key.
+      transform: ({ schema, url, route }) => {
         if (!url.startsWith('/v1/') || !schema) return { schema, url };
         const response = (schema.response ?? {}) as Record<string, unknown>;
+        const isPost = [route.method].flat().includes('POST');
+        const headers = (schema.headers ?? { type: 'object', properties: {} }) as { properties?: Record<string, unknown> };
         return {
           url,
           schema: {
             ...schema,
             security: [{ [SECURITY_SCHEME]: [] }],
-            response: { ...response, ...problemResponses('unauthorized', 'forbidden') },
+            ...(isPost
+              ? {
+                  headers: {
+                    ...headers,
+                    properties: {
+                      ...headers.properties,
+                      'idempotency-key': {
+                        type: 'string',
+                        minLength: 1,
+                        maxLength: 255,
+                        description:
+                          'Makes the POST safe to retry: a retry with the same key gets the first answer (header `idempotent-replayed: true`); the same key with another request is a 422; a retry while the first still runs is a 409.',
+                      },
+                    },
+                  },
+                }
+              : {}),
+            response: {
+              ...response,
+              ...problemResponses('unauthorized', 'forbidden', ...(isPost ? (['idempotency-key-in-use', 'idempotency-key-reused'] as const) : [])),
+            },
           },
         };
       },

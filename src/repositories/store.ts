@@ -5,6 +5,7 @@ import { ArticleRepository } from './article-repository.js';
 import type { DbClient } from './db-client.js';
 import { EntityRepository } from './entity-repository.js';
 import { EventRepository } from './event-repository.js';
+import { IdempotencyRepository } from './idempotency-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
@@ -12,6 +13,7 @@ export interface Repositories {
   annotations: AnnotationRepository;
   apiKeys: ApiKeyRepository;
   events: EventRepository;
+  idempotency: IdempotencyRepository;
 }
 
 function repositoriesOn(db: DbClient): Repositories {
@@ -21,6 +23,7 @@ function repositoriesOn(db: DbClient): Repositories {
     annotations: new AnnotationRepository(db),
     apiKeys: new ApiKeyRepository(db),
     events: new EventRepository(db),
+    idempotency: new IdempotencyRepository(db),
   };
 }
 
