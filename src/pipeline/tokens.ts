@@ -44,9 +44,9 @@ function isWs(c: number): boolean {
 }
 
 function makeWord(text: string, start: number, end: number, block: number): Token {
-  const first = text[0]!;
-  const isNum = first >= '0' && first <= '9';
-  const cap = IS_UPPER.test(first);
+  const c0 = text.charCodeAt(0);
+  const isNum = c0 >= 48 && c0 <= 57;
+  const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : IS_UPPER.test(text[0]!);
   let allCaps = false;
   if (cap && text.length >= 2) {
     allCaps = !IS_LOWER.test(text) && /\p{Lu}.*\p{Lu}/su.test(text);
@@ -64,7 +64,13 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
       continue;
     }
     const ch = norm[i]!;
-    if (c < 0xd800 || c > 0xdfff ? IS_WORD_START.test(ch) : IS_WORD_START.test(norm.slice(i, i + 2))) {
+    const wordStart =
+      c < 128
+        ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+        : c < 0xd800 || c > 0xdfff
+          ? IS_WORD_START.test(ch)
+          : IS_WORD_START.test(norm.slice(i, i + 2));
+    if (wordStart) {
       WORD.lastIndex = i;
       const m = WORD.exec(norm);
       if (m && m.index === i && m[0].length > 0) {
