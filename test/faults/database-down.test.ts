@@ -6,8 +6,8 @@ import { openDatabase } from '../../src/db/database.js';
 import { isDatabaseUnavailable } from '../../src/plugins/database-errors.js';
 import { wireStory } from '../helpers/fixtures.js';
 import { startPgCluster } from '../helpers/pg-cluster.js';
-import { startServerProcess } from '../helpers/server-process.js';
 import { smallArticle } from './articles.js';
+import { startService } from './service.js';
 
 interface Problem {
   type: string;
@@ -30,11 +30,11 @@ t.test('Postgres stopped under a running service', async (t) => {
   const cluster = await startPgCluster();
   t.teardown(() => cluster.destroy());
   const url = await cluster.createDatabase('news');
-  const server = await startServerProcess({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' });
+  const server = await startService({ DATABASE_URL: url, DATABASE_POOL_SIZE: '4' });
   t.teardown(() => server.stop('SIGKILL'));
   const base = server.baseUrl;
 
-  const created = await fetch(`${base}/v1/articles`, {
+  const created = await server.api('/v1/articles', {
     method: 'POST',
     headers: { 'content-type': 'text/plain' },
     body: wireStory,
@@ -45,7 +45,7 @@ t.test('Postgres stopped under a running service', async (t) => {
   for (const mode of ['fast', 'immediate'] as const) {
     await t.test(`after pg_ctl stop -m ${mode}`, async (t) => {
       // Keep connections in the pool busy right up to the stop, so broken pooled connections are exercised too.
-      await Promise.all([1, 2, 3, 4].map(() => fetch(`${base}/v1/articles/${id}/quotes`).then((res) => res.arrayBuffer())));
+      await Promise.all([1, 2, 3, 4].map(() => server.api(`/v1/articles/${id}/quotes`).then((res) => res.arrayBuffer())));
       await cluster.stop(mode);
 
       const ready = await fetch(`${base}/readyz`);
@@ -64,7 +64,7 @@ t.test('Postgres stopped under a running service', async (t) => {
       // meet a refused connect.
       for (let round = 0; round < 3; round++) {
         for (const [path, init] of requests) {
-          const res = await fetch(`${base}${path}`, init);
+          const res = await server.api(path, init);
           const body = (await res.json()) as Problem;
           t.equal(res.status, 503, `${init?.method ?? 'GET'} ${path} answers 503 (round ${round + 1})`);
           t.equal(res.headers.get('content-type'), 'application/problem+json; charset=utf-8');
@@ -81,14 +81,9 @@ t.test('Postgres stopped under a running service', async (t) => {
         await eventually(async () => (await fetch(`${base}/readyz`)).status === 200),
         '/readyz turns 200 by itself once Postgres is back',
       );
-      const again = await fetch(`${base}/v1/articles/${id}/quotes`);
+      const again = await server.api(`/v1/articles/${id}/quotes`);
       t.equal(again.status, 200, 'reads work again without a restart of the service');
-      const ingest = await fetch(`${base}/v1/articles`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain' },
-        body: smallArticle(mode === 'fast' ? 11 : 12),
-      });
-      t.equal(ingest.status, 201, 'ingest works again');
+      t.equal(await server.ingest(smallArticle(mode === 'fast' ? 11 : 12)), 201, 'ingest works again');
     });
   }
   t.equal(server.child.exitCode, null, 'the service process never exited');
