@@ -100,6 +100,8 @@ export function extractEntities(input: EntityInput): EntityResult {
     const t = tokens[k]!;
     const p = tokens[k - 1]!;
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.sentence === t.sentence) capMid.add(t.lower);
+    // "Acme" in "Acme Corp.": a word that names an organisation elsewhere counts as a name at a sentence start too
+    if (t.kind === 'word' && t.cap && p.kind === 'word' && p.cap && ORG_SUFFIXES.has(t.lower)) capMid.add(p.lower);
   }
   const cands: Candidate[] = [];
   /** "New Delhi" opening a sentence: a common word that starts a known place name */
@@ -205,6 +207,9 @@ export function extractEntities(input: EntityInput): EntityResult {
   const entities: Entity[] = [];
   const mentions: Mention[] = [];
   const byKey = new Map<string, number>();
+  /** organisation names without corporate suffixes ("acme" for "Acme Corp.") -> entity */
+  const coreKey = new Map<string, number>();
+  const en0 = (e: number): Entity => entities[e]!;
   /** name token -> person entities whose name holds it */
   const personIndex = new Map<string, number[]>();
   /** initials of multi-word organisation/place names -> entity */
@@ -268,7 +273,13 @@ export function extractEntities(input: EntityInput): EntityResult {
     // 0. a hyphenated compound of names ("Franco-German", "Lee-Obama talks"): a mention for each known part
     if (len === 1 && c.forcedType === null && surface.includes('-') && hyphenParts(c)) continue;
     // 1. exact name or alias already known
-    const known = byKey.get(x.canonical ? x.canonical.toLowerCase() : lower) ?? byKey.get(lower);
+    let known = byKey.get(x.canonical ? x.canonical.toLowerCase() : lower) ?? byKey.get(lower);
+    // "Acme" and "Acme Corp." are one company
+    if (known === undefined && type !== 'PERSON') {
+      const core = corporateCore(lower);
+      const e = coreKey.get(core);
+      if (e !== undefined && entities[e]!.type === 'ORG') known = e;
+    }
     if (known !== undefined) ent = known;
     // 2. part of a person's name (surname or given name): the most salient such person
     if (ent < 0 && len <= 2 && !x.place && c.forcedType === null) {
@@ -339,6 +350,12 @@ export function extractEntities(input: EntityInput): EntityResult {
       byKey.set(canonical.toLowerCase(), ent);
       byKey.set(lower, ent);
       indexEntity(ent);
+      if (type === 'ORG') coreKey.set(corporateCore(lower), ent);
+    }
+    // the fuller form of a company's name becomes canonical
+    if (en0(ent).type === 'ORG' && !en0(ent).fixedCanonical && len > en0(ent).nameTokens.length && corporateCore(lower) === corporateCore(en0(ent).canonical.toLowerCase())) {
+      en0(ent).canonical = surface;
+      en0(ent).nameTokens = lower.split(/\s+/);
     }
     const en = entities[ent]!;
     if (len > en.nameTokens.length && en.type === 'PERSON' && !en.fixedCanonical) {
@@ -615,6 +632,15 @@ function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
     if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;
   }
   return true;
+}
+
+const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'limited', 'plc', 'llc', 'ag', 'sa', 'gmbh', 'nv', 'bv', 'group', 'holdings', '&']);
+
+/** A company's name without its legal-form words: "acme corp." -> "acme". */
+function corporateCore(lower: string): string {
+  const w = lower.split(' ');
+  while (w.length > 1 && CORPORATE_SUFFIXES.has(w[w.length - 1]!)) w.pop();
+  return w.join(' ');
 }
 
 function textOfTokens(tokens: Token[], a: number, b: number): string {

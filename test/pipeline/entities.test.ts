@@ -121,3 +121,21 @@ t.test('a place name that starts with a common word keeps it at the start of a s
   t.ok(mentions.some((m) => m.text === 'New Delhi' && m.type === 'LOC'));
   t.ok(mentions.some((m) => m.text === 'New Zealand' && m.type === 'LOC'));
 });
+
+t.test('a company with and without its legal form is one entity, named in full', async (t) => {
+  const { mentions } = ents('Acme Corp. reported a loss. Acme said costs rose.');
+  const acme = mentions.filter((m) => m.text.startsWith('Acme'));
+  t.equal(acme.length, 2);
+  t.equal(new Set(acme.map((m) => m.key)).size, 1);
+  t.equal(acme[1]!.name, 'Acme Corp.');
+});
+
+t.test('a title inside a name is part of the name; "Jr." stays with it', async (t) => {
+  const { mentions } = ents('Crowds remembered Martin Luther King Jr. in Atlanta.');
+  t.ok(mentions.some((m) => m.text === 'Martin Luther King Jr.' && m.type === 'PERSON'));
+});
+
+t.test('name particles joined by a hyphen stay in the name', async (t) => {
+  const { mentions } = ents('President Bashar al-Assad spoke on television.');
+  t.ok(mentions.some((m) => m.text === 'Bashar al-Assad' && m.type === 'PERSON'));
+});
