@@ -455,6 +455,17 @@ export function extractEntities(input: EntityInput): EntityResult {
       if (mentionCover[i] !== -1) continue;
       const t = tokens[i]!;
       if (t.kind !== 'word') continue;
+      // headlines drop articles: "Mayor says ..." is "the mayor"
+      if (t.cap && input.headlineBlocks.has(s.block) && PERSON_ROLE_NOUNS.has(t.lower) && !(mentionCover[i + 1] !== undefined && mentionCover[i + 1] !== -1)) {
+        const pool = roleIndex.get(t.lower);
+        // the headline comes before the body that names the person: the first one with the role
+        const e = latest(pool) >= 0 ? latest(pool) : (pool?.[0] ?? -1);
+        if (e >= 0) {
+          extra.push({ start: t.start, end: t.end, first: i, last: i + 1, entity: e, kind: 'nominal', type: 'PERSON' });
+          addPerson(t.sentence, e, i);
+          continue;
+        }
+      }
       if (t.lower === 'the') {
         const nm = matchNominal(tokens, i, s.last, mentionCover, roleIndex, orgByHead, latest, (e) => lastSeen[e]!);
         if (nm) {

@@ -450,6 +450,8 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       q.rule = 'headline-same-words';
       q.confidence = 0.8;
       q.cue = same.cue;
+    } else if (headlineCue(q)) {
+      // "Minister says plan 'unfair'": a cue in the headline itself
     } else {
       // "X to Y: ..." or "X: ..." headlines
       const b = input.blockTokens[q.block]!;
@@ -475,6 +477,16 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       }
     }
     q.kind = 'partial';
+  }
+
+  function headlineCue(q: RawQuote): boolean {
+    const named = cuesFor(q).filter((c) => c.speakerEntity >= 0);
+    if (!named.length) return false;
+    named.sort((a, b) => a.distance - b.distance);
+    setSpeaker(q, named[0]!, named[0]!.viaEntity);
+    q.rule = `headline-${named[0]!.rule}`;
+    q.confidence = Math.min(q.confidence, 0.7);
+    return true;
   }
 
   function sentenceRelay(q: RawQuote, speaker: number): number {

@@ -136,3 +136,10 @@ t.test('single quotes in the body count as speech only when a named speaker is f
   t.same(qs.map((q) => q.text), ['We are ready,']);
   t.equal(qs[0]!.speaker, 'Maya Okafor');
 });
+
+t.test('a headline quote with a cue in the headline itself', async (t) => {
+  const qs = quotes("Mayor says budget 'unfair'\n\nMayor Lena Ortiz spoke on Friday about the city budget.");
+  t.equal(qs.length, 1);
+  t.equal(qs[0]!.text, 'unfair');
+  t.equal(qs[0]!.speaker, 'Lena Ortiz');
+});
