@@ -19,6 +19,7 @@ import { ArticleService } from './services/article-service.js';
 import { CorrectionService } from './services/correction-service.js';
 import { EntityService } from './services/entity-service.js';
 import { HistoryService } from './services/history-service.js';
+import { RevisionService } from './services/revision-service.js';
 import { IngestService } from './services/ingest-service.js';
 
 export interface AppOptions {
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const corrections = new CorrectionService(store);
   const history = new HistoryService(store);
   const entities = new EntityService(store);
+  const revisions = new RevisionService(store);
 
   await app.register(healthRoutes, { database: options.database });
   await app.register(
@@ -71,7 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(apiKeyAuth, { apiKeys });
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
-      await v1.register(articleRoutes, { articles, ingest });
+      await v1.register(articleRoutes, { articles, ingest, revisions });
       await v1.register(articleAnnotationRoutes, { articles });
       await v1.register(annotationEditingRoutes, { corrections, history });
       await v1.register(entityRoutes, { entities });

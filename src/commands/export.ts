@@ -11,13 +11,15 @@ import { processIo, writeWithBackpressure, type CommandIo } from './ingest.js';
 
 export const exportUsage = `usage: news-annotations export [--out FILE]
 
-  Writes every article with its paragraphs, quotes and entities as JSON lines, newest first, to
+  Writes every article with its paragraphs, quotes and entities (rejected and orphaned
+  annotations included, each with its review status) as JSON lines, newest first, to
   FILE (written whole or not at all) or to stdout. The database comes from DATABASE_URL, else the
   embedded one in DATA_DIR.
 `;
 
 const ARTICLES_PER_PAGE = 100;
 const ANNOTATIONS_PER_PAGE = 500;
+const ALL_REVIEW_STATUSES = 'rejected,orphaned';
 
 /** Every page of a cursor-paged list, concatenated. */
 async function allPages<T>(
@@ -50,8 +52,9 @@ export async function exportArticles(database: Database, out: NodeJS.WritableStr
       const line = {
         ...presentArticle(row),
         paragraphs: await allPages((query) => articles.paragraphs(row.id, query)),
-        quotes: await allPages((query) => articles.quotes(row.id, query)),
-        entities: await allPages((query) => articles.entities(row.id, query)),
+        // Everything, rejected and orphaned annotations included: each carries its review status.
+        quotes: await allPages((query) => articles.quotes(row.id, { ...query, include: ALL_REVIEW_STATUSES })),
+        entities: await allPages((query) => articles.entities(row.id, { ...query, include: ALL_REVIEW_STATUSES })),
       };
       await writeWithBackpressure(out, `${JSON.stringify(line)}\n`);
       written++;

@@ -29,6 +29,19 @@ export class CodePointText {
     return this.utf16At ? (this.utf16At[offset] ?? this.text.length) : offset;
   }
 
+  /** The code-point offset of a UTF-16 index (the start of the code point it falls in). */
+  fromUtf16(index: number): number {
+    if (!this.utf16At) return index;
+    let low = 0;
+    let high = this.utf16At.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.utf16At[mid] as number) <= index) low = mid;
+      else high = mid - 1;
+    }
+    return low;
+  }
+
   /** The text of the code-point span [start, end). */
   slice(start: number, end: number): string {
     return this.text.slice(this.toUtf16(start), this.toUtf16(end));

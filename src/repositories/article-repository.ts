@@ -5,6 +5,8 @@ export type ArticleRow = Prisma.ArticleGetPayload<object>;
 export type ArticleInsert = Prisma.ArticleCreateManyInput;
 export type ParagraphInsert = Prisma.ParagraphCreateManyInput;
 export type ParagraphRow = Prisma.ParagraphGetPayload<object>;
+export type RevisionRow = Prisma.ArticleRevisionGetPayload<object>;
+export type ArticleTextUpdate = Prisma.ArticleUncheckedUpdateManyInput;
 
 export interface ArticleListFilter {
   limit: number;
@@ -114,5 +116,31 @@ export class ArticleRepository {
       orderBy: { index: 'asc' },
       take: limit,
     });
+  }
+
+  /** Replaces text and header columns if the article still has `version`; false otherwise. */
+  async replaceText(id: string, version: number, data: ArticleTextUpdate): Promise<boolean> {
+    const { count } = await this.db.article.updateMany({
+      where: { id, version },
+      data: { ...data, revision: { increment: 1 }, version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  async replaceParagraphs(articleId: string, paragraphs: ParagraphInsert[]): Promise<void> {
+    await this.db.paragraph.deleteMany({ where: { articleId } });
+    if (paragraphs.length > 0) await this.db.paragraph.createMany({ data: paragraphs });
+  }
+
+  async saveRevision(row: Prisma.ArticleRevisionCreateManyInput): Promise<void> {
+    await this.db.articleRevision.create({ data: row });
+  }
+
+  listRevisions(articleId: string): Promise<RevisionRow[]> {
+    return this.db.articleRevision.findMany({ where: { articleId }, orderBy: { revision: 'asc' } });
+  }
+
+  findRevision(articleId: string, revision: number): Promise<RevisionRow | null> {
+    return this.db.articleRevision.findUnique({ where: { articleId_revision: { articleId, revision } } });
   }
 }

@@ -110,3 +110,27 @@ export const ArticleListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type ArticleListQuery = Static<typeof ArticleListQuery>;
+
+export const ArticleRevision = Type.Object(
+  {
+    revision: Type.Integer({ minimum: 1 }),
+    current: Type.Boolean(),
+    contentHash: Type.String(),
+    headline: Type.Union([Type.String(), Type.Null()]),
+    pipelineVersion: Type.String(),
+    createdBy: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+    replacedAt: Type.Union([Timestamp, Type.Null()], { description: 'When the next revision replaced it; null for the current one.' }),
+  },
+  { additionalProperties: false, title: 'ArticleRevision' },
+);
+
+export const ArticleRevisionList = Type.Object(
+  { items: Type.Array(ArticleRevision, { description: 'Every revision, oldest first; the last is current.' }) },
+  { additionalProperties: false, title: 'ArticleRevisionList' },
+);
+
+export const ArticleRevisionWithText = Type.Object(
+  { ...ArticleRevision.properties, text: Type.String({ description: 'The text of that revision.' }) },
+  { additionalProperties: false, title: 'ArticleRevisionWithText' },
+);

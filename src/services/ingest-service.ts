@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../errors.js';
+import { CodePointText } from '../lib/code-points.js';
 import { annotate } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
@@ -8,6 +9,7 @@ import type { ArticleRow } from '../repositories/article-repository.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
 import { presentArticle } from './presenters.js';
+import { contextOf } from './text-anchor.js';
 
 export type IngestInput =
   | { format: 'text'; text: string }
@@ -19,7 +21,7 @@ export interface IngestResult {
   created: boolean;
 }
 
-interface PreparedArticle {
+export interface PreparedArticle {
   text: string;
   layout: 'auto' | 'headline-body';
   headline?: string | undefined;
@@ -32,7 +34,8 @@ interface PreparedArticle {
 
 const normalizeLineEndings = (text: string): string => text.replace(/\r\n?/g, '\n');
 
-function prepare(input: IngestInput): PreparedArticle {
+/** The text to store (line endings normalised) and the metadata, checked. */
+export function prepareArticle(input: IngestInput): PreparedArticle {
   if (input.format === 'text') {
     return { text: checkText(normalizeLineEndings(input.text)), layout: 'auto' };
   }
@@ -62,6 +65,54 @@ function checkText(text: string): string {
   return text;
 }
 
+export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The article columns that come from the text's header and the given metadata. */
+export function headerColumns(prepared: PreparedArticle, annotation: ArticleAnnotation) {
+  const { header } = annotation;
+  return {
+    format: header.format,
+    headline: prepared.headline ?? header.headline?.text ?? null,
+    sourceLine: header.source?.text ?? null,
+    standfirst: header.standfirst?.text ?? null,
+    datelineText: header.dateline?.text ?? null,
+    datelinePlace: header.dateline?.place ?? null,
+    datelineAgency: header.dateline?.agency ?? null,
+    byline: header.byline?.text ?? null,
+    pipelineVersion: annotation.pipelineVersion,
+  };
+}
+
+/** Paragraph rows of an annotation. */
+export function paragraphRows(articleId: string, annotation: ArticleAnnotation) {
+  return annotation.paragraphs.map((paragraph, index) => ({
+    id: uuidv7(),
+    articleId,
+    index,
+    role: paragraph.role === 'standfirst' ? ('standfirst' as const) : ('body' as const),
+    start: paragraph.start,
+    end: paragraph.end,
+  }));
+}
+
+/** Resolves the annotation's entities to global entity ids, by their local keys. */
+export async function resolveEntities(repos: Repositories, annotation: ArticleAnnotation): Promise<Map<string, string>> {
+  const ids = await repos.entities.resolve(
+    annotation.entities.map((entity) => ({
+      type: entity.type,
+      canonicalName: entity.canonicalName,
+      normalizedName: normalizeName(entity.canonicalName),
+      aliases: entity.aliases,
+    })),
+  );
+  const byKey = new Map<string, string>();
+  for (const entity of annotation.entities) {
+    const id = ids.get(EntityRepository.idKey(entity.type, normalizeName(entity.canonicalName)));
+    if (id) byKey.set(entity.key, id);
+  }
+  return byKey;
+}
+
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 
@@ -70,8 +121,8 @@ export class IngestService {
   constructor(private readonly store: Store) {}
 
   async ingest(input: IngestInput): Promise<IngestResult> {
-    const prepared = prepare(input);
-    const contentHash = createHash('sha256').update(prepared.text).digest('hex');
+    const prepared = prepareArticle(input);
+    const contentHash = hashText(prepared.text);
     const existing = await this.findDuplicate(this.store.repositories, prepared, contentHash);
     if (existing) return { article: presentArticle(existing), created: false };
 
@@ -131,47 +182,20 @@ export class IngestService {
         url: prepared.url ?? null,
         publishedAt: prepared.publishedAt ?? null,
         language: prepared.language ?? null,
-        format: header.format,
-        headline: prepared.headline ?? header.headline?.text ?? null,
-        sourceLine: header.source?.text ?? null,
-        standfirst: header.standfirst?.text ?? null,
-        datelineText: header.dateline?.text ?? null,
-        datelinePlace: header.dateline?.place ?? null,
-        datelineAgency: header.dateline?.agency ?? null,
-        byline: header.byline?.text ?? null,
+        ...headerColumns(prepared, annotation),
         text: prepared.text,
-        pipelineVersion,
         paragraphCount: annotation.paragraphs.length,
         quoteCount: annotation.quotes.length,
         entityCount: annotation.entities.length,
         mentionCount: annotation.mentions.length,
       },
-      annotation.paragraphs.map((paragraph, index) => ({
-        id: uuidv7(),
-        articleId: id,
-        index,
-        role: paragraph.role === 'standfirst' ? 'standfirst' : 'body',
-        start: paragraph.start,
-        end: paragraph.end,
-      })),
+      paragraphRows(id, annotation),
     );
 
-    const entityIds = await repos.entities.resolve(
-      annotation.entities.map((entity) => ({
-        type: entity.type,
-        canonicalName: entity.canonicalName,
-        normalizedName: normalizeName(entity.canonicalName),
-        aliases: entity.aliases,
-      })),
-    );
-    const entityIdOf = new Map(
-      annotation.entities.map((entity) => [
-        entity.key,
-        entityIds.get(EntityRepository.idKey(entity.type, normalizeName(entity.canonicalName))),
-      ]),
-    );
+    const entityIdOf = await resolveEntities(repos, annotation);
     const entityId = (key: string | null): string | null => (key === null ? null : (entityIdOf.get(key) ?? null));
 
+    const text = new CodePointText(prepared.text);
     const mentionIds = annotation.mentions.map(() => uuidv7());
     await repos.annotations.insertMentions(
       annotation.mentions.flatMap((mention, index) => {
@@ -186,6 +210,7 @@ export class IngestService {
             end: mention.end,
             text: mention.text,
             kind: mention.kind,
+            ...contextOf(text, mention.start, mention.end),
             pipelineVersion,
           },
         ];
@@ -208,6 +233,7 @@ export class IngestService {
         cueText: quote.cue?.text ?? null,
         rule: quote.rule,
         confidence: quote.confidence,
+        ...contextOf(text, quote.start, quote.end),
         pipelineVersion,
       })),
     );

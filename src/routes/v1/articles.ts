@@ -3,7 +3,17 @@ import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ArticleService } from '../../services/article-service.js';
 import type { IngestInput, IngestService } from '../../services/ingest-service.js';
-import { Article, ArticleJsonInput, ArticleListQuery, ArticlePage, WireTextInput } from '../../schemas/articles.js';
+import type { RevisionService } from '../../services/revision-service.js';
+import { actorOf } from '../../plugins/auth.js';
+import {
+  Article,
+  ArticleJsonInput,
+  ArticleListQuery,
+  ArticlePage,
+  ArticleRevisionList,
+  ArticleRevisionWithText,
+  WireTextInput,
+} from '../../schemas/articles.js';
 import { IdParams } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { linkNextPage } from './pagination.js';
@@ -12,7 +22,24 @@ import { expectedVersion, IfMatchHeaders, setEtag } from './preconditions.js';
 export interface ArticleRoutesOptions {
   articles: ArticleService;
   ingest: IngestService;
+  revisions: RevisionService;
 }
+
+/** The article formats POST and PUT take, by media type. */
+const articleBody = {
+  content: {
+    'text/plain': { schema: WireTextInput },
+    'application/json': { schema: ArticleJsonInput },
+  },
+};
+
+const ingestInputOf = (body: unknown): IngestInput =>
+  typeof body === 'string' ? { format: 'text', text: body } : { format: 'json', article: body as ArticleJsonInput };
+
+const RevisionParams = Type.Object(
+  { id: IdParams.properties.id, revision: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
+  { additionalProperties: false },
+);
 
 export async function articleRoutes(app: FastifyInstance, options: ArticleRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -26,12 +53,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         summary: 'Ingest an article',
         description:
           'Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, or `application/json` with `headline` and `body`. Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.',
-        body: {
-          content: {
-            'text/plain': { schema: WireTextInput },
-            'application/json': { schema: ArticleJsonInput },
-          },
-        },
+        body: articleBody,
         response: {
           201: { ...Article, description: 'Stored; `Location` names the new article.' },
           200: { ...Article, description: 'Already stored: the existing article.' },
@@ -46,11 +68,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request, reply) => {
-      const input: IngestInput =
-        typeof request.body === 'string'
-          ? { format: 'text', text: request.body }
-          : { format: 'json', article: request.body as ArticleJsonInput };
-      const { article, created } = await options.ingest.ingest(input);
+      const { article, created } = await options.ingest.ingest(ingestInputOf(request.body));
       reply.header('location', `/v1/articles/${article.id}`);
       setEtag(reply, article.version);
       return reply.code(created ? 201 : 200).send(article);
@@ -113,5 +131,72 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       await options.articles.delete(request.params.id, expectedVersion(request));
       return reply.code(204).send(null);
     },
+  );
+
+  api.put(
+    '/articles/:id',
+    {
+      schema: {
+        operationId: 'reviseArticle',
+        tags: ['articles'],
+        summary: 'Revise an article with corrected text',
+        description:
+          'Needs If-Match. The new text is annotated again and annotations keep their ids where they are found again: machine annotations through the edit between the texts, editors\' annotations by their exact text and its context; the rest are kept as `orphaned` with their old span. The earlier text stays readable under `/revisions`. The same text again changes nothing.',
+        params: IdParams,
+        headers: IfMatchHeaders,
+        body: articleBody,
+        response: {
+          200: { ...Article, description: 'The article as revised (or unchanged when the text was the same).' },
+          ...problemResponses(
+            'validation-failed',
+            'not-found',
+            'conflict',
+            'precondition-failed',
+            'precondition-required',
+            'payload-too-large',
+            'unsupported-media-type',
+            'unprocessable-content',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { article } = await options.revisions.revise(
+        request.params.id,
+        expectedVersion(request),
+        ingestInputOf(request.body),
+        actorOf(request),
+      );
+      setEtag(reply, article.version);
+      return article;
+    },
+  );
+
+  api.get(
+    '/articles/:id/revisions',
+    {
+      schema: {
+        operationId: 'listArticleRevisions',
+        tags: ['articles'],
+        summary: 'List the revisions of an article, oldest first',
+        params: IdParams,
+        response: { 200: ArticleRevisionList, ...problemResponses('validation-failed', 'not-found') },
+      },
+    },
+    async (request) => ({ items: await options.revisions.revisions(request.params.id) }),
+  );
+
+  api.get(
+    '/articles/:id/revisions/:revision',
+    {
+      schema: {
+        operationId: 'getArticleRevision',
+        tags: ['articles'],
+        summary: 'Get one revision of an article with its text',
+        params: RevisionParams,
+        response: { 200: ArticleRevisionWithText, ...problemResponses('validation-failed', 'not-found') },
+      },
+    },
+    async (request) => options.revisions.revision(request.params.id, request.params.revision),
   );
 }

@@ -1,0 +1,74 @@
+import DiffMatchPatch from 'diff-match-patch';
+import { CodePointText } from '../lib/code-points.js';
+
+// Where an old span is in a revised text: by the edit script between the two texts (for
+// machine annotations), and by exact text plus prefix/suffix context (the W3C
+// TextQuoteSelector idea, for editors' annotations). Offsets are code points.
+
+export interface SpanMapper {
+  /** The old span's place in the new text; null when its text was deleted. */
+  map(start: number, end: number): { start: number; end: number } | null;
+}
+
+export function spanMapper(oldText: CodePointText, newText: CodePointText): SpanMapper {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 1;
+  const diffs = dmp.diff_main(oldText.text, newText.text);
+  dmp.diff_cleanupSemantic(diffs);
+  return {
+    map(start, end) {
+      const newStart = newText.fromUtf16(dmp.diff_xIndex(diffs, oldText.toUtf16(start)));
+      // Map the last character rather than the end so an edit right after the span stays outside.
+      const newEnd = newText.fromUtf16(dmp.diff_xIndex(diffs, oldText.toUtf16(end - 1))) + 1;
+      return newEnd > newStart ? { start: newStart, end: Math.min(newEnd, newText.length) } : null;
+    },
+  };
+}
+
+const commonSuffixLength = (a: string, b: string): number => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+};
+const commonPrefixLength = (a: string, b: string): number => {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+};
+
+/**
+ * Finds `exact` in the new text where its surroundings best match `prefix` and `suffix`, nearest
+ * to `hint` on ties. Null when the exact text is gone.
+ */
+export function findByQuote(
+  newText: CodePointText,
+  quote: { exact: string; prefix: string; suffix: string },
+  hint: number,
+): { start: number; end: number } | null {
+  if (quote.exact === '') return null;
+  const haystack = newText.text;
+  const hintUtf16 = newText.toUtf16(Math.min(hint, newText.length));
+  let best: { index: number; score: number; distance: number } | null = null;
+  // Bounded: a pathological text cannot make this loop long.
+  for (let index = haystack.indexOf(quote.exact), seen = 0; index !== -1 && seen < 10_000; seen++) {
+    const before = haystack.slice(Math.max(0, index - quote.prefix.length), index);
+    const after = haystack.slice(index + quote.exact.length, index + quote.exact.length + quote.suffix.length);
+    const score = commonSuffixLength(before, quote.prefix) + commonPrefixLength(after, quote.suffix);
+    const distance = Math.abs(index - hintUtf16);
+    if (!best || score > best.score || (score === best.score && distance < best.distance)) best = { index, score, distance };
+    index = haystack.indexOf(quote.exact, index + 1);
+  }
+  if (!best) return null;
+  const start = newText.fromUtf16(best.index);
+  return { start, end: newText.fromUtf16(best.index + quote.exact.length) };
+}
+
+/** True when the two strings differ by at most `fraction` of the longer one's length. */
+export function nearlyEqual(a: string, b: string, fraction = 0.2): boolean {
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 0.2;
+  return dmp.diff_levenshtein(dmp.diff_main(a, b)) <= fraction * Math.max(a.length, b.length);
+}
+
+export const overlapFraction = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
+  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(1, Math.min(a.end - a.start, b.end - b.start));
