@@ -9,7 +9,7 @@ import { openDatabase, type StorageKind } from '../src/db/database.js';
 import { createTestApp } from './helpers/app.js';
 import { createEmptyPostgresDatabase, storageKinds } from './helpers/database.js';
 
-const people = [
+const people: [string, string][] = [
   ['Anna Berg', 'harbour master'],
   ['Tomas Lind', 'mayor'],
   ['Maria Okafor', 'finance minister'],
@@ -23,13 +23,14 @@ const topics = ['the harbour', 'the new budget', 'the rail strike', 'flood defen
 /** The n-th generated article: varied people, places and layouts, each text unique. */
 function generated(n: number): { name: string; content: string } {
   const [person, role] = people[n % people.length]!;
+  const surname = person.split(' ')[1]!;
   const place = places[n % places.length]!;
   const topic = topics[n % topics.length]!;
   const headline = `${place} debates ${topic} (item ${n})`;
   const paragraphs = [
     `${place.toUpperCase()} (Example Wire) - Officials in ${place} met on Monday to discuss ${topic}, the ${n}th meeting this year.`,
     `"We will not give up on ${topic}," said ${person}, the ${role}.`,
-    `${person.split(' ')[1]} added that a decision was expected within ${2 + (n % 9)} weeks.`,
+    `${surname} added that a decision was expected within ${2 + (n % 9)} weeks.`,
   ];
   switch (n % 10) {
     case 7: // a JSON article

@@ -39,7 +39,7 @@ for (const kind of storageKinds()) {
     // The page's text is the ninjs item's text to the character, so it would be found as that
     // article: remove it first to see what the page alone gives.
     const beforeHtml = await stored({ format: 'json', article: parseHtml(storyAsHtmlPage()) });
-    await articles.delete(ninjsText.article.id);
+    await articles.delete(ninjsText.article.id, ninjsText.article.version);
     const html = await stored({ format: 'json', article: parseHtml(storyAsHtmlPage()) });
 
     t.test('the wire text gives the 35 paragraphs and the quotes the gold file expects', async (t) => {
