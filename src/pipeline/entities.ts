@@ -676,6 +676,8 @@ function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: 
   if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
   if (NON_ENTITY_CAPITALISED.has(l)) return true;
   if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
+  // a party and state after a politician's name: "D-N.Y.", "R-Ky."
+  if (/^[dri]-\p{L}/u.test(l) && /^[DRI]-\p{Lu}/u.test(t.text)) return true;
   if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;
   if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
   if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;

@@ -2,6 +2,7 @@
 // length as the original), so token offsets are offsets into the original text (UTF-16).
 
 import { OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './data/abbreviations.js';
+import { INVERTABLE_SPEECH_VERBS } from './data/speech.js';
 
 export type TokenKind = 'word' | 'num' | 'punct' | 'quote' | 'poss';
 
@@ -165,6 +166,8 @@ export function splitSentences(tokens: Token[], first: number, last: number, blo
       if (nx) {
         if (nx.cap || nx.kind === 'num' || OPEN_BRACKETS.indexOf(nx.text) >= 0 || (nx.kind === 'quote' && nx.quoteRole === 'open')) ok = true;
         if (t.text === '...' && !nx.cap) ok = false;
+        // '"Shut it down!" Trump wrote.': a quotation ending in ! or ? and its cue are one sentence
+        if (ok && j > i + 1 && tokens[j - 1]!.kind === 'quote' && t.text !== '.' && cueFollows(tokens, j, last)) ok = false;
       }
       if (ok) {
         pushSentence(tokens, s, j, block, sentences);
@@ -176,6 +179,13 @@ export function splitSentences(tokens: Token[], first: number, last: number, blo
     i++;
   }
   if (s < last) pushSentence(tokens, s, last, block, sentences);
+}
+
+/** Up to three capitalised words then a speech verb: "Trump wrote", "Ana Ruiz asked". */
+function cueFollows(tokens: Token[], j: number, last: number): boolean {
+  let k = j;
+  while (k < last && k < j + 3 && tokens[k]!.kind === 'word' && tokens[k]!.cap) k++;
+  return k > j && k < last && tokens[k]!.kind === 'word' && INVERTABLE_SPEECH_VERBS.has(tokens[k]!.lower);
 }
 
 function nextWord(tokens: Token[], i: number, last: number): Token | null {

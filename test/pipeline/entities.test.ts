@@ -139,3 +139,9 @@ t.test('name particles joined by a hyphen stay in the name', async (t) => {
   const { mentions } = ents('President Bashar al-Assad spoke on television.');
   t.ok(mentions.some((m) => m.text === 'Bashar al-Assad' && m.type === 'PERSON'));
 });
+
+t.test('party and state abbreviations after a politician are not organisations', async (t) => {
+  const { mentions } = ents('Sen. Rand Paul, R-Ky., objected.');
+  t.ok(mentions.some((m) => m.text === 'Rand Paul'));
+  t.notOk(mentions.some((m) => m.text.startsWith('R-')));
+});

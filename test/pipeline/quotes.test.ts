@@ -143,3 +143,9 @@ t.test('a headline quote with a cue in the headline itself', async (t) => {
   t.equal(qs[0]!.text, 'unfair');
   t.equal(qs[0]!.speaker, 'Lena Ortiz');
 });
+
+t.test('a quotation ending in "!" or "?" stays in one sentence with the cue after it', async (t) => {
+  const qs = quotes('"Shut it down!" Marta Vidal wrote. "Why now?" asked Leo Brandt.');
+  t.equal(qs[0]!.speaker, 'Marta Vidal');
+  t.equal(qs[1]!.speaker, 'Leo Brandt');
+});
