@@ -55,6 +55,12 @@ t.test('after traffic /metrics has a latency histogram per route pattern, method
   await app.inject({ method: 'GET', url: `/v1/articles/${id}` });
   await app.inject({ method: 'GET', url: '/v1/articles/01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11' });
   await app.inject({ method: 'GET', url: '/nowhere/at/all' });
+  await app.inject({
+    method: 'POST',
+    url: '/v1/articles:batch',
+    headers: { 'content-type': 'application/x-ndjson' },
+    payload: `${JSON.stringify({ headline: 'Harbour reopens', body: 'Ships returned on Monday.' })}\n`,
+  });
 
   const res = await app.inject({ method: 'GET', url: '/metrics' });
   t.equal(res.statusCode, 200);
@@ -71,6 +77,11 @@ t.test('after traffic /metrics has a latency histogram per route pattern, method
   );
   t.equal(sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/articles', status_class: '2xx' }), 1);
   t.equal(sample(text, 'http_request_duration_seconds_count', { route: 'unmatched', status_class: '4xx' }), 1, 'unknown URLs share one label');
+  t.equal(
+    sample(text, 'http_request_duration_seconds_count', { method: 'POST', route: '/v1/articles:batch', status_class: '2xx' }),
+    1,
+    'the batch route is labelled with its literal colon',
+  );
   t.notOk(text.includes(id), 'no raw URL becomes a label');
   t.match(text, /# TYPE process_cpu_user_seconds_total counter/, 'the process metrics are there too');
 });

@@ -82,7 +82,8 @@ export const metricsPlugin = fp(
   async (app: FastifyInstance, options: MetricsOptions) => {
     if (options.queueDepth) metrics.setQueueDepthSource(options.queueDepth);
     app.addHook('onResponse', async (request, reply) => {
-      const route = request.routeOptions.url ?? 'unmatched';
+      // `::` is how a literal colon is written in a Fastify path (/v1/articles::batch).
+      const route = request.routeOptions.url?.replace(/::/g, ':') ?? 'unmatched';
       requestDuration.observe(
         { method: request.method, route, status_class: `${Math.floor(reply.statusCode / 100)}xx` },
         reply.elapsedTime / 1000,
