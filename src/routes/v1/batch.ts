@@ -38,11 +38,45 @@ const BatchResult = Type.Object(
     ),
     items: Type.Array(BatchItem, { description: 'One result per article, in line order.' }),
   },
-  { additionalProperties: false, title: 'BatchResult', description: 'What became of each line.' },
+  {
+    additionalProperties: false,
+    title: 'BatchResult',
+    description: 'What became of each line.',
+    examples: [
+      {
+        counts: { created: 1, existing: 1, failed: 1 },
+        items: [
+          { index: 0, line: 1, status: 'created', id: '01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11' },
+          { index: 1, line: 2, status: 'existing', id: '01936f6e-1a2b-7c3d-8e4f-5a6b7c8d9e0f' },
+          {
+            index: 2,
+            line: 3,
+            status: 'error',
+            problem: {
+              type: 'urn:news-annotations:problem:validation-failed',
+              title: 'The request is not valid',
+              status: 400,
+              detail: '/body: is required',
+              errors: [{ location: 'body', pointer: '/body', message: 'is required' }],
+            },
+          },
+        ],
+      },
+    ],
+  },
 );
 
 const NdjsonBody = Type.String({
   minLength: 1,
+  examples: [
+    [
+      { headline: "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks", body: 'VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in "bad faith" at their most recent talks, state media in Pyongyang said Friday.', source: 'Dunya News', externalId: 'dunya-2019-04-26-kim-putin' },
+      { headline: 'Harbour reopens', body: '"We are relieved," said the harbour master.', source: 'Example Wire', externalId: 'ew-1' },
+      { headline: 'A line without a body' },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n'),
+  ],
   maxLength: BATCH_BODY_LIMIT,
   description: `Newline-delimited JSON: one article per line, each in the \`application/json\` shape of \`createArticle\` (\`headline\`, \`body\`, optional \`source\`, \`externalId\`, \`url\`, \`publishedAt\`, \`language\`). Blank lines are skipped. At most ${BATCH_MAX_ITEMS} articles and ${BATCH_BODY_LIMIT / 1024 / 1024} MiB per batch.`,
 });
