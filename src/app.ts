@@ -20,6 +20,7 @@ import { CorrectionService } from './services/correction-service.js';
 import { EntityService } from './services/entity-service.js';
 import { HistoryService } from './services/history-service.js';
 import { RevisionService } from './services/revision-service.js';
+import { ExportService } from './services/export-service.js';
 import { IngestService } from './services/ingest-service.js';
 
 export interface AppOptions {
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const history = new HistoryService(store);
   const entities = new EntityService(store);
   const revisions = new RevisionService(store);
+  const exports = new ExportService(store);
 
   await app.register(healthRoutes, { database: options.database });
   await app.register(
@@ -73,7 +75,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(apiKeyAuth, { apiKeys });
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
-      await v1.register(articleRoutes, { articles, ingest, revisions });
+      await v1.register(articleRoutes, { articles, ingest, revisions, exports });
       await v1.register(articleAnnotationRoutes, { articles });
       await v1.register(annotationEditingRoutes, { corrections, history });
       await v1.register(entityRoutes, { entities });

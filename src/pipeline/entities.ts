@@ -4,7 +4,7 @@
 // Works on tokens; offsets are UTF-16 indices here.
 
 import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALISED } from './data/common.js';
-import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
+import { LOC_PREFIXES, LOC_SUFFIXES, LOWER_GEO_NOUNS, NAME_PARTICLES, NON_ENTITY_NAME_ENDINGS, ORG_HEADS_OF, ORG_SUFFIXES } from './data/orgs.js';
 import { SPEECH_VERBS } from './data/speech.js';
 import { HONORIFICS, ORG_ROLE_NOUNS, PERSON_PRONOUNS, PERSON_ROLE_NOUNS, PERSON_TITLES } from './data/titles.js';
 import { COUNTRY_NAME_WORDS, PROPER_WORDS, TOWNS, demonymCountry, foldKey, genderOfGivenName, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from './gazetteer.js';
@@ -103,6 +103,24 @@ export function extractEntities(input: EntityInput): EntityResult {
     // "Acme" in "Acme Corp.": a word that names an organisation elsewhere counts as a name at a sentence start too
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.cap && ORG_SUFFIXES.has(t.lower)) capMid.add(p.lower);
   }
+  // initials of every run of capitalised words ("World Health Organization" -> "who"), so that an
+  // abbreviation that is also a common word ("WHO") is still taken when its expansion is present
+  const runInitials = new Set<string>();
+  {
+    let ini = '';
+    for (let k = 0; k <= tokens.length; k++) {
+      const t = tokens[k];
+      if (t && t.kind === 'word' && t.cap) {
+        ini += t.lower[0];
+        if (ini.length > 10) ini = ini.slice(1);
+      } else if (t && t.kind === 'word' && (t.lower === 'of' || t.lower === 'for' || t.lower === 'the' || t.lower === 'and') && ini) continue;
+      else {
+        // every stretch of the run: "The World Health Organization" gives "who" too
+        for (let x = 0; x < ini.length; x++) for (let y = x + 2; y <= ini.length; y++) runInitials.add(ini.slice(x, y));
+        ini = '';
+      }
+    }
+  }
   const cands: Candidate[] = [];
   /** "New Delhi" opening a sentence: a common word that starts a known place name */
   const startsPlace = (i: number): boolean => {
@@ -187,7 +205,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       let a = i;
       while (a < j - 1 && LEADING_FUNCTION_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
       const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
-      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid))) splitRun(tokens, a, j, cands, null);
+      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid, runInitials))) splitRun(tokens, a, j, cands, null);
       i = j;
       initial = false;
     }
@@ -671,13 +689,15 @@ function runHasOrgSuffix(tokens: Token[], a: number, b: number): boolean {
 }
 
 /** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */
-function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: Set<string>): boolean {
+function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: Set<string>, runInitials: Set<string>): boolean {
   const l = t.lower.replace(/\.$/, '');
   if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
   if (NON_ENTITY_CAPITALISED.has(l)) return true;
   if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
   // a party and state after a politician's name: "D-N.Y.", "R-Ky."
   if (/^[dri]-\p{L}/u.test(l) && /^[DRI]-\p{Lu}/u.test(t.text)) return true;
+  // a word in capitals for emphasis ("UNLESS", "NOT") is not an abbreviation, unless its expansion is here
+  if (t.allCaps && ((l.length >= 5 && isEnglishWord(l)) || COMMON_WORDS.has(l)) && !lookupPlace(l) && !runInitials.has(l.replace(/\./g, ''))) return true;
   if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;
   if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
   if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
@@ -710,6 +730,20 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
         return;
       }
     }
+  }
+  // laws, events and awards ("Clean Air Act", "World Cup", "Nobel Prize") are not entities of these
+  // types; a place or organisation inside them still is ("Berlin Marathon" -> Berlin)
+  if (b - a >= 2 && NON_ENTITY_NAME_ENDINGS.has(tokens[b - 1]!.lower) && !ORG_HEADS_OF.has(tokens[a]!.lower)) {
+    // the organiser's name at the front stays: "FIFA World Cup" -> FIFA, "Google Science Fair" -> Google
+    let p = a;
+    while (p < b - 1) {
+      const t = tokens[p]!;
+      if (t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) p++;
+      else break;
+    }
+    if (p > a) splitRun(tokens, a, p, out, null);
+    else nestPlaces(tokens, a, b, out);
+    return;
   }
   // a trailing role word is not part of the name: "the Los Angeles Sheriff"
   while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
@@ -814,6 +848,12 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   out.push({ first: i, last: b, roles, forcedType: null, honorific: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
   nestFacilityPrefix(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Texas" -> Texas)
+  nestPlaces(tokens, i, b, out);
+}
+
+/** Places inside a longer name: "University of Texas" -> Texas, "Berlin Marathon" -> Berlin. */
+function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate[]): void {
+  const lastLower = tokens[b - 1]!.lower;
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' '))) {
     for (let k = i; k < b; k++) {
       if (!tokens[k]!.cap) continue;

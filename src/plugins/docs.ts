@@ -44,6 +44,7 @@ export const docs = fp(
           { name: 'history', description: 'Every change, who made it, and reverts.' },
           { name: 'entities', description: 'People, organisations and places across articles.' },
           { name: 'quotes', description: 'Quotes across articles.' },
+          { name: 'exports', description: 'Standard formats: W3C Web Annotation and IPTC ninjs.' },
           { name: 'api-keys', description: 'Manage the API keys (admin scope).' },
           { name: 'health', description: 'Liveness and readiness for orchestrators.' },
         ],

@@ -17,13 +17,20 @@ import {
 import { IdParams } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { linkNextPage } from './pagination.js';
+import { negotiate } from './negotiation.js';
+import { NinjsDocument, AnnotationCollection, AnnotationPage } from '../../schemas/exports.js';
+import type { ExportService } from '../../services/export-service.js';
 import { expectedVersion, IfMatchHeaders, setEtag } from './preconditions.js';
 
 export interface ArticleRoutesOptions {
   articles: ArticleService;
   ingest: IngestService;
   revisions: RevisionService;
+  exports: ExportService;
 }
+
+export const NINJS_TYPE = 'application/vnd.iptc.ninjs+json';
+export const ANNOTATION_TYPE = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
 /** The article formats POST and PUT take, by media type. */
 const articleBody = {
@@ -100,14 +107,31 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         operationId: 'getArticle',
         tags: ['articles'],
         summary: 'Get an article with its header fields, text and counts',
+        description: `As JSON by default; \`Accept: ${NINJS_TYPE}\` gives an IPTC ninjs 3.1 news item with the entities as people, organisations, places and subjects.`,
         params: IdParams,
-        response: { 200: Article, ...problemResponses('validation-failed', 'not-found') },
+        response: {
+          200: {
+            description: 'The article.',
+            content: {
+              'application/json': { schema: Article },
+              [NINJS_TYPE]: { schema: NinjsDocument },
+            },
+          },
+          ...problemResponses('validation-failed', 'not-found', 'not-acceptable'),
+        },
       },
     },
     async (request, reply) => {
+      const type = negotiate(request, ['application/json', NINJS_TYPE] as const);
+      reply.header('vary', 'accept');
+      if (type === NINJS_TYPE) {
+        const document = await options.exports.ninjs(request.params.id, `${request.protocol}://${request.host}`);
+        reply.header('etag', `"${document.version}-ninjs"`);
+        return reply.type(NINJS_TYPE).send(document);
+      }
       const article = await options.articles.get(request.params.id);
       setEtag(reply, article.version);
-      return article;
+      return reply.type('application/json').send(article);
     },
   );
 
@@ -198,5 +222,43 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request) => options.revisions.revision(request.params.id, request.params.revision),
+  );
+
+  api.get(
+    '/articles/:id/annotations',
+    {
+      schema: {
+        operationId: 'exportArticleAnnotations',
+        tags: ['exports'],
+        summary: 'Export the quotes and mentions as W3C Web Annotations (JSON-LD)',
+        description:
+          'An AnnotationCollection whose `first` page holds up to 100 annotations; `?page=N` gives page N alone. Each annotation targets the article with a TextPositionSelector (code points) and a TextQuoteSelector (exact, prefix, suffix).',
+        params: IdParams,
+        querystring: Type.Object(
+          { page: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: {
+            description: 'The collection, or one page of it.',
+            content: {
+              [ANNOTATION_TYPE]: { schema: Type.Union([AnnotationCollection, AnnotationPage]) },
+              'application/json': { schema: Type.Union([AnnotationCollection, AnnotationPage]) },
+            },
+          },
+          ...problemResponses('validation-failed', 'not-found', 'not-acceptable'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const type = negotiate(request, [ANNOTATION_TYPE, 'application/ld+json', 'application/json'] as const);
+      const body = await options.exports.webAnnotations(
+        request.params.id,
+        `${request.protocol}://${request.host}`,
+        request.query.page,
+      );
+      reply.header('vary', 'accept');
+      return reply.type(type === 'application/json' ? 'application/json' : ANNOTATION_TYPE).send(body);
+    },
   );
 }
