@@ -145,3 +145,16 @@ t.test('party and state abbreviations after a politician are not organisations',
   t.ok(mentions.some((m) => m.text === 'Rand Paul'));
   t.notOk(mentions.some((m) => m.text.startsWith('R-')));
 });
+
+t.test('laws, events and awards are not organisations, but the organiser or place in their name is', async (t) => {
+  const { mentions } = ents('The Clean Water Act passed. FIFA World Cup games and the Berlin Marathon drew crowds.');
+  t.notOk(mentions.some((m) => m.text.includes('Act')));
+  t.ok(mentions.some((m) => m.text === 'FIFA' && m.type === 'ORG'));
+  t.ok(mentions.some((m) => m.text === 'Berlin' && m.type === 'LOC'));
+  t.notOk(mentions.some((m) => m.text === 'Berlin Marathon'));
+});
+
+t.test('words in capitals for emphasis are not abbreviations', async (t) => {
+  const { mentions } = ents('Do NOT enter UNLESS the NATO guard agrees.');
+  t.same(mentions.map((m) => m.text), ['NATO']);
+});
