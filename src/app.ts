@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
 import { idempotency } from './plugins/idempotency.js';
+import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { problemErrors } from './plugins/problem-errors.js';
 import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
@@ -27,6 +28,8 @@ export interface AppOptions {
   database: Database;
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Requests per minute per API key; 0 or absent turns limiting off. */
+  rateLimitMax?: number;
 }
 
 // A client's x-request-id is kept when it is a sane token, so logs can be joined across services.
@@ -73,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(apiKeyAuth, { apiKeys });
+      await v1.register(perKeyRateLimit, { max: options.rateLimitMax ?? 0 });
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest, revisions, exports });

@@ -16,6 +16,7 @@ const ConfigSchema = Type.Object({
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 104857600, default: 2097152, description: 'Largest request body, bytes' }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
+  RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1000000, default: 600, description: 'Requests per minute per API key; 0 turns it off' }),
   ADMIN_API_KEY: Type.Optional(
     Type.String({ pattern: '^na_[A-Za-z0-9_-]{32,200}$', description: 'An admin key to register at start' }),
   ),
@@ -31,6 +32,7 @@ export interface Config {
   databasePoolSize: number;
   shutdownGraceMs: number;
   adminApiKey: string | undefined;
+  rateLimitMax: number;
 }
 
 export class ConfigError extends Error {
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: raw.DATABASE_POOL_SIZE,
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     adminApiKey: raw.ADMIN_API_KEY,
+    rateLimitMax: raw.RATE_LIMIT_MAX,
   };
 }

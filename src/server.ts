@@ -16,6 +16,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   const app = await buildApp({
     database,
     bodyLimit: config.bodyLimit,
+    rateLimitMax: config.rateLimitMax,
     logger: { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
   });
   try {

@@ -498,20 +498,8 @@ export function extractEntities(input: EntityInput): EntityResult {
         let e = -1;
         const g = PRONOUN_GENDER[t.lower] ?? null;
         const si = t.sentence;
-        // objects and possessives ("her", "him", "his"): a person whose gender is known to match, nearby
-        if (g !== null && !SUBJECT_PRONOUNS.has(t.lower)) {
-          for (let k = si; e < 0 && k >= 0 && k >= si - 2; k--) {
-            for (const p of persons[k] ?? []) {
-              if (k === si && p.tok >= i) break;
-              if (gender[p.e] === g) {
-                e = p.e;
-                break;
-              }
-            }
-          }
-        }
         // same sentence: the first fitting person before the pronoun; else the subject of an earlier sentence
-        for (const p of e >= 0 ? [] : (persons[si] ?? [])) {
+        for (const p of persons[si] ?? []) {
           if (p.tok >= i) break;
           if (fits(p.e, g)) {
             e = p.e;
@@ -527,7 +515,11 @@ export function extractEntities(input: EntityInput): EntityResult {
             }
           }
         }
-        if (e >= 0) extra.push({ start: t.start, end: t.end, first: i, last: i + 1, entity: e, kind: 'pronoun', type: 'PERSON' });
+        if (e >= 0) {
+          extra.push({ start: t.start, end: t.end, first: i, last: i + 1, entity: e, kind: 'pronoun', type: 'PERSON' });
+          // "Chris Lee said he ...": the pronoun tells the gender of a person whose name did not
+          if (g !== null && gender[e] === null && SUBJECT_PRONOUNS.has(t.lower)) gender[e] = g;
+        }
       }
     }
   }

@@ -29,7 +29,11 @@ export interface TestApp {
 }
 
 /** An app on a fresh migrated database, closed when the test ends; logs are captured. */
-export async function createTestApp(t: Test, kind: StorageKind, options: { bodyLimit?: number } = {}): Promise<TestApp> {
+export async function createTestApp(
+  t: Test,
+  kind: StorageKind,
+  options: { bodyLimit?: number; rateLimitMax?: number } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase(kind);
   const logs: LogLine[] = [];
   const stream = new Writable({
