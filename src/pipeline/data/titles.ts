@@ -19,7 +19,7 @@ export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'mis
 
 /** Role nouns that, after "the" (and an optional nationality), refer to a person ("the North Korean leader"). */
 export const PERSON_ROLE_NOUNS = new Set([
-  'sheriff', 'constable',
+  'sheriff', 'constable', 'majority', 'minority', 'whip',
   'leader', 'president', 'chairman', 'chairwoman', 'premier', 'chancellor', 'minister', 'secretary', 'senator', 'governor',
   'mayor', 'king', 'queen', 'prince', 'princess', 'emperor', 'pope', 'ambassador', 'envoy', 'spokesman', 'spokeswoman',
   'spokesperson', 'director', 'coach', 'ceo', 'founder', 'chief', 'general', 'commander', 'judge', 'head', 'professor',
