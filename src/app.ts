@@ -6,6 +6,7 @@ import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
 import { idempotency } from './plugins/idempotency.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
+import { readYourWrites } from './plugins/read-your-writes.js';
 import { problemErrors } from './plugins/problem-errors.js';
 import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** Requests per minute per API key; 0 or absent turns limiting off. */
   rateLimitMax?: number;
+  /** How long after a change a client's reads stay on the primary (with a read replica). */
+  readYourWritesMs?: number;
 }
 
 // A client's x-request-id is kept when it is a sane token, so logs can be joined across services.
@@ -62,7 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(docs);
   await app.register(etag);
 
-  const store = new Store(options.database.prisma);
+  const store = new Store(options.database.prisma, options.database.replica);
   const articles = new ArticleService(store);
   const ingest = new IngestService(store);
   const apiKeys = new ApiKeyService(store);
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(
     async (v1) => {
       await v1.register(apiKeyAuth, { apiKeys });
+      if (options.database.replica) await v1.register(readYourWrites, { windowMs: options.readYourWritesMs ?? 10_000 });
       await v1.register(perKeyRateLimit, { max: options.rateLimitMax ?? 0 });
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });

@@ -11,6 +11,10 @@ const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(
     Type.String({ pattern: '^postgres(ql)?://', description: 'Postgres URL; unset runs embedded Postgres (PGlite)' }),
   ),
+  DATABASE_REPLICA_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'A streaming replica for reads (needs DATABASE_URL)' }),
+  ),
+  READ_YOUR_WRITES_MS: Type.Integer({ minimum: 0, maximum: 3600000, default: 10000 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data', description: 'Data folder of the embedded database' }),
   LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 104857600, default: 2097152, description: 'Largest request body, bytes' }),
@@ -26,6 +30,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  databaseReplicaUrl: string | undefined;
+  readYourWritesMs: number;
   dataDir: string;
   logLevel: LogLevel;
   bodyLimit: number;
@@ -54,10 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const message = [...new Set(lines)].map((line) => `  - ${line}`).join('\n');
     throw new ConfigError(`invalid configuration:\n${message}`);
   }
+  if (raw.DATABASE_REPLICA_URL && !raw.DATABASE_URL) {
+    throw new ConfigError('invalid configuration:\n  - DATABASE_REPLICA_URL needs DATABASE_URL (the primary)');
+  }
   return {
     port: raw.PORT,
     host: raw.HOST,
     databaseUrl: raw.DATABASE_URL,
+    databaseReplicaUrl: raw.DATABASE_REPLICA_URL,
+    readYourWritesMs: raw.READ_YOUR_WRITES_MS,
     dataDir: raw.DATA_DIR,
     logLevel: raw.LOG_LEVEL,
     bodyLimit: raw.BODY_LIMIT,

@@ -10,6 +10,7 @@ import { ApiKeyService } from './services/api-key-service.js';
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    replicaUrl: config.databaseReplicaUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
   });
@@ -17,6 +18,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     database,
     bodyLimit: config.bodyLimit,
     rateLimitMax: config.rateLimitMax,
+    readYourWritesMs: config.readYourWritesMs,
     logger: { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
   });
   try {

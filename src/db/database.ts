@@ -12,6 +12,8 @@ export type StorageKind = 'postgres' | 'embedded';
 export interface DatabaseOptions {
   /** Postgres URL; when absent the embedded PGlite database in `dataDir` is used. */
   databaseUrl?: string | undefined;
+  /** A streaming replica of `databaseUrl` for reads (Postgres only). */
+  replicaUrl?: string | undefined;
   dataDir?: string;
   poolSize?: number;
 }
@@ -19,6 +21,8 @@ export interface DatabaseOptions {
 export interface Database {
   kind: StorageKind;
   prisma: PrismaClient;
+  /** The read replica's client, when one is configured. */
+  replica: PrismaClient | null;
   /** Applies pending migrations from prisma/migrations; returns their names. */
   migrate(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
@@ -31,17 +35,20 @@ const MIGRATION_LOCK_KEY = 727_073_690;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.replicaUrl, options.poolSize ?? 10)
     : openEmbedded(path.resolve(options.dataDir ?? './data'));
 }
 
-function openPostgres(connectionString: string, poolSize: number): Database {
-  const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: poolSize, connectionTimeoutMillis: 5000 }),
-  });
+const postgresClient = (connectionString: string, max: number) =>
+  new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5000 }) });
+
+function openPostgres(connectionString: string, replicaUrl: string | undefined, poolSize: number): Database {
+  const prisma = postgresClient(connectionString, poolSize);
+  const replica = replicaUrl ? postgresClient(replicaUrl, poolSize) : null;
   return {
     kind: 'postgres',
     prisma,
+    replica,
     async migrate() {
       // Several processes may start at once: one migrates while the others wait for it.
       const lockClient = new pg.Client({ connectionString });
@@ -56,9 +63,11 @@ function openPostgres(connectionString: string, poolSize: number): Database {
     },
     async ping() {
       await prisma.$queryRaw`SELECT 1`;
+      if (replica) await replica.$queryRaw`SELECT 1`;
     },
     async close() {
       await prisma.$disconnect();
+      await replica?.$disconnect();
     },
   };
 }
@@ -71,6 +80,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     kind: 'embedded',
     prisma,
+    replica: null,
     migrate: () => applyMigrations(adapterFactory),
     async ping() {
       await pglite.query('SELECT 1');

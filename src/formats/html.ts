@@ -37,8 +37,8 @@ function httpUrl(value: string | null | undefined): string | undefined {
 }
 
 /**
- * The main article of an HTML page, its paragraphs kept. The headline is the page's `<h1>`, else
- * Readability's title; `og:site_name` (or `application-name`) is the source; the canonical URL is
+ * The main article of an HTML page, its paragraphs kept. The headline is the `<h1>` inside
+ * `<article>` or `<main>`, else Readability's title (og:title, or `<title>` without the site name); `og:site_name` (or `application-name`) is the source; the canonical URL is
  * the url; `article:published_time` the publication time; `<html lang>` the language.
  * Throws a 422 `unprocessable-content` when the page has no article text.
  */
@@ -50,7 +50,9 @@ export function parseHtml(html: string): FormatArticle {
   const { document } = parseHTML(html);
   const doc = document as unknown as DomDocument;
   // Read what Readability changes (it rewrites the DOM) before it runs.
-  const h1 = oneLine(document.querySelector('h1')?.textContent, 1000);
+  // The article's own <h1>: sites often spend the page's first <h1> on their logo.
+  const articleH1 = oneLine(document.querySelector('article h1, main h1, [role="main"] h1')?.textContent, 1000);
+  const firstH1 = oneLine(document.querySelector('h1')?.textContent, 1000);
   const canonical =
     httpUrl(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ??
     httpUrl(metaContent(doc, 'meta[property="og:url"]'));
@@ -68,7 +70,7 @@ export function parseHtml(html: string): FormatArticle {
     throw new ApiError('unprocessable-content', `The HTML page could not be read: ${(error as Error).message}`);
   }
   const paragraphs = parsed?.content ? paragraphsOf(parsed.content) : [];
-  const headline = h1 ?? oneLine(parsed?.title, 1000) ?? oneLine(doc.title, 1000);
+  const headline = articleH1 ?? oneLine(parsed?.title, 1000) ?? firstH1 ?? oneLine(doc.title, 1000);
   if (!headline) throw new ApiError('unprocessable-content', 'The HTML page has no headline (no <h1> and no <title>).');
   // Readability may keep the headline as the first block of the content: it is the headline, not a paragraph.
   if (paragraphs[0] !== undefined && oneLine(paragraphs[0]) === headline) paragraphs.shift();

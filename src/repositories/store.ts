@@ -1,3 +1,4 @@
+import { readsGoToPrimary } from '../db/read-routing.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { AnnotationRepository } from './annotation-repository.js';
 import { ApiKeyRepository } from './api-key-repository.js';
@@ -27,12 +28,25 @@ function repositoriesOn(db: DbClient): Repositories {
   };
 }
 
-/** The repositories, outside or inside a transaction; services own the transactions. */
+/**
+ * The repositories, outside or inside a transaction; services own the transactions. Reads outside
+ * a transaction go to the read replica when there is one and the request allows it
+ * (src/db/read-routing.ts); transactions always run on the primary.
+ */
 export class Store {
-  readonly repositories: Repositories;
+  private readonly primary: Repositories;
+  private readonly replica: Repositories | null;
 
-  constructor(private readonly prisma: PrismaClient) {
-    this.repositories = repositoriesOn(prisma);
+  constructor(
+    private readonly prisma: PrismaClient,
+    replica: PrismaClient | null = null,
+  ) {
+    this.primary = repositoriesOn(prisma);
+    this.replica = replica ? repositoriesOn(replica) : null;
+  }
+
+  get repositories(): Repositories {
+    return this.replica && !readsGoToPrimary() ? this.replica : this.primary;
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
