@@ -608,13 +608,15 @@ export function responseProblems(operationRef: OperationRef, tools: SchemaTools,
   }
   if (declared) {
     const content = declared.content ?? {};
-    const mediaTypes = Object.keys(content);
+    // Declared media types may carry parameters (`application/ld+json; profile="..."`): compare base types.
+    const baseType = (mediaType: string) => mediaType.split(';')[0]?.trim().toLowerCase() ?? '';
+    const mediaTypes = Object.keys(content).map(baseType);
     if (mediaTypes.length === 0) {
       if (response.rawPayload.length > 0 && request.method !== 'HEAD') problems.push(`status ${status} declares no body but got ${response.rawPayload.length} bytes`);
     } else if (!mediaTypes.includes(contentType)) {
       problems.push(`content type ${contentType || '(none)'} is not declared for ${status} (${mediaTypes.join(', ')})`);
     } else {
-      const schema = content[contentType]?.schema;
+      const schema = Object.entries(content).find(([mediaType]) => baseType(mediaType) === contentType)?.[1]?.schema;
       if (schema) {
         let body: unknown;
         try {
