@@ -53,6 +53,21 @@ t.test('a page without an <h1> takes its headline from the title', async (t) => 
   ]);
 });
 
+t.test("a logo in the page's first <h1> is not the headline: the article's own <h1> is", async (t) => {
+  const article = parseHtml(
+    '<html><head><title>Harbour reopens after storm - Example News</title></head><body><header><h1><a href="/">Example News</a></h1></header><article><h1>Harbour reopens after storm</h1><p>The harbour reopened on Monday after a week of storms.</p><p>"We are relieved," said the harbour master.</p></article></body></html>',
+  );
+  t.equal(article.headline, 'Harbour reopens after storm');
+  t.equal(article.body.split('\n\n').length, 2);
+});
+
+t.test('without an <h1> in the article the title is used, without the site name', async (t) => {
+  const article = parseHtml(
+    '<html><head><title>Harbour reopens after the storm | Example News</title></head><body><header><h1>Example News</h1></header><div class="story"><p>The harbour reopened on Monday after a week of storms.</p><p>"We are relieved," said the harbour master.</p></div></body></html>',
+  );
+  t.equal(article.headline, 'Harbour reopens after the storm');
+});
+
 t.test('broken or empty HTML is a clear 422', async (t) => {
   t.match(problemOf(() => parseHtml('   ')), { code: 'unprocessable-content', detail: /empty/ });
   t.match(problemOf(() => parseHtml('Just some words, no markup.')), { code: 'unprocessable-content', detail: /not HTML/ });
