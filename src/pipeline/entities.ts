@@ -56,6 +56,7 @@ interface Candidate {
   nested?: boolean;
 }
 
+const PLACE_NOUNS = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'island', 'county', 'state', 'capital', 'port', 'suburb', 'neighbourhood', 'neighborhood', 'municipality', 'commune', 'settlement', 'outskirts']);
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 /** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
 const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
@@ -183,6 +184,11 @@ export function extractEntities(input: EntityInput): EntityResult {
             }
           }
           if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j) && runHasOrgHead(tokens, i, j))) && isCapWord(nx)) {
+            j++;
+            continue;
+          }
+          // "Disaster and Emergency Management Authority": "and" inside a name that ends in an organisation word
+          if (u.lower === 'and' && isCapWord(nx) && !runHasOrgSuffix(tokens, i, j) && orgSuffixAhead(tokens, j + 1, s.last)) {
             j++;
             continue;
           }
@@ -670,6 +676,16 @@ function textOfTokens(tokens: Token[], a: number, b: number): string {
   return s;
 }
 
+/** An organisation word within the next few capitalised words: "... Management Authority". */
+function orgSuffixAhead(tokens: Token[], j: number, end: number): boolean {
+  for (let k = j; k < end && k < j + 5; k++) {
+    const t = tokens[k]!;
+    if (!(t.kind === 'word' && t.cap)) return false;
+    if (ORG_SUFFIXES.has(t.lower)) return true;
+  }
+  return false;
+}
+
 function runHasOrgHead(tokens: Token[], a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (ORG_HEADS_OF.has(tokens[k]!.lower) && !PERSON_TITLES.has(tokens[k]!.lower)) return true;
   return false;
@@ -713,8 +729,14 @@ function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
 /** Splits a run of capitalised tokens into candidates at titles and nationality words. */
 function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why: string | null): void {
   // leading nationality / country words followed by a title: "US President Barack Obama", "Chinese President Xi"
-  // "X and Y" joined only inside an organisation's name that starts with its head word
-  if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower))) {
+  // "X and Y" joined only inside an organisation's name that starts with its head word or ends
+  // with its organisation word ("Disaster and Emergency Management Authority")
+  const andInside = (): boolean => {
+    if (!ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return false;
+    for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, a, k);
+    return false;
+  };
+  if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower)) && !andInside()) {
     for (let k = a + 1; k < b - 1; k++) {
       if (tokens[k]!.lower === 'and') {
         splitRun(tokens, a, k, out, null);
@@ -934,6 +956,8 @@ function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<string, nu
   const nx = tokens[c.last];
   const pv = tokens[c.first - 1];
   if (nx && nx.kind === 'word' && SPEECH_VERBS.has(nx.lower) && FIRST_NAMES.has(t.lower)) return 'PERSON';
+  // "the town of X", "the province of X"
+  if (pv && pv.lower === 'of' && PLACE_NOUNS.has(tokens[c.first - 2]?.lower ?? '')) return 'LOC';
   const locative = !!pv && pv.kind === 'word' && LOCATIVE_PREPOSITIONS.has(pv.lower);
   if (locative && TOWNS.has(foldKey(t.text))) return 'LOC';
   if (FIRST_NAMES.has(t.lower)) return 'PERSON';

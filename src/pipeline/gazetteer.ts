@@ -110,6 +110,14 @@ function build(): void {
       DEMONYMS.set(d.f.toLowerCase(), c.name.common);
     }
   }
+  // English names and aliases from i18n-iso-countries ("Turkey" beside "Türkiye")
+  const iso = require('i18n-iso-countries') as { getNames: (lang: string, opts: { select: 'all' }) => Record<string, string[]> };
+  const byCode = new Map(countries.map((c) => [c.cca2, c]));
+  for (const [code, names] of Object.entries(iso.getNames('en', { select: 'all' }))) {
+    const c = byCode.get(code);
+    if (!c) continue;
+    for (const n of names) if (n.length >= 3 && !n.includes(',')) addPlace(n, { canonical: c.name.common, kind: 'country' });
+  }
   for (const c of countries) {
     for (const cap of c.capital ?? []) addPlace(cap, { canonical: cap, kind: 'city' });
   }

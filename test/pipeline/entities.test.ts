@@ -158,3 +158,14 @@ t.test('words in capitals for emphasis are not abbreviations', async (t) => {
   const { mentions } = ents('Do NOT enter UNLESS the NATO guard agrees.');
   t.same(mentions.map((m) => m.text), ['NATO']);
 });
+
+t.test('country names from both country data packages: "Turkey" as well as "Türkiye"', async (t) => {
+  const { mentions } = ents('Rescuers in Turkey searched the rubble.');
+  t.ok(mentions.some((m) => m.text === 'Turkey' && m.type === 'LOC'));
+});
+
+t.test('"the town of X" is a place; "and" inside an organisation name ending in an organisation word', async (t) => {
+  const { mentions } = ents('The quake hit the town of Kovalik, the Disaster and Emergency Management Authority said.');
+  t.ok(mentions.some((m) => m.text === 'Kovalik' && m.type === 'LOC'));
+  t.ok(mentions.some((m) => m.text === 'Disaster and Emergency Management Authority' && m.type === 'ORG'));
+});
