@@ -479,6 +479,19 @@ export function extractEntities(input: EntityInput): EntityResult {
       if (mentionCover[i] !== -1) continue;
       const t = tokens[i]!;
       if (t.kind !== 'word') continue;
+      // a role right before a name, set off by a comma: "as Russian president, Putin ..."
+      if (mentionCover[i] === -1) {
+        let r = i;
+        if (t.cap && demonymCountry(t.lower) && tokens[i + 1]?.kind === 'word' && !tokens[i + 1]!.cap) r = i + 1;
+        const role = tokens[r]!;
+        const comma = tokens[r + 1];
+        const after = r + 2 < n ? mentionAt[r + 2]! : -1;
+        if (role.kind === 'word' && !role.cap && PERSON_ROLE_NOUNS.has(role.lower) && comma?.text === ',' && after >= 0 && mentions[after]!.type === 'PERSON' && mentions[after]!.kind === 'name') {
+          extra.push({ start: t.start, end: role.end, first: i, last: r + 1, entity: mentions[after]!.entity, kind: 'nominal', type: 'PERSON' });
+          i = r;
+          continue;
+        }
+      }
       // headlines drop articles: "Mayor says ..." is "the mayor"
       if (t.cap && input.headlineBlocks.has(s.block) && PERSON_ROLE_NOUNS.has(t.lower) && !(mentionCover[i + 1] !== undefined && mentionCover[i + 1] !== -1)) {
         const pool = roleIndex.get(t.lower);

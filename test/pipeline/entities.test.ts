@@ -169,3 +169,10 @@ t.test('"the town of X" is a place; "and" inside an organisation name ending in 
   t.ok(mentions.some((m) => m.text === 'Kovalik' && m.type === 'LOC'));
   t.ok(mentions.some((m) => m.text === 'Disaster and Emergency Management Authority' && m.type === 'ORG'));
 });
+
+t.test('a role set off by a comma before a name is a nominal mention of that person', async (t) => {
+  const { mentions } = ents('After her election as Chilean president, Ana Rivas met the press.');
+  const nominal = mentions.find((m) => m.kind === 'nominal');
+  t.equal(nominal?.text, 'Chilean president');
+  t.equal(nominal?.name, 'Ana Rivas');
+});
