@@ -187,7 +187,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       }
       let j = k - 1;
       let steps = 0;
-      while (j >= lo && tokens[j]!.text !== ',' && steps < 15 && inQuote[j] === -1) {
+      while (j >= lo && tokens[j]!.text !== "," && steps < 25 && inQuote[j] === -1) {
         j--;
         steps++;
       }
