@@ -167,9 +167,17 @@ export function extractEntities(input: EntityInput): EntityResult {
         }
         const nx = j + 1 < s.last ? tokens[j + 1]! : null;
         if (u.kind === 'word' && !u.cap && nx) {
-          if (NAME_PARTICLES.has(u.lower) && isCapWord(nx)) {
-            j++;
-            continue;
+          if (NAME_PARTICLES.has(u.lower)) {
+            // one or two particles before the next part of the name: "de Souza", "von der Leyen"
+            const nx2 = tokens[j + 2];
+            if (isCapWord(nx)) {
+              j++;
+              continue;
+            }
+            if (NAME_PARTICLES.has(nx.lower) && j + 2 < s.last && nx2 && isCapWord(nx2)) {
+              j += 2;
+              continue;
+            }
           }
           if (hasOrgHead && CONNECT_OF.has(u.lower)) {
             if (isCapWord(nx)) {
@@ -639,7 +647,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       if (lettered) return { type: 'ORG', canonical: null, place: false };
       // "Sergey Brin": a foreign given name, then a surname that is also an English word
       if (len === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return { type: 'PERSON', canonical: null, place: false };
-      const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower));
+      const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
       if (len <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
       if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
       return { type: 'ORG', canonical: null, place: false };

@@ -176,3 +176,10 @@ t.test('a role set off by a comma before a name is a nominal mention of that per
   t.equal(nominal?.text, 'Chilean president');
   t.equal(nominal?.name, 'Ana Rivas');
 });
+
+t.test('names with chains of particles and short middle parts', async (t) => {
+  const { mentions } = ents('Ursula von der Leyen met Yoon Suk Yeol. Later von der Leyen left.');
+  t.ok(mentions.some((m) => m.text === 'Ursula von der Leyen' && m.type === 'PERSON'));
+  t.ok(mentions.some((m) => m.text === 'Yoon Suk Yeol' && m.type === 'PERSON'));
+  t.equal(mentions.find((m) => m.text === 'Leyen')?.name, 'Ursula von der Leyen');
+});
