@@ -53,6 +53,10 @@ const ADVERBS = new Set([
   'separately', 'could', 'may', 'might', 'did', 'does', 'do', 'has', 'already', 'even', 'still', 'then', 'however', 'told', 'bluntly',
   'flatly', 'angrily', 'proudly', 'openly', 'subsequently', 'additionally', 'yesterday', 'today', 'recently', 'herself', 'himself',
 ]);
+/** Words right before a quoted name: "a group called \"X\"", "nicknamed \"X\"". */
+const NAMING_WORDS = new Set(['called', 'named', 'labelled', 'labeled', 'titled', 'entitled', 'dubbed', 'nicknamed', 'name', 'alias', 'codenamed', 'hashtag']);
+/** Things whose titles are quoted: "the book \"X\"", "the website \"X\"". */
+const TITLED_THINGS = new Set(['book', 'film', 'movie', 'song', 'album', 'show', 'series', 'programme', 'program', 'website', 'site', 'blog', 'article', 'report', 'play', 'novel', 'poem', 'campaign', 'operation', 'project', 'slogan', 'hashtag', 'video', 'game', 'exhibition', 'documentary', 'column', 'headline', 'paper', 'study']);
 /** Words that end a subject noun phrase when reading backwards from its verb. */
 const NP_STOP = new Set([
   'and', 'but', 'or', 'that', 'which', 'who', 'whom', 'as', 'while', 'when', 'because', 'after', 'before', 'if', 'with', 'in', 'on',
@@ -397,6 +401,12 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
   let prev: RawQuote | null = null;
   for (const q of quotes) {
     if (input.headlineBlocks.has(q.block)) continue;
+    // a name or title in quotes ("a group called \"Anonymous\"", "the book \"Blown for Good\"") is not speech
+    if (isNameInQuotes(q)) {
+      q.rule = 'name-or-title';
+      q.kind = 'partial';
+      continue;
+    }
     const cues = cuesFor(q);
     const named = cues.filter((c) => c.speakerEntity >= 0);
     let chosen: Cue | null = null;
@@ -561,6 +571,17 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       if (isSpeaker(mi)) return mk(mi, i, i + 1, q.open - i, 'previous-sentence-cue', 0.65, t.lower);
     }
     return null;
+  }
+
+  function isNameInQuotes(q: RawQuote): boolean {
+    if (q.last - q.first > 10) return false;
+    const b1 = tokens[q.open - 1];
+    const b2 = tokens[q.open - 2];
+    if (!b1 || b1.block !== q.block) return false;
+    if (NAMING_WORDS.has(b1.lower)) return true;
+    if (b1.lower === 'as' && b2 && (b2.lower === 'known' || b2.lower === 'billed')) return true;
+    if (b2 && b2.lower === 'the' && TITLED_THINGS.has(b1.lower)) return true;
+    return false;
   }
 
   function setSpeaker(q: RawQuote, c: Cue, via: number): void {

@@ -149,3 +149,8 @@ t.test('a quotation ending in "!" or "?" stays in one sentence with the cue afte
   t.equal(qs[0]!.speaker, 'Marta Vidal');
   t.equal(qs[1]!.speaker, 'Leo Brandt');
 });
+
+t.test('a quoted name or title is not speech', async (t) => {
+  const qs = quotes('Ines Moreau joined a group called "Night Owls" and read the book "Silent Rivers", she said.');
+  t.ok(qs.every((q) => q.speaker === null && q.rule === 'name-or-title'));
+});
