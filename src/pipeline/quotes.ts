@@ -537,7 +537,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
       }
     }
     if (!before) return null;
-    if (before.text === ':') {
+    if (before.text === ':' || (before.text === ',' && before.block !== q.block)) {
       const s = sentences[before.sentence]!;
       // a speech verb with its subject before the colon
       for (let i = q.open - 2; i >= s.first && i > q.open - 60; i--) {
