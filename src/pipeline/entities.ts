@@ -209,9 +209,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       }
       // a lower-case geographic noun right after ("the Korean peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
-        splitRun(tokens, i, j, cands, 'LOC-geo');
-        cands[cands.length - 1]!.last = j + 1;
-        cands[cands.length - 1]!.forcedType = 'LOC';
+        cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', honorific: false });
         i = j + 1;
         initial = false;
         continue;
