@@ -120,7 +120,14 @@ const isUniqueViolation = (error: unknown): boolean =>
 export class IngestService {
   constructor(private readonly store: Store) {}
 
-  async ingest(input: IngestInput): Promise<IngestResult> {
+  /**
+   * `alsoInTransaction` runs inside the article's own transaction when it is newly stored, so
+   * callers can record the outcome atomically with the article (the ingest queue does).
+   */
+  async ingest(
+    input: IngestInput,
+    alsoInTransaction?: (repos: Repositories, articleId: string) => Promise<void>,
+  ): Promise<IngestResult> {
     const prepared = prepareArticle(input);
     const contentHash = hashText(prepared.text);
     const existing = await this.findDuplicate(this.store.repositories, prepared, contentHash);
@@ -129,7 +136,10 @@ export class IngestService {
     const annotation = annotate(prepared.text, { layout: prepared.layout });
     const id = uuidv7();
     try {
-      await this.store.transaction((repos) => this.write(repos, id, prepared, contentHash, annotation));
+      await this.store.transaction(async (repos) => {
+        await this.write(repos, id, prepared, contentHash, annotation);
+        await alsoInTransaction?.(repos, id);
+      });
     } catch (error) {
       // Another request stored the same article first: answer with that one.
       if (!isUniqueViolation(error)) throw error;
