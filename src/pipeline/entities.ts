@@ -75,7 +75,8 @@ function isCapWord(t: Token): boolean {
     const h = t.text.indexOf('-');
     return h >= 2 && h <= 3 && /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
   }
-  return !CALENDAR_WORDS.has(t.lower.replace(/\.$/, ''));
+  const l = t.lower;
+  return !(CALENDAR_WORDS.has(l) || (l.charCodeAt(l.length - 1) === 46 && CALENDAR_WORDS.has(l.slice(0, -1))));
 }
 
 export interface EntityInput {
@@ -727,7 +728,7 @@ function skipSingle(t: Token, initial: boolean, lowerSeen: Set<string>, capMid: 
   if (t.allCaps && ((l.length >= 5 && isEnglishWord(l)) || COMMON_WORDS.has(l)) && !lookupPlace(l) && !runInitials.has(l.replace(/\./g, ''))) return true;
   if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;
   if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
-  if (/^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
+  if (l.indexOf('.') > 0 && /^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
   if (lookupPlace(l)) return false;
   if (initial && isEnglishWord(l) && !capMid.has(l) && !isGivenName(l)) return true;
   if (FIRST_NAMES.has(l)) return false;

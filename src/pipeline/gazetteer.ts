@@ -222,5 +222,5 @@ export function isNameLike(lower: string): boolean {
 }
 
 export function demonymCountry(surface: string): string | undefined {
-  return DEMONYMS.get(surface.toLowerCase());
+  return DEMONYMS.get(surface) ?? DEMONYMS.get(surface.toLowerCase());
 }
