@@ -12,7 +12,7 @@ export const ORG_SUFFIXES = new Set([
   'partners', 'holdings', 'industries', 'enterprises', 'motors', 'labs', 'laboratories', 'media', 'communications', 'studios', 'records',
   'pictures', 'entertainment', 'television', 'tv', 'radio', 'broadcasting', 'channel', 'weekly', 'monthly', 'review', 'reporter',
   'observer', 'standard', 'chronicle', 'mail', 'express', 'star', 'sun', 'examiner', 'inquirer', 'bulletin', 'wire', 'today',
-  'commission', 'secretariat', 'tribunal', 'legion', 'corps', 'team', 'squad', 'orchestra', 'choir', 'band', 'trust', 'charity',
+  'commission', 'secretariat', 'tribunal', 'corps', 'team', 'squad', 'orchestra', 'choir', 'band', 'trust', 'charity',
   'center', 'centre', 'program', 'programme', 'project', 'initiative', 'campaign', 'caucus', 'consortium', 'cooperative',
   'exchange', 'district', 'command', 'org', 'inc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'fc', 'afc', 'united', 'city', 'rovers', 'athletic',
 ]);
@@ -21,7 +21,7 @@ export const ORG_SUFFIXES = new Set([
 export const ORG_HEADS_OF = new Set([
   'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',
   'society', 'association', 'federation', 'league', 'union', 'office', 'house', 'board', 'bureau', 'commission', 'committee',
-  'museum', 'order', 'party', 'friends', 'daughters', 'sons', 'knights', 'chamber', 'confederation', 'organisation', 'organization',
+  'museum', 'order', 'party', 'friends', 'sons', 'knights', 'chamber', 'confederation', 'organisation', 'organization',
   'municipality', 'city', 'state', 'government', 'parliament', 'assembly', 'centre', 'center', 'corps', 'army', 'navy',
 ]);
 
