@@ -3,6 +3,7 @@ import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
 import { annotate } from '../pipeline/annotate.js';
 import type { MentionPlainRow, QuotePlainRow } from '../repositories/annotation-repository.js';
+import type { RevisionRow } from '../repositories/article-repository.js';
 import type { NewEvent } from '../repositories/event-repository.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article } from '../schemas/articles.js';
@@ -48,6 +49,17 @@ function reanchorEdited(row: Span & { text: string; prefix: string; suffix: stri
 }
 
 const spanKey = (span: Span) => `${span.start}:${span.end}`;
+
+const summaryOf = (row: RevisionRow): RevisionSummary => ({
+  revision: row.revision,
+  current: false,
+  contentHash: row.contentHash,
+  headline: row.headline,
+  pipelineVersion: row.pipelineVersion,
+  createdBy: row.createdBy,
+  createdAt: row.createdAt.toISOString(),
+  replacedAt: row.replacedAt.toISOString(),
+});
 
 /**
  * Revising an article: the new text is annotated again and every annotation keeps its id where
@@ -292,16 +304,7 @@ export class RevisionService {
     if (!article) throw notFound('article', id);
     const earlier = await this.store.repositories.articles.listRevisions(id);
     return [
-      ...earlier.map((row) => ({
-        revision: row.revision,
-        current: false,
-        contentHash: row.contentHash,
-        headline: row.headline,
-        pipelineVersion: row.pipelineVersion,
-        createdBy: row.createdBy,
-        createdAt: row.createdAt.toISOString(),
-        replacedAt: row.replacedAt.toISOString(),
-      })),
+      ...earlier.map(summaryOf),
       {
         revision: article.revision,
         current: true,
@@ -324,16 +327,6 @@ export class RevisionService {
     }
     const row = await this.store.repositories.articles.findRevision(id, revision);
     if (!row) throw notFound('revision', `${id}/${revision}`);
-    return {
-      revision: row.revision,
-      current: false,
-      contentHash: row.contentHash,
-      headline: row.headline,
-      pipelineVersion: row.pipelineVersion,
-      createdBy: row.createdBy,
-      createdAt: row.createdAt.toISOString(),
-      replacedAt: row.replacedAt.toISOString(),
-      text: row.text,
-    };
+    return { ...summaryOf(row), text: row.text };
   }
 }
