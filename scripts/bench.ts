@@ -13,6 +13,7 @@
 // Environment: BENCH_DURATION (s per read run, 10), BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION
 // (s, 15), BENCH_INGEST_CONNECTIONS (16), BENCH_LOG_LEVEL (info, logs go to /dev/null),
 // BENCH_CPU_PROF=1 (profile the server with --cpu-prof and print its hottest functions),
+// BENCH_EXPERIMENT=key-cache,quotes-sql,list-omit-text (measure proposed changes, see below),
 // BENCH_JSON=path (write the figures as JSON).
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -37,6 +38,7 @@ async function serve(): Promise<void> {
   const { ApiKeyService } = await import('../src/services/api-key-service.js');
   const pino = (await import('pino')).default;
 
+  await applyExperiments((process.env.BENCH_EXPERIMENT ?? '').split(',').filter(Boolean));
   const databaseUrl = process.env.DATABASE_URL!;
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
   const database = await openDatabase({ databaseUrl, poolSize });
@@ -92,6 +94,77 @@ async function serve(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop());
   process.once('disconnect', () => void stop());
+}
+
+/**
+ * BENCH_EXPERIMENT=key-cache,quotes-sql,list-omit-text: the changes proposed in
+ * docs/benchmarks.md, patched into the prototypes in this benchmark process only (the service's
+ * files are not touched), so that their effect is measured before anyone writes them for real.
+ */
+async function applyExperiments(experiments: string[]): Promise<void> {
+  if (experiments.length === 0) return;
+  console.log(`experiments: ${experiments.join(', ')}`);
+  const { Prisma } = await import('../src/generated/prisma/client.js');
+  if (experiments.includes('key-cache')) {
+    const { ApiKeyService } = await import('../src/services/api-key-service.js');
+    const original = ApiKeyService.prototype.authenticate;
+    const cache = new Map<string, { at: number; value: Awaited<ReturnType<typeof original>> }>();
+    ApiKeyService.prototype.authenticate = async function (this: InstanceType<typeof ApiKeyService>, token: string) {
+      const hit = cache.get(token);
+      if (hit && Date.now() - hit.at < 5000) return hit.value;
+      const value = await original.call(this, token);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(token, { at: Date.now(), value });
+      return value;
+    };
+  }
+  if (experiments.includes('quotes-sql')) {
+    const { AnnotationRepository } = await import('../src/repositories/annotation-repository.js');
+    type Db = { $queryRaw: <T>(query: TemplateStringsArray | ReturnType<typeof Prisma.sql>, ...values: unknown[]) => Promise<T> };
+    AnnotationRepository.prototype.listQuotes = async function (this: unknown, articleId, after, limit, statuses = ['unreviewed', 'confirmed']) {
+      const db = (this as { db: Db }).db;
+      const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
+        SELECT q.*, se.type::text AS "se_type", se."canonicalName" AS "se_name",
+               sm.start AS "sm_start", sm."end" AS "sm_end", sm.text AS "sm_text",
+               ve.type::text AS "ve_type", ve."canonicalName" AS "ve_name"
+          FROM "Quote" q
+          LEFT JOIN "Entity" se ON se.id = q."speakerEntityId"
+          LEFT JOIN "Mention" sm ON sm.id = q."speakerMentionId"
+          LEFT JOIN "Entity" ve ON ve.id = q."viaEntityId"
+         WHERE q."articleId" = ${articleId}::uuid
+           AND q."reviewStatus"::text = ANY(${statuses}::text[])
+           ${after ? Prisma.sql`AND (q.start, q.id) > (${after.start}, ${after.id}::uuid)` : Prisma.empty}
+         ORDER BY q.start, q.id
+         LIMIT ${limit}`);
+      return rows.map((row) => {
+        const { se_type, se_name, sm_start, sm_end, sm_text, ve_type, ve_name, searchVector: _vector, ...quote } = row;
+        return {
+          ...quote,
+          speakerEntity: quote.speakerEntityId ? { id: quote.speakerEntityId, type: se_type, canonicalName: se_name } : null,
+          speakerMention: quote.speakerMentionId ? { id: quote.speakerMentionId, start: sm_start, end: sm_end, text: sm_text } : null,
+          viaEntity: quote.viaEntityId ? { id: quote.viaEntityId, type: ve_type, canonicalName: ve_name } : null,
+        };
+      }) as never;
+    };
+  }
+  if (experiments.includes('list-omit-text')) {
+    const { ArticleRepository } = await import('../src/repositories/article-repository.js');
+    const original = ArticleRepository.prototype.list;
+    ArticleRepository.prototype.list = async function (this: InstanceType<typeof ArticleRepository>, filter) {
+      if (filter.q || filter.entityId) return original.call(this, filter);
+      const db = (this as unknown as { db: { article: { findMany: (args: unknown) => Promise<never> } } }).db;
+      return db.article.findMany({
+        where: {
+          ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
+          ...(filter.source ? { source: filter.source } : {}),
+          ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
+        },
+        orderBy: { id: 'desc' },
+        take: filter.limit,
+        omit: { text: true },
+      });
+    };
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,8 +274,10 @@ async function main(): Promise<void> {
       await autocannon({ url: `${base}${target}`, connections, duration: 2, headers });
     }
 
+    const only = process.env.BENCH_ONLY; // 'reads' or 'ingest' (for profiling one side)
+    const skipped: RunFigures = { name: 'skipped', requestsPerSecond: NaN, p50: NaN, p99: NaN, total: 0, non2xx: 0, errors: 0 };
     const read = async (label: string, target: string, auth: boolean) =>
-      cannon(label, { url: `${base}${target}`, connections, duration, ...(auth ? { headers } : {}) });
+      only === 'ingest' ? skipped : cannon(label, { url: `${base}${target}`, connections, duration, ...(auth ? { headers } : {}) });
     console.log('reads');
     // Interleaved (API, reference, API, reference) so drift hits both sides alike.
     const quotesApi = await read('GET /v1/articles/{id}/quotes', quotesPath, true);
@@ -212,7 +287,7 @@ async function main(): Promise<void> {
 
     console.log('\ningest (fixture-sized, unique texts)');
     let counter = 0;
-    const ingest = await cannon(`POST /v1/articles x${ingestConnections}`, {
+    const ingest = only === 'reads' ? skipped : await cannon(`POST /v1/articles x${ingestConnections}`, {
       url: `${base}/v1/articles`,
       connections: ingestConnections,
       duration: ingestDuration,
@@ -285,6 +360,23 @@ function printProfile(dir: string): void {
   console.log(`\nserver CPU profile (${path.join(dir, file)}), top self time:`);
   for (const [key, hits] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`  ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  }
+  // The same by package or source folder, which says which layer the time goes to.
+  const byArea = new Map<string, number>();
+  for (const [key, hits] of totals) {
+    const where = key.split(' ').slice(1).join(' ');
+    const area = where.startsWith('./src/')
+      ? where.split('/').slice(0, 3).join('/')
+      : where.startsWith('@')
+        ? where.split('/').slice(0, 2).join('/')
+        : where.includes('/')
+          ? where.split('/')[0]!
+          : key.split(' ')[0]!;
+    byArea.set(area, (byArea.get(area) ?? 0) + hits);
+  }
+  console.log('\nby area:');
+  for (const [area, hits] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`  ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${area}`);
   }
 }
 
