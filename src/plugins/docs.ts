@@ -223,12 +223,50 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
         if (rateLimited && /^[24]/.test(status)) response.headers = { ...RATE_LIMIT_HEADERS, ...response.headers };
         if (status === '429') response.headers = { 'Retry-After': RETRY_AFTER, ...response.headers };
       }
+      describeOperation(operation);
       attachExamples(operation, examples[operation.operationId ?? ''] ?? []);
       attachProblemExamples(path, operation);
     }
   }
   for (const schema of Object.values(document.components?.schemas ?? {})) boundResponseSchema(schema);
   return document;
+}
+
+/**
+ * Ends every operation's description with what a client needs to know that the route leaves to
+ * the document: the offset unit when spans go in or out, how to page, and the problem types.
+ */
+function describeOperation(operation: OperationObject & { summary?: string; description?: string }): void {
+  const lines: string[] = [];
+  const schemas = [
+    ...Object.values(operation.requestBody?.content ?? {}).map((media) => media.schema),
+    ...Object.values(operation.responses ?? {}).flatMap((response) => Object.values(response.content ?? {}).map((m) => m.schema)),
+  ];
+  let hasSpans = false;
+  for (const schema of schemas) {
+    walkSchemas(schema, (node) => {
+      const properties = node.properties as Record<string, Json> | undefined;
+      if (properties && 'start' in properties && 'end' in properties) hasSpans = true;
+    });
+  }
+  if (hasSpans) lines.push(`**Offsets:** ${OFFSET_UNIT_NOTE}`);
+  if ((operation.parameters ?? []).some((parameter) => parameter.in === 'query' && parameter.name === 'cursor')) {
+    lines.push(
+      '**Pagination:** pass `limit`, then the `nextCursor` of each page as `cursor`; the next page is also linked in the `Link: <...>; rel="next"` header. `nextCursor` is null on the last page.',
+    );
+  }
+  const problems = Object.entries(operation.responses ?? {}).flatMap(([status, response]) =>
+    response.content?.['application/problem+json']
+      ? [...(response.description ?? '').matchAll(/`([a-z-]+)`/g)].map((match) => `${status} \`${match[1]}\``)
+      : [],
+  );
+  if (problems.length) {
+    lines.push(
+      `**Errors** (\`application/problem+json\`, \`type\` is \`${PROBLEM_TYPE_BASE}<code>\`): ${problems.join(', ')}.`,
+    );
+  }
+  const intro = operation.description ?? (operation.summary ? `${operation.summary}.` : '');
+  operation.description = [intro, ...lines].filter(Boolean).join('\n\n');
 }
 
 /** Calls `visit` on every schema object inside `schema`, itself included. */
