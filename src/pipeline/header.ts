@@ -55,7 +55,7 @@ function endsLikeSentence(s: string): boolean {
 }
 
 function isHeadlineLike(b: RawBlock): boolean {
-  return b.text.indexOf('\n') < 0 && words(b.text) <= 30 && b.text.length <= 250 && !/[.]$/.test(b.text);
+  return b.text.indexOf('\n') < 0 && words(b.text) <= 30 && b.text.length <= 250 && !/[.]["'\u201d\u2019)]?$/.test(b.text);
 }
 
 function isSourceLike(b: RawBlock): boolean {

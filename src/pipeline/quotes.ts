@@ -229,6 +229,13 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
   const nounPhraseBefore = (i: number, lo: number): { start: number; end: number } | null => {
     let k = i - 1;
     while (k >= lo && tokens[k]!.kind === 'word' && ADVERBS.has(tokens[k]!.lower) && k > i - 4) k--;
+    // "The central bank, for its part, said": the subject is before the inserted phrase
+    if (k >= lo && tokens[k]!.text === ',') {
+      let j = k - 1;
+      while (j >= lo && j > k - 25 && tokens[j]!.text !== ',' && inQuote[j] === -1) j--;
+      if (j > lo && tokens[j]!.text === ',') k = j - 1;
+      else return null;
+    }
     const end = k;
     if (end < lo) return null;
     const head = tokens[end]!;
@@ -335,7 +342,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         }
       }
       // a speech verb whose subject is not an entity ("analysts said"): stop here
-      if (dist <= 6 && tokens[i - 1]?.kind === 'word') {
+      if (dist <= 12 && (tokens[i - 1]?.kind === 'word' || tokens[i - 1]?.text === ',')) {
         const c = mk(-1, i, i + 1, dist, 'cue-before-unnamed', 0.5, l);
         c.np = nounPhraseBefore(i, lo);
         cues.push(c);

@@ -154,3 +154,15 @@ t.test('a quoted name or title is not speech', async (t) => {
   const qs = quotes('Ines Moreau joined a group called "Night Owls" and read the book "Silent Rivers", she said.');
   t.ok(qs.every((q) => q.speaker === null && q.rule === 'name-or-title'));
 });
+
+t.test('a first paragraph that is a quoted sentence is not a headline', async (t) => {
+  const qs = quotes('"Prices will fall," says Laura Jensen, an economist at Nordbank. "But not soon."\n\nJensen\'s view is shared by others.');
+  t.equal(qs.length, 2);
+  t.equal(qs[0]!.speaker, 'Laura Jensen');
+  t.equal(qs[1]!.speaker, 'Laura Jensen');
+});
+
+t.test('an unnamed subject before an inserted phrase: "The central bank, for its part, said ..."', async (t) => {
+  const [q] = quotes('The central bank, for its part, said in a statement that it would "act decisively" if needed.');
+  t.equal(q!.speaker, 'The central bank');
+});
