@@ -981,7 +981,8 @@ function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<string, nu
   const locative = !!pv && pv.kind === 'word' && LOCATIVE_PREPOSITIONS.has(pv.lower);
   if (locative && TOWNS.has(foldKey(t.text))) return 'LOC';
   if (FIRST_NAMES.has(t.lower)) return 'PERSON';
-  if (locative || TOWNS.has(foldKey(t.text))) return 'LOC';
+  // "in X", "near X" mostly name places; "from X" as often names a company ("a video from X")
+  if ((locative && pv!.lower !== 'from') || TOWNS.has(foldKey(t.text))) return 'LOC';
   if (t.text.length < 2) return null;
   return 'ORG';
 }
