@@ -51,7 +51,8 @@ interface Candidate {
   /** Lower-case role/title words before the name ("president", "chinese president"). */
   roles: string[];
   forcedType: EntityType | null;
-  honorific: boolean;
+  /** A title or role word before the name says it is a person's. */
+  personCue: boolean;
   /** Nested place inside an organisation name. */
   nested?: boolean;
 }
@@ -139,7 +140,7 @@ export function extractEntities(input: EntityInput): EntityResult {
     while (i < s.last) {
       const f = forcedAt.get(i);
       if (f) {
-        cands.push({ first: i, last: f.last, roles: [], forcedType: f.type, honorific: false });
+        cands.push({ first: i, last: f.last, roles: [], forcedType: f.type, personCue: false });
         i = f.last;
         initial = false;
         continue;
@@ -210,7 +211,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       }
       // a lower-case geographic noun right after ("the Korean peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
-        cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', honorific: false });
+        cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
         i = j + 1;
         initial = false;
         continue;
@@ -218,7 +219,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       let a = i;
       while (a < j - 1 && LEADING_FUNCTION_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
       const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
-      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid, runInitials))) splitRun(tokens, a, j, cands, null);
+      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, lowerSeen, capMid, runInitials))) splitRun(tokens, a, j, cands);
       i = j;
       initial = false;
     }
@@ -583,7 +584,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       }
       if (e < 0) {
         const pool = personIndex.get(l);
-        if (pool && pool.length) e = findPersonByPart(entities, pool, [{ ...tok, text: p.text, lower: l }], { first: 0, last: 1, roles: [], forcedType: null, honorific: false });
+        if (pool && pool.length) e = findPersonByPart(entities, pool, [{ ...tok, text: p.text, lower: l }], { first: 0, last: 1, roles: [], forcedType: null, personCue: false });
       }
       if (e < 0) return false;
       resolved.push(e);
@@ -617,7 +618,7 @@ export function extractEntities(input: EntityInput): EntityResult {
       return { type: c.forcedType, canonical: pl && c.forcedType === 'LOC' ? pl.canonical : null, place: !!pl };
     }
     const place = len <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
-    if (c.honorific) return { type: 'PERSON', canonical: null, place: false };
+    if (c.personCue) return { type: 'PERSON', canonical: null, place: false };
     if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
     const lastLower = last.lower;
     // a name with its abbreviation in brackets right after is an organisation: "Movimento Civico (MC)"
@@ -747,7 +748,7 @@ function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
 }
 
 /** Splits a run of capitalised tokens into candidates at titles and nationality words. */
-function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why: string | null): void {
+function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]): void {
   // leading nationality / country words followed by a title: "US President Barack Obama", "Chinese President Xi"
   // "X and Y" joined only inside an organisation's name that starts with its head word or ends
   // with its organisation word ("Disaster and Emergency Management Authority")
@@ -759,8 +760,8 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower)) && !andInside()) {
     for (let k = a + 1; k < b - 1; k++) {
       if (tokens[k]!.lower === 'and') {
-        splitRun(tokens, a, k, out, null);
-        splitRun(tokens, k + 1, b, out, null);
+        splitRun(tokens, a, k, out);
+        splitRun(tokens, k + 1, b, out);
         return;
       }
     }
@@ -775,7 +776,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       if (t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) p++;
       else break;
     }
-    if (p > a) splitRun(tokens, a, p, out, null);
+    if (p > a) splitRun(tokens, a, p, out);
     else nestPlaces(tokens, a, b, out);
     return;
   }
@@ -798,7 +799,6 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
   // find the last title word inside the run (not the last token)
   let titleEnd = -1;
   let titleStart = -1;
-  let honorific = false;
   const lastLower = tokens[b - 1]!.lower;
   const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
   for (let k = a; k < b - 1; k++) {
@@ -809,7 +809,6 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       if (titleStart < 0) titleStart = k;
       titleEnd = k + 1;
-      if (HONORIFICS.has(t.lower)) honorific = true;
       // "Director of the National Museum", "Minister of Education Ana Ruiz": what follows "of" is
       // an organisation, maybe followed by the person's name
       if (tokens[k + 1]?.lower === 'of' && k + 2 < b) {
@@ -818,9 +817,9 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
         if (o < b) {
           if (titleStart > a) {
             const preText = tokens.slice(a, titleStart).map((t) => t.text).join(' ');
-            if (lookupPlace(preText)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
+            if (lookupPlace(preText)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
           }
-          splitRun(tokens, o, b, out, null);
+          splitRun(tokens, o, b, out);
           return;
         }
       }
@@ -835,14 +834,13 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       const preText = pre.map((t) => t.text).join(' ');
       const dem = demonymCountry(preText);
       if (dem) roles.push(preText.toLowerCase());
-      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, honorific: false });
+      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
     }
     const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
     roles.push(titleWords.join(' '));
     roles.push(titleWords[titleWords.length - 1]!);
     i = titleEnd;
-    out.push({ first: i, last: b, roles, forcedType: null, honorific: true });
-    void honorific;
+    out.push({ first: i, last: b, roles, forcedType: null, personCue: true });
     return;
   }
   // an organisation's or place's name followed by a person's: "the Refugee Council Enver Solomon",
@@ -856,8 +854,8 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       let tailOk = isGivenName(head.lower) || !isEnglishWord(head.lower);
       for (let m = k; m < b && tailOk; m++) if (!isNameLike(tokens[m]!.lower) && !(m === k && isGivenName(head.lower))) tailOk = false;
       if (prefixIsName && tailOk && !lookupPlace(head.text)) {
-        splitRun(tokens, a, k, out, null);
-        splitRun(tokens, k, b, out, null);
+        splitRun(tokens, a, k, out);
+        splitRun(tokens, k, b, out);
         return;
       }
     }
@@ -879,7 +877,7 @@ function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], _why:
       roles.push(tokens[a]!.lower);
     }
   }
-  out.push({ first: i, last: b, roles, forcedType: null, honorific: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
+  out.push({ first: i, last: b, roles, forcedType: null, personCue: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(tokens.slice(i, b).map((t) => t.text).join(' ')) });
   nestFacilityPrefix(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Texas" -> Texas)
   nestPlaces(tokens, i, b, out);
@@ -897,7 +895,7 @@ function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate[]): vo
         for (let x = k + 1; x < m; x++) sub += ' ' + tokens[x]!.text;
         const pl = lookupPlace(sub);
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
-          out.push({ first: k, last: m, roles: [], forcedType: 'LOC', honorific: false, nested: true });
+          out.push({ first: k, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
           k = m - 1;
           break;
         }
@@ -919,7 +917,7 @@ function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: Candidat
     preText += (k > i ? ' ' : '') + t.text;
   }
   if (lookupPlace(preText)) return; // already nested as a place
-  splitRun(tokens, i, b - 1, out, 'nested');
+  splitRun(tokens, i, b - 1, out);
 }
 
 function looksLikePerson(tokens: Token[], a: number, b: number): boolean {
