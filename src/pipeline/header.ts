@@ -72,6 +72,7 @@ export function detectHeader(blocks: RawBlock[], layout: Layout = 'auto'): Heade
     res.headline = 0;
     // a dateline may still open the body
     if (blocks[1]) res.dateline = matchDateline(blocks[1]);
+    if (res.dateline) res.format = 'wire';
     return res;
   }
   // Wire layout: a dateline within the first few blocks, preceded by header blocks.

@@ -64,3 +64,9 @@ t.test('a dateline may end with a colon', async (t) => {
   t.equal(d?.text, 'ISLAMABAD:');
   t.equal(matchDateline(b('UPDATE: the vote was delayed.')), null, 'a label with a colon is not a dateline');
 });
+
+t.test('with the headline-body layout a dateline opening the body still makes it a wire story', async (t) => {
+  const h = detectHeader(splitBlocks('Minister quits\n\nLISBON (Reuters) - The minister resigned.'), 'headline-body');
+  t.equal(h.format, 'wire');
+  t.equal(h.dateline?.agency, 'Reuters');
+});
