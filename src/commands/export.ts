@@ -37,10 +37,9 @@ async function allPages<T>(
 
 /** Writes the export to a stream; returns the number of articles written. */
 export async function exportArticles(database: Database, out: NodeJS.WritableStream): Promise<number> {
-  const [{ Store }, { ArticleService }, { presentArticle }] = await Promise.all([
+  const [{ Store }, { ArticleService }] = await Promise.all([
     import('../repositories/store.js'),
     import('../services/article-service.js'),
-    import('../services/presenters.js'),
   ]);
   const store = new Store(database.prisma);
   const articles = new ArticleService(store);
@@ -50,7 +49,7 @@ export async function exportArticles(database: Database, out: NodeJS.WritableStr
     const rows = await store.repositories.articles.list({ limit: ARTICLES_PER_PAGE, beforeId });
     for (const row of rows) {
       const line = {
-        ...presentArticle(row),
+        ...(await articles.get(row.id)),
         paragraphs: await allPages((query) => articles.paragraphs(row.id, query)),
         // Everything, rejected and orphaned annotations included: each carries its review status.
         quotes: await allPages((query) => articles.quotes(row.id, { ...query, include: ALL_REVIEW_STATUSES })),

@@ -39,8 +39,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     : openEmbedded(path.resolve(options.dataDir ?? './data'));
 }
 
+// connectionTimeoutMillis also bounds the wait for a free pooled connection: long enough for a
+// burst of ingests to queue (like the transactions' maxWait), where an unreachable server fails fast.
 const postgresClient = (connectionString: string, max: number) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5000 }) });
+  new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 15_000 }) });
 
 function openPostgres(connectionString: string, replicaUrl: string | undefined, poolSize: number): Database {
   const prisma = postgresClient(connectionString, poolSize);

@@ -2,6 +2,8 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { DbClient } from './db-client.js';
 
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
+/** An article without its text: what lists show. */
+export type ArticleSummaryRow = Omit<ArticleRow, 'text'>;
 export type ArticleInsert = Prisma.ArticleCreateManyInput;
 export type ParagraphInsert = Prisma.ParagraphCreateManyInput;
 export type ParagraphRow = Prisma.ParagraphGetPayload<object>;
@@ -35,8 +37,8 @@ export class ArticleRepository {
     return this.db.article.findUnique({ where: { source_externalId: { source, externalId } } });
   }
 
-  /** Newest first; returns at most `limit` rows. */
-  async list(filter: ArticleListFilter): Promise<ArticleRow[]> {
+  /** Newest first, without the text; returns at most `limit` rows. */
+  async list(filter: ArticleListFilter): Promise<ArticleSummaryRow[]> {
     // Prisma cannot filter on the tsvector column, so full-text search picks the ids in SQL first.
     const matching = filter.q ? await this.idsMatching(filter) : undefined;
     return this.db.article.findMany({
@@ -47,6 +49,7 @@ export class ArticleRepository {
         ...(filter.source ? { source: filter.source } : {}),
         ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
       },
+      omit: { text: true },
       orderBy: { id: 'desc' },
       take: filter.limit,
     });

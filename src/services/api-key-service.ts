@@ -36,7 +36,14 @@ const present = (row: ApiKeyRow): ApiKey => ({
 const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 
+// Every request authenticates: a short cache saves the lookup. A key revoked in this process is
+// dropped from the cache at once; other processes notice within the TTL (docs/scaling.md).
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX_ENTRIES = 10_000;
+
 export class ApiKeyService {
+  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+
   constructor(private readonly store: Store) {}
 
   private get keys() {
@@ -45,8 +52,15 @@ export class ApiKeyService {
 
   async authenticate(token: string): Promise<Principal | null> {
     if (!token.startsWith('na_') || token.length > 200) return null;
-    const row = await this.keys.findActiveByHash(hashKey(token));
-    return row ? { keyId: row.id, name: row.name, scopes: row.scopes } : null;
+    const hash = hashKey(token);
+    const cached = this.cache.get(hash);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const row = await this.keys.findActiveByHash(hash);
+    const principal = row ? { keyId: row.id, name: row.name, scopes: row.scopes } : null;
+    if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
+    // Unknown keys are not cached, so a key created in another process works at once.
+    if (principal) this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
+    return principal;
   }
 
   /** Creates a key; the plain key is in the answer and nowhere else, ever. */
@@ -79,6 +93,7 @@ export class ApiKeyService {
 
   async revoke(id: string): Promise<void> {
     if (!(await this.keys.revoke(id))) throw notFound('API key', id);
+    for (const [hash, entry] of this.cache) if (entry.principal?.keyId === id) this.cache.delete(hash);
   }
 
   /**

@@ -1,5 +1,5 @@
 // Database rows to API shapes (the schemas in src/schemas/).
-import type { ArticleRow, ParagraphRow } from '../repositories/article-repository.js';
+import type { ArticleRow, ArticleSummaryRow, ParagraphRow } from '../repositories/article-repository.js';
 import type { MentionRow, QuoteRow } from '../repositories/annotation-repository.js';
 import type { Article, ArticleSummary } from '../schemas/articles.js';
 import type { Mention, Paragraph, Quote } from '../schemas/annotations.js';
@@ -23,7 +23,7 @@ const provenanceOf = (row: ProvenanceRow) => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-export function presentArticleSummary(row: ArticleRow): ArticleSummary {
+export function presentArticleSummary(row: ArticleSummaryRow): ArticleSummary {
   return {
     id: row.id,
     revision: row.revision,
