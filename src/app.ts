@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
 import { idempotency } from './plugins/idempotency.js';
+import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { readYourWrites } from './plugins/read-your-writes.js';
 import { problemErrors } from './plugins/problem-errors.js';
@@ -14,6 +15,7 @@ import { apiKeyRoutes } from './routes/v1/api-keys.js';
 import { articleAnnotationRoutes } from './routes/v1/article-annotations.js';
 import { annotationEditingRoutes } from './routes/v1/annotation-editing.js';
 import { articleRoutes } from './routes/v1/articles.js';
+import { batchRoutes } from './routes/v1/batch.js';
 import { entityRoutes } from './routes/v1/entities.js';
 import { ProblemDetails } from './schemas/problem.js';
 import { ApiKeyService } from './services/api-key-service.js';
@@ -64,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemErrors);
   await app.register(docs);
   await app.register(etag);
+  await app.register(metricsPlugin);
 
   const store = new Store(options.database.prisma, options.database.replica);
   const articles = new ArticleService(store);
@@ -84,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest, revisions, exports });
+      await v1.register(batchRoutes, { ingest });
       await v1.register(articleAnnotationRoutes, { articles });
       await v1.register(annotationEditingRoutes, { corrections, history });
       await v1.register(entityRoutes, { entities });

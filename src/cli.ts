@@ -7,6 +7,10 @@ const usage = `usage: news-annotations <command>
   serve              start the HTTP service (applies pending migrations first)
   migrate            apply pending migrations and exit
   annotate           read JSON lines {"id","text"} on stdin, write annotations as JSON lines
+  ingest [--concurrency N] [--server URL --key KEY] <files | folder | file.jsonl>...
+                     store articles (wire .txt, .json, ninjs, .html, .jsonl) with progress; resumable
+  export [--out FILE]
+                     write every article with its annotations as JSON lines
   openapi [--check]  write openapi/openapi.json from the routes (--check: fail when it differs)
 `;
 
@@ -34,6 +38,14 @@ async function main(argv: string[]): Promise<number> {
       const { runAnnotate } = await import('./commands/annotate.js');
       await runAnnotate(process.stdin, process.stdout);
       return 0;
+    }
+    case 'ingest': {
+      const { runIngest } = await import('./commands/ingest.js');
+      return runIngest(args);
+    }
+    case 'export': {
+      const { runExport } = await import('./commands/export.js');
+      return runExport(args);
     }
     case 'openapi': {
       const { runOpenApi, openApiPath } = await import('./commands/openapi.js');

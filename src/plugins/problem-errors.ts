@@ -70,8 +70,13 @@ export const problemErrors = fp(
     const routes: { method: string; pattern: RegExp }[] = [];
     app.addHook('onRoute', (route) => {
       const methods = Array.isArray(route.method) ? route.method : [route.method];
+      // `::` is a literal colon in Fastify paths (/articles::batch); `:name` is a parameter.
       const pattern = new RegExp(
-        `^${route.url.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z0-9_]+/g, '[^/]+')}/?$`,
+        `^${route.url
+          .replace(/::/g, '\u0000')
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/:[A-Za-z0-9_]+/g, '[^/]+')
+          .replace(/\u0000/g, ':')}/?$`,
       );
       for (const method of methods) routes.push({ method, pattern });
     });

@@ -8,6 +8,7 @@ import { EntityRepository, normalizeName } from '../repositories/entity-reposito
 import type { ArticleRow } from '../repositories/article-repository.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
+import { metrics } from '../plugins/metrics.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
 
@@ -128,12 +129,28 @@ export class IngestService {
     input: IngestInput,
     alsoInTransaction?: (repos: Repositories, articleId: string) => Promise<void>,
   ): Promise<IngestResult> {
+    try {
+      const result = await this.ingestOnce(input, alsoInTransaction);
+      metrics.recordIngest(result.created ? 'created' : 'existing');
+      return result;
+    } catch (error) {
+      metrics.recordIngest('failed');
+      throw error;
+    }
+  }
+
+  private async ingestOnce(
+    input: IngestInput,
+    alsoInTransaction?: (repos: Repositories, articleId: string) => Promise<void>,
+  ): Promise<IngestResult> {
     const prepared = prepareArticle(input);
     const contentHash = hashText(prepared.text);
     const existing = await this.findDuplicate(this.store.repositories, prepared, contentHash);
     if (existing) return { article: presentArticle(existing), created: false };
 
+    const pipelineStart = performance.now();
     const annotation = annotate(prepared.text, { layout: prepared.layout });
+    metrics.observePipelineMs(performance.now() - pipelineStart);
     const id = uuidv7();
     try {
       await this.store.transaction(async (repos) => {

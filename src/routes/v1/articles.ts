@@ -16,6 +16,7 @@ import {
 } from '../../schemas/articles.js';
 import { IdParams } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
+import { HTML_MEDIA_TYPE, ingestInputFor, NinjsInput, registerFormatParsers } from '../../formats/index.js';
 import { linkNextPage } from './pagination.js';
 import { negotiate } from './negotiation.js';
 import { NinjsDocument, AnnotationCollection, AnnotationPage } from '../../schemas/exports.js';
@@ -37,11 +38,21 @@ const articleBody = {
   content: {
     'text/plain': { schema: WireTextInput },
     'application/json': { schema: ArticleJsonInput },
+    [NINJS_TYPE]: { schema: NinjsInput },
+    [HTML_MEDIA_TYPE]: {
+      schema: Type.String({
+        minLength: 1,
+        maxLength: 2_000_000,
+        description: 'A news page: the main article text is extracted (Readability); the HTML is not stored.',
+      }),
+    },
   },
 };
 
-const ingestInputOf = (body: unknown): IngestInput =>
-  typeof body === 'string' ? { format: 'text', text: body } : { format: 'json', article: body as ArticleJsonInput };
+// ninjs and HTML are recognised by media type first: HTML arrives as a string like wire text.
+const ingestInputOf = (contentType: string | undefined, body: unknown): IngestInput =>
+  ingestInputFor(contentType, body) ??
+  (typeof body === 'string' ? { format: 'text', text: body } : { format: 'json', article: body as ArticleJsonInput });
 
 const RevisionParams = Type.Object(
   { id: IdParams.properties.id, revision: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
@@ -50,6 +61,7 @@ const RevisionParams = Type.Object(
 
 export async function articleRoutes(app: FastifyInstance, options: ArticleRoutesOptions): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  registerFormatParsers(app);
 
   api.post(
     '/articles',
@@ -59,7 +71,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         tags: ['articles'],
         summary: 'Ingest an article',
         description:
-          'Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, or `application/json` with `headline` and `body`. Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.',
+          'Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.',
         body: articleBody,
         response: {
           201: { ...Article, description: 'Stored; `Location` names the new article.' },
@@ -75,7 +87,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request, reply) => {
-      const { article, created } = await options.ingest.ingest(ingestInputOf(request.body));
+      const { article, created } = await options.ingest.ingest(ingestInputOf(request.headers['content-type'], request.body));
       reply.header('location', `/v1/articles/${article.id}`);
       setEtag(reply, article.version);
       return reply.code(created ? 201 : 200).send(article);
@@ -188,7 +200,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       const { article } = await options.revisions.revise(
         request.params.id,
         expectedVersion(request),
-        ingestInputOf(request.body),
+        ingestInputOf(request.headers['content-type'], request.body),
         actorOf(request),
       );
       setEtag(reply, article.version);
