@@ -46,7 +46,7 @@ async function serve(): Promise<void> {
   await new ApiKeyService(new Store(database.prisma)).ensureAdminKey(adminKey);
   const app = await buildApp({
     database,
-    logger: { level: process.env.BENCH_LOG_LEVEL ?? 'info', stream: pino.destination({ dest: '/dev/null', sync: false }) },
+    logger: { level: process.env.BENCH_LOG_LEVEL ?? 'info', stream: pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: false }) },
   });
 
   // The reference: the same data with one SQL statement through raw pg, no service code.
@@ -114,7 +114,7 @@ async function applyExperiments(experiments: string[]): Promise<void> {
       if (hit && Date.now() - hit.at < 5000) return hit.value;
       const value = await original.call(this, token);
       if (cache.size > 10_000) cache.clear();
-      cache.set(token, { at: Date.now(), value });
+      if (value) cache.set(token, { at: Date.now(), value }); // only keys that exist: a new key works at once
       return value;
     };
   }
@@ -123,8 +123,9 @@ async function applyExperiments(experiments: string[]): Promise<void> {
     type Db = { $queryRaw: <T>(query: TemplateStringsArray | ReturnType<typeof Prisma.sql>, ...values: unknown[]) => Promise<T> };
     AnnotationRepository.prototype.listQuotes = async function (this: unknown, articleId, after, limit, statuses = ['unreviewed', 'confirmed']) {
       const db = (this as { db: Db }).db;
+      const quoteColumns = Prisma.raw(Object.values(Prisma.QuoteScalarFieldEnum).map((column) => `q."${column}"`).join(', '));
       const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-        SELECT q.*, se.type::text AS "se_type", se."canonicalName" AS "se_name",
+        SELECT ${quoteColumns}, se.type::text AS "se_type", se."canonicalName" AS "se_name",
                sm.start AS "sm_start", sm."end" AS "sm_end", sm.text AS "sm_text",
                ve.type::text AS "ve_type", ve."canonicalName" AS "ve_name"
           FROM "Quote" q
@@ -137,7 +138,7 @@ async function applyExperiments(experiments: string[]): Promise<void> {
          ORDER BY q.start, q.id
          LIMIT ${limit}`);
       return rows.map((row) => {
-        const { se_type, se_name, sm_start, sm_end, sm_text, ve_type, ve_name, searchVector: _vector, ...quote } = row;
+        const { se_type, se_name, sm_start, sm_end, sm_text, ve_type, ve_name, ...quote } = row;
         return {
           ...quote,
           speakerEntity: quote.speakerEntityId ? { id: quote.speakerEntityId, type: se_type, canonicalName: se_name } : null,
@@ -265,6 +266,7 @@ async function main(): Promise<void> {
     const quotesPath = `/v1/articles/${fixtureId}/quotes`;
     const check = await fetch(`${base}${quotesPath}`, { headers });
     const checkBody = (await check.json()) as { items: unknown[] };
+    if (check.status !== 200) throw new Error(`${quotesPath} answered ${check.status}: ${JSON.stringify(checkBody)}`);
     const reference = (await (await fetch(`${base}/bench/reference/quotes/${fixtureId}`)).json()) as { items: unknown[] };
     console.log(`the fixture has ${checkBody.items.length} quotes through the API and ${reference.items.length} through the reference\n`);
     if (checkBody.items.length !== reference.items.length) throw new Error('the reference does not return the same quotes');
