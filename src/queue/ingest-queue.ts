@@ -1,0 +1,134 @@
+// The ingest job queue: pg-boss on the service's own Postgres (its tables live in the `pgboss`
+// schema, which pg-boss creates and migrates itself; they are not part of the Prisma schema).
+// A message names a chunk of an ingest job's items; the items themselves, and what became of
+// them, are in the IngestJob and IngestJobItem tables, so the queue only says "work on this".
+
+import PgBoss from 'pg-boss';
+
+/** The pg-boss queue of ingest chunks. */
+export const INGEST_QUEUE = 'ingest-chunk';
+
+/** Items [from, to) of ingest job `jobId`. */
+export interface ChunkMessage {
+  jobId: string;
+  from: number;
+  to: number;
+}
+
+/** Runs SQL for pg-boss on a connection of the caller's choosing (e.g. inside a transaction). */
+export type QueueSql = PgBoss.Db;
+
+export interface IngestQueueOptions {
+  connectionString: string;
+  /** Connections pg-boss keeps open; the API needs few, a worker a few more. */
+  poolSize?: number;
+  /**
+   * A chunk not finished this long after a worker took it is given to another worker: this is how
+   * the chunk of a crashed worker is picked up again.
+   */
+  expireInSeconds?: number;
+  /** How often a worker looks for expired chunks (pg-boss maintenance). */
+  maintenanceIntervalSeconds?: number;
+  /** Whether this process does pg-boss maintenance (workers do; the API does not need to). */
+  supervise?: boolean;
+  /** How often an idle worker looks for new chunks. */
+  pollingIntervalSeconds?: number;
+}
+
+/** A chunk is retried this often (a crash, an expiry or a database hiccup each count once). */
+const RETRY_LIMIT = 20;
+
+export class IngestQueue {
+  private boss: PgBoss | null = null;
+  private starting: Promise<PgBoss> | null = null;
+  private readonly expireInSeconds: number;
+  private readonly pollingIntervalSeconds: number;
+
+  constructor(private readonly options: IngestQueueOptions) {
+    this.expireInSeconds = options.expireInSeconds ?? 30;
+    this.pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+  }
+
+  /** Connects, creates or migrates the pgboss schema and the queue; safe to call often. */
+  start(): Promise<PgBoss> {
+    this.starting ??= (async () => {
+      const supervise = this.options.supervise ?? false;
+      const boss = new PgBoss({
+        connectionString: this.options.connectionString,
+        max: this.options.poolSize ?? 2,
+        application_name: 'news-annotations-queue',
+        supervise,
+        schedule: false,
+        migrate: true,
+        ...(supervise ? { maintenanceIntervalSeconds: this.options.maintenanceIntervalSeconds ?? 10 } : {}),
+      });
+      boss.on('error', (error: unknown) => {
+        // Connection losses are retried by pg-boss itself; keep them visible without crashing.
+        process.emitWarning(`pg-boss: ${(error as Error).message ?? String(error)}`);
+      });
+      await boss.start();
+      await boss.createQueue(INGEST_QUEUE, {
+        name: INGEST_QUEUE,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: 1,
+        retryBackoff: false,
+        expireInSeconds: this.expireInSeconds,
+      });
+      this.boss = boss;
+      return boss;
+    })();
+    this.starting.catch(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  /**
+   * Queues chunk messages. With `sql` they are written through that connection, e.g. inside the
+   * transaction that stores the job, so the job and its messages exist together or not at all.
+   */
+  async enqueue(messages: ChunkMessage[], sql?: QueueSql): Promise<void> {
+    if (messages.length === 0) return;
+    const boss = await this.start();
+    const jobs: PgBoss.JobInsert<ChunkMessage>[] = messages.map((data) => ({
+      name: INGEST_QUEUE,
+      data,
+      retryLimit: RETRY_LIMIT,
+      retryDelay: 1,
+      expireInSeconds: this.expireInSeconds,
+    }));
+    await boss.insert(jobs, sql ? { db: sql } : {});
+  }
+
+  /**
+   * Runs `handler` for each chunk taken from the queue, one at a time per call (call it again for
+   * more concurrency). A handler that throws has its chunk retried, by any worker.
+   */
+  async work(handler: (message: ChunkMessage) => Promise<void>): Promise<string> {
+    const boss = await this.start();
+    return boss.work<ChunkMessage>(
+      INGEST_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: this.pollingIntervalSeconds },
+      async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      },
+    );
+  }
+
+  /** Stops taking chunks; chunks in hand run to their end. */
+  async stopWorking(): Promise<void> {
+    await this.boss?.offWork(INGEST_QUEUE);
+  }
+
+  /** Stops taking chunks, waits for those in hand (up to `timeoutMs`) and closes the connections. */
+  async stop(timeoutMs = 30_000): Promise<void> {
+    const starting = this.starting;
+    this.starting = null;
+    if (!starting) return;
+    const boss = await starting.catch(() => null);
+    this.boss = null;
+    if (!boss) return;
+    // wait: resolves once the chunks in hand are finished (or failed back to the queue at timeout).
+    await boss.stop({ graceful: true, wait: true, timeout: timeoutMs }).catch(() => {});
+  }
+}

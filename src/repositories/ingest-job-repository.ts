@@ -1,0 +1,174 @@
+import type { IngestJobItemStatus, Prisma } from '../generated/prisma/client.js';
+import type { QueueSql } from '../queue/ingest-queue.js';
+import type { DbClient } from './db-client.js';
+import type { Repositories } from './store.js';
+
+export type IngestJobRow = Prisma.IngestJobGetPayload<object>;
+export type IngestJobItemRow = Prisma.IngestJobItemGetPayload<object>;
+
+export interface IngestJobCounts {
+  pending: number;
+  created: number;
+  existing: number;
+  failed: number;
+}
+
+export interface NewIngestJobItem {
+  index: number;
+  line: number;
+  payload: string;
+}
+
+/** Rows of one insert statement: Postgres allows 65,535 bind parameters per statement. */
+const INSERT_BATCH = 5_000;
+
+/** Ingest jobs and their items. Every status change is conditional, so retries never count twice. */
+export class IngestJobRepository {
+  constructor(private readonly db: DbClient) {}
+
+  async create(job: { id: string; total: number; createdBy: string }, items: NewIngestJobItem[]): Promise<IngestJobRow> {
+    const row = await this.db.ingestJob.create({ data: job });
+    for (let start = 0; start < items.length; start += INSERT_BATCH) {
+      await this.db.ingestJobItem.createMany({
+        data: items.slice(start, start + INSERT_BATCH).map((item) => ({ jobId: job.id, ...item })),
+      });
+    }
+    return row;
+  }
+
+  findById(id: string): Promise<IngestJobRow | null> {
+    return this.db.ingestJob.findUnique({ where: { id } });
+  }
+
+  /** Items of a job by status, counted. */
+  async counts(jobId: string): Promise<IngestJobCounts> {
+    const groups = await this.db.ingestJobItem.groupBy({ by: ['status'], where: { jobId }, _count: { _all: true } });
+    const counts: IngestJobCounts = { pending: 0, created: 0, existing: 0, failed: 0 };
+    for (const group of groups) counts[group.status] = group._count._all;
+    return counts;
+  }
+
+  /** Failed items in index order, from `afterIndex` on (exclusive). */
+  failedItems(jobId: string, limit: number, afterIndex = -1): Promise<Pick<IngestJobItemRow, 'index' | 'line' | 'problem'>[]> {
+    return this.db.ingestJobItem.findMany({
+      where: { jobId, status: 'failed', index: { gt: afterIndex } },
+      orderBy: { index: 'asc' },
+      take: limit,
+      select: { index: true, line: true, problem: true },
+    });
+  }
+
+  /** Items of a job in index order, optionally of one status, from `afterIndex` on (exclusive). */
+  items(jobId: string, limit: number, afterIndex = -1, status?: IngestJobItemStatus): Promise<IngestJobItemRow[]> {
+    return this.db.ingestJobItem.findMany({
+      where: { jobId, index: { gt: afterIndex }, ...(status ? { status } : {}) },
+      orderBy: { index: 'asc' },
+      take: limit,
+    });
+  }
+
+  /** The still pending items of a job whose index lies in [from, to). */
+  pendingItems(jobId: string, from: number, to: number): Promise<Pick<IngestJobItemRow, 'index' | 'line' | 'payload'>[]> {
+    return this.db.ingestJobItem.findMany({
+      where: { jobId, status: 'pending', index: { gte: from, lt: to } },
+      orderBy: { index: 'asc' },
+      select: { index: true, line: true, payload: true },
+    });
+  }
+
+  /**
+   * Settles a pending item: true when this call did it, false when it was no longer pending
+   * (another worker settled it first).
+   */
+  async settle(
+    jobId: string,
+    index: number,
+    outcome:
+      | { status: 'created' | 'existing'; articleId: string }
+      | { status: 'failed'; problem: Prisma.InputJsonValue },
+  ): Promise<boolean> {
+    const { count } = await this.db.ingestJobItem.updateMany({
+      where: { jobId, index, status: 'pending' },
+      data: {
+        status: outcome.status,
+        articleId: outcome.status === 'failed' ? null : outcome.articleId,
+        ...(outcome.status === 'failed' ? { problem: outcome.problem } : {}),
+        updatedAt: new Date(),
+      },
+    });
+    return count === 1;
+  }
+
+  /** Marks a queued job running (once). */
+  async markRunning(jobId: string): Promise<void> {
+    await this.db.ingestJob.updateMany({
+      where: { id: jobId, state: 'queued' },
+      data: { state: 'running', startedAt: new Date() },
+    });
+  }
+
+  /**
+   * Marks the job done with its final counts when none of its items is pending any more; one
+   * statement, so of several workers finishing at once exactly one does it. True when this call did.
+   */
+  async finishIfComplete(jobId: string): Promise<boolean> {
+    const updated = await this.db.$executeRaw`
+      UPDATE "IngestJob" AS j SET
+        "state" = 'done',
+        "startedAt" = COALESCE(j."startedAt", now()),
+        "finishedAt" = now(),
+        "created" = c.created,
+        "existing" = c.existing,
+        "failed" = c.failed
+      FROM (
+        SELECT
+          count(*) FILTER (WHERE "status" = 'created')::int AS created,
+          count(*) FILTER (WHERE "status" = 'existing')::int AS existing,
+          count(*) FILTER (WHERE "status" = 'failed')::int AS failed
+        FROM "IngestJobItem" WHERE "jobId" = ${jobId}::uuid
+      ) AS c
+      WHERE j."id" = ${jobId}::uuid
+        AND j."state" IN ('queued', 'running')
+        AND NOT EXISTS (
+          SELECT 1 FROM "IngestJobItem" WHERE "jobId" = ${jobId}::uuid AND "status" = 'pending'
+        )`;
+    return updated === 1;
+  }
+
+  /** Runs the queue's SQL on this repository's connection (inside its transaction, if any). */
+  queueSql(): QueueSql {
+    return {
+      executeSql: async (text: string, values: unknown[]) => ({
+        rows: await this.db.$queryRawUnsafe<unknown[]>(text, ...values),
+      }),
+    };
+  }
+
+  /** Items waiting to be ingested, over all jobs. */
+  countPendingItems(): Promise<number> {
+    return this.db.ingestJobItem.count({ where: { status: 'pending' } });
+  }
+
+  /** Jobs not done yet with items still pending, oldest first (for re-enqueueing). */
+  unfinishedJobs(limit: number): Promise<Pick<IngestJobRow, 'id' | 'total'>[]> {
+    return this.db.ingestJob.findMany({
+      where: { state: { in: ['queued', 'running'] } },
+      orderBy: { createdAt: 'asc' },
+      take: limit,
+      select: { id: true, total: true },
+    });
+  }
+}
+
+/**
+ * The ingest job repository on the same connection (or transaction) as `repos`. Once `Store`
+ * carries `ingestJobs` this is that; until then it is made on the connection the article
+ * repository uses, which is the same transaction.
+ */
+export function ingestJobsIn(repos: Repositories): IngestJobRepository {
+  const wired = (repos as Repositories & { ingestJobs?: IngestJobRepository }).ingestJobs;
+  if (wired) return wired;
+  const db = (repos.articles as unknown as { db?: DbClient }).db;
+  if (!db) throw new Error('the repositories carry no database client');
+  return new IngestJobRepository(db);
+}
