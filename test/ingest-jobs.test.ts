@@ -38,17 +38,23 @@ const article = (n: number, extra: Record<string, unknown> = {}) => ({
 });
 const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n') + '\n';
 
-/** The app of createTestApp with the ingest-job routes in their own /v1 scope (until app.ts has them). */
+/**
+ * The ingest-job service on the test app's database. The app's own /v1 routes are used when it has
+ * them (app.ts wires them, with a queue on Postgres); otherwise they are registered here, in a /v1
+ * scope of their own.
+ */
 async function withIngestJobs(testApp: TestApp, queue: IngestQueue | null): Promise<IngestJobService> {
   const store = new Store(testApp.db.database.prisma);
   const jobs = new IngestJobService(store, new IngestService(store), queue);
-  await testApp.app.register(
-    async (v1) => {
-      await v1.register(apiKeyAuth, { apiKeys: new ApiKeyService(store) });
-      await v1.register(ingestJobRoutes, { jobs });
-    },
-    { prefix: '/v1' },
-  );
+  if (!testApp.app.hasRoute({ method: 'POST', url: '/v1/ingest-jobs' })) {
+    await testApp.app.register(
+      async (v1) => {
+        await v1.register(apiKeyAuth, { apiKeys: new ApiKeyService(store) });
+        await v1.register(ingestJobRoutes, { jobs });
+      },
+      { prefix: '/v1' },
+    );
+  }
   return jobs;
 }
 
@@ -201,6 +207,23 @@ t.test('on postgres storage', { skip: !storageKinds().includes('postgres') && 'T
     const done = await untilDone(id);
     t.equal(await worker.stop(), 0);
     t.same(done.counts, { total: 10, pending: 0, created: 10, existing: 0, failed: 0 });
+  });
+
+  await t.test('a chunk the queue gave up on fails its pending items, so the job still ends', async (t) => {
+    const res = await post(ndjson(Array.from({ length: 3 }, (_, i) => article(400 + i))));
+    const { id } = res.json<JobBody>();
+    await jobs.processChunk({ jobId: id, from: 0, to: 3 }, { shouldStop: (() => { let n = 0; return () => ++n > 1; })() });
+    await jobs.abandonChunk({ jobId: id, from: 1, to: 3 });
+    const job = await getJob(id);
+    t.equal(job.state, 'done');
+    t.same(job.counts, { total: 3, pending: 0, created: 1, existing: 0, failed: 2 });
+    t.same(
+      job.errors.map((error) => [error.index, error.problem.type]),
+      [
+        [1, 'urn:news-annotations:problem:internal-error'],
+        [2, 'urn:news-annotations:problem:internal-error'],
+      ],
+    );
   });
 
   await t.test('refusals are problem+json: media type, empty, too many lines, scope, unknown job', async (t) => {

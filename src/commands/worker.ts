@@ -91,6 +91,10 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
         }
       });
     }
+    await queue.workDead(async (message) => {
+      log.error({ ...message }, 'chunk failed too often: its pending items are marked failed');
+      await jobs.abandonChunk(message);
+    });
     log.info({ concurrency, expireInSeconds }, 'worker started');
 
     const signal = await stopSignal;

@@ -7,6 +7,8 @@ import PgBoss from 'pg-boss';
 
 /** The pg-boss queue of ingest chunks. */
 export const INGEST_QUEUE = 'ingest-chunk';
+/** Where a chunk goes when it failed too often: workers fail its pending items so the job ends. */
+export const INGEST_DEAD_QUEUE = 'ingest-chunk-dead';
 
 /** Items [from, to) of ingest job `jobId`. */
 export interface ChunkMessage {
@@ -67,12 +69,19 @@ export class IngestQueue {
         process.emitWarning(`pg-boss: ${(error as Error).message ?? String(error)}`);
       });
       await boss.start();
+      await boss.createQueue(INGEST_DEAD_QUEUE, {
+        name: INGEST_DEAD_QUEUE,
+        retryLimit: RETRY_LIMIT,
+        retryDelay: 5,
+        expireInSeconds: this.expireInSeconds,
+      });
       await boss.createQueue(INGEST_QUEUE, {
         name: INGEST_QUEUE,
         retryLimit: RETRY_LIMIT,
         retryDelay: 1,
         retryBackoff: false,
         expireInSeconds: this.expireInSeconds,
+        deadLetter: INGEST_DEAD_QUEUE,
       });
       this.boss = boss;
       return boss;
@@ -96,6 +105,7 @@ export class IngestQueue {
       retryLimit: RETRY_LIMIT,
       retryDelay: 1,
       expireInSeconds: this.expireInSeconds,
+      deadLetter: INGEST_DEAD_QUEUE,
     }));
     await boss.insert(jobs, sql ? { db: sql } : {});
   }
@@ -115,9 +125,22 @@ export class IngestQueue {
     );
   }
 
+  /** Runs `handler` for chunks that failed more than the retry limit allows. */
+  async workDead(handler: (message: ChunkMessage) => Promise<void>): Promise<string> {
+    const boss = await this.start();
+    return boss.work<ChunkMessage>(
+      INGEST_DEAD_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: Math.max(this.pollingIntervalSeconds, 5) },
+      async (jobs) => {
+        for (const job of jobs) await handler(job.data);
+      },
+    );
+  }
+
   /** Stops taking chunks; chunks in hand run to their end. */
   async stopWorking(): Promise<void> {
     await this.boss?.offWork(INGEST_QUEUE);
+    await this.boss?.offWork(INGEST_DEAD_QUEUE);
   }
 
   /** Stops taking chunks, waits for those in hand (up to `timeoutMs`) and closes the connections. */
