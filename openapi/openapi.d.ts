@@ -119,7 +119,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest an article
-         * @description Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, or `application/json` with `headline` and `body`. Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.
+         * @description Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 409 `external-id-conflict`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
          */
@@ -226,6 +226,28 @@ export interface paths {
         get: operations["exportArticleAnnotations"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/articles:batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest many articles from NDJSON
+         * @description Ingests up to 1000 articles, one JSON article per line, each in its own transaction exactly as `createArticle` would: a bad line gets an `error` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: `created`, `existing` (the same article was already stored) or `error`. A body that is empty or holds more than 1000 articles is refused as a whole.
+         *
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `empty-body`, 401 `unauthorized`, 403 `forbidden`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
+         */
+        post: operations["batchCreateArticles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -776,12 +798,12 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Items per page.
                  * @example 10
                  */
-                limit: number;
+                limit?: number;
                 /** @description Opaque cursor from `nextCursor` (or the `Link: rel="next"` header) of the previous page. */
                 cursor?: string;
             };
@@ -1168,12 +1190,12 @@ export interface operations {
     };
     listArticles: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Items per page.
                  * @example 1
                  */
-                limit: number;
+                limit?: number;
                 /** @description Opaque cursor from the previous page. */
                 cursor?: string;
                 /** @description Only articles from this source. */
@@ -1368,6 +1390,78 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 };
+                "application/vnd.iptc.ninjs+json": {
+                    /** @description The global identifier of the news object; stored as the external id. */
+                    uri: string;
+                    /** @description Only `text` items are articles; pictures, video and the rest are a 422. */
+                    type?: string;
+                    /** @description Stored as the publication time. */
+                    versionCreated?: string;
+                    firstCreated?: unknown;
+                    language?: string;
+                    headlines?: {
+                        role?: string;
+                        contentType?: string;
+                        value: string;
+                    }[];
+                    bodies?: {
+                        role?: string;
+                        /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
+                        contentType?: string;
+                        /** Format: int64 */
+                        charCount?: number;
+                        /** Format: int64 */
+                        wordCount?: number;
+                        value: string;
+                    }[];
+                    /** @description The byline. */
+                    by?: string;
+                    /** @description Where the story was filed. */
+                    located?: string;
+                    copyrightHolder?: string;
+                    infoSources?: {
+                        name?: string;
+                        role?: string;
+                        uri?: string;
+                        literal?: string;
+                        contactInfo?: unknown[];
+                    }[];
+                    headline?: string;
+                    body_text?: string;
+                    body_xhtml?: string;
+                    body_html?: string;
+                    representationType?: unknown;
+                    profile?: unknown;
+                    version?: unknown;
+                    contentCreated?: unknown;
+                    embargoedUntil?: unknown;
+                    pubStatus?: unknown;
+                    urgency?: unknown;
+                    copyrightNotice?: unknown;
+                    usageTerms?: unknown;
+                    edNote?: unknown;
+                    descriptions?: unknown;
+                    people?: unknown;
+                    organisations?: unknown;
+                    places?: unknown;
+                    subjects?: unknown;
+                    events?: unknown;
+                    eventDetails?: unknown;
+                    plannedCoverage?: unknown;
+                    objects?: unknown;
+                    title?: unknown;
+                    slugline?: unknown;
+                    renditions?: unknown;
+                    associations?: unknown;
+                    altIds?: unknown;
+                    trustIndicators?: unknown;
+                    standard?: unknown;
+                    genres?: unknown;
+                    expires?: unknown;
+                    rightsInfo?: unknown;
+                    digitalSourceType?: unknown;
+                };
+                "text/html": string;
             };
         };
         responses: {
@@ -1942,6 +2036,78 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 };
+                "application/vnd.iptc.ninjs+json": {
+                    /** @description The global identifier of the news object; stored as the external id. */
+                    uri: string;
+                    /** @description Only `text` items are articles; pictures, video and the rest are a 422. */
+                    type?: string;
+                    /** @description Stored as the publication time. */
+                    versionCreated?: string;
+                    firstCreated?: unknown;
+                    language?: string;
+                    headlines?: {
+                        role?: string;
+                        contentType?: string;
+                        value: string;
+                    }[];
+                    bodies?: {
+                        role?: string;
+                        /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
+                        contentType?: string;
+                        /** Format: int64 */
+                        charCount?: number;
+                        /** Format: int64 */
+                        wordCount?: number;
+                        value: string;
+                    }[];
+                    /** @description The byline. */
+                    by?: string;
+                    /** @description Where the story was filed. */
+                    located?: string;
+                    copyrightHolder?: string;
+                    infoSources?: {
+                        name?: string;
+                        role?: string;
+                        uri?: string;
+                        literal?: string;
+                        contactInfo?: unknown[];
+                    }[];
+                    headline?: string;
+                    body_text?: string;
+                    body_xhtml?: string;
+                    body_html?: string;
+                    representationType?: unknown;
+                    profile?: unknown;
+                    version?: unknown;
+                    contentCreated?: unknown;
+                    embargoedUntil?: unknown;
+                    pubStatus?: unknown;
+                    urgency?: unknown;
+                    copyrightNotice?: unknown;
+                    usageTerms?: unknown;
+                    edNote?: unknown;
+                    descriptions?: unknown;
+                    people?: unknown;
+                    organisations?: unknown;
+                    places?: unknown;
+                    subjects?: unknown;
+                    events?: unknown;
+                    eventDetails?: unknown;
+                    plannedCoverage?: unknown;
+                    objects?: unknown;
+                    title?: unknown;
+                    slugline?: unknown;
+                    renditions?: unknown;
+                    associations?: unknown;
+                    altIds?: unknown;
+                    trustIndicators?: unknown;
+                    standard?: unknown;
+                    genres?: unknown;
+                    expires?: unknown;
+                    rightsInfo?: unknown;
+                    digitalSourceType?: unknown;
+                };
+                "text/html": string;
             };
         };
         responses: {
@@ -2200,7 +2366,7 @@ export interface operations {
             header?: {
                 /**
                  * @description The ETag from the last read; required (428 without it, 412 when stale).
-                 * @example "3"
+                 * @example "7"
                  */
                 "if-match"?: string;
             };
@@ -2966,14 +3132,209 @@ export interface operations {
             };
         };
     };
+    batchCreateArticles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key gets the first answer (header `idempotent-replayed: true`); the same key with another request is a 422; a retry while the first still runs is a 409. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description What became of each line. */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        counts: {
+                            /** Format: int32 */
+                            created: number;
+                            /** Format: int32 */
+                            existing: number;
+                            /** Format: int32 */
+                            failed: number;
+                        };
+                        /** @description One result per article, in line order. */
+                        items: {
+                            /**
+                             * Format: int32
+                             * @description 0-based position of the article among the non-blank lines.
+                             */
+                            index: number;
+                            /**
+                             * Format: int32
+                             * @description 1-based line number in the request body.
+                             */
+                            line: number;
+                            /** @description `created`: stored now; `existing`: already stored, nothing written; `error`: see `problem`. */
+                            status: "created" | "existing" | "error";
+                            /**
+                             * Format: uuid
+                             * @description A UUID (version 7 for ids this service creates).
+                             * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                             */
+                            id?: string;
+                            problem?: components["schemas"]["ProblemDetails"];
+                        }[];
+                    };
+                };
+            };
+            /** @description `validation-failed`: The request is not valid; `empty-body`: The request body is empty */
+            400: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: A valid API key is required */
+            401: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: The API key lacks the scope for this */
+            403: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed per minute with this API key. */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the current minute. */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listArticleParagraphs: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Items per page.
                  * @example 3
                  */
-                limit: number;
+                limit?: number;
                 /** @description Opaque cursor from `nextCursor` (or the `Link: rel="next"` header) of the previous page. */
                 cursor?: string;
             };
@@ -3110,12 +3471,12 @@ export interface operations {
     };
     listArticleQuotes: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Items per page.
                  * @example 3
                  */
-                limit: number;
+                limit?: number;
                 /** @description Opaque cursor from `nextCursor` (or the `Link: rel="next"` header) of the previous page. */
                 cursor?: string;
                 /** @description Also list `rejected` and/or `orphaned` annotations (comma-separated). */
@@ -3654,12 +4015,12 @@ export interface operations {
     };
     listArticleEntities: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Items per page.
                  * @example 3
                  */
-                limit: number;
+                limit?: number;
                 /** @description Opaque cursor from `nextCursor` (or the `Link: rel="next"` header) of the previous page. */
                 cursor?: string;
                 /** @description Also list `rejected` and/or `orphaned` annotations (comma-separated). */
@@ -3850,7 +4211,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000037
+                 * @example 0196700a-0000-7000-8000-000000000039
                  */
                 quoteId: string;
             };
@@ -4078,7 +4439,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000093
+                 * @example 0196700a-0000-7000-8000-000000000095
                  */
                 quoteId: string;
             };
@@ -4250,7 +4611,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000037
+                 * @example 0196700a-0000-7000-8000-000000000039
                  */
                 quoteId: string;
             };
@@ -4540,8 +4901,8 @@ export interface operations {
     };
     listArticleQuoteHistory: {
         parameters: {
-            query: {
-                limit: number;
+            query?: {
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -4553,7 +4914,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000037
+                 * @example 0196700a-0000-7000-8000-000000000039
                  */
                 quoteId: string;
             };
@@ -4710,7 +5071,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000037
+                 * @example 0196700a-0000-7000-8000-000000000039
                  */
                 quoteId: string;
             };
@@ -5015,7 +5376,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000038
+                 * @example 0196700a-0000-7000-8000-000000000040
                  */
                 mentionId: string;
             };
@@ -5186,7 +5547,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000097
+                 * @example 0196700a-0000-7000-8000-000000000099
                  */
                 mentionId: string;
             };
@@ -5358,7 +5719,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000038
+                 * @example 0196700a-0000-7000-8000-000000000040
                  */
                 mentionId: string;
             };
@@ -5841,8 +6202,8 @@ export interface operations {
     };
     listArticleMentionHistory: {
         parameters: {
-            query: {
-                limit: number;
+            query?: {
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -5854,7 +6215,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000038
+                 * @example 0196700a-0000-7000-8000-000000000040
                  */
                 mentionId: string;
             };
@@ -6011,7 +6372,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000038
+                 * @example 0196700a-0000-7000-8000-000000000040
                  */
                 mentionId: string;
             };
@@ -6249,9 +6610,9 @@ export interface operations {
     };
     listArticleHistory: {
         parameters: {
-            query: {
+            query?: {
                 /** @example 5 */
-                limit: number;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -6402,7 +6763,7 @@ export interface operations {
     };
     listEntities: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Name to search: prefix and fuzzy matches over canonical names and aliases.
                  * @example Putin
@@ -6414,7 +6775,7 @@ export interface operations {
                  */
                 type?: "PERSON" | "ORG" | "LOC";
                 /** @example 3 */
-                limit: number;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
@@ -6543,7 +6904,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000007
+                 * @example 0196700a-0000-7000-8000-000000000009
                  */
                 id: string;
             };
@@ -6711,7 +7072,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000007
+                 * @example 0196700a-0000-7000-8000-000000000009
                  */
                 id: string;
             };
@@ -6928,7 +7289,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000024
+                 * @example 0196700a-0000-7000-8000-000000000026
                  */
                 id: string;
             };
@@ -7125,16 +7486,16 @@ export interface operations {
     };
     listEntityQuotes: {
         parameters: {
-            query: {
+            query?: {
                 /** @example 2 */
-                limit: number;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000007
+                 * @example 0196700a-0000-7000-8000-000000000009
                  */
                 id: string;
             };
@@ -7350,7 +7711,7 @@ export interface operations {
     };
     searchQuotes: {
         parameters: {
-            query: {
+            query?: {
                 /**
                  * @description Full-text search (web search syntax: words, "phrases", -not, or).
                  * @example "bad faith"
@@ -7363,7 +7724,7 @@ export interface operations {
                 /** @description Quotes stored before this time. */
                 until?: string;
                 /** @example 2 */
-                limit: number;
+                limit?: number;
                 cursor?: string;
             };
             header?: never;

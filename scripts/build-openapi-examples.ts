@@ -17,6 +17,7 @@ import { openDatabase } from '../src/db/database.js';
 import { Store } from '../src/repositories/store.js';
 import type { OperationExamples, RecordedExchange } from '../src/schemas/examples/types.js';
 import { ApiKeyService } from '../src/services/api-key-service.js';
+import { storyAsHtmlPage, storyAsNinjs } from '../test/formats/fixture-formats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outputPath = path.join(root, 'src/schemas/examples/operations.ts');
@@ -155,6 +156,32 @@ async function main(): Promise<number> {
       },
     });
     expect('createArticle (json)', jsonArticle.status, 201);
+    // The other input formats, when the route takes them.
+    const takes = (operationId: string, mediaType: string) => {
+      const [method, route] = operations.get(operationId)!.split(' ') as [string, string];
+      const operation = (document.paths[route] as Record<string, { requestBody?: { content?: Record<string, unknown> } }>)[method.toLowerCase()];
+      return Boolean(operation?.requestBody?.content?.[mediaType]);
+    };
+    if (takes('createArticle', 'application/vnd.iptc.ninjs+json')) {
+      await call({
+        operationId: 'createArticle',
+        summary: 'The story as an IPTC ninjs 3.1 news item',
+        method: 'POST',
+        route: '/v1/articles',
+        contentType: 'application/vnd.iptc.ninjs+json',
+        body: storyAsNinjs('text'),
+      });
+    }
+    if (takes('createArticle', 'text/html')) {
+      await call({
+        operationId: 'createArticle',
+        summary: "The story as a news site's HTML page",
+        method: 'POST',
+        route: '/v1/articles',
+        contentType: 'text/html',
+        body: storyAsHtmlPage(),
+      });
+    }
     const again = await call({
       operationId: 'createArticle',
       summary: 'The same text again: the stored article',
@@ -415,6 +442,38 @@ async function main(): Promise<number> {
       },
     });
     expect('reviseArticle (json)', jsonRevised.status, 200);
+    let jsonVersion = jsonRevised.body.version as number;
+    if (takes('reviseArticle', 'application/vnd.iptc.ninjs+json')) {
+      const ninjs = storyAsNinjs('xhtml') as { bodies: Array<{ value: string }> } & Record<string, unknown>;
+      const revisedNinjs = await call({
+        operationId: 'reviseArticle',
+        summary: 'The JSON copy replaced by a ninjs item with an XHTML body',
+        method: 'PUT',
+        route: '/v1/articles/{id}',
+        params: { id: jsonArticle.body.id },
+        headers: { 'if-match': `"${jsonVersion}"` },
+        contentType: 'application/vnd.iptc.ninjs+json',
+        body: {
+          ...ninjs,
+          uri: 'urn:newsml:example.org:20190426:kim-putin-summit-copy',
+          bodies: [{ ...ninjs.bodies[0]!, value: `${ninjs.bodies[0]!.value} <p>This story has been corrected.</p>` }],
+        },
+      });
+      if (revisedNinjs.status === 200) jsonVersion = revisedNinjs.body.version as number;
+    }
+    if (takes('reviseArticle', 'text/html')) {
+      const revisedHtml = await call({
+        operationId: 'reviseArticle',
+        summary: 'The JSON copy replaced by an HTML page',
+        method: 'PUT',
+        route: '/v1/articles/{id}',
+        params: { id: jsonArticle.body.id },
+        headers: { 'if-match': `"${jsonVersion}"` },
+        contentType: 'text/html',
+        body: storyAsHtmlPage().replace('</h1>', '</h1>\n<p>Updated with the full text.</p>'),
+      });
+      if (revisedHtml.status === 200) jsonVersion = revisedHtml.body.version as number;
+    }
 
     // Deletes.
     const other = await call({ operationId: 'getArticle', summary: 'Before deleting', method: 'GET', route: '/v1/articles/{id}', params: { id: jsonArticle.body.id } });

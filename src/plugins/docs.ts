@@ -167,6 +167,7 @@ interface ResponseObject {
 interface ParameterObject {
   in: string;
   name: string;
+  required?: boolean;
   schema?: Json;
   example?: Json;
 }
@@ -216,7 +217,11 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
     for (const [method, operation] of Object.entries(item)) {
       if (!HTTP_METHODS.has(method)) continue;
       const rateLimited = path.startsWith('/v1/');
-      for (const parameter of operation.parameters ?? []) addIntegerFormats(parameter.schema);
+      for (const parameter of operation.parameters ?? []) {
+        addIntegerFormats(parameter.schema);
+        // A parameter with a default (say `limit`) is filled in by the server: clients may omit it.
+        if ((parameter.schema as { default?: unknown } | undefined)?.default !== undefined) parameter.required = false;
+      }
       for (const media of Object.values(operation.requestBody?.content ?? {})) addIntegerFormats(media.schema);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         for (const media of Object.values(response.content ?? {})) boundResponseSchema(media.schema);
@@ -315,6 +320,15 @@ function boundResponseSchema(schema: Json): void {
   });
 }
 
+/** Adds a named example; an `example` the route schema gave is kept beside it (OpenAPI allows one of the two). */
+function addExample(media: MediaTypeObject, name: string, summary: string, value: Json): void {
+  if (media.example !== undefined) {
+    media.examples = { 'from-the-schema': { summary: 'Example from the route schema', value: media.example }, ...media.examples };
+    delete media.example;
+  }
+  media.examples = { ...media.examples, [name]: { summary, value } };
+}
+
 /** Recorded request and response bodies as named examples, and parameter values from the first. */
 function attachExamples(operation: OperationObject, exchanges: OperationExamples[string]): void {
   exchanges.forEach((exchange, index) => {
@@ -335,13 +349,13 @@ function attachExamples(operation: OperationObject, exchanges: OperationExamples
     }
     const requestMedia = request.contentType ? operation.requestBody?.content?.[request.contentType] : undefined;
     if (requestMedia && request.body !== undefined) {
-      requestMedia.examples = { ...requestMedia.examples, [name]: { summary: exchange.summary, value: request.body } };
+      addExample(requestMedia, name, exchange.summary, request.body);
     }
     const responseMedia = response.contentType
       ? operation.responses?.[String(response.status)]?.content?.[response.contentType]
       : undefined;
     if (responseMedia && response.body !== undefined) {
-      responseMedia.examples = { ...responseMedia.examples, [name]: { summary: exchange.summary, value: response.body } };
+      addExample(responseMedia, name, exchange.summary, response.body);
     }
   });
 }
@@ -366,7 +380,7 @@ function typedLike(schema: Json, value: string): Json {
 function attachProblemExamples(path: string, operation: OperationObject): void {
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     const media = response.content?.['application/problem+json'];
-    if (!media || media.examples) continue;
+    if (!media || media.examples || media.example !== undefined) continue;
     const code = /`([a-z-]+)`/.exec(response.description ?? '')?.[1] as ProblemCode | undefined;
     if (!code || !(code in problemCatalogue) || String(problemCatalogue[code].status) !== status) continue;
     media.examples = {

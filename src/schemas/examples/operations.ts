@@ -238,6 +238,134 @@ export const operationExamples: OperationExamples = {
       }
     },
     {
+      "summary": "The story as an IPTC ninjs 3.1 news item",
+      "request": {
+        "method": "POST",
+        "path": "/v1/articles",
+        "pathParams": {},
+        "query": {},
+        "headers": {
+          "content-type": "application/vnd.iptc.ninjs+json"
+        },
+        "contentType": "application/vnd.iptc.ninjs+json",
+        "body": {
+          "uri": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
+          "type": "text",
+          "versionCreated": "2019-04-26T09:00:04.000Z",
+          "language": "en",
+          "by": "AFP",
+          "located": "Vladivostok",
+          "infoSources": [
+            {
+              "name": "Dunya News",
+              "role": "publisher"
+            }
+          ],
+          "headlines": [
+            {
+              "role": "main",
+              "value": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks"
+            }
+          ],
+          "bodies": [
+            {
+              "role": "main",
+              "contentType": "text/plain",
+              "value": "Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
+            }
+          ],
+          "subjects": [
+            {
+              "name": "diplomacy",
+              "uri": "http://cv.iptc.org/newscodes/mediatopic/20000565"
+            }
+          ]
+        }
+      },
+      "response": {
+        "status": 201,
+        "contentType": "application/json",
+        "headers": {
+          "etag": "\"1\"",
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000005"
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000005",
+          "revision": 1,
+          "version": 1,
+          "format": "plain",
+          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+          "source": "Dunya News",
+          "standfirst": null,
+          "dateline": null,
+          "byline": null,
+          "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
+          "url": null,
+          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "language": "en",
+          "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
+          "pipelineVersion": "1.3.0",
+          "counts": {
+            "paragraphs": 35,
+            "quotes": 15,
+            "entities": 29,
+            "mentions": 126
+          },
+          "createdAt": "2019-04-26T09:00:06.000Z",
+          "updatedAt": "2019-04-26T09:00:06.000Z",
+          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
+        }
+      }
+    },
+    {
+      "summary": "The story as a news site's HTML page",
+      "request": {
+        "method": "POST",
+        "path": "/v1/articles",
+        "pathParams": {},
+        "query": {},
+        "headers": {
+          "content-type": "text/html"
+        },
+        "contentType": "text/html",
+        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T09:00:04.000Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "etag": "\"1\"",
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000005"
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000005",
+          "revision": 1,
+          "version": 1,
+          "format": "plain",
+          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+          "source": "Dunya News",
+          "standfirst": null,
+          "dateline": null,
+          "byline": null,
+          "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
+          "url": null,
+          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "language": "en",
+          "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
+          "pipelineVersion": "1.3.0",
+          "counts": {
+            "paragraphs": 35,
+            "quotes": 15,
+            "entities": 29,
+            "mentions": 126
+          },
+          "createdAt": "2019-04-26T09:00:06.000Z",
+          "updatedAt": "2019-04-26T09:00:06.000Z",
+          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
+        }
+      }
+    },
+    {
       "summary": "The same text again: the stored article",
       "request": {
         "method": "POST",
@@ -290,6 +418,66 @@ export const operationExamples: OperationExamples = {
       }
     }
   ],
+  "batchCreateArticles": [
+    {
+      "summary": "Three lines: a new article, one already stored, one without a body",
+      "request": {
+        "method": "POST",
+        "path": "/v1/articles:batch",
+        "pathParams": {},
+        "query": {},
+        "headers": {
+          "content-type": "application/x-ndjson"
+        },
+        "contentType": "application/x-ndjson",
+        "body": "{\"headline\":\"Harbour reopens after the summit\",\"body\":\"\\\"We are relieved,\\\" said the harbour master.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-27-harbour\"}\n{\"headline\":\"N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\",\"body\":\"Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\\n\\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \\\"unreserved and friendly\\\".\\n\\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\\n\\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-26-kim-putin\"}\n{\"headline\":\"A line without a body\"}"
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "counts": {
+            "created": 1,
+            "existing": 1,
+            "failed": 1
+          },
+          "items": [
+            {
+              "index": 0,
+              "line": 1,
+              "status": "created",
+              "id": "0196700a-0000-7000-8000-000000000006"
+            },
+            {
+              "index": 1,
+              "line": 2,
+              "status": "existing",
+              "id": "0196700a-0000-7000-8000-000000000004"
+            },
+            {
+              "index": 2,
+              "line": 3,
+              "status": "error",
+              "problem": {
+                "type": "urn:news-annotations:problem:validation-failed",
+                "title": "The request is not valid",
+                "status": 400,
+                "detail": "/body: is required",
+                "errors": [
+                  {
+                    "location": "body",
+                    "pointer": "/body",
+                    "message": "is required"
+                  }
+                ]
+              }
+            }
+          ]
+        }
+      }
+    }
+  ],
   "listArticles": [
     {
       "summary": "The newest article",
@@ -311,29 +499,29 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000004",
+              "id": "0196700a-0000-7000-8000-000000000006",
               "revision": 1,
               "version": 1,
               "format": "plain",
-              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "headline": "Harbour reopens after the summit",
               "source": "Example Wire",
               "standfirst": null,
               "dateline": null,
               "byline": null,
-              "externalId": "ew-2019-04-26-kim-putin",
-              "url": "https://news.example.org/2019/04/26/kim-putin-summit",
-              "publishedAt": "2019-04-26T06:30:00.000Z",
-              "language": "en",
-              "contentHash": "b835a89f8d3c12baed9b6f70cee4ffc3140dfed4d3c0d1f169f46ed99444b713",
+              "externalId": "ew-2019-04-27-harbour",
+              "url": null,
+              "publishedAt": null,
+              "language": null,
+              "contentHash": "0dcc9ce3fac8549bfb24903961c4779bec913a806bcb5e028bc7a2795d60681b",
               "pipelineVersion": "1.3.0",
               "counts": {
-                "paragraphs": 4,
-                "quotes": 2,
-                "entities": 10,
-                "mentions": 22
+                "paragraphs": 1,
+                "quotes": 1,
+                "entities": 0,
+                "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:03.000Z",
-              "updatedAt": "2019-04-26T09:00:03.000Z"
+              "createdAt": "2019-04-26T09:00:07.000Z",
+              "updatedAt": "2019-04-26T09:00:07.000Z"
             }
           ],
           "nextCursor": "example-cursor-1"
@@ -355,40 +543,38 @@ export const operationExamples: OperationExamples = {
       "response": {
         "status": 200,
         "contentType": "application/json",
-        "headers": {},
+        "headers": {
+          "link": "</v1/articles?limit=1&cursor=example-cursor-2>; rel=\"next\""
+        },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000003",
+              "id": "0196700a-0000-7000-8000-000000000005",
               "revision": 1,
               "version": 1,
-              "format": "wire",
+              "format": "plain",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "source": "Dunya News",
-              "standfirst": "Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.",
-              "dateline": {
-                "text": "VLADIVOSTOK (AFP) -",
-                "place": "VLADIVOSTOK",
-                "agency": "AFP"
-              },
+              "standfirst": null,
+              "dateline": null,
               "byline": null,
-              "externalId": null,
+              "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
               "url": null,
-              "publishedAt": null,
-              "language": null,
-              "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
+              "publishedAt": "2019-04-26T09:00:05.000Z",
+              "language": "en",
+              "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
               "pipelineVersion": "1.3.0",
               "counts": {
                 "paragraphs": 35,
                 "quotes": 15,
-                "entities": 30,
-                "mentions": 127
+                "entities": 29,
+                "mentions": 126
               },
-              "createdAt": "2019-04-26T09:00:02.000Z",
-              "updatedAt": "2019-04-26T09:00:02.000Z"
+              "createdAt": "2019-04-26T09:00:06.000Z",
+              "updatedAt": "2019-04-26T09:00:06.000Z"
             }
           ],
-          "nextCursor": null
+          "nextCursor": "example-cursor-2"
         }
       }
     },
@@ -413,7 +599,7 @@ export const operationExamples: OperationExamples = {
           "status": 400,
           "detail": "querystring /limit: must be >= 1",
           "instance": "/v1/articles",
-          "requestId": "0196700a-0000-7000-8000-000000000005",
+          "requestId": "0196700a-0000-7000-8000-000000000007",
           "errors": [
             {
               "location": "querystring",
@@ -517,61 +703,61 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
               "literal": "PERSON"
             },
             {
               "name": "Vladimir Putin",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
               "literal": "PERSON"
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON"
             },
             {
               "name": "Kim Jong Il",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON"
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON"
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON"
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON"
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON"
             },
             {
               "name": "Koo Kab-woo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON"
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON"
             }
           ],
@@ -579,31 +765,31 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Korean Central News Agency",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "ORG"
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "ORG"
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG"
             },
             {
               "name": "TASS",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG"
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG"
             }
           ],
@@ -611,91 +797,91 @@ export const operationExamples: OperationExamples = {
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "LOC"
             },
             {
               "name": "United States",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "LOC"
             },
             {
               "name": "Pyongyang",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC"
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC"
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC"
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC"
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC"
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC"
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC"
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC"
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC"
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC"
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC"
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC"
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC"
             }
           ],
@@ -703,210 +889,210 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
               "literal": "PERSON",
               "relevance": 100
             },
             {
               "name": "Vladimir Putin",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
               "literal": "PERSON",
               "relevance": 72
             },
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "United States",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "Pyongyang",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC",
               "relevance": 36
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Korean Central News Agency",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "ORG",
               "relevance": 20
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC",
               "relevance": 16
             },
             {
               "name": "Kim Jong Il",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON",
               "relevance": 8
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "TASS",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Koo Kab-woo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON",
               "relevance": 4
             }
@@ -952,7 +1138,7 @@ export const operationExamples: OperationExamples = {
           "status": 404,
           "detail": "No article with id 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
           "instance": "/v1/articles/01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
-          "requestId": "0196700a-0000-7000-8000-000000000036"
+          "requestId": "0196700a-0000-7000-8000-000000000038"
         }
       }
     }
@@ -975,7 +1161,7 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/paragraphs?limit=3&cursor=example-cursor-2>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/paragraphs?limit=3&cursor=example-cursor-3>; rel=\"next\""
         },
         "body": {
           "items": [
@@ -1001,7 +1187,7 @@ export const operationExamples: OperationExamples = {
               "text": "Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal."
             }
           ],
-          "nextCursor": "example-cursor-2"
+          "nextCursor": "example-cursor-3"
         }
       }
     }
@@ -1024,12 +1210,12 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/quotes?limit=3&cursor=example-cursor-3>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/quotes?limit=3&cursor=example-cursor-4>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000037",
+              "id": "0196700a-0000-7000-8000-000000000039",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1038,11 +1224,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000006",
+                "id": "0196700a-0000-7000-8000-000000000008",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000038",
+                  "id": "0196700a-0000-7000-8000-000000000040",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -1063,12 +1249,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:08.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000039",
+              "id": "0196700a-0000-7000-8000-000000000041",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1077,11 +1263,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 0,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000006",
+                "id": "0196700a-0000-7000-8000-000000000008",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000038",
+                  "id": "0196700a-0000-7000-8000-000000000040",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -1102,12 +1288,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:08.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000040",
+              "id": "0196700a-0000-7000-8000-000000000042",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1116,11 +1302,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000006",
+                "id": "0196700a-0000-7000-8000-000000000008",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000041",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "start": 258,
                   "end": 269,
                   "text": "Kim Jong Un"
@@ -1141,12 +1327,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:08.000Z"
               }
             }
           ],
-          "nextCursor": "example-cursor-3"
+          "nextCursor": "example-cursor-4"
         }
       }
     }
@@ -1169,19 +1355,19 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/entities?limit=3&cursor=example-cursor-4>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/entities?limit=3&cursor=example-cursor-5>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000021",
+              "id": "0196700a-0000-7000-8000-000000000023",
               "type": "LOC",
               "canonicalName": "North Korea",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000042",
+                  "id": "0196700a-0000-7000-8000-000000000044",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 0,
                   "end": 7,
@@ -1192,14 +1378,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000045",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 1393,
                   "end": 1397,
@@ -1210,14 +1396,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000044",
+                  "id": "0196700a-0000-7000-8000-000000000046",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 1535,
                   "end": 1539,
@@ -1228,14 +1414,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000045",
+                  "id": "0196700a-0000-7000-8000-000000000047",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 1683,
                   "end": 1694,
@@ -1246,14 +1432,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000046",
+                  "id": "0196700a-0000-7000-8000-000000000048",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 2832,
                   "end": 2843,
@@ -1264,14 +1450,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000047",
+                  "id": "0196700a-0000-7000-8000-000000000049",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 3040,
                   "end": 3051,
@@ -1282,14 +1468,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000048",
+                  "id": "0196700a-0000-7000-8000-000000000050",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 4098,
                   "end": 4109,
@@ -1300,14 +1486,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000049",
+                  "id": "0196700a-0000-7000-8000-000000000051",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 4323,
                   "end": 4334,
@@ -1318,14 +1504,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000050",
+                  "id": "0196700a-0000-7000-8000-000000000052",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 4607,
                   "end": 4618,
@@ -1336,14 +1522,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000051",
+                  "id": "0196700a-0000-7000-8000-000000000053",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000021",
+                  "entityId": "0196700a-0000-7000-8000-000000000023",
                   "version": 1,
                   "start": 5241,
                   "end": 5252,
@@ -1354,21 +1540,21 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 }
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000006",
+              "id": "0196700a-0000-7000-8000-000000000008",
               "type": "PERSON",
               "canonicalName": "Kim Jong Un",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000052",
+                  "id": "0196700a-0000-7000-8000-000000000054",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 10,
                   "end": 13,
@@ -1379,14 +1565,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000038",
+                  "id": "0196700a-0000-7000-8000-000000000040",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 76,
                   "end": 87,
@@ -1397,14 +1583,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000053",
+                  "id": "0196700a-0000-7000-8000-000000000055",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 191,
                   "end": 194,
@@ -1415,14 +1601,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000041",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 258,
                   "end": 269,
@@ -1433,14 +1619,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000054",
+                  "id": "0196700a-0000-7000-8000-000000000056",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 388,
                   "end": 391,
@@ -1451,14 +1637,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000055",
+                  "id": "0196700a-0000-7000-8000-000000000057",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 534,
                   "end": 537,
@@ -1469,14 +1655,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000056",
+                  "id": "0196700a-0000-7000-8000-000000000058",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 695,
                   "end": 698,
@@ -1487,14 +1673,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000057",
+                  "id": "0196700a-0000-7000-8000-000000000059",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 1040,
                   "end": 1043,
@@ -1505,14 +1691,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000058",
+                  "id": "0196700a-0000-7000-8000-000000000060",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 1099,
                   "end": 1102,
@@ -1523,14 +1709,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000059",
+                  "id": "0196700a-0000-7000-8000-000000000061",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 1258,
                   "end": 1260,
@@ -1541,14 +1727,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000060",
+                  "id": "0196700a-0000-7000-8000-000000000062",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 1600,
                   "end": 1603,
@@ -1559,14 +1745,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000061",
+                  "id": "0196700a-0000-7000-8000-000000000063",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 1620,
                   "end": 1623,
@@ -1577,14 +1763,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000062",
+                  "id": "0196700a-0000-7000-8000-000000000064",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 2633,
                   "end": 2636,
@@ -1595,14 +1781,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000063",
+                  "id": "0196700a-0000-7000-8000-000000000065",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 2642,
                   "end": 2644,
@@ -1613,14 +1799,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000064",
+                  "id": "0196700a-0000-7000-8000-000000000066",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 2845,
                   "end": 2848,
@@ -1631,14 +1817,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000065",
+                  "id": "0196700a-0000-7000-8000-000000000067",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 2993,
                   "end": 3016,
@@ -1649,14 +1835,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000066",
+                  "id": "0196700a-0000-7000-8000-000000000068",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3130,
                   "end": 3133,
@@ -1667,14 +1853,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000067",
+                  "id": "0196700a-0000-7000-8000-000000000069",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3169,
                   "end": 3172,
@@ -1685,14 +1871,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000068",
+                  "id": "0196700a-0000-7000-8000-000000000070",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3351,
                   "end": 3354,
@@ -1703,14 +1889,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000069",
+                  "id": "0196700a-0000-7000-8000-000000000071",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3411,
                   "end": 3414,
@@ -1721,14 +1907,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000070",
+                  "id": "0196700a-0000-7000-8000-000000000072",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3491,
                   "end": 3494,
@@ -1739,14 +1925,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000071",
+                  "id": "0196700a-0000-7000-8000-000000000073",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3570,
                   "end": 3593,
@@ -1757,14 +1943,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000072",
+                  "id": "0196700a-0000-7000-8000-000000000074",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3880,
                   "end": 3883,
@@ -1775,14 +1961,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000073",
+                  "id": "0196700a-0000-7000-8000-000000000075",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 3884,
                   "end": 3891,
@@ -1793,14 +1979,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000074",
+                  "id": "0196700a-0000-7000-8000-000000000076",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000006",
+                  "entityId": "0196700a-0000-7000-8000-000000000008",
                   "version": 1,
                   "start": 5136,
                   "end": 5139,
@@ -1811,21 +1997,21 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 }
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000007",
+              "id": "0196700a-0000-7000-8000-000000000009",
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000075",
+                  "id": "0196700a-0000-7000-8000-000000000077",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 17,
                   "end": 22,
@@ -1836,14 +2022,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000076",
+                  "id": "0196700a-0000-7000-8000-000000000078",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 222,
                   "end": 236,
@@ -1854,14 +2040,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000077",
+                  "id": "0196700a-0000-7000-8000-000000000079",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 396,
                   "end": 401,
@@ -1872,14 +2058,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000078",
+                  "id": "0196700a-0000-7000-8000-000000000080",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 601,
                   "end": 606,
@@ -1890,14 +2076,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000079",
+                  "id": "0196700a-0000-7000-8000-000000000081",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 717,
                   "end": 720,
@@ -1908,14 +2094,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000080",
+                  "id": "0196700a-0000-7000-8000-000000000082",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 962,
                   "end": 967,
@@ -1926,14 +2112,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000081",
+                  "id": "0196700a-0000-7000-8000-000000000083",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 1049,
                   "end": 1051,
@@ -1944,14 +2130,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000082",
+                  "id": "0196700a-0000-7000-8000-000000000084",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 1065,
                   "end": 1068,
@@ -1962,14 +2148,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000083",
+                  "id": "0196700a-0000-7000-8000-000000000085",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 2222,
                   "end": 2227,
@@ -1980,14 +2166,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000084",
+                  "id": "0196700a-0000-7000-8000-000000000086",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 2385,
                   "end": 2387,
@@ -1998,14 +2184,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000085",
+                  "id": "0196700a-0000-7000-8000-000000000087",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 2620,
                   "end": 2625,
@@ -2016,14 +2202,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000086",
+                  "id": "0196700a-0000-7000-8000-000000000088",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 3025,
                   "end": 3030,
@@ -2034,14 +2220,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000087",
+                  "id": "0196700a-0000-7000-8000-000000000089",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 3479,
                   "end": 3484,
@@ -2052,14 +2238,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000088",
+                  "id": "0196700a-0000-7000-8000-000000000090",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 3740,
                   "end": 3745,
@@ -2070,14 +2256,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000089",
+                  "id": "0196700a-0000-7000-8000-000000000091",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 3766,
                   "end": 3768,
@@ -2088,14 +2274,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000090",
+                  "id": "0196700a-0000-7000-8000-000000000092",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 3952,
                   "end": 3957,
@@ -2106,14 +2292,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000091",
+                  "id": "0196700a-0000-7000-8000-000000000093",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 4780,
                   "end": 4797,
@@ -2124,14 +2310,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000092",
+                  "id": "0196700a-0000-7000-8000-000000000094",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000007",
+                  "entityId": "0196700a-0000-7000-8000-000000000009",
                   "version": 1,
                   "start": 4799,
                   "end": 4804,
@@ -2142,14 +2328,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:05.000Z",
-                    "updatedAt": "2019-04-26T09:00:05.000Z"
+                    "createdAt": "2019-04-26T09:00:09.000Z",
+                    "updatedAt": "2019-04-26T09:00:09.000Z"
                   }
                 }
               ]
             }
           ],
-          "nextCursor": "example-cursor-4"
+          "nextCursor": "example-cursor-5"
         }
       }
     }
@@ -2159,10 +2345,10 @@ export const operationExamples: OperationExamples = {
       "summary": "One quote with its speaker and cue",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000037"
+          "quoteId": "0196700a-0000-7000-8000-000000000039"
         },
         "query": {},
         "headers": {}
@@ -2174,7 +2360,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000037",
+          "id": "0196700a-0000-7000-8000-000000000039",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2183,11 +2369,11 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000006",
+            "id": "0196700a-0000-7000-8000-000000000008",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000038",
+              "id": "0196700a-0000-7000-8000-000000000040",
               "start": 76,
               "end": 87,
               "text": "Kim Jong Un"
@@ -2208,8 +2394,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:04.000Z",
-            "updatedAt": "2019-04-26T09:00:04.000Z"
+            "createdAt": "2019-04-26T09:00:08.000Z",
+            "updatedAt": "2019-04-26T09:00:08.000Z"
           }
         }
       }
@@ -2218,10 +2404,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's quote",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000093",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000093"
+          "quoteId": "0196700a-0000-7000-8000-000000000095"
         },
         "query": {},
         "headers": {}
@@ -2233,7 +2419,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000093",
+          "id": "0196700a-0000-7000-8000-000000000095",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2242,7 +2428,7 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000007",
+            "id": "0196700a-0000-7000-8000-000000000009",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2258,8 +2444,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:06.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -2286,15 +2472,15 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000007",
+              "id": "0196700a-0000-7000-8000-000000000009",
               "version": 1,
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
               "aliases": [
                 "Putin"
               ],
-              "createdAt": "2019-04-26T09:00:07.000Z",
-              "updatedAt": "2019-04-26T09:00:07.000Z"
+              "createdAt": "2019-04-26T09:00:11.000Z",
+              "updatedAt": "2019-04-26T09:00:11.000Z"
             }
           ],
           "nextCursor": null
@@ -2321,22 +2507,22 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000024",
+              "id": "0196700a-0000-7000-8000-000000000026",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:07.000Z",
-              "updatedAt": "2019-04-26T09:00:07.000Z"
+              "createdAt": "2019-04-26T09:00:11.000Z",
+              "updatedAt": "2019-04-26T09:00:11.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000094",
+              "id": "0196700a-0000-7000-8000-000000000096",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok, Primorsky Krai",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:08.000Z",
-              "updatedAt": "2019-04-26T09:00:08.000Z"
+              "createdAt": "2019-04-26T09:00:12.000Z",
+              "updatedAt": "2019-04-26T09:00:12.000Z"
             }
           ],
           "nextCursor": null
@@ -2349,10 +2535,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor names another speaker",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000037"
+          "quoteId": "0196700a-0000-7000-8000-000000000039"
         },
         "query": {},
         "headers": {
@@ -2361,7 +2547,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000007"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000009"
         }
       },
       "response": {
@@ -2371,7 +2557,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000037",
+          "id": "0196700a-0000-7000-8000-000000000039",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 2,
           "kind": "partial",
@@ -2380,7 +2566,7 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000007",
+            "id": "0196700a-0000-7000-8000-000000000009",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2400,8 +2586,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:04.000Z",
-            "updatedAt": "2019-04-26T09:00:09.000Z"
+            "createdAt": "2019-04-26T09:00:08.000Z",
+            "updatedAt": "2019-04-26T09:00:13.000Z"
           }
         }
       }
@@ -2410,10 +2596,10 @@ export const operationExamples: OperationExamples = {
       "summary": "A stale If-Match",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000037"
+          "quoteId": "0196700a-0000-7000-8000-000000000039"
         },
         "query": {},
         "headers": {
@@ -2434,8 +2620,8 @@ export const operationExamples: OperationExamples = {
           "title": "The resource changed since the ETag given in If-Match",
           "status": 412,
           "detail": "The quote changed since that ETag: read it again and retry.",
-          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037",
-          "requestId": "0196700a-0000-7000-8000-000000000095"
+          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
+          "requestId": "0196700a-0000-7000-8000-000000000097"
         }
       }
     }
@@ -2445,10 +2631,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The quote as found, then corrected",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000037"
+          "quoteId": "0196700a-0000-7000-8000-000000000039"
         },
         "query": {},
         "headers": {}
@@ -2460,10 +2646,10 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000096",
+              "id": "0196700a-0000-7000-8000-000000000098",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000037",
+              "targetId": "0196700a-0000-7000-8000-000000000039",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
@@ -2483,8 +2669,8 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000006",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000038"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
               },
               "after": {
                 "end": 46,
@@ -2503,10 +2689,10 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000007",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             }
           ],
           "nextCursor": null
@@ -2519,10 +2705,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the correction",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000037/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000037"
+          "quoteId": "0196700a-0000-7000-8000-000000000039"
         },
         "query": {},
         "headers": {
@@ -2530,7 +2716,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000096"
+          "eventId": "0196700a-0000-7000-8000-000000000098"
         }
       },
       "response": {
@@ -2540,7 +2726,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000037",
+          "id": "0196700a-0000-7000-8000-000000000039",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 3,
           "kind": "partial",
@@ -2549,11 +2735,11 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000006",
+            "id": "0196700a-0000-7000-8000-000000000008",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000038",
+              "id": "0196700a-0000-7000-8000-000000000040",
               "start": 76,
               "end": 87,
               "text": "Kim Jong Un"
@@ -2574,8 +2760,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:04.000Z",
-            "updatedAt": "2019-04-26T09:00:11.000Z"
+            "createdAt": "2019-04-26T09:00:08.000Z",
+            "updatedAt": "2019-04-26T09:00:15.000Z"
           }
         }
       }
@@ -2599,7 +2785,7 @@ export const operationExamples: OperationExamples = {
           "start": 8,
           "end": 36,
           "kind": "partial",
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000007"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000009"
         }
       },
       "response": {
@@ -2607,10 +2793,10 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000093"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000093",
+          "id": "0196700a-0000-7000-8000-000000000095",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2619,7 +2805,7 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000007",
+            "id": "0196700a-0000-7000-8000-000000000009",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2635,8 +2821,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:06.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -2647,10 +2833,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's quote",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000093",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000093"
+          "quoteId": "0196700a-0000-7000-8000-000000000095"
         },
         "query": {},
         "headers": {
@@ -2668,10 +2854,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention naming a speaker",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000038",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000038"
+          "mentionId": "0196700a-0000-7000-8000-000000000040"
         },
         "query": {},
         "headers": {}
@@ -2683,9 +2869,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000038",
+          "id": "0196700a-0000-7000-8000-000000000040",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000006",
+          "entityId": "0196700a-0000-7000-8000-000000000008",
           "version": 1,
           "start": 76,
           "end": 87,
@@ -2696,8 +2882,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:05.000Z",
-            "updatedAt": "2019-04-26T09:00:05.000Z"
+            "createdAt": "2019-04-26T09:00:09.000Z",
+            "updatedAt": "2019-04-26T09:00:09.000Z"
           }
         }
       }
@@ -2706,10 +2892,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's mention",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000097"
+          "mentionId": "0196700a-0000-7000-8000-000000000099"
         },
         "query": {},
         "headers": {}
@@ -2721,9 +2907,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000097",
+          "id": "0196700a-0000-7000-8000-000000000099",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000024",
+          "entityId": "0196700a-0000-7000-8000-000000000026",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -2734,8 +2920,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:12.000Z",
-            "updatedAt": "2019-04-26T09:00:13.000Z"
+            "createdAt": "2019-04-26T09:00:16.000Z",
+            "updatedAt": "2019-04-26T09:00:17.000Z"
           }
         }
       }
@@ -2746,10 +2932,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor confirms the mention",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000038",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000038"
+          "mentionId": "0196700a-0000-7000-8000-000000000040"
         },
         "query": {},
         "headers": {
@@ -2768,9 +2954,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000038",
+          "id": "0196700a-0000-7000-8000-000000000040",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000006",
+          "entityId": "0196700a-0000-7000-8000-000000000008",
           "version": 2,
           "start": 76,
           "end": 87,
@@ -2781,8 +2967,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:05.000Z",
-            "updatedAt": "2019-04-26T09:00:14.000Z"
+            "createdAt": "2019-04-26T09:00:09.000Z",
+            "updatedAt": "2019-04-26T09:00:18.000Z"
           }
         }
       }
@@ -2793,10 +2979,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention as found, then confirmed",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000038/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000038"
+          "mentionId": "0196700a-0000-7000-8000-000000000040"
         },
         "query": {},
         "headers": {}
@@ -2808,10 +2994,10 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000098",
+              "id": "0196700a-0000-7000-8000-000000000100",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000038",
+              "targetId": "0196700a-0000-7000-8000-000000000040",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
@@ -2822,7 +3008,7 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000006",
+                "entityId": "0196700a-0000-7000-8000-000000000008",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
@@ -2834,11 +3020,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000006",
+                "entityId": "0196700a-0000-7000-8000-000000000008",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:15.000Z"
+              "createdAt": "2019-04-26T09:00:19.000Z"
             }
           ],
           "nextCursor": null
@@ -2851,10 +3037,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the confirmation",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000038/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000038"
+          "mentionId": "0196700a-0000-7000-8000-000000000040"
         },
         "query": {},
         "headers": {
@@ -2862,7 +3048,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000098"
+          "eventId": "0196700a-0000-7000-8000-000000000100"
         }
       },
       "response": {
@@ -2872,9 +3058,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000038",
+          "id": "0196700a-0000-7000-8000-000000000040",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000006",
+          "entityId": "0196700a-0000-7000-8000-000000000008",
           "version": 3,
           "start": 76,
           "end": 87,
@@ -2885,8 +3071,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:05.000Z",
-            "updatedAt": "2019-04-26T09:00:16.000Z"
+            "createdAt": "2019-04-26T09:00:09.000Z",
+            "updatedAt": "2019-04-26T09:00:20.000Z"
           }
         }
       }
@@ -2921,12 +3107,12 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000097",
+          "id": "0196700a-0000-7000-8000-000000000099",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000094",
+          "entityId": "0196700a-0000-7000-8000-000000000096",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -2937,8 +3123,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:12.000Z",
-            "updatedAt": "2019-04-26T09:00:12.000Z"
+            "createdAt": "2019-04-26T09:00:16.000Z",
+            "updatedAt": "2019-04-26T09:00:16.000Z"
           }
         }
       }
@@ -2949,9 +3135,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Merge the duplicate place into Vladivostok",
       "request": {
         "method": "POST",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000024/merge",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000026/merge",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000024"
+          "id": "0196700a-0000-7000-8000-000000000026"
         },
         "query": {},
         "headers": {
@@ -2959,7 +3145,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "entityId": "0196700a-0000-7000-8000-000000000094"
+          "entityId": "0196700a-0000-7000-8000-000000000096"
         }
       },
       "response": {
@@ -2969,21 +3155,26 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000024",
+          "id": "0196700a-0000-7000-8000-000000000026",
           "version": 2,
           "type": "LOC",
           "canonicalName": "Vladivostok",
           "aliases": [
             "Vladivostok, Primorsky Krai"
           ],
-          "createdAt": "2019-04-26T09:00:07.000Z",
-          "updatedAt": "2019-04-26T09:00:17.000Z",
+          "createdAt": "2019-04-26T09:00:11.000Z",
+          "updatedAt": "2019-04-26T09:00:21.000Z",
           "counts": {
-            "mentions": 9,
-            "articles": 2,
+            "mentions": 15,
+            "articles": 3,
             "quotes": 0
           },
           "articles": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000005",
+              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "createdAt": "2019-04-26T09:00:06.000Z"
+            },
             {
               "id": "0196700a-0000-7000-8000-000000000004",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3004,10 +3195,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's mention",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000097"
+          "mentionId": "0196700a-0000-7000-8000-000000000099"
         },
         "query": {},
         "headers": {
@@ -3038,15 +3229,15 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/history?limit=5&cursor=example-cursor-5>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/history?limit=5&cursor=example-cursor-6>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000096",
+              "id": "0196700a-0000-7000-8000-000000000098",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000037",
+              "targetId": "0196700a-0000-7000-8000-000000000039",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
@@ -3066,8 +3257,8 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000006",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000038"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
               },
               "after": {
                 "end": 46,
@@ -3086,16 +3277,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000007",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000099",
+              "id": "0196700a-0000-7000-8000-000000000101",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000037",
+              "targetId": "0196700a-0000-7000-8000-000000000039",
               "action": "revert",
               "actor": "newsroom-admin",
               "before": {
@@ -3115,7 +3306,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000007",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
               "after": {
@@ -3135,16 +3326,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000006",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000038"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
               },
-              "createdAt": "2019-04-26T09:00:18.000Z"
+              "createdAt": "2019-04-26T09:00:22.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000100",
+              "id": "0196700a-0000-7000-8000-000000000102",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000093",
+              "targetId": "0196700a-0000-7000-8000-000000000095",
               "action": "create",
               "actor": "newsroom-admin",
               "before": null,
@@ -3165,16 +3356,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": null,
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000007",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:19.000Z"
+              "createdAt": "2019-04-26T09:00:23.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000101",
+              "id": "0196700a-0000-7000-8000-000000000103",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000093",
+              "targetId": "0196700a-0000-7000-8000-000000000095",
               "action": "delete",
               "actor": "newsroom-admin",
               "before": {
@@ -3194,17 +3385,17 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000007",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
               "after": null,
-              "createdAt": "2019-04-26T09:00:20.000Z"
+              "createdAt": "2019-04-26T09:00:24.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000098",
+              "id": "0196700a-0000-7000-8000-000000000100",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000038",
+              "targetId": "0196700a-0000-7000-8000-000000000040",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
@@ -3215,7 +3406,7 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000006",
+                "entityId": "0196700a-0000-7000-8000-000000000008",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
@@ -3227,14 +3418,14 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000006",
+                "entityId": "0196700a-0000-7000-8000-000000000008",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:15.000Z"
+              "createdAt": "2019-04-26T09:00:19.000Z"
             }
           ],
-          "nextCursor": "example-cursor-5"
+          "nextCursor": "example-cursor-6"
         }
       }
     }
@@ -3244,9 +3435,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Vladimir Putin across articles",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000007",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000007"
+          "id": "0196700a-0000-7000-8000-000000000009"
         },
         "query": {},
         "headers": {}
@@ -3258,21 +3449,26 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000007",
+          "id": "0196700a-0000-7000-8000-000000000009",
           "version": 1,
           "type": "PERSON",
           "canonicalName": "Vladimir Putin",
           "aliases": [
             "Putin"
           ],
-          "createdAt": "2019-04-26T09:00:07.000Z",
-          "updatedAt": "2019-04-26T09:00:07.000Z",
+          "createdAt": "2019-04-26T09:00:11.000Z",
+          "updatedAt": "2019-04-26T09:00:11.000Z",
           "counts": {
-            "mentions": 18,
-            "articles": 1,
-            "quotes": 3
+            "mentions": 36,
+            "articles": 2,
+            "quotes": 6
           },
           "articles": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000005",
+              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "createdAt": "2019-04-26T09:00:06.000Z"
+            },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3288,9 +3484,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Rename: the old name stays an alias",
       "request": {
         "method": "PATCH",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000007",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000007"
+          "id": "0196700a-0000-7000-8000-000000000009"
         },
         "query": {},
         "headers": {
@@ -3309,7 +3505,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000007",
+          "id": "0196700a-0000-7000-8000-000000000009",
           "version": 2,
           "type": "PERSON",
           "canonicalName": "Vladimir Vladimirovich Putin",
@@ -3317,14 +3513,19 @@ export const operationExamples: OperationExamples = {
             "Putin",
             "Vladimir Putin"
           ],
-          "createdAt": "2019-04-26T09:00:07.000Z",
-          "updatedAt": "2019-04-26T09:00:21.000Z",
+          "createdAt": "2019-04-26T09:00:11.000Z",
+          "updatedAt": "2019-04-26T09:00:25.000Z",
           "counts": {
-            "mentions": 18,
-            "articles": 1,
-            "quotes": 3
+            "mentions": 36,
+            "articles": 2,
+            "quotes": 6
           },
           "articles": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000005",
+              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "createdAt": "2019-04-26T09:00:06.000Z"
+            },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3340,9 +3541,9 @@ export const operationExamples: OperationExamples = {
       "summary": "What Putin said",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000007/quotes",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009/quotes",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000007"
+          "id": "0196700a-0000-7000-8000-000000000009"
         },
         "query": {
           "limit": "2"
@@ -3353,34 +3554,34 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/entities/0196700a-0000-7000-8000-000000000007/quotes?limit=2&cursor=example-cursor-6>; rel=\"next\""
+          "link": "</v1/entities/0196700a-0000-7000-8000-000000000009/quotes?limit=2&cursor=example-cursor-7>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000102",
-              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "id": "0196700a-0000-7000-8000-000000000104",
+              "articleId": "0196700a-0000-7000-8000-000000000005",
               "version": 1,
               "kind": "direct",
-              "start": 3825,
-              "end": 3945,
+              "start": 3813,
+              "end": 3933,
               "text": "There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,",
               "paragraphIndex": 25,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000007",
+                "id": "0196700a-0000-7000-8000-000000000009",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000090",
-                  "start": 3952,
-                  "end": 3957,
+                  "id": "0196700a-0000-7000-8000-000000000105",
+                  "start": 3940,
+                  "end": 3945,
                   "text": "Putin"
                 }
               },
               "via": null,
               "cue": {
-                "start": 3947,
-                "end": 3951,
+                "start": 3935,
+                "end": 3939,
                 "text": "said"
               },
               "attribution": {
@@ -3392,34 +3593,34 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:26.000Z",
+                "updatedAt": "2019-04-26T09:00:26.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000103",
-              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "id": "0196700a-0000-7000-8000-000000000106",
+              "articleId": "0196700a-0000-7000-8000-000000000005",
               "version": 1,
               "kind": "direct",
-              "start": 2493,
-              "end": 2618,
+              "start": 2481,
+              "end": 2606,
               "text": "We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,",
               "paragraphIndex": 15,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000007",
+                "id": "0196700a-0000-7000-8000-000000000009",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000085",
-                  "start": 2620,
-                  "end": 2625,
+                  "id": "0196700a-0000-7000-8000-000000000107",
+                  "start": 2608,
+                  "end": 2613,
                   "text": "Putin"
                 }
               },
               "via": null,
               "cue": {
-                "start": 2626,
-                "end": 2630,
+                "start": 2614,
+                "end": 2618,
                 "text": "said"
               },
               "attribution": {
@@ -3431,12 +3632,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:26.000Z",
+                "updatedAt": "2019-04-26T09:00:26.000Z"
               }
             }
           ],
-          "nextCursor": "example-cursor-6"
+          "nextCursor": "example-cursor-7"
         }
       }
     }
@@ -3458,12 +3659,12 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/quotes?q=%22bad+faith%22&limit=2&cursor=example-cursor-7>; rel=\"next\""
+          "link": "</v1/quotes?q=%22bad+faith%22&limit=2&cursor=example-cursor-8>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000037",
+              "id": "0196700a-0000-7000-8000-000000000039",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 3,
               "kind": "partial",
@@ -3472,11 +3673,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000006",
+                "id": "0196700a-0000-7000-8000-000000000008",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000038",
+                  "id": "0196700a-0000-7000-8000-000000000040",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -3497,12 +3698,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:11.000Z"
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:15.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000039",
+              "id": "0196700a-0000-7000-8000-000000000041",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -3511,11 +3712,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 0,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000006",
+                "id": "0196700a-0000-7000-8000-000000000008",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000038",
+                  "id": "0196700a-0000-7000-8000-000000000040",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -3536,12 +3737,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:08.000Z"
               }
             }
           ],
-          "nextCursor": "example-cursor-7"
+          "nextCursor": "example-cursor-8"
         }
       }
     }
@@ -3575,11 +3776,11 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000070",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000072",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3588,7 +3789,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
                 },
                 {
                   "type": "TextualBody",
@@ -3614,11 +3815,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000071",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000073",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3627,7 +3828,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
                 },
                 {
                   "type": "TextualBody",
@@ -3653,11 +3854,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000104",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000108",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3666,7 +3867,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
                 },
                 {
                   "type": "TextualBody",
@@ -3692,11 +3893,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000105",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3705,7 +3906,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034"
                 },
                 {
                   "type": "TextualBody",
@@ -3731,11 +3932,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000106",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000110",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3744,7 +3945,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015"
                 },
                 {
                   "type": "TextualBody",
@@ -3770,11 +3971,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000107",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3783,7 +3984,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -3809,11 +4010,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000108",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3822,7 +4023,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035"
                 },
                 {
                   "type": "TextualBody",
@@ -3848,11 +4049,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000088",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000090",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3861,7 +4062,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
                 },
                 {
                   "type": "TextualBody",
@@ -3887,11 +4088,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000089",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000091",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3900,7 +4101,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
                 },
                 {
                   "type": "TextualBody",
@@ -3926,11 +4127,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3939,7 +4140,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
                 },
                 {
                   "type": "TextualBody",
@@ -3965,11 +4166,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000072",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000074",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3978,7 +4179,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
                 },
                 {
                   "type": "TextualBody",
@@ -4004,11 +4205,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000073",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4017,7 +4218,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
                 },
                 {
                   "type": "TextualBody",
@@ -4043,11 +4244,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000090",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000092",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4056,7 +4257,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
                 },
                 {
                   "type": "TextualBody",
@@ -4082,11 +4283,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000110",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4095,7 +4296,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -4121,11 +4322,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000048",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000050",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4134,7 +4335,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
                 },
                 {
                   "type": "TextualBody",
@@ -4160,11 +4361,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4173,7 +4374,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4199,11 +4400,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4212,7 +4413,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016"
                 },
                 {
                   "type": "TextualBody",
@@ -4238,11 +4439,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4251,7 +4452,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022"
                 },
                 {
                   "type": "TextualBody",
@@ -4277,11 +4478,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4290,7 +4491,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036"
                 },
                 {
                   "type": "TextualBody",
@@ -4316,11 +4517,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4329,7 +4530,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -4355,11 +4556,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000049",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000051",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4368,7 +4569,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
                 },
                 {
                   "type": "TextualBody",
@@ -4394,11 +4595,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4407,7 +4608,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4433,11 +4634,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4446,7 +4647,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -4472,11 +4673,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000050",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000052",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4485,7 +4686,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
                 },
                 {
                   "type": "TextualBody",
@@ -4511,11 +4712,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4524,7 +4725,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -4550,11 +4751,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4563,7 +4764,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -4589,11 +4790,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000091",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4602,7 +4803,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
                 },
                 {
                   "type": "TextualBody",
@@ -4628,11 +4829,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000092",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4641,7 +4842,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000007"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
                 },
                 {
                   "type": "TextualBody",
@@ -4667,11 +4868,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4680,7 +4881,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -4706,11 +4907,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4719,7 +4920,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4745,11 +4946,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4758,7 +4959,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -4784,11 +4985,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4797,7 +4998,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4823,11 +5024,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000074",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4836,7 +5037,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000006"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
                 },
                 {
                   "type": "TextualBody",
@@ -4862,11 +5063,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4875,7 +5076,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
                 },
                 {
                   "type": "TextualBody",
@@ -4901,11 +5102,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4914,7 +5115,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -4940,11 +5141,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000051",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4953,7 +5154,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
                 },
                 {
                   "type": "TextualBody",
@@ -4979,11 +5180,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4992,7 +5193,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5018,11 +5219,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5031,7 +5232,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
                 },
                 {
                   "type": "TextualBody",
@@ -5057,11 +5258,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5070,7 +5271,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5096,11 +5297,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5109,7 +5310,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5135,11 +5336,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5148,7 +5349,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -5174,11 +5375,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:05.000Z",
-              "modified": "2019-04-26T09:00:05.000Z",
+              "created": "2019-04-26T09:00:09.000Z",
+              "modified": "2019-04-26T09:00:09.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5187,7 +5388,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
                 },
                 {
                   "type": "TextualBody",
@@ -5267,7 +5468,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 127
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "updatedAt": "2019-04-26T09:00:22.000Z",
+          "updatedAt": "2019-04-26T09:00:27.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia's Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang's nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea's nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union's support for the founder of North Korea, Kim's grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city's aquarium.\n\nThe meeting was Kim's first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea's Moon Jae-in, two with Trump and one with Vietnam's president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday's meeting was valuable to both sides.\n\n\"For North Korea, it's all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea's key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader's father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North's most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing's influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country's most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5325,8 +5526,140 @@ export const operationExamples: OperationExamples = {
             "mentions": 25
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:23.000Z",
+          "updatedAt": "2019-04-26T09:00:28.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said."
+        }
+      }
+    },
+    {
+      "summary": "The JSON copy replaced by a ninjs item with an XHTML body",
+      "request": {
+        "method": "PUT",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000004",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000004"
+        },
+        "query": {},
+        "headers": {
+          "if-match": "\"3\"",
+          "content-type": "application/vnd.iptc.ninjs+json"
+        },
+        "contentType": "application/vnd.iptc.ninjs+json",
+        "body": {
+          "uri": "urn:newsml:example.org:20190426:kim-putin-summit-copy",
+          "type": "text",
+          "versionCreated": "2019-04-26T09:00:04.000Z",
+          "language": "en",
+          "by": "AFP",
+          "located": "Vladivostok",
+          "infoSources": [
+            {
+              "name": "Dunya News",
+              "role": "publisher"
+            }
+          ],
+          "headlines": [
+            {
+              "role": "main",
+              "value": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks"
+            }
+          ],
+          "bodies": [
+            {
+              "role": "richtext",
+              "contentType": "application/xhtml+xml",
+              "value": "<p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p> <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p> <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p> <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p> <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p> <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p> <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p> <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p> <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p> <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p> <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p> <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p> <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p> <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p> <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p> <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p> <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p> <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p> <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p> <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p> <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p> <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p> <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p> <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p> <p>Putin told reporters that he would fill in Washington on the results of the talks.</p> <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p> <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p> <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p> <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p> <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p> <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p> <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p> <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p> <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p> <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p> <p>This story has been corrected.</p>"
+            }
+          ],
+          "subjects": [
+            {
+              "name": "diplomacy",
+              "uri": "http://cv.iptc.org/newscodes/mediatopic/20000565"
+            }
+          ]
+        }
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "etag": "\"5\""
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000004",
+          "revision": 3,
+          "version": 5,
+          "format": "plain",
+          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+          "source": "Dunya News",
+          "standfirst": null,
+          "dateline": null,
+          "byline": null,
+          "externalId": "ew-2019-04-26-kim-putin",
+          "url": "https://news.example.org/2019/04/26/kim-putin-summit",
+          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "language": "en",
+          "contentHash": "e51bd1845410e043502c1c25841f74a5f2c82baa9076e9e96a20f2059343076e",
+          "pipelineVersion": "1.3.0",
+          "counts": {
+            "paragraphs": 36,
+            "quotes": 15,
+            "entities": 29,
+            "mentions": 126
+          },
+          "createdAt": "2019-04-26T09:00:03.000Z",
+          "updatedAt": "2019-04-26T09:00:29.000Z",
+          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.\n\nThis story has been corrected."
+        }
+      }
+    },
+    {
+      "summary": "The JSON copy replaced by an HTML page",
+      "request": {
+        "method": "PUT",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000004",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000004"
+        },
+        "query": {},
+        "headers": {
+          "if-match": "\"5\"",
+          "content-type": "text/html"
+        },
+        "contentType": "text/html",
+        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T09:00:04.000Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n<p>Updated with the full text.</p>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "etag": "\"7\""
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000004",
+          "revision": 4,
+          "version": 7,
+          "format": "plain",
+          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+          "source": "Dunya News",
+          "standfirst": null,
+          "dateline": null,
+          "byline": null,
+          "externalId": "ew-2019-04-26-kim-putin",
+          "url": "https://dunyanews.example/world/kim-putin-summit",
+          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "language": "en",
+          "contentHash": "8934bb0acea1e7d684427ca902e307763f496c1e2afd725c6d11996742cbec8d",
+          "pipelineVersion": "1.3.0",
+          "counts": {
+            "paragraphs": 36,
+            "quotes": 15,
+            "entities": 29,
+            "mentions": 126
+          },
+          "createdAt": "2019-04-26T09:00:03.000Z",
+          "updatedAt": "2019-04-26T09:00:30.000Z",
+          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nUpdated with the full text.\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
     }
@@ -5357,7 +5690,7 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
-              "replacedAt": "2019-04-26T09:00:24.000Z"
+              "replacedAt": "2019-04-26T09:00:31.000Z"
             },
             {
               "revision": 2,
@@ -5366,7 +5699,7 @@ export const operationExamples: OperationExamples = {
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "pipelineVersion": "1.3.0",
               "createdBy": null,
-              "createdAt": "2019-04-26T09:00:24.000Z",
+              "createdAt": "2019-04-26T09:00:31.000Z",
               "replacedAt": null
             }
           ]
@@ -5399,7 +5732,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "replacedAt": "2019-04-26T09:00:24.000Z",
+          "replacedAt": "2019-04-26T09:00:31.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5416,7 +5749,7 @@ export const operationExamples: OperationExamples = {
         },
         "query": {},
         "headers": {
-          "if-match": "\"3\""
+          "if-match": "\"7\""
         }
       },
       "response": {
