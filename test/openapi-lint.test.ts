@@ -9,7 +9,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
 const run = async (file: string, args: string[]) => {
   try {
-    const { stdout, stderr } = await promisify(execFile)(file, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(file, args, {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -50,6 +54,12 @@ t.test('Spectral with the OWASP API Security ruleset finds no error in the commi
   t.same(errors.map((e) => `${e.code} at ${e.path.join('.')}`), [], 'no errors');
   t.ok(problems.some((problem) => problem.code.startsWith('owasp:')) || problems.length === 0, 'the OWASP rules ran');
   t.equal(result.code, 0, 'the command succeeds');
+});
+
+t.test('a second generator (@hey-api/openapi-ts) makes an SDK from the spec that strict tsc compiles', async (t) => {
+  const result = await run('bash', [path.join(root, 'scripts/check-second-generator.sh')]);
+  t.equal(result.code, 0, `${result.stdout}${result.stderr}`);
+  t.match(result.stdout, /generated files compile with strict tsc/);
 });
 
 t.test('every operation shows a real example request and response', async (t) => {
