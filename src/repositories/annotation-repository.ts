@@ -43,12 +43,51 @@ export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof en
 export class AnnotationRepository {
   constructor(private readonly db: DbClient) {}
 
+  // Bulk inserts are one statement over arrays (unnest): the statement is the same whatever the
+  // number of rows, so it is prepared once, where a many-row createMany is compiled every time.
+
   async insertMentions(rows: MentionInsert[]): Promise<void> {
-    if (rows.length > 0) await this.db.mention.createMany({ data: rows });
+    if (rows.length === 0) return;
+    const column = <T>(pick: (row: MentionInsert) => T) => rows.map(pick);
+    await this.db.$executeRaw`
+      INSERT INTO "Mention" ("id", "articleId", "entityId", "start", "end", "text", "kind", "prefix", "suffix",
+                             "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
+      SELECT m.id, m."articleId", m."entityId", m.start, m."end", m.text, m.kind::"MentionKind", m.prefix, m.suffix,
+             m.origin::"Origin", m."pipelineVersion", m."reviewStatus"::"ReviewStatus", m."updatedBy", now()
+        FROM unnest(
+          ${column((r) => r.id)}::uuid[], ${column((r) => r.articleId)}::uuid[], ${column((r) => r.entityId)}::uuid[],
+          ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[], ${column((r) => r.text)}::text[],
+          ${column((r) => r.kind)}::text[], ${column((r) => r.prefix ?? '')}::text[], ${column((r) => r.suffix ?? '')}::text[],
+          ${column((r) => r.origin ?? 'machine')}::text[], ${column((r) => r.pipelineVersion ?? null)}::text[],
+          ${column((r) => r.reviewStatus ?? 'unreviewed')}::text[], ${column((r) => r.updatedBy ?? null)}::text[]
+        ) AS m(id, "articleId", "entityId", start, "end", text, kind, prefix, suffix, origin, "pipelineVersion",
+               "reviewStatus", "updatedBy")`;
   }
 
   async insertQuotes(rows: QuoteInsert[]): Promise<void> {
-    if (rows.length > 0) await this.db.quote.createMany({ data: rows });
+    if (rows.length === 0) return;
+    const column = <T>(pick: (row: QuoteInsert) => T) => rows.map(pick);
+    await this.db.$executeRaw`
+      INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
+                           "speakerMentionId", "viaEntityId", "cueStart", "cueEnd", "cueText", "rule", "confidence",
+                           "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
+      SELECT q.id, q."articleId", q."paragraphIndex", q.start, q."end", q.text, q.kind::"QuoteKind", q."speakerEntityId",
+             q."speakerMentionId", q."viaEntityId", q."cueStart", q."cueEnd", q."cueText", q.rule, q.confidence,
+             q.prefix, q.suffix, q.origin::"Origin", q."pipelineVersion", q."reviewStatus"::"ReviewStatus", q."updatedBy", now()
+        FROM unnest(
+          ${column((r) => r.id)}::uuid[], ${column((r) => r.articleId)}::uuid[], ${column((r) => r.paragraphIndex)}::int[],
+          ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[], ${column((r) => r.text)}::text[],
+          ${column((r) => r.kind)}::text[], ${column((r) => r.speakerEntityId ?? null)}::uuid[],
+          ${column((r) => r.speakerMentionId ?? null)}::uuid[], ${column((r) => r.viaEntityId ?? null)}::uuid[],
+          ${column((r) => r.cueStart ?? null)}::int[], ${column((r) => r.cueEnd ?? null)}::int[],
+          ${column((r) => r.cueText ?? null)}::text[], ${column((r) => r.rule)}::text[],
+          ${column((r) => r.confidence)}::float8[], ${column((r) => r.prefix ?? '')}::text[],
+          ${column((r) => r.suffix ?? '')}::text[], ${column((r) => r.origin ?? 'machine')}::text[],
+          ${column((r) => r.pipelineVersion ?? null)}::text[], ${column((r) => r.reviewStatus ?? 'unreviewed')}::text[],
+          ${column((r) => r.updatedBy ?? null)}::text[]
+        ) AS q(id, "articleId", "paragraphIndex", start, "end", text, kind, "speakerEntityId", "speakerMentionId",
+               "viaEntityId", "cueStart", "cueEnd", "cueText", rule, confidence, prefix, suffix, origin,
+               "pipelineVersion", "reviewStatus", "updatedBy")`;
   }
 
   /**

@@ -82,8 +82,20 @@ export class ArticleRepository {
   }
 
   async insert(article: ArticleInsert, paragraphs: ParagraphInsert[]): Promise<void> {
-    await this.db.article.create({ data: article });
-    if (paragraphs.length > 0) await this.db.paragraph.createMany({ data: paragraphs });
+    await this.db.article.create({ data: article, select: { id: true } });
+    await this.insertParagraphs(paragraphs);
+  }
+
+  /** One statement over arrays, whatever the number of paragraphs (see AnnotationRepository). */
+  private async insertParagraphs(rows: ParagraphInsert[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.$executeRaw`
+      INSERT INTO "Paragraph" ("id", "articleId", "index", "role", "start", "end")
+      SELECT p.id, p."articleId", p.index, p.role::"ParagraphRole", p.start, p."end"
+        FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.articleId)}::uuid[],
+                    ${rows.map((r) => r.index)}::int[], ${rows.map((r) => r.role)}::text[],
+                    ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[])
+          AS p(id, "articleId", index, role, start, "end")`;
   }
 
   /** Deletes the article with everything it owns, if it still has `version`; false otherwise. */
@@ -132,7 +144,7 @@ export class ArticleRepository {
 
   async replaceParagraphs(articleId: string, paragraphs: ParagraphInsert[]): Promise<void> {
     await this.db.paragraph.deleteMany({ where: { articleId } });
-    if (paragraphs.length > 0) await this.db.paragraph.createMany({ data: paragraphs });
+    await this.insertParagraphs(paragraphs);
   }
 
   async saveRevision(row: Prisma.ArticleRevisionCreateManyInput): Promise<void> {

@@ -27,34 +27,38 @@ export class EntityRepository {
     const ids = new Map<string, string>();
     if (keys.length === 0) return ids;
     const sorted = [...keys].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
-    await this.db.entity.createMany({
-      data: sorted.map((key) => ({
-        id: uuidv7(),
-        type: key.type,
-        canonicalName: key.canonicalName,
-        normalizedName: key.normalizedName,
-      })),
-      skipDuplicates: true,
-    });
-    const rows = await this.db.entity.findMany({
-      where: { OR: sorted.map((key) => ({ type: key.type, normalizedName: key.normalizedName })) },
-      select: { id: true, type: true, normalizedName: true },
-    });
+    const types = sorted.map((key) => key.type);
+    const names = sorted.map((key) => key.normalizedName);
+    // One statement each, over arrays, whatever the number of entities.
+    await this.db.$executeRaw`
+      INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "updatedAt")
+      SELECT e.id, e.type::"EntityType", e.name, e.normalized, now()
+        FROM unnest(${sorted.map(() => uuidv7())}::uuid[], ${types}::text[], ${sorted.map((key) => key.canonicalName)}::text[],
+                    ${names}::text[]) AS e(id, type, name, normalized)
+      ON CONFLICT ("type", "normalizedName") DO NOTHING`;
+    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
+      SELECT e."id", e."type"::text AS "type", e."normalizedName" FROM "Entity" e
+        JOIN unnest(${types}::text[], ${names}::text[]) AS k(type, normalized)
+          ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
-    const aliases = new Map<string, { id: string; entityId: string; alias: string; normalized: string }>();
+    const aliases = new Map<string, { entityId: string; alias: string; normalized: string }>();
     for (const key of sorted) {
       const entityId = ids.get(keyOf(key.type, key.normalizedName));
       if (!entityId) continue;
       for (const alias of key.aliases) {
         const normalized = normalizeName(alias);
-        aliases.set(`${entityId}\u0000${normalized}`, { id: uuidv7(), entityId, alias, normalized });
+        aliases.set(`${entityId}\u0000${normalized}`, { entityId, alias, normalized });
       }
     }
     if (aliases.size > 0) {
-      await this.db.entityAlias.createMany({
-        data: [...aliases.values()].sort((a, b) => (a.entityId + a.normalized).localeCompare(b.entityId + b.normalized)),
-        skipDuplicates: true,
-      });
+      const rows = [...aliases.values()].sort((a, b) => (a.entityId + a.normalized).localeCompare(b.entityId + b.normalized));
+      await this.db.$executeRaw`
+        INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
+        SELECT a.id, a."entityId", a.alias, a.normalized
+          FROM unnest(${rows.map(() => uuidv7())}::uuid[], ${rows.map((r) => r.entityId)}::uuid[],
+                      ${rows.map((r) => r.alias)}::text[], ${rows.map((r) => r.normalized)}::text[])
+            AS a(id, "entityId", alias, normalized)
+        ON CONFLICT ("entityId", "normalized") DO NOTHING`;
     }
     return ids;
   }
