@@ -43,9 +43,13 @@ const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'strin
  * them (app.ts wires them, with a queue on Postgres); otherwise they are registered here, in a /v1
  * scope of their own.
  */
-async function withIngestJobs(testApp: TestApp, queue: IngestQueue | null): Promise<IngestJobService> {
+async function withIngestJobs(
+  testApp: TestApp,
+  queue: IngestQueue | null,
+  options: { inProcess?: boolean } = {},
+): Promise<IngestJobService> {
   const store = new Store(testApp.db.database.prisma);
-  const jobs = new IngestJobService(store, new IngestService(store), queue);
+  const jobs = new IngestJobService(store, new IngestService(store), queue, options);
   if (!testApp.app.hasRoute({ method: 'POST', url: '/v1/ingest-jobs' })) {
     await testApp.app.register(
       async (v1) => {
@@ -246,20 +250,54 @@ t.test('on postgres storage', { skip: !storageKinds().includes('postgres') && 'T
 
 t.test('on embedded storage', { skip: !storageKinds().includes('embedded') && 'TEST_STORAGE excludes embedded' }, async (t) => {
   const testApp = await createTestApp(t, 'embedded');
-  await withIngestJobs(testApp, null);
+  const { api, db } = testApp;
+  const prisma = db.database.prisma;
+  const store = new Store(prisma);
+  const inProcess = await withIngestJobs(testApp, null, { inProcess: true });
 
-  await t.test('there is no queue: a job is refused with 503 and a pointer to the batch endpoint', async (t) => {
-    const res = await testApp.api({
+  const getJob = async (id: string) => (await api({ method: 'GET', url: `/v1/ingest-jobs/${id}` })).json<JobBody>();
+  const untilDone = async (id: string): Promise<JobBody> => {
+    for (;;) {
+      const job = await getJob(id);
+      if (job.state === 'done' || job.state === 'failed') return job;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  await t.test('without a queue the server ingests the job itself, in the background', async (t) => {
+    const res = await api({
       method: 'POST',
       url: '/v1/ingest-jobs',
       headers: { 'content-type': 'application/x-ndjson' },
-      payload: ndjson([article(1)]),
+      payload: ndjson([article(1), article(2), '{"headline": 1}', article(1)]),
     });
-    t.equal(res.statusCode, 503);
-    const problem = res.json<Problem>();
-    t.equal(problem.type, 'urn:news-annotations:problem:service-unavailable');
-    t.match(problem.detail, /articles:batch/);
-    t.equal(await testApp.db.database.prisma.ingestJob.count(), 0, 'nothing was stored');
+    t.equal(res.statusCode, 202);
+    const done = await untilDone(res.json<JobBody>().id);
+    t.same(done.counts, { total: 4, pending: 0, created: 2, existing: 1, failed: 1 });
+    t.equal(await prisma.article.count(), 2);
+  });
+
+  await t.test('a job the server did not finish before it stopped is finished at the next start', async (t) => {
+    await inProcess.stopInProcess();
+    // A server that is stopping stores the job but ingests nothing more.
+    const stopped = new IngestJobService(store, new IngestService(store), null, { inProcess: true });
+    await stopped.stopInProcess();
+    const job = await stopped.create(ndjson([article(10), article(11), article(12)]), 'test-admin');
+    t.equal(job.state, 'queued');
+    const restarted = new IngestJobService(store, new IngestService(store), null, { inProcess: true });
+    restarted.resumeInProcess();
+    const done = await untilDone(job.id);
+    await restarted.stopInProcess();
+    t.same(done.counts, { total: 3, pending: 0, created: 3, existing: 0, failed: 0 });
+  });
+
+  await t.test('with neither a queue nor in-process ingest, a job is refused with 503', async (t) => {
+    const refusing = new IngestJobService(store, new IngestService(store), null);
+    await t.rejects(refusing.create(ndjson([article(20)]), 'test-admin'), {
+      code: 'service-unavailable',
+      detail: /articles:batch/,
+    });
+    t.equal(await prisma.ingestJob.count({ where: { total: 1 } }), 0, 'nothing was stored');
   });
 
   await t.test('the worker refuses to start without DATABASE_URL', async (t) => {

@@ -61,7 +61,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
 
   const config = loadConfig(io.env);
   if (!config.databaseUrl) {
-    io.stderr.write('the worker needs DATABASE_URL: the ingest queue lives in Postgres (the embedded database has none)\n');
+    io.stderr.write('the worker needs DATABASE_URL: the ingest queue lives in Postgres (on the embedded database the server ingests jobs itself)\n');
     return 2;
   }
   const log = pino({ level: config.logLevel, base: { role: 'worker', pid: process.pid } });

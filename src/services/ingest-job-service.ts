@@ -58,12 +58,25 @@ export function parseArticleLine(text: string): { article: ArticleJsonInput } | 
 /** Thrown inside an article's transaction when another worker settled the item first: rolls it back. */
 class AlreadySettled extends Error {}
 
+export interface IngestJobServiceOptions {
+  /**
+   * Without a queue (the embedded database), ingest jobs in this process, one item at a time in
+   * the background, instead of refusing them with 503. Call `resumeInProcess()` at start (jobs
+   * a previous run left unfinished) and `stopInProcess()` before closing the database.
+   */
+  inProcess?: boolean;
+  log?: WorkerLogger;
+}
+
 export class IngestJobService {
+  private readonly local = { running: null as Promise<void> | null, again: false, stopping: false };
+
   constructor(
     private readonly store: Store,
     private readonly ingest: IngestService,
-    /** Null on the embedded database: there is no queue, jobs are refused with a 503. */
+    /** Null on the embedded database: no pg-boss; see `options.inProcess`. */
     private readonly queue: IngestQueue | null,
+    private readonly options: IngestJobServiceOptions = {},
   ) {}
 
   private get jobs(): IngestJobRepository {
@@ -73,7 +86,8 @@ export class IngestJobService {
   /** Stores the job, its items and its queue messages in one transaction; answers the job. */
   async create(body: string, createdBy: string): Promise<IngestJob> {
     const queue = this.queue;
-    if (!queue) {
+    const inProcess = !queue && this.options.inProcess === true;
+    if (!queue && !inProcess) {
       throw new ApiError(
         'service-unavailable',
         'The ingest queue needs Postgres (DATABASE_URL); on the embedded database use POST /v1/articles:batch.',
@@ -88,7 +102,7 @@ export class IngestJobService {
       );
     }
     // pg-boss creates its schema on first use; that must not happen inside our transaction.
-    await queue.start();
+    await queue?.start();
     const id = uuidv7();
     const messages: ChunkMessage[] = [];
     for (let from = 0; from < lines.length; from += INGEST_JOB_CHUNK_SIZE) {
@@ -100,9 +114,45 @@ export class IngestJobService {
         { id, total: lines.length, createdBy },
         lines.map(({ line, text }, index) => ({ index, line, payload: text })),
       );
-      await queue.enqueue(messages, jobs.queueSql());
+      await queue?.enqueue(messages, jobs.queueSql());
     });
+    if (inProcess) this.resumeInProcess();
     return this.get(id);
+  }
+
+  /**
+   * In-process mode: ingests the pending items of every unfinished job in the background, oldest
+   * job first; returns at once. Several calls while it runs make it look again when done.
+   */
+  resumeInProcess(): void {
+    const local = this.local;
+    if (this.queue || !this.options.inProcess || local.stopping) return;
+    if (local.running) {
+      local.again = true;
+      return;
+    }
+    local.running = (async () => {
+      do {
+        local.again = false;
+        for (const job of await this.jobs.unfinishedJobs(100)) {
+          for (let from = 0; from < job.total && !local.stopping; from += INGEST_JOB_CHUNK_SIZE) {
+            const chunk = { jobId: job.id, from, to: Math.min(from + INGEST_JOB_CHUNK_SIZE, job.total) };
+            await this.processChunk(chunk, { shouldStop: () => local.stopping, ...(this.options.log ? { log: this.options.log } : {}) });
+          }
+          if (local.stopping) return;
+        }
+      } while (local.again && !local.stopping);
+    })()
+      .catch((error: unknown) => this.options.log?.error({ err: error }, 'in-process ingest jobs stopped; they resume at the next start'))
+      .finally(() => {
+        local.running = null;
+      });
+  }
+
+  /** In-process mode: stops after the item in hand (the rest waits for the next start). */
+  async stopInProcess(): Promise<void> {
+    this.local.stopping = true;
+    await this.local.running;
   }
 
   /** The job with its counts and its first failed items. */

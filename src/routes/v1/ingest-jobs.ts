@@ -57,7 +57,7 @@ export async function ingestJobRoutes(app: FastifyInstance, options: IngestJobRo
         operationId: 'createIngestJob',
         tags: ['ingest-jobs'],
         summary: 'Queue a large NDJSON import',
-        description: `Stores up to ${INGEST_JOB_MAX_ITEMS} articles, one JSON article per line, as a job for the queue workers (\`npm run worker\`) and answers at once with 202, the job and its \`Location\`. Workers ingest the lines in chunks of ${INGEST_JOB_CHUNK_SIZE}, each article exactly as \`createArticle\` would in its own transaction; follow the job with \`getIngestJob\` until its state is \`done\`. A line that fails never stops the others; a worker that dies leaves its chunk to another worker and no line is ingested or counted twice. Needs Postgres: on the embedded database the answer is 503.`,
+        description: `Stores up to ${INGEST_JOB_MAX_ITEMS} articles, one JSON article per line, as a job for the queue workers (\`npm run worker\`) and answers at once with 202, the job and its \`Location\`. Workers ingest the lines in chunks of ${INGEST_JOB_CHUNK_SIZE}, each article exactly as \`createArticle\` would in its own transaction; follow the job with \`getIngestJob\` until its state is \`done\`. A line that fails never stops the others; a worker that dies leaves its chunk to another worker and no line is ingested or counted twice. On the embedded database (no `DATABASE_URL`) there are no queue workers: the server ingests the job itself, in the background, and resumes it after a restart.`,
         body: { content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody } } },
         response: {
           202: { ...IngestJob, description: 'Queued; `Location` names the job.' },
