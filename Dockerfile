@@ -19,4 +19,5 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "dist/cli.js", "serve"]
+# A bounded heap keeps the process small; the default on a big host lets it grow to GBs.
+CMD ["node", "--max-old-space-size=256", "dist/cli.js", "serve"]
