@@ -816,11 +816,11 @@ export interface operations {
             /** @description A page of active API keys, newest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -849,11 +849,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -864,11 +864,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -879,11 +879,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -896,11 +896,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -941,11 +941,11 @@ export interface operations {
             /** @description Created; the key is in `key`. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -972,11 +972,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -987,11 +987,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1002,11 +1002,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1017,11 +1017,11 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1032,11 +1032,11 @@ export interface operations {
             /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1049,11 +1049,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1090,11 +1090,11 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1103,11 +1103,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1118,11 +1118,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1133,11 +1133,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1148,11 +1148,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1165,11 +1165,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1216,11 +1216,11 @@ export interface operations {
             /** @description A page of articles, newest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1289,11 +1289,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1304,11 +1304,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1319,11 +1319,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1336,11 +1336,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1468,11 +1468,11 @@ export interface operations {
             /** @description Already stored: the existing article. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1539,11 +1539,11 @@ export interface operations {
             /** @description Stored; `Location` names the new article. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1610,11 +1610,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1625,11 +1625,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1640,11 +1640,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1655,11 +1655,11 @@ export interface operations {
             /** @description `external-id-conflict`: The external id is already used by an article with other text; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1670,11 +1670,11 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1685,11 +1685,11 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1700,11 +1700,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1717,11 +1717,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1758,11 +1758,11 @@ export interface operations {
             /** @description The article. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1899,11 +1899,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1914,11 +1914,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1929,11 +1929,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1944,11 +1944,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1959,11 +1959,11 @@ export interface operations {
             /** @description `not-acceptable`: No acceptable representation */
             406: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -1976,11 +1976,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2114,11 +2114,11 @@ export interface operations {
             /** @description The article as revised (or unchanged when the text was the same). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2185,11 +2185,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2200,11 +2200,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2215,11 +2215,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2230,11 +2230,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2245,11 +2245,11 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2260,11 +2260,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2275,11 +2275,11 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2290,11 +2290,11 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2305,11 +2305,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2320,11 +2320,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2337,11 +2337,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2384,11 +2384,11 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2397,11 +2397,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2412,11 +2412,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2427,11 +2427,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2442,11 +2442,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2457,11 +2457,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2472,11 +2472,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2489,11 +2489,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2530,11 +2530,11 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2560,11 +2560,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2575,11 +2575,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2590,11 +2590,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2605,11 +2605,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2622,11 +2622,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2665,11 +2665,11 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2694,11 +2694,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2709,11 +2709,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2724,11 +2724,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2739,11 +2739,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2756,11 +2756,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -2800,11 +2800,11 @@ export interface operations {
             /** @description The collection, or one page of it. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3032,11 +3032,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3047,11 +3047,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3062,11 +3062,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3077,11 +3077,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3092,11 +3092,11 @@ export interface operations {
             /** @description `not-acceptable`: No acceptable representation */
             406: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3109,11 +3109,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3151,11 +3151,11 @@ export interface operations {
             /** @description What became of each line. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3197,11 +3197,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `empty-body`: The request body is empty */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3212,11 +3212,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3227,11 +3227,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3242,11 +3242,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3257,11 +3257,11 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3272,11 +3272,11 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3287,11 +3287,11 @@ export interface operations {
             /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3304,11 +3304,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3353,11 +3353,11 @@ export interface operations {
             /** @description A page of paragraphs in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3384,11 +3384,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3399,11 +3399,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3414,11 +3414,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3429,11 +3429,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3446,11 +3446,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3497,11 +3497,11 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3615,11 +3615,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3630,11 +3630,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3645,11 +3645,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3660,11 +3660,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3677,11 +3677,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3754,11 +3754,11 @@ export interface operations {
             /** @description The new quote; `Location` names it. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3868,11 +3868,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3883,11 +3883,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3898,11 +3898,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3913,11 +3913,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3928,11 +3928,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3943,11 +3943,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3958,11 +3958,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3973,11 +3973,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -3990,11 +3990,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4041,11 +4041,11 @@ export interface operations {
             /** @description A page of the entities named in an article, by first mention. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4114,11 +4114,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4129,11 +4129,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4144,11 +4144,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4159,11 +4159,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4176,11 +4176,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4222,11 +4222,11 @@ export interface operations {
             /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4336,11 +4336,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4351,11 +4351,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4366,11 +4366,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4381,11 +4381,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4398,11 +4398,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4450,11 +4450,11 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4463,11 +4463,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4478,11 +4478,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4493,11 +4493,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4508,11 +4508,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4523,11 +4523,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4538,11 +4538,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4553,11 +4553,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4570,11 +4570,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4655,11 +4655,11 @@ export interface operations {
             /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4769,11 +4769,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4784,11 +4784,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4799,11 +4799,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4814,11 +4814,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4829,11 +4829,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4844,11 +4844,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4859,11 +4859,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4876,11 +4876,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4925,11 +4925,11 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4971,11 +4971,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -4986,11 +4986,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5001,11 +5001,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5016,11 +5016,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5033,11 +5033,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5092,11 +5092,11 @@ export interface operations {
             /** @description The quote as it is now. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5206,11 +5206,11 @@ export interface operations {
             /** @description Reverted to before its creation: the quote no longer exists. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5219,11 +5219,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5234,11 +5234,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5249,11 +5249,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5264,11 +5264,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5279,11 +5279,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5294,11 +5294,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5309,11 +5309,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5324,11 +5324,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5341,11 +5341,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5387,11 +5387,11 @@ export interface operations {
             /** @description A mention of an entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5444,11 +5444,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5459,11 +5459,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5474,11 +5474,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5489,11 +5489,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5506,11 +5506,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5558,11 +5558,11 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5571,11 +5571,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5586,11 +5586,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5601,11 +5601,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5616,11 +5616,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5631,11 +5631,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5646,11 +5646,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5661,11 +5661,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5678,11 +5678,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5760,11 +5760,11 @@ export interface operations {
             /** @description A mention of an entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5817,11 +5817,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5832,11 +5832,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5847,11 +5847,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5862,11 +5862,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5877,11 +5877,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5892,11 +5892,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5907,11 +5907,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5924,11 +5924,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -5998,11 +5998,11 @@ export interface operations {
             /** @description The new mention; `Location` names it. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6055,11 +6055,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6070,11 +6070,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6085,11 +6085,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6100,11 +6100,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6115,11 +6115,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6130,11 +6130,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6145,11 +6145,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6160,11 +6160,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6177,11 +6177,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6226,11 +6226,11 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6272,11 +6272,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6287,11 +6287,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6302,11 +6302,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6317,11 +6317,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6334,11 +6334,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6393,11 +6393,11 @@ export interface operations {
             /** @description The mention as it is now. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6450,11 +6450,11 @@ export interface operations {
             /** @description Reverted to before its creation: the mention no longer exists. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6463,11 +6463,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6478,11 +6478,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6493,11 +6493,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6508,11 +6508,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6523,11 +6523,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6538,11 +6538,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6553,11 +6553,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6568,11 +6568,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6585,11 +6585,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6630,11 +6630,11 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6676,11 +6676,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6691,11 +6691,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6706,11 +6706,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6721,11 +6721,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6738,11 +6738,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6787,11 +6787,11 @@ export interface operations {
             /** @description A page of entities: best match first when searching, by id otherwise. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6827,11 +6827,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6842,11 +6842,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6857,11 +6857,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6874,11 +6874,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6915,11 +6915,11 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6974,11 +6974,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -6989,11 +6989,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7004,11 +7004,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7019,11 +7019,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7036,11 +7036,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7090,11 +7090,11 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7149,11 +7149,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7164,11 +7164,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7179,11 +7179,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7194,11 +7194,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7209,11 +7209,11 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7224,11 +7224,11 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7239,11 +7239,11 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7256,11 +7256,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7310,11 +7310,11 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7369,11 +7369,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7384,11 +7384,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7399,11 +7399,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7414,11 +7414,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7429,11 +7429,11 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7444,11 +7444,11 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7461,11 +7461,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7506,11 +7506,11 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7624,11 +7624,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7639,11 +7639,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7654,11 +7654,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7669,11 +7669,11 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7686,11 +7686,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7736,11 +7736,11 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7854,11 +7854,11 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7869,11 +7869,11 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7884,11 +7884,11 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };
@@ -7901,11 +7901,11 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. */
+                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
                     "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute. */
+                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again. */
+                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
                     "X-RateLimit-Reset"?: number;
                     [name: string]: unknown;
                 };

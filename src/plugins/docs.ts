@@ -23,9 +23,10 @@ people, organisations and places they name, stored and served under \`/v1\`.
 \`read\`, \`write\` (ingest and edit annotations) and \`admin\` (manage keys); 401 without a valid key,
 403 when its scope is too small.
 
-**Rate limits.** Requests are counted per API key and minute (\`RATE_LIMIT_MAX\`, 600 by default). Every
-answer carries \`X-RateLimit-Limit\`, \`X-RateLimit-Remaining\` and \`X-RateLimit-Reset\`; past the limit the
-answer is 429 \`too-many-requests\` with \`Retry-After\` in seconds.
+**Rate limits.** Requests are counted per API key and minute (\`RATE_LIMIT_MAX\`, 600 by default; 0 turns
+counting off). Answers to requests that were counted carry \`X-RateLimit-Limit\`, \`X-RateLimit-Remaining\` and
+\`X-RateLimit-Reset\`; requests refused before counting (401, 403, and 400 or 415 for a malformed request) do
+not. Past the limit the answer is 429 \`too-many-requests\` with \`Retry-After\` in seconds.
 
 **Errors.** Every error is RFC 9457 \`application/problem+json\` with a stable \`type\`
 (\`${PROBLEM_TYPE_BASE}<code>\`), a \`requestId\` that matches the \`x-request-id\` header and the logs,
@@ -192,15 +193,16 @@ const LARGEST_BODY = 104_857_600;
 
 const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Limit': {
-    description: 'Requests allowed per minute with this API key.',
+    description:
+      'Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off.',
     schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
   },
   'X-RateLimit-Remaining': {
-    description: 'Requests left in the current minute.',
+    description: 'Requests left in the current minute (sent with X-RateLimit-Limit).',
     schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
   },
   'X-RateLimit-Reset': {
-    description: 'Seconds until the current minute window ends and the count starts again.',
+    description: 'Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit).',
     schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 60 },
   },
 };
