@@ -419,8 +419,11 @@ const serializeQuery = (query: Record<string, unknown>): string => {
   return text ? `?${text}` : '';
 };
 
+/** Media types whose body is the string itself (the schema describes the text, not a JSON value). */
+const isRawText = (mediaType: string): boolean => mediaType.startsWith('text/') || mediaType.includes('ndjson');
+
 const serializeBody = (mediaType: string, value: unknown): string =>
-  mediaType.startsWith('text/') && typeof value === 'string' ? value : JSON.stringify(value);
+  isRawText(mediaType) && typeof value === 'string' ? value : JSON.stringify(value);
 
 interface RequestParts {
   path: Record<string, string>;
@@ -545,12 +548,12 @@ export function invalidRequestArbitrary(operationRef: OperationRef, context: Fuz
           const start = parts.body?.mediaType === mediaType ? parts.body.value : undefined;
           const value = mutation.apply(start === undefined ? {} : structuredClone(start));
           if (tools.acceptsRequestValue(schema, value)) return null;
-          if (mediaType.startsWith('text/') && typeof value !== 'string') return null; // any text is a string
+          if (isRawText(mediaType) && typeof value !== 'string') return null; // any text is a string
           return { parts: { ...parts, body: { mediaType, value } }, broken: `body (${mediaType}): ${mutation.description}` };
         }),
       );
     }
-    if (mediaType.includes('json')) {
+    if (mediaType.includes('json') && !isRawText(mediaType)) {
       breakers.push(
         fc.constantFrom('{"unterminated": ', '{,}', "{'single': 1}", 'nul', '[1,2,', '{"a":1}garbage').map((raw) => (parts: RequestParts) => ({
           parts: { ...parts, body: { mediaType, value: undefined } },
