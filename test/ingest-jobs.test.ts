@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
 import { runWorker } from '../src/commands/worker.js';
@@ -63,10 +65,10 @@ async function withIngestJobs(
 }
 
 /** Runs the worker command in this process until `stop()`; resolves with its exit code. */
-function startWorker(url: string) {
+function startWorker(url: string, args: string[] = []) {
   let stop!: (signal: string) => void;
   const stopSignal = new Promise<string>((resolve) => (stop = resolve));
-  const exited = runWorker(['--concurrency', '2'], {
+  const exited = runWorker(['--concurrency', '2', ...args], {
     stderr: process.stderr,
     env: { DATABASE_URL: url, LOG_LEVEL: 'silent' },
     stopSignal,
@@ -145,9 +147,11 @@ t.test('on postgres storage', { skip: !storageKinds().includes('postgres') && 'T
     const posted = res.json<JobBody>();
     t.equal(posted.counts.total, 7, 'blank lines are no articles');
 
-    const worker = startWorker(url);
+    const heartbeat = path.join(t.testdir(), 'worker.heartbeat');
+    const worker = startWorker(url, ['--heartbeat', heartbeat]);
     const done = await untilDone(posted.id);
     t.equal(await worker.stop(), 0, 'the worker exits 0 when told to stop');
+    t.match(await readFile(heartbeat, 'utf8'), /^\d{4}-\d\d-\d\dT/, 'the worker wrote its heartbeat file');
 
     t.equal(done.state, 'done');
     t.ok(done.startedAt && done.finishedAt);

@@ -4,6 +4,7 @@
 // hands the rest of its chunk back to the queue and exits 0. A worker that dies without that
 // (SIGKILL, a lost machine) has its chunk given to another worker once the chunk expires.
 
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../config.js';
@@ -13,13 +14,16 @@ import { Store } from '../repositories/store.js';
 import { IngestJobService } from '../services/ingest-job-service.js';
 import { IngestService } from '../services/ingest-service.js';
 
-export const workerUsage = `usage: news-annotations worker [--concurrency N] [--expire-seconds S]
+export const workerUsage = `usage: news-annotations worker [--concurrency N] [--expire-seconds S] [--heartbeat FILE]
 
   Ingests queued ingest jobs (POST /v1/ingest-jobs); needs DATABASE_URL (Postgres).
   --concurrency N     chunks this process works on at once (default 2)
   --expire-seconds S  how long a crashed worker's chunk waits before another worker takes it
                       over (default 30); applies to the chunks this worker re-queues
+  --heartbeat FILE    write the time to FILE every 10 s while the worker runs (for health checks)
 `;
+
+const HEARTBEAT_MS = 10_000;
 
 export interface WorkerIo {
   stderr: NodeJS.WritableStream;
@@ -43,14 +47,20 @@ const signalled = (): Promise<string> =>
 export async function runWorker(args: string[], io: WorkerIo = { stderr: process.stderr, env: process.env }): Promise<number> {
   let concurrency: number;
   let expireInSeconds: number;
+  let heartbeatFile: string | undefined;
   try {
     const { values } = parseArgs({
       args,
-      options: { concurrency: { type: 'string', default: '2' }, 'expire-seconds': { type: 'string', default: '30' } },
+      options: {
+        concurrency: { type: 'string', default: '2' },
+        'expire-seconds': { type: 'string', default: '30' },
+        heartbeat: { type: 'string' },
+      },
       allowPositionals: false,
     });
     concurrency = Number(values.concurrency);
     expireInSeconds = Number(values['expire-seconds']);
+    heartbeatFile = values.heartbeat;
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency must be 1 to 64');
     if (!Number.isInteger(expireInSeconds) || expireInSeconds < 5) throw new Error('--expire-seconds must be 5 or more');
   } catch (error) {
@@ -74,6 +84,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
   });
   let stopping = false;
   const inHand = new Set<Promise<unknown>>();
+  let heartbeat: NodeJS.Timeout | undefined;
   try {
     await database.migrate();
     const store = new Store(database.prisma);
@@ -95,6 +106,12 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
       log.error({ ...message }, 'chunk failed too often: its pending items are marked failed');
       await jobs.abandonChunk(message);
     });
+    if (heartbeatFile) {
+      const file = heartbeatFile;
+      const beat = () => writeFile(file, `${new Date().toISOString()}\n`).catch((error: unknown) => log.warn({ err: error }, 'heartbeat not written'));
+      await beat();
+      heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
+    }
     log.info({ concurrency, expireInSeconds }, 'worker started');
 
     const signal = await stopSignal;
@@ -105,6 +122,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
     return 0;
   } finally {
     stopping = true;
+    clearInterval(heartbeat);
     await queue.stop(5_000);
     await database.close();
     log.info('worker stopped');
