@@ -182,7 +182,8 @@ async function main(): Promise<void> {
     const available = JSON.parse(readFileSync(path.join(projectRoot, 'openapi/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
     const endpoints: { label: string; url: () => string; path: string }[] = [
       { label: 'list articles (limit=50)', url: () => '/v1/articles?limit=50', path: '/v1/articles' },
-      { label: 'entity quotes (most quoted)', url: () => `/v1/entities/${speakerCopy}/quotes?limit=50`, path: '/v1/entities/{id}/quotes' },
+      // A page that is full at both sizes (the most quoted speaker has ~8 quotes at 1,000 articles).
+      { label: 'entity quotes (most quoted, limit=5)', url: () => `/v1/entities/${speakerCopy}/quotes?limit=5`, path: '/v1/entities/{id}/quotes' },
       { label: 'search quotes q=situation', url: () => '/v1/quotes?q=situation&limit=50', path: '/v1/quotes' },
       { label: 'search quotes q=accept delay', url: () => '/v1/quotes?q=accept%20delay&limit=50', path: '/v1/quotes' },
       { label: 'search articles q=summit', url: () => '/v1/articles?q=summit&limit=50', path: '/v1/articles' },

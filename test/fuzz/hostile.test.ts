@@ -143,10 +143,11 @@ t.test('hostile input never gets a 5xx or an undeclared answer', async (t) => {
             url: urlOf(operation),
             headers: { 'content-type': mediaType },
             payload,
-            // Invalid UTF-8 in text is decoded with replacement characters, a huge number in JSON is
-            // Infinity and coerced like any number, and text with NUL may meet a precondition (428)
-            // before its content is checked (422): those need only a declared, non-5xx answer.
-            valid: (['invalid UTF-8', 'NUL bytes'].includes(what) && !mediaType.includes('json')) || what === 'huge number',
+            // Text bodies (text/*, NDJSON) are whatever text they hold: odd text gets a declared answer
+            // (a 413 above the limit, a 422, or per-line errors in a batch's 200). A huge number in
+            // JSON is Infinity and is coerced like any number. Those need only a declared, non-5xx
+            // answer; malformed JSON must be refused.
+            valid: mediaType.startsWith('text/') || mediaType.includes('ndjson') || what === 'huge number',
             broken: what,
           });
         }
@@ -156,7 +157,8 @@ t.test('hostile input never gets a 5xx or an undeclared answer', async (t) => {
   });
 
   await t.test('path traversal in ids', async (t) => {
-    const traversals = ['..', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f%2e%2e%2f', '..%5C..%5Cwindows', '%00', 'a%00b', '..;', '%252e%252e%252f'];
+    // (A bare `..` segment is resolved by every HTTP client before it is sent: it names another route.)
+    const traversals = ['..%2F..%2Fetc%2Fpasswd', '..%2F', '%2E%2E', '%2e%2e%2f%2e%2e%2f', '..%5C..%5Cwindows', '%00', 'a%00b', '..;', '%252e%252e%252f'];
     for (const operation of operations.filter((operation) => operation.path.includes('{'))) {
       for (const value of traversals) {
         const names = [...operation.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
@@ -175,7 +177,17 @@ t.test('hostile input never gets a 5xx or an undeclared answer', async (t) => {
     t.pass('sent');
   });
 
-  t.same(failures.slice(0, 40), [], `no 5xx and no undeclared answer (${failures.length} failures)`);
+  // One line per kind of failure (ids and values folded), so a long list stays readable.
+  const kinds = new Map<string, number>();
+  for (const failure of failures) {
+    const kind = failure
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{id}')
+      .replace(/\?[^ ]*/, '?…')
+      .replace(/\[[^\]]*\]/, '[…]')
+      .replace(/: \{"type".*$/, '');
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  t.same([...kinds].map(([kind, count]) => `${count} × ${kind}`), [], `no 5xx and no undeclared answer (${failures.length} failures)`);
   const stillThere = await api({ method: 'GET', url: `/v1/articles/${articleId}` });
   t.equal(stillThere.statusCode, 200, 'the seed article is still there: nothing was dropped or injected');
 });
