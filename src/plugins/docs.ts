@@ -59,6 +59,7 @@ export const docs = fp(
           { name: 'entities', description: 'People, organisations and places across articles.' },
           { name: 'quotes', description: 'Quotes across articles.' },
           { name: 'exports', description: 'Standard formats: W3C Web Annotation and IPTC ninjs.' },
+          { name: 'ingest-jobs', description: 'Large NDJSON imports, queued for the workers and followed to the end.' },
           { name: 'api-keys', description: 'Manage the API keys (admin scope).' },
           { name: 'health', description: 'Liveness and readiness for orchestrators.' },
         ],
