@@ -717,7 +717,16 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
+        "X-RateLimit-Limit": number;
+        /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
+        "X-RateLimit-Remaining": number;
+        /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
+        "X-RateLimit-Reset": number;
+        /** @description Seconds to wait before retrying. */
+        "Retry-After": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -816,12 +825,9 @@ export interface operations {
             /** @description A page of active API keys, newest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -849,12 +855,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -864,12 +867,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -879,12 +879,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -894,14 +891,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -941,12 +934,9 @@ export interface operations {
             /** @description Created; the key is in `key`. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -972,12 +962,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -987,12 +974,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1002,12 +986,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1017,12 +998,9 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1032,12 +1010,9 @@ export interface operations {
             /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1047,14 +1022,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1090,12 +1061,9 @@ export interface operations {
             /** @description Revoked. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1103,12 +1071,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1118,12 +1083,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1133,12 +1095,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1148,12 +1107,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1163,14 +1119,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1216,12 +1168,9 @@ export interface operations {
             /** @description A page of articles, newest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1289,12 +1238,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1304,12 +1250,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1319,12 +1262,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1334,14 +1274,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1468,12 +1404,9 @@ export interface operations {
             /** @description Already stored: the existing article. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1539,12 +1472,9 @@ export interface operations {
             /** @description Stored; `Location` names the new article. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,12 +1540,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1625,12 +1552,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1640,12 +1564,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1655,12 +1576,9 @@ export interface operations {
             /** @description `external-id-conflict`: The external id is already used by an article with other text; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1670,12 +1588,9 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1685,12 +1600,9 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1700,12 +1612,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,14 +1624,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1758,12 +1663,9 @@ export interface operations {
             /** @description The article. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1899,12 +1801,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1914,12 +1813,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1929,12 +1825,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1944,12 +1837,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1959,12 +1849,9 @@ export interface operations {
             /** @description `not-acceptable`: No acceptable representation */
             406: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1974,14 +1861,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2114,12 +1997,9 @@ export interface operations {
             /** @description The article as revised (or unchanged when the text was the same). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2185,12 +2065,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2200,12 +2077,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2215,12 +2089,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2230,12 +2101,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2245,12 +2113,9 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2260,12 +2125,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2275,12 +2137,9 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2290,12 +2149,9 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2305,12 +2161,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2320,12 +2173,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2335,14 +2185,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2384,12 +2230,9 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2397,12 +2240,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2412,12 +2252,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2427,12 +2264,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2442,12 +2276,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2457,12 +2288,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2472,12 +2300,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2487,14 +2312,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2530,12 +2351,9 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2560,12 +2378,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2575,12 +2390,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2590,12 +2402,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2605,12 +2414,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2620,14 +2426,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2665,12 +2467,9 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2694,12 +2493,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2709,12 +2505,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,12 +2517,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2739,12 +2529,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2754,14 +2541,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2800,12 +2583,9 @@ export interface operations {
             /** @description The collection, or one page of it. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3032,12 +2812,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3047,12 +2824,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3062,12 +2836,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3077,12 +2848,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3092,12 +2860,9 @@ export interface operations {
             /** @description `not-acceptable`: No acceptable representation */
             406: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,14 +2872,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3151,12 +2912,9 @@ export interface operations {
             /** @description What became of each line. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3197,12 +2955,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `empty-body`: The request body is empty */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3212,12 +2967,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3227,12 +2979,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3242,12 +2991,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3257,12 +3003,9 @@ export interface operations {
             /** @description `payload-too-large`: The request body is too large */
             413: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3272,12 +3015,9 @@ export interface operations {
             /** @description `unsupported-media-type`: Unsupported media type */
             415: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3287,12 +3027,9 @@ export interface operations {
             /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3302,14 +3039,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3353,12 +3086,9 @@ export interface operations {
             /** @description A page of paragraphs in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3384,12 +3114,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3399,12 +3126,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3414,12 +3138,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3429,12 +3150,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3444,14 +3162,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3497,12 +3211,9 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3615,12 +3326,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3630,12 +3338,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3645,12 +3350,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3660,12 +3362,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3675,14 +3374,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3754,12 +3449,9 @@ export interface operations {
             /** @description The new quote; `Location` names it. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3868,12 +3560,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3883,12 +3572,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3898,12 +3584,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3913,12 +3596,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3928,12 +3608,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3943,12 +3620,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3958,12 +3632,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3973,12 +3644,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3988,14 +3656,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4041,12 +3705,9 @@ export interface operations {
             /** @description A page of the entities named in an article, by first mention. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4114,12 +3775,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4129,12 +3787,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4144,12 +3799,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4159,12 +3811,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4174,14 +3823,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4222,12 +3867,9 @@ export interface operations {
             /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4336,12 +3978,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4351,12 +3990,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4366,12 +4002,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4381,12 +4014,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4396,14 +4026,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4450,12 +4076,9 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4463,12 +4086,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4478,12 +4098,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4493,12 +4110,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4508,12 +4122,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4523,12 +4134,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4538,12 +4146,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4553,12 +4158,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4568,14 +4170,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4655,12 +4253,9 @@ export interface operations {
             /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4769,12 +4364,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4784,12 +4376,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4799,12 +4388,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4814,12 +4400,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4829,12 +4412,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4844,12 +4424,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4859,12 +4436,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4874,14 +4448,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4925,12 +4495,9 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4971,12 +4538,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4986,12 +4550,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5001,12 +4562,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5016,12 +4574,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,14 +4586,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5092,12 +4643,9 @@ export interface operations {
             /** @description The quote as it is now. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5206,12 +4754,9 @@ export interface operations {
             /** @description Reverted to before its creation: the quote no longer exists. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5219,12 +4764,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5234,12 +4776,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5249,12 +4788,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5264,12 +4800,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5279,12 +4812,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5294,12 +4824,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5309,12 +4836,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5324,12 +4848,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5339,14 +4860,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5387,12 +4904,9 @@ export interface operations {
             /** @description A mention of an entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5444,12 +4958,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5459,12 +4970,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5474,12 +4982,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5489,12 +4994,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5504,14 +5006,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5558,12 +5056,9 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5571,12 +5066,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5586,12 +5078,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5601,12 +5090,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5616,12 +5102,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5631,12 +5114,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5646,12 +5126,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5661,12 +5138,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5676,14 +5150,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5760,12 +5230,9 @@ export interface operations {
             /** @description A mention of an entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5817,12 +5284,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5832,12 +5296,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5847,12 +5308,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5862,12 +5320,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5877,12 +5332,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5892,12 +5344,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,12 +5356,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5922,14 +5368,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5998,12 +5440,9 @@ export interface operations {
             /** @description The new mention; `Location` names it. */
             201: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6055,12 +5494,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6070,12 +5506,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6085,12 +5518,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6100,12 +5530,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6115,12 +5542,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6130,12 +5554,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6145,12 +5566,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6160,12 +5578,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6175,14 +5590,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6226,12 +5637,9 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6272,12 +5680,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6287,12 +5692,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6302,12 +5704,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6317,12 +5716,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6332,14 +5728,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6393,12 +5785,9 @@ export interface operations {
             /** @description The mention as it is now. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6450,12 +5839,9 @@ export interface operations {
             /** @description Reverted to before its creation: the mention no longer exists. */
             204: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -6463,12 +5849,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6478,12 +5861,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6493,12 +5873,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6508,12 +5885,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6523,12 +5897,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6538,12 +5909,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6553,12 +5921,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6568,12 +5933,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6583,14 +5945,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6630,12 +5988,9 @@ export interface operations {
             /** @description A page of changes, oldest first. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6676,12 +6031,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6691,12 +6043,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6706,12 +6055,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6721,12 +6067,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6736,14 +6079,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6787,12 +6126,9 @@ export interface operations {
             /** @description A page of entities: best match first when searching, by id otherwise. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6827,12 +6163,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6842,12 +6175,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6857,12 +6187,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6872,14 +6199,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6915,12 +6238,9 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6974,12 +6294,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6989,12 +6306,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7004,12 +6318,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7019,12 +6330,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7034,14 +6342,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7090,12 +6394,9 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7149,12 +6450,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7164,12 +6462,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7179,12 +6474,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7194,12 +6486,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7209,12 +6498,9 @@ export interface operations {
             /** @description `conflict`: The request conflicts with the current state */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7224,12 +6510,9 @@ export interface operations {
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7239,12 +6522,9 @@ export interface operations {
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7254,14 +6534,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7310,12 +6586,9 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7369,12 +6642,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7384,12 +6654,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7399,12 +6666,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7414,12 +6678,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7429,12 +6690,9 @@ export interface operations {
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7444,12 +6702,9 @@ export interface operations {
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7459,14 +6714,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7506,12 +6757,9 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7624,12 +6872,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7639,12 +6884,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7654,12 +6896,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7669,12 +6908,9 @@ export interface operations {
             /** @description `not-found`: Not found */
             404: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7684,14 +6920,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7736,12 +6968,9 @@ export interface operations {
             /** @description A page of quotations in text order. */
             200: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7854,12 +7083,9 @@ export interface operations {
             /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
             400: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7869,12 +7095,9 @@ export interface operations {
             /** @description `unauthorized`: A valid API key is required */
             401: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7884,12 +7107,9 @@ export interface operations {
             /** @description `forbidden`: The API key lacks the scope for this */
             403: {
                 headers: {
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7899,14 +7119,10 @@ export interface operations {
             /** @description `too-many-requests`: Too many requests */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    /** @description Requests allowed per minute with this API key. Sent on every request that was counted (not on a 401, 403, or a 400 or 415 for a malformed request); absent when rate limiting is off. */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in the current minute (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Seconds until the current minute window ends and the count starts again (sent with X-RateLimit-Limit). */
-                    "X-RateLimit-Reset"?: number;
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -228,8 +228,8 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
       for (const media of Object.values(operation.requestBody?.content ?? {})) addIntegerFormats(media.schema);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         for (const media of Object.values(response.content ?? {})) boundResponseSchema(media.schema);
-        if (rateLimited && /^[24]/.test(status)) response.headers = { ...RATE_LIMIT_HEADERS, ...response.headers };
-        if (status === '429') response.headers = { 'Retry-After': RETRY_AFTER, ...response.headers };
+        if (rateLimited && /^[24]/.test(status)) response.headers = { ...headerRefs(Object.keys(RATE_LIMIT_HEADERS)), ...response.headers };
+        if (status === '429') response.headers = { ...headerRefs(['Retry-After']), ...response.headers };
       }
       describeOperation(operation);
       attachExamples(operation, examples[operation.operationId ?? ''] ?? []);
@@ -237,8 +237,13 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
     }
   }
   for (const schema of Object.values(document.components?.schemas ?? {})) boundResponseSchema(schema);
+  document.components = { ...document.components, headers: { ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER } };
   return document;
 }
+
+/** The shared response headers, by reference to components.headers. */
+const headerRefs = (names: string[]): Record<string, { $ref: string }> =>
+  Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
 
 /**
  * Ends every operation's description with what a client needs to know that the route leaves to
