@@ -191,6 +191,30 @@ function readRss(pid: number): { rss: number; peak: number } {
   }
 }
 
+/** CPU seconds (user + system) used so far by a process, from /proc (Linux). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds used so far by every Postgres server process on this machine. */
+function postgresCpuSeconds(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 async function cannon(name: string, options: autocannon.Options): Promise<RunFigures> {
   const result = await autocannon({ ...options });
   const figures: RunFigures = {
@@ -289,6 +313,7 @@ async function main(): Promise<void> {
 
     console.log('\ningest (fixture-sized, unique texts)');
     let counter = 0;
+    const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
     const ingest = only === 'reads' ? skipped : await cannon(`POST /v1/articles x${ingestConnections}`, {
       url: `${base}/v1/articles`,
       connections: ingestConnections,
@@ -301,6 +326,15 @@ async function main(): Promise<void> {
         },
       ],
     });
+    if (ingest.total > 0) {
+      // Where the CPU of an ingest goes: the service process, Postgres (all its processes, so other
+      // work on the machine counts too), and this load generator.
+      const benchUsage = process.cpuUsage(cpuBefore.bench);
+      const perArticle = (seconds: number) => ((seconds * 1000) / ingest.total).toFixed(1);
+      console.log(
+        `  CPU per article: service ${perArticle(cpuSeconds(server.pid!) - cpuBefore.server)} ms, Postgres ${perArticle(postgresCpuSeconds() - cpuBefore.postgres)} ms, load generator ${perArticle((benchUsage.user + benchUsage.system) / 1e6)} ms (2 cores = 2000 ms per second)`,
+      );
+    }
     clearInterval(sampler);
     const { peak } = readRss(server.pid!);
     peakRss = Math.max(peakRss, peak);
