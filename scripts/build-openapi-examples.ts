@@ -578,10 +578,17 @@ function normalise(recorded: OperationExamples, ...keys: string[]): OperationExa
     if (!uuids.has(uuid)) uuids.set(uuid, `0196700a-0000-7000-8000-${String(uuids.size + 1).padStart(12, '0')}`);
     return uuids.get(uuid)!;
   });
+  const timePattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g;
+  // Times a request gave (publishedAt, versionCreated, ...) are the story's own: kept.
+  const given = new Set<number>(
+    Object.values(recorded).flatMap((exchanges) =>
+      exchanges.flatMap((e) => (typeof e.request.body === 'string' ? e.request.body : JSON.stringify(e.request.body ?? '')).match(timePattern) ?? []).map((time) => Date.parse(time)),
+    ),
+  );
   const times = new Map<string, string>();
   const base = Date.parse('2019-04-26T09:00:00.000Z');
-  text = text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/g, (time) => {
-    if (time.startsWith('2019-04-26T06:30')) return time; // given in a request
+  text = text.replace(timePattern, (time) => {
+    if (given.has(Date.parse(time))) return time;
     if (!times.has(time)) times.set(time, new Date(base + times.size * 1000).toISOString());
     return times.get(time)!;
   });

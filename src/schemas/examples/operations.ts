@@ -251,7 +251,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "uri": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
           "type": "text",
-          "versionCreated": "2019-04-26T09:00:04.000Z",
+          "versionCreated": "2019-04-26T08:15:00Z",
           "language": "en",
           "by": "AFP",
           "located": "Vladivostok",
@@ -301,7 +301,7 @@ export const operationExamples: OperationExamples = {
           "byline": null,
           "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
           "url": null,
-          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "publishedAt": "2019-04-26T08:15:00.000Z",
           "language": "en",
           "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
           "pipelineVersion": "1.3.0",
@@ -311,8 +311,8 @@ export const operationExamples: OperationExamples = {
             "entities": 29,
             "mentions": 126
           },
-          "createdAt": "2019-04-26T09:00:06.000Z",
-          "updatedAt": "2019-04-26T09:00:06.000Z",
+          "createdAt": "2019-04-26T09:00:04.000Z",
+          "updatedAt": "2019-04-26T09:00:04.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -328,7 +328,7 @@ export const operationExamples: OperationExamples = {
           "content-type": "text/html"
         },
         "contentType": "text/html",
-        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T09:00:04.000Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
+        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T08:15:00Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
       },
       "response": {
         "status": 200,
@@ -349,7 +349,7 @@ export const operationExamples: OperationExamples = {
           "byline": null,
           "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
           "url": null,
-          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "publishedAt": "2019-04-26T08:15:00.000Z",
           "language": "en",
           "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
           "pipelineVersion": "1.3.0",
@@ -359,8 +359,8 @@ export const operationExamples: OperationExamples = {
             "entities": 29,
             "mentions": 126
           },
-          "createdAt": "2019-04-26T09:00:06.000Z",
-          "updatedAt": "2019-04-26T09:00:06.000Z",
+          "createdAt": "2019-04-26T09:00:04.000Z",
+          "updatedAt": "2019-04-26T09:00:04.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -520,8 +520,8 @@ export const operationExamples: OperationExamples = {
                 "entities": 0,
                 "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:07.000Z",
-              "updatedAt": "2019-04-26T09:00:07.000Z"
+              "createdAt": "2019-04-26T09:00:05.000Z",
+              "updatedAt": "2019-04-26T09:00:05.000Z"
             }
           ],
           "nextCursor": "example-cursor-1"
@@ -560,7 +560,7 @@ export const operationExamples: OperationExamples = {
               "byline": null,
               "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
               "url": null,
-              "publishedAt": "2019-04-26T09:00:05.000Z",
+              "publishedAt": "2019-04-26T08:15:00.000Z",
               "language": "en",
               "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
               "pipelineVersion": "1.3.0",
@@ -570,8 +570,8 @@ export const operationExamples: OperationExamples = {
                 "entities": 29,
                 "mentions": 126
               },
-              "createdAt": "2019-04-26T09:00:06.000Z",
-              "updatedAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:04.000Z",
+              "updatedAt": "2019-04-26T09:00:04.000Z"
             }
           ],
           "nextCursor": "example-cursor-2"
@@ -1249,8 +1249,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:08.000Z",
-                "updatedAt": "2019-04-26T09:00:08.000Z"
+                "createdAt": "2019-04-26T09:00:06.000Z",
+                "updatedAt": "2019-04-26T09:00:06.000Z"
               }
             },
             {
@@ -1288,8 +1288,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:08.000Z",
-                "updatedAt": "2019-04-26T09:00:08.000Z"
+                "createdAt": "2019-04-26T09:00:06.000Z",
+                "updatedAt": "2019-04-26T09:00:06.000Z"
               }
             },
             {
@@ -1327,8 +1327,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:08.000Z",
-                "updatedAt": "2019-04-26T09:00:08.000Z"
+                "createdAt": "2019-04-26T09:00:06.000Z",
+                "updatedAt": "2019-04-26T09:00:06.000Z"
               }
             }
           ],
@@ -1378,8 +1378,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1396,8 +1396,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1414,8 +1414,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1432,8 +1432,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1450,8 +1450,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1468,8 +1468,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1486,8 +1486,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1504,8 +1504,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1522,8 +1522,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1540,8 +1540,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 }
               ]
@@ -1565,8 +1565,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1583,8 +1583,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1601,8 +1601,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1619,8 +1619,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1637,8 +1637,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1655,8 +1655,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1673,8 +1673,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1691,8 +1691,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1709,8 +1709,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1727,8 +1727,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1745,8 +1745,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1763,8 +1763,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1781,8 +1781,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1799,8 +1799,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1817,8 +1817,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1835,8 +1835,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1853,8 +1853,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1871,8 +1871,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1889,8 +1889,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1907,8 +1907,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1925,8 +1925,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1943,8 +1943,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1961,8 +1961,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1979,8 +1979,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -1997,8 +1997,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 }
               ]
@@ -2022,8 +2022,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2040,8 +2040,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2058,8 +2058,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2076,8 +2076,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2094,8 +2094,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2112,8 +2112,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2130,8 +2130,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2148,8 +2148,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2166,8 +2166,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2184,8 +2184,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2202,8 +2202,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2220,8 +2220,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2238,8 +2238,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2256,8 +2256,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2274,8 +2274,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2292,8 +2292,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2310,8 +2310,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 },
                 {
@@ -2328,8 +2328,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:09.000Z",
-                    "updatedAt": "2019-04-26T09:00:09.000Z"
+                    "createdAt": "2019-04-26T09:00:06.000Z",
+                    "updatedAt": "2019-04-26T09:00:06.000Z"
                   }
                 }
               ]
@@ -2394,8 +2394,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:08.000Z",
-            "updatedAt": "2019-04-26T09:00:08.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:06.000Z"
           }
         }
       }
@@ -2444,8 +2444,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:07.000Z",
+            "updatedAt": "2019-04-26T09:00:07.000Z"
           }
         }
       }
@@ -2479,8 +2479,8 @@ export const operationExamples: OperationExamples = {
               "aliases": [
                 "Putin"
               ],
-              "createdAt": "2019-04-26T09:00:11.000Z",
-              "updatedAt": "2019-04-26T09:00:11.000Z"
+              "createdAt": "2019-04-26T09:00:06.000Z",
+              "updatedAt": "2019-04-26T09:00:06.000Z"
             }
           ],
           "nextCursor": null
@@ -2512,8 +2512,8 @@ export const operationExamples: OperationExamples = {
               "type": "LOC",
               "canonicalName": "Vladivostok",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:11.000Z",
-              "updatedAt": "2019-04-26T09:00:11.000Z"
+              "createdAt": "2019-04-26T09:00:06.000Z",
+              "updatedAt": "2019-04-26T09:00:06.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000096",
@@ -2521,8 +2521,8 @@ export const operationExamples: OperationExamples = {
               "type": "LOC",
               "canonicalName": "Vladivostok, Primorsky Krai",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:12.000Z",
-              "updatedAt": "2019-04-26T09:00:12.000Z"
+              "createdAt": "2019-04-26T09:00:08.000Z",
+              "updatedAt": "2019-04-26T09:00:08.000Z"
             }
           ],
           "nextCursor": null
@@ -2586,8 +2586,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:08.000Z",
-            "updatedAt": "2019-04-26T09:00:13.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:09.000Z"
           }
         }
       }
@@ -2692,7 +2692,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:10.000Z"
             }
           ],
           "nextCursor": null
@@ -2760,8 +2760,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:08.000Z",
-            "updatedAt": "2019-04-26T09:00:15.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:11.000Z"
           }
         }
       }
@@ -2821,8 +2821,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:07.000Z",
+            "updatedAt": "2019-04-26T09:00:07.000Z"
           }
         }
       }
@@ -2882,8 +2882,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:09.000Z",
-            "updatedAt": "2019-04-26T09:00:09.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:06.000Z"
           }
         }
       }
@@ -2920,8 +2920,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:16.000Z",
-            "updatedAt": "2019-04-26T09:00:17.000Z"
+            "createdAt": "2019-04-26T09:00:08.000Z",
+            "updatedAt": "2019-04-26T09:00:12.000Z"
           }
         }
       }
@@ -2967,8 +2967,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:09.000Z",
-            "updatedAt": "2019-04-26T09:00:18.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:13.000Z"
           }
         }
       }
@@ -3024,7 +3024,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:19.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             }
           ],
           "nextCursor": null
@@ -3071,8 +3071,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:09.000Z",
-            "updatedAt": "2019-04-26T09:00:20.000Z"
+            "createdAt": "2019-04-26T09:00:06.000Z",
+            "updatedAt": "2019-04-26T09:00:15.000Z"
           }
         }
       }
@@ -3123,8 +3123,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:16.000Z",
-            "updatedAt": "2019-04-26T09:00:16.000Z"
+            "createdAt": "2019-04-26T09:00:08.000Z",
+            "updatedAt": "2019-04-26T09:00:08.000Z"
           }
         }
       }
@@ -3162,8 +3162,8 @@ export const operationExamples: OperationExamples = {
           "aliases": [
             "Vladivostok, Primorsky Krai"
           ],
-          "createdAt": "2019-04-26T09:00:11.000Z",
-          "updatedAt": "2019-04-26T09:00:21.000Z",
+          "createdAt": "2019-04-26T09:00:06.000Z",
+          "updatedAt": "2019-04-26T09:00:16.000Z",
           "counts": {
             "mentions": 15,
             "articles": 3,
@@ -3173,7 +3173,7 @@ export const operationExamples: OperationExamples = {
             {
               "id": "0196700a-0000-7000-8000-000000000005",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:04.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000004",
@@ -3280,7 +3280,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:10.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000101",
@@ -3329,7 +3329,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
               },
-              "createdAt": "2019-04-26T09:00:22.000Z"
+              "createdAt": "2019-04-26T09:00:17.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000102",
@@ -3359,7 +3359,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:23.000Z"
+              "createdAt": "2019-04-26T09:00:18.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000103",
@@ -3389,7 +3389,7 @@ export const operationExamples: OperationExamples = {
                 "speakerMentionId": null
               },
               "after": null,
-              "createdAt": "2019-04-26T09:00:24.000Z"
+              "createdAt": "2019-04-26T09:00:19.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000100",
@@ -3422,7 +3422,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:19.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             }
           ],
           "nextCursor": "example-cursor-6"
@@ -3456,8 +3456,8 @@ export const operationExamples: OperationExamples = {
           "aliases": [
             "Putin"
           ],
-          "createdAt": "2019-04-26T09:00:11.000Z",
-          "updatedAt": "2019-04-26T09:00:11.000Z",
+          "createdAt": "2019-04-26T09:00:06.000Z",
+          "updatedAt": "2019-04-26T09:00:06.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3467,7 +3467,7 @@ export const operationExamples: OperationExamples = {
             {
               "id": "0196700a-0000-7000-8000-000000000005",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:04.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
@@ -3513,8 +3513,8 @@ export const operationExamples: OperationExamples = {
             "Putin",
             "Vladimir Putin"
           ],
-          "createdAt": "2019-04-26T09:00:11.000Z",
-          "updatedAt": "2019-04-26T09:00:25.000Z",
+          "createdAt": "2019-04-26T09:00:06.000Z",
+          "updatedAt": "2019-04-26T09:00:20.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3524,7 +3524,7 @@ export const operationExamples: OperationExamples = {
             {
               "id": "0196700a-0000-7000-8000-000000000005",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:04.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
@@ -3593,8 +3593,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:26.000Z",
-                "updatedAt": "2019-04-26T09:00:26.000Z"
+                "createdAt": "2019-04-26T09:00:21.000Z",
+                "updatedAt": "2019-04-26T09:00:21.000Z"
               }
             },
             {
@@ -3632,8 +3632,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:26.000Z",
-                "updatedAt": "2019-04-26T09:00:26.000Z"
+                "createdAt": "2019-04-26T09:00:21.000Z",
+                "updatedAt": "2019-04-26T09:00:21.000Z"
               }
             }
           ],
@@ -3698,8 +3698,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
-                "createdAt": "2019-04-26T09:00:08.000Z",
-                "updatedAt": "2019-04-26T09:00:15.000Z"
+                "createdAt": "2019-04-26T09:00:06.000Z",
+                "updatedAt": "2019-04-26T09:00:11.000Z"
               }
             },
             {
@@ -3737,8 +3737,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:08.000Z",
-                "updatedAt": "2019-04-26T09:00:08.000Z"
+                "createdAt": "2019-04-26T09:00:06.000Z",
+                "updatedAt": "2019-04-26T09:00:06.000Z"
               }
             }
           ],
@@ -3779,8 +3779,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000072",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3818,8 +3818,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000073",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3857,8 +3857,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000108",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3896,8 +3896,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3935,8 +3935,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000110",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3974,8 +3974,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4013,8 +4013,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4052,8 +4052,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000090",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4091,8 +4091,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000091",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4130,8 +4130,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4169,8 +4169,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000074",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4208,8 +4208,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4247,8 +4247,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000092",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4286,8 +4286,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4325,8 +4325,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000050",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4364,8 +4364,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4403,8 +4403,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4442,8 +4442,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4481,8 +4481,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4520,8 +4520,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4559,8 +4559,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000051",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4598,8 +4598,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4637,8 +4637,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4676,8 +4676,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000052",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4715,8 +4715,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4754,8 +4754,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4793,8 +4793,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4832,8 +4832,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4871,8 +4871,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4910,8 +4910,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4949,8 +4949,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4988,8 +4988,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5027,8 +5027,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5066,8 +5066,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5105,8 +5105,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5144,8 +5144,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5183,8 +5183,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5222,8 +5222,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5261,8 +5261,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5300,8 +5300,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5339,8 +5339,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5378,8 +5378,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:09.000Z",
-              "modified": "2019-04-26T09:00:09.000Z",
+              "created": "2019-04-26T09:00:06.000Z",
+              "modified": "2019-04-26T09:00:06.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5468,7 +5468,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 127
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "updatedAt": "2019-04-26T09:00:27.000Z",
+          "updatedAt": "2019-04-26T09:00:22.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia's Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang's nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea's nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union's support for the founder of North Korea, Kim's grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city's aquarium.\n\nThe meeting was Kim's first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea's Moon Jae-in, two with Trump and one with Vietnam's president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday's meeting was valuable to both sides.\n\n\"For North Korea, it's all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea's key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader's father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North's most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing's influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country's most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5526,7 +5526,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 25
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:28.000Z",
+          "updatedAt": "2019-04-26T09:00:23.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said."
         }
       }
@@ -5548,7 +5548,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "uri": "urn:newsml:example.org:20190426:kim-putin-summit-copy",
           "type": "text",
-          "versionCreated": "2019-04-26T09:00:04.000Z",
+          "versionCreated": "2019-04-26T08:15:00Z",
           "language": "en",
           "by": "AFP",
           "located": "Vladivostok",
@@ -5597,7 +5597,7 @@ export const operationExamples: OperationExamples = {
           "byline": null,
           "externalId": "ew-2019-04-26-kim-putin",
           "url": "https://news.example.org/2019/04/26/kim-putin-summit",
-          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "publishedAt": "2019-04-26T08:15:00.000Z",
           "language": "en",
           "contentHash": "e51bd1845410e043502c1c25841f74a5f2c82baa9076e9e96a20f2059343076e",
           "pipelineVersion": "1.3.0",
@@ -5608,7 +5608,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:29.000Z",
+          "updatedAt": "2019-04-26T09:00:24.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.\n\nThis story has been corrected."
         }
       }
@@ -5627,7 +5627,7 @@ export const operationExamples: OperationExamples = {
           "content-type": "text/html"
         },
         "contentType": "text/html",
-        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T09:00:04.000Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n<p>Updated with the full text.</p>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
+        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T08:15:00Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n<p>Updated with the full text.</p>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
       },
       "response": {
         "status": 200,
@@ -5647,7 +5647,7 @@ export const operationExamples: OperationExamples = {
           "byline": null,
           "externalId": "ew-2019-04-26-kim-putin",
           "url": "https://dunyanews.example/world/kim-putin-summit",
-          "publishedAt": "2019-04-26T09:00:05.000Z",
+          "publishedAt": "2019-04-26T08:15:00.000Z",
           "language": "en",
           "contentHash": "8934bb0acea1e7d684427ca902e307763f496c1e2afd725c6d11996742cbec8d",
           "pipelineVersion": "1.3.0",
@@ -5658,7 +5658,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:30.000Z",
+          "updatedAt": "2019-04-26T09:00:25.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nUpdated with the full text.\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5690,7 +5690,7 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
-              "replacedAt": "2019-04-26T09:00:31.000Z"
+              "replacedAt": "2019-04-26T09:00:26.000Z"
             },
             {
               "revision": 2,
@@ -5699,7 +5699,7 @@ export const operationExamples: OperationExamples = {
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "pipelineVersion": "1.3.0",
               "createdBy": null,
-              "createdAt": "2019-04-26T09:00:31.000Z",
+              "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
             }
           ]
@@ -5732,7 +5732,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "replacedAt": "2019-04-26T09:00:31.000Z",
+          "replacedAt": "2019-04-26T09:00:26.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
