@@ -1344,9 +1344,9 @@ export interface operations {
                         role?: string;
                         /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
                         contentType?: string;
-                        /** Format: int64 */
+                        /** Format: int32 */
                         charCount?: number;
-                        /** Format: int64 */
+                        /** Format: int32 */
                         wordCount?: number;
                         value: string;
                     }[];
@@ -1937,9 +1937,9 @@ export interface operations {
                         role?: string;
                         /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
                         contentType?: string;
-                        /** Format: int64 */
+                        /** Format: int32 */
                         charCount?: number;
-                        /** Format: int64 */
+                        /** Format: int32 */
                         wordCount?: number;
                         value: string;
                     }[];

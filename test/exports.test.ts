@@ -1,17 +1,9 @@
-import { readFileSync } from 'node:fs';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import t from 'tap';
 import { createTestApp } from './helpers/app.js';
 import { storageKinds } from './helpers/database.js';
 import { sliceCodePoints, wireStory } from './helpers/fixtures.js';
+import { validNinjs31 as validateNinjs } from './helpers/ninjs-schema.js';
 
-const ninjsSchema = JSON.parse(readFileSync(new URL('./fixtures/ninjs-schema_3.1.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats(ajv);
-// The ninjs schema points at GeoJSON for places' shapes, which this service never writes.
-ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
-const validateNinjs = ajv.compile(ninjsSchema);
 
 const ANNO = 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"';
 
@@ -113,7 +105,7 @@ for (const kind of storageKinds()) {
 
 t.test('across articles: an entity\'s quotes and quote search', async (t) => {
   const { api } = await createTestApp(t, 'postgres');
-  const post = (payload: unknown) => api({ method: 'POST', url: '/v1/articles', payload });
+  const post = (payload: Record<string, unknown>) => api({ method: 'POST', url: '/v1/articles', payload });
   await api({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: wireStory });
   await post({
     headline: 'Putin and Macron speak by phone',

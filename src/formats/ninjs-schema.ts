@@ -23,8 +23,8 @@ const Body = Type.Object(
     contentType: Type.Optional(
       text(200, '`text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup.'),
     ),
-    charCount: Type.Optional(Type.Integer({ minimum: 0 })),
-    wordCount: Type.Optional(Type.Integer({ minimum: 0 })),
+    charCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    wordCount: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
     value: text(2_000_000),
   },
   { additionalProperties: false },

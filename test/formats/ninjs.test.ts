@@ -1,19 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import t from 'tap';
 import { ApiError } from '../../src/errors.js';
 import { parseNinjs, parseNinjsJson } from '../../src/formats/ninjs.js';
+import { validNinjs31 } from '../helpers/ninjs-schema.js';
 import { iptcExample, story, storyAsNinjs } from './fixture-formats.js';
 
-const schemaPath = path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/ninjs-schema_3.1.json');
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-addFormats.default(ajv);
-// The ninjs schema refers to GeoJSON for place geometry; any object stands in for it offline.
-ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
-const validNinjs31 = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
 
 const problemOf = (work: () => unknown): { code: string; detail: string | undefined } => {
   try {
