@@ -191,11 +191,16 @@ function readRss(pid: number): { rss: number; peak: number } {
   }
 }
 
-/** CPU seconds (user + system) used so far by a process, from /proc (Linux). */
-function cpuSeconds(pid: number): number {
+/**
+ * CPU seconds (user + system) used so far by a process, from /proc (Linux); with `children`, also
+ * by its children that have exited (so a postmaster's total covers backends that came and went).
+ */
+function cpuSeconds(pid: number, children = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (100/s)
+    // utime, stime, cutime, cstime in clock ticks (100 per second)
+    const own = Number(fields[11]) + Number(fields[12]);
+    return (children ? own + Number(fields[13]) + Number(fields[14]) : own) / 100;
   } catch {
     return 0;
   }
@@ -207,7 +212,7 @@ function postgresCpuSeconds(): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') total += cpuSeconds(Number(entry), true);
     } catch {
       // gone meanwhile
     }
