@@ -276,8 +276,9 @@ async function main(): Promise<void> {
       peakRss = Math.max(peakRss, readRss(server.pid!).rss);
     }, 200);
 
+    const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
     console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
-    console.log(`server pid ${server.pid} on ${base}; ${connections} connections, ${duration} s per read run\n`);
+    console.log(`server pid ${server.pid} on ${base}; ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
 
     // Seed: the fixture, then fixture variants and short stories, over HTTP.
     const post = async (text: string) => {
@@ -290,7 +291,7 @@ async function main(): Promise<void> {
     const seedTexts = [...Array.from({ length: 150 }, (_, n) => fixtureVariant(1_000_000 + n)), ...Array.from({ length: 150 }, (_, n) => smallArticle(n))];
     const seedStart = performance.now();
     for (let i = 0; i < seedTexts.length; i += 8) await Promise.all(seedTexts.slice(i, i + 8).map(post));
-    console.log(`seeded ${seedTexts.length + 1} articles in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+    console.log(`seeded ${seedTexts.length + 1} articles in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; RSS ${rssNow()}`);
 
     const quotesPath = `/v1/articles/${fixtureId}/quotes`;
     const check = await fetch(`${base}${quotesPath}`, { headers });
@@ -316,6 +317,7 @@ async function main(): Promise<void> {
     const listApi = await read('GET /v1/articles?limit=50', '/v1/articles?limit=50', true);
     const listRef = await read('reference articles (raw pg)', '/bench/reference/articles?limit=50', false);
 
+    console.log(`  (RSS after the reads ${rssNow()})`);
     console.log('\ningest (fixture-sized, unique texts)');
     let counter = 0;
     const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
