@@ -254,6 +254,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ingest-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a large NDJSON import
+         * @description Stores up to 10000 articles, one JSON article per line, as a job for the queue workers (`npm run worker`) and answers at once with 202, the job and its `Location`. Workers ingest the lines in chunks of 50, each article exactly as `createArticle` would in its own transaction; follow the job with `getIngestJob` until its state is `done`. A line that fails never stops the others; a worker that dies leaves its chunk to another worker and no line is ingested or counted twice. On the embedded database (no `DATABASE_URL`) there are no queue workers: the server ingests the job itself, in the background, and resumes it after a restart.
+         *
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `empty-body`, 401 `unauthorized`, 403 `forbidden`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         */
+        post: operations["createIngestJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow an ingest job
+         * @description The job’s state, its counts (`pending`, `created`, `existing`, `failed`, adding up to `total`) and its first failed lines with their problem.
+         *
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 429 `too-many-requests`, 500 `internal-error`.
+         */
+        get: operations["getIngestJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ingest-jobs/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the lines of an ingest job
+         * @description Each line’s status, stored article and problem, in line order; `status=failed` lists every failed line. Cursor pagination (`limit`, `cursor`; the next cursor in `nextCursor` and in a `Link` header).
+         *
+         *     **Pagination:** pass `limit`, then the `nextCursor` of each page as `cursor`; the next page is also linked in the `Link: <...>; rel="next"` header. `nextCursor` is null on the last page.
+         *
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `invalid-cursor`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 429 `too-many-requests`, 500 `internal-error`.
+         */
+        get: operations["listIngestJobItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles/{id}/paragraphs": {
         parameters: {
             query?: never;
@@ -3060,6 +3128,468 @@ export interface operations {
             };
         };
     };
+    createIngestJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the POST safe to retry: a retry with the same key gets the first answer (header `idempotent-replayed: true`); the same key with another request is a 422; a retry while the first still runs is a 409. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-ndjson": string;
+            };
+        };
+        responses: {
+            /** @description Queued; `Location` names the job. */
+            202: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUID (version 7 for ids this service creates).
+                         * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                         */
+                        id: string;
+                        /** @description `queued`: no worker has started it; `running`: workers are ingesting its articles; `done`: every line was ingested or failed (see `counts`); `failed`: reserved for a job the queue could not run at all. */
+                        state: "queued" | "running" | "done" | "failed";
+                        /** @description `pending + created + existing + failed = total`. */
+                        counts: {
+                            /**
+                             * Format: int32
+                             * @description Articles (non-blank lines) in the job.
+                             */
+                            total: number;
+                            /** Format: int32 */
+                            pending: number;
+                            /** Format: int32 */
+                            created: number;
+                            /** Format: int32 */
+                            existing: number;
+                            /** Format: int32 */
+                            failed: number;
+                        };
+                        /** @description The name of the API key that posted the job. */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        /** @description The first 100 failed lines with their problem, in line order; all are in the items list. */
+                        errors: {
+                            /**
+                             * Format: int32
+                             * @description 0-based position of the article among the non-blank lines.
+                             */
+                            index: number;
+                            /**
+                             * Format: int32
+                             * @description 1-based line number in the request body.
+                             */
+                            line: number;
+                            problem: components["schemas"]["ProblemDetails"];
+                        }[];
+                        /** @description True when more lines failed than `errors` lists. */
+                        errorsTruncated: boolean;
+                    };
+                };
+            };
+            /** @description `validation-failed`: The request is not valid; `empty-body`: The request body is empty */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: A valid API key is required */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: The API key lacks the scope for this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: The Idempotency-Key was used with a different request */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `service-unavailable`: Service unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getIngestJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A UUID (version 7 for ids this service creates).
+                 * @example 0196700a-0000-7000-8000-000000000007
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A queued NDJSON import and what became of its lines so far. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUID (version 7 for ids this service creates).
+                         * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                         */
+                        id: string;
+                        /** @description `queued`: no worker has started it; `running`: workers are ingesting its articles; `done`: every line was ingested or failed (see `counts`); `failed`: reserved for a job the queue could not run at all. */
+                        state: "queued" | "running" | "done" | "failed";
+                        /** @description `pending + created + existing + failed = total`. */
+                        counts: {
+                            /**
+                             * Format: int32
+                             * @description Articles (non-blank lines) in the job.
+                             */
+                            total: number;
+                            /** Format: int32 */
+                            pending: number;
+                            /** Format: int32 */
+                            created: number;
+                            /** Format: int32 */
+                            existing: number;
+                            /** Format: int32 */
+                            failed: number;
+                        };
+                        /** @description The name of the API key that posted the job. */
+                        createdBy: string;
+                        /** Format: date-time */
+                        createdAt: string;
+                        startedAt: string | null;
+                        finishedAt: string | null;
+                        /** @description The first 100 failed lines with their problem, in line order; all are in the items list. */
+                        errors: {
+                            /**
+                             * Format: int32
+                             * @description 0-based position of the article among the non-blank lines.
+                             */
+                            index: number;
+                            /**
+                             * Format: int32
+                             * @description 1-based line number in the request body.
+                             */
+                            line: number;
+                            problem: components["schemas"]["ProblemDetails"];
+                        }[];
+                        /** @description True when more lines failed than `errors` lists. */
+                        errorsTruncated: boolean;
+                    };
+                };
+            };
+            /** @description `validation-failed`: The request is not valid */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: A valid API key is required */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: The API key lacks the scope for this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listIngestJobItems: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Items per page.
+                 * @example 10
+                 */
+                limit?: number;
+                /** @description Opaque cursor from `nextCursor` (or the `Link: rel="next"` header) of the previous page. */
+                cursor?: string;
+                /** @description `pending`: not ingested yet; `created`: stored by this job; `existing`: the same article was already stored, nothing written; `failed`: see `problem`. */
+                status?: "pending" | "created" | "existing" | "failed";
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A UUID (version 7 for ids this service creates).
+                 * @example 0196700a-0000-7000-8000-000000000007
+                 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of a job’s lines in line order. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: int32 */
+                            index: number;
+                            /** Format: int32 */
+                            line: number;
+                            /** @description `pending`: not ingested yet; `created`: stored by this job; `existing`: the same article was already stored, nothing written; `failed`: see `problem`. */
+                            status: "pending" | "created" | "existing" | "failed";
+                            /** @description The stored article (`created` and `existing`). */
+                            articleId: string | null;
+                            /** @description Why the line failed. */
+                            problem: components["schemas"]["ProblemDetails"] | null;
+                        }[];
+                        /** @description Pass as `cursor` to get the next page; null on the last page. */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description `validation-failed`: The request is not valid; `invalid-cursor`: The pagination cursor is not valid */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unauthorized`: A valid API key is required */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `forbidden`: The API key lacks the scope for this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `not-found`: Not found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `too-many-requests`: Too many requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `internal-error`: Internal server error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listArticleParagraphs: {
         parameters: {
             query?: {
@@ -3856,7 +4386,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000039
+                 * @example 0196700a-0000-7000-8000-000000000042
                  */
                 quoteId: string;
             };
@@ -4065,7 +4595,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000095
+                 * @example 0196700a-0000-7000-8000-000000000098
                  */
                 quoteId: string;
             };
@@ -4209,7 +4739,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000039
+                 * @example 0196700a-0000-7000-8000-000000000042
                  */
                 quoteId: string;
             };
@@ -4484,7 +5014,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000039
+                 * @example 0196700a-0000-7000-8000-000000000042
                  */
                 quoteId: string;
             };
@@ -4622,7 +5152,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000039
+                 * @example 0196700a-0000-7000-8000-000000000042
                  */
                 quoteId: string;
             };
@@ -4893,7 +5423,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000040
+                 * @example 0196700a-0000-7000-8000-000000000043
                  */
                 mentionId: string;
             };
@@ -5045,7 +5575,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000099
+                 * @example 0196700a-0000-7000-8000-000000000102
                  */
                 mentionId: string;
             };
@@ -5189,7 +5719,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000040
+                 * @example 0196700a-0000-7000-8000-000000000043
                  */
                 mentionId: string;
             };
@@ -5626,7 +6156,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000040
+                 * @example 0196700a-0000-7000-8000-000000000043
                  */
                 mentionId: string;
             };
@@ -5764,7 +6294,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000040
+                 * @example 0196700a-0000-7000-8000-000000000043
                  */
                 mentionId: string;
             };
@@ -6227,7 +6757,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000009
+                 * @example 0196700a-0000-7000-8000-000000000012
                  */
                 id: string;
             };
@@ -6376,7 +6906,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000009
+                 * @example 0196700a-0000-7000-8000-000000000012
                  */
                 id: string;
             };
@@ -6565,7 +7095,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000026
+                 * @example 0196700a-0000-7000-8000-000000000029
                  */
                 id: string;
             };
@@ -6746,7 +7276,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000009
+                 * @example 0196700a-0000-7000-8000-000000000012
                  */
                 id: string;
             };

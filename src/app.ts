@@ -25,6 +25,9 @@ import { EntityService } from './services/entity-service.js';
 import { HistoryService } from './services/history-service.js';
 import { RevisionService } from './services/revision-service.js';
 import { ExportService } from './services/export-service.js';
+import { IngestQueue } from './queue/ingest-queue.js';
+import { ingestJobRoutes } from './routes/v1/ingest-jobs.js';
+import { IngestJobService } from './services/ingest-job-service.js';
 import { IngestService } from './services/ingest-service.js';
 
 export interface AppOptions {
@@ -35,6 +38,11 @@ export interface AppOptions {
   rateLimitMax?: number;
   /** How long after a change a client's reads stay on the primary (with a read replica). */
   readYourWritesMs?: number;
+  /**
+   * Postgres URL for the ingest queue (pg-boss), normally DATABASE_URL. Without it, on the embedded
+   * database the server ingests jobs itself; on Postgres POST /v1/ingest-jobs is a 503.
+   */
+  queueDatabaseUrl?: string | undefined;
 }
 
 // A client's x-request-id is kept when it is a sane token, so logs can be joined across services.
@@ -66,7 +74,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(problemErrors);
   await app.register(docs);
   await app.register(etag);
-  await app.register(metricsPlugin);
 
   const store = new Store(options.database.prisma, options.database.replica);
   const articles = new ArticleService(store);
@@ -77,6 +84,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const entities = new EntityService(store);
   const revisions = new RevisionService(store);
   const exports = new ExportService(store);
+  const queue = options.queueDatabaseUrl ? new IngestQueue({ connectionString: options.queueDatabaseUrl }) : null;
+  const ingestJobs = new IngestJobService(store, ingest, queue, {
+    inProcess: !queue && options.database.kind === 'embedded',
+    log: app.log,
+  });
+  app.addHook('onReady', async () => ingestJobs.resumeInProcess());
+  app.addHook('onClose', async () => {
+    await ingestJobs.stopInProcess();
+    await queue?.stop();
+  });
+  await app.register(metricsPlugin, { queueDepth: () => ingestJobs.queueDepth() });
 
   await app.register(healthRoutes, { database: options.database });
   await app.register(
@@ -88,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(apiKeyRoutes, { apiKeys });
       await v1.register(articleRoutes, { articles, ingest, revisions, exports });
       await v1.register(batchRoutes, { ingest });
+      await v1.register(ingestJobRoutes, { jobs: ingestJobs });
       await v1.register(articleAnnotationRoutes, { articles });
       await v1.register(annotationEditingRoutes, { corrections, history });
       await v1.register(entityRoutes, { entities });

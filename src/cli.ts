@@ -11,6 +11,8 @@ const usage = `usage: news-annotations <command>
                      store articles (wire .txt, .json, ninjs, .html, .jsonl) with progress; resumable
   export [--out FILE]
                      write every article with its annotations as JSON lines
+  worker [--concurrency N]
+                     ingest queued ingest jobs until SIGTERM/SIGINT (needs DATABASE_URL)
   openapi [--check]  write openapi/openapi.json from the routes (--check: fail when it differs)
 `;
 
@@ -46,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       const { runExport } = await import('./commands/export.js');
       return runExport(args);
+    }
+    case 'worker': {
+      const { runWorker } = await import('./commands/worker.js');
+      return runWorker(args);
     }
     case 'openapi': {
       const { runOpenApi, openApiPath } = await import('./commands/openapi.js');

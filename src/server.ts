@@ -19,6 +19,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     bodyLimit: config.bodyLimit,
     rateLimitMax: config.rateLimitMax,
     readYourWritesMs: config.readYourWritesMs,
+    queueDatabaseUrl: config.databaseUrl,
     logger: { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },
   });
   try {

@@ -1,7 +1,4 @@
 import t from 'tap';
-import { Store } from '../src/repositories/store.js';
-import { batchRoutes } from '../src/routes/v1/batch.js';
-import { IngestService } from '../src/services/ingest-service.js';
 import { createTestApp } from './helpers/app.js';
 import { storageKinds } from './helpers/database.js';
 
@@ -25,8 +22,7 @@ const ndjson = (lines: unknown[]) => lines.map((line) => (typeof line === 'strin
 
 for (const kind of storageKinds()) {
   t.test(`on ${kind} storage`, async (t) => {
-    const { app, db, api } = await createTestApp(t, kind);
-    await app.register(batchRoutes, { prefix: '/v1', ingest: new IngestService(new Store(db.database.prisma)) });
+    const { api } = await createTestApp(t, kind);
 
     const post = (payload: string, contentType = 'application/x-ndjson') =>
       api({ method: 'POST', url: '/v1/articles:batch', headers: { 'content-type': contentType }, payload });

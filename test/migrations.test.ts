@@ -37,6 +37,8 @@ t.test('migrations create every table on an empty Postgres database and record t
       'Entity',
       'EntityAlias',
       'IdempotencyRecord',
+      'IngestJob',
+      'IngestJobItem',
       'Mention',
       'Paragraph',
       'Quote',

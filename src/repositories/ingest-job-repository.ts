@@ -159,16 +159,3 @@ export class IngestJobRepository {
     });
   }
 }
-
-/**
- * The ingest job repository on the same connection (or transaction) as `repos`. Once `Store`
- * carries `ingestJobs` this is that; until then it is made on the connection the article
- * repository uses, which is the same transaction.
- */
-export function ingestJobsIn(repos: Repositories): IngestJobRepository {
-  const wired = (repos as Repositories & { ingestJobs?: IngestJobRepository }).ingestJobs;
-  if (wired) return wired;
-  const db = (repos.articles as unknown as { db?: DbClient }).db;
-  if (!db) throw new Error('the repositories carry no database client');
-  return new IngestJobRepository(db);
-}

@@ -7,6 +7,7 @@ import type { DbClient } from './db-client.js';
 import { EntityRepository } from './entity-repository.js';
 import { EventRepository } from './event-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
+import { IngestJobRepository } from './ingest-job-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
@@ -15,6 +16,7 @@ export interface Repositories {
   apiKeys: ApiKeyRepository;
   events: EventRepository;
   idempotency: IdempotencyRepository;
+  ingestJobs: IngestJobRepository;
 }
 
 function repositoriesOn(db: DbClient): Repositories {
@@ -25,6 +27,7 @@ function repositoriesOn(db: DbClient): Repositories {
     apiKeys: new ApiKeyRepository(db),
     events: new EventRepository(db),
     idempotency: new IdempotencyRepository(db),
+    ingestJobs: new IngestJobRepository(db),
   };
 }
 

@@ -10,7 +10,7 @@ import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../er
 import { schemaIssues } from '../formats/article-input.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ChunkMessage, IngestQueue } from '../queue/ingest-queue.js';
-import { ingestJobsIn, type IngestJobCounts, type IngestJobRepository } from '../repositories/ingest-job-repository.js';
+import type { IngestJobCounts, IngestJobRepository } from '../repositories/ingest-job-repository.js';
 import type { Store } from '../repositories/store.js';
 import { ArticleJsonInput } from '../schemas/articles.js';
 import type { IngestJob, IngestJobItemPage, IngestJobProblem } from '../schemas/ingest-jobs.js';
@@ -80,7 +80,7 @@ export class IngestJobService {
   ) {}
 
   private get jobs(): IngestJobRepository {
-    return ingestJobsIn(this.store.repositories);
+    return this.store.repositories.ingestJobs;
   }
 
   /** Stores the job, its items and its queue messages in one transaction; answers the job. */
@@ -109,7 +109,7 @@ export class IngestJobService {
       messages.push({ jobId: id, from, to: Math.min(from + INGEST_JOB_CHUNK_SIZE, lines.length) });
     }
     await this.store.transaction(async (repos) => {
-      const jobs = ingestJobsIn(repos);
+      const jobs = repos.ingestJobs;
       await jobs.create(
         { id, total: lines.length, createdBy },
         lines.map(({ line, text }, index) => ({ index, line, payload: text })),
@@ -265,7 +265,7 @@ export class IngestJobService {
     if ('problem' in parsed) return fail(parsed.problem);
     try {
       const result = await this.ingest.ingest({ format: 'json', article: parsed.article }, async (repos, articleId) => {
-        const mine = await ingestJobsIn(repos).settle(jobId, item.index, { status: 'created', articleId });
+        const mine = await repos.ingestJobs.settle(jobId, item.index, { status: 'created', articleId });
         if (!mine) throw new AlreadySettled();
       });
       if (result.created) return true;

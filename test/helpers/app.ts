@@ -42,7 +42,7 @@ export async function createTestApp(
       done();
     },
   });
-  const app = await buildApp({ database: db.database, logger: { level: 'info', stream }, ...options });
+  const app = await buildApp({ database: db.database, logger: { level: 'info', stream }, queueDatabaseUrl: db.url, ...options });
   t.teardown(async () => {
     await app.close();
     await db.destroy();

@@ -478,6 +478,159 @@ export const operationExamples: OperationExamples = {
       }
     }
   ],
+  "createIngestJob": [
+    {
+      "summary": "Two new articles and a line without a body, queued",
+      "request": {
+        "method": "POST",
+        "path": "/v1/ingest-jobs",
+        "pathParams": {},
+        "query": {},
+        "headers": {
+          "content-type": "application/x-ndjson"
+        },
+        "contentType": "application/x-ndjson",
+        "body": "{\"headline\":\"Port strike ends\",\"body\":\"Dock workers returned on Monday, the union said.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-29-port\"}\n{\"headline\":\"Summit traffic eases\",\"body\":\"\\\"The roads are open again,\\\" the mayor said.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-27-traffic\"}\n{\"headline\":\"A line without a body\"}"
+      },
+      "response": {
+        "status": 202,
+        "contentType": "application/json",
+        "headers": {
+          "location": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007"
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000007",
+          "state": "running",
+          "counts": {
+            "total": 3,
+            "pending": 3,
+            "created": 0,
+            "existing": 0,
+            "failed": 0
+          },
+          "createdBy": "newsroom-admin",
+          "createdAt": "2019-04-26T09:00:05.000Z",
+          "startedAt": "2019-04-26T09:00:06.000Z",
+          "finishedAt": null,
+          "errors": [],
+          "errorsTruncated": false
+        }
+      }
+    }
+  ],
+  "getIngestJob": [
+    {
+      "summary": "The job, done",
+      "request": {
+        "method": "GET",
+        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000007"
+        },
+        "query": {},
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000007",
+          "state": "done",
+          "counts": {
+            "total": 3,
+            "pending": 0,
+            "created": 2,
+            "existing": 0,
+            "failed": 1
+          },
+          "createdBy": "newsroom-admin",
+          "createdAt": "2019-04-26T09:00:05.000Z",
+          "startedAt": "2019-04-26T09:00:06.000Z",
+          "finishedAt": "2019-04-26T09:00:07.000Z",
+          "errors": [
+            {
+              "index": 2,
+              "line": 3,
+              "problem": {
+                "type": "urn:news-annotations:problem:validation-failed",
+                "title": "The request is not valid",
+                "status": 400,
+                "detail": "/body: is required",
+                "errors": [
+                  {
+                    "location": "body",
+                    "pointer": "/body",
+                    "message": "is required"
+                  }
+                ]
+              }
+            }
+          ],
+          "errorsTruncated": false
+        }
+      }
+    }
+  ],
+  "listIngestJobItems": [
+    {
+      "summary": "Each line of the job",
+      "request": {
+        "method": "GET",
+        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007/items",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000007"
+        },
+        "query": {
+          "limit": "10"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "items": [
+            {
+              "index": 0,
+              "line": 1,
+              "status": "created",
+              "articleId": "0196700a-0000-7000-8000-000000000008",
+              "problem": null
+            },
+            {
+              "index": 1,
+              "line": 2,
+              "status": "created",
+              "articleId": "0196700a-0000-7000-8000-000000000009",
+              "problem": null
+            },
+            {
+              "index": 2,
+              "line": 3,
+              "status": "failed",
+              "articleId": null,
+              "problem": {
+                "type": "urn:news-annotations:problem:validation-failed",
+                "title": "The request is not valid",
+                "status": 400,
+                "detail": "/body: is required",
+                "errors": [
+                  {
+                    "location": "body",
+                    "pointer": "/body",
+                    "message": "is required"
+                  }
+                ]
+              }
+            }
+          ],
+          "nextCursor": null
+        }
+      }
+    }
+  ],
   "listArticles": [
     {
       "summary": "The newest article",
@@ -499,20 +652,20 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000006",
+              "id": "0196700a-0000-7000-8000-000000000009",
               "revision": 1,
               "version": 1,
               "format": "plain",
-              "headline": "Harbour reopens after the summit",
+              "headline": "Summit traffic eases",
               "source": "Example Wire",
               "standfirst": null,
               "dateline": null,
               "byline": null,
-              "externalId": "ew-2019-04-27-harbour",
+              "externalId": "ew-2019-04-27-traffic",
               "url": null,
               "publishedAt": null,
               "language": null,
-              "contentHash": "0dcc9ce3fac8549bfb24903961c4779bec913a806bcb5e028bc7a2795d60681b",
+              "contentHash": "b1d7dbf7e7230ebd2af66bcad8fd246056c446952c2f43d3c54e53d74088e220",
               "pipelineVersion": "1.3.0",
               "counts": {
                 "paragraphs": 1,
@@ -520,8 +673,8 @@ export const operationExamples: OperationExamples = {
                 "entities": 0,
                 "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:05.000Z",
-              "updatedAt": "2019-04-26T09:00:05.000Z"
+              "createdAt": "2019-04-26T09:00:08.000Z",
+              "updatedAt": "2019-04-26T09:00:08.000Z"
             }
           ],
           "nextCursor": "example-cursor-1"
@@ -549,29 +702,29 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000005",
+              "id": "0196700a-0000-7000-8000-000000000008",
               "revision": 1,
               "version": 1,
               "format": "plain",
-              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "source": "Dunya News",
+              "headline": "Port strike ends",
+              "source": "Example Wire",
               "standfirst": null,
               "dateline": null,
               "byline": null,
-              "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
+              "externalId": "ew-2019-04-29-port",
               "url": null,
-              "publishedAt": "2019-04-26T08:15:00.000Z",
-              "language": "en",
-              "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
+              "publishedAt": null,
+              "language": null,
+              "contentHash": "4a1fbd72bb8f889f9dd195e0aef5c57a78999078fbca26d22997f64a13437dcc",
               "pipelineVersion": "1.3.0",
               "counts": {
-                "paragraphs": 35,
-                "quotes": 15,
-                "entities": 29,
-                "mentions": 126
+                "paragraphs": 1,
+                "quotes": 0,
+                "entities": 0,
+                "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:04.000Z",
-              "updatedAt": "2019-04-26T09:00:04.000Z"
+              "createdAt": "2019-04-26T09:00:09.000Z",
+              "updatedAt": "2019-04-26T09:00:09.000Z"
             }
           ],
           "nextCursor": "example-cursor-2"
@@ -599,7 +752,7 @@ export const operationExamples: OperationExamples = {
           "status": 400,
           "detail": "querystring /limit: must be >= 1",
           "instance": "/v1/articles",
-          "requestId": "0196700a-0000-7000-8000-000000000007",
+          "requestId": "0196700a-0000-7000-8000-000000000010",
           "errors": [
             {
               "location": "querystring",
@@ -703,61 +856,61 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON"
             },
             {
               "name": "Vladimir Putin",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON"
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON"
             },
             {
               "name": "Kim Jong Il",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON"
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON"
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON"
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON"
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON"
             },
             {
               "name": "Koo Kab-woo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON"
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "PERSON"
             }
           ],
@@ -765,31 +918,31 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Korean Central News Agency",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG"
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG"
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG"
             },
             {
               "name": "TASS",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG"
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "ORG"
             }
           ],
@@ -797,91 +950,91 @@ export const operationExamples: OperationExamples = {
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC"
             },
             {
               "name": "United States",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC"
             },
             {
               "name": "Pyongyang",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC"
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC"
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC"
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC"
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC"
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC"
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC"
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC"
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC"
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC"
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC"
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC"
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
               "literal": "LOC"
             }
           ],
@@ -889,210 +1042,210 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON",
               "relevance": 100
             },
             {
               "name": "Vladimir Putin",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON",
               "relevance": 72
             },
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "United States",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "Pyongyang",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC",
               "relevance": 36
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Korean Central News Agency",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG",
               "relevance": 20
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC",
               "relevance": 16
             },
             {
               "name": "Kim Jong Il",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON",
               "relevance": 8
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "TASS",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Koo Kab-woo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "PERSON",
               "relevance": 4
             }
@@ -1138,7 +1291,7 @@ export const operationExamples: OperationExamples = {
           "status": 404,
           "detail": "No article with id 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
           "instance": "/v1/articles/01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
-          "requestId": "0196700a-0000-7000-8000-000000000038"
+          "requestId": "0196700a-0000-7000-8000-000000000041"
         }
       }
     }
@@ -1215,7 +1368,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000039",
+              "id": "0196700a-0000-7000-8000-000000000042",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1224,11 +1377,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000008",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000040",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -1249,12 +1402,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:06.000Z",
-                "updatedAt": "2019-04-26T09:00:06.000Z"
+                "createdAt": "2019-04-26T09:00:10.000Z",
+                "updatedAt": "2019-04-26T09:00:10.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000041",
+              "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1263,11 +1416,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 0,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000008",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000040",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -1288,12 +1441,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:06.000Z",
-                "updatedAt": "2019-04-26T09:00:06.000Z"
+                "createdAt": "2019-04-26T09:00:10.000Z",
+                "updatedAt": "2019-04-26T09:00:10.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000042",
+              "id": "0196700a-0000-7000-8000-000000000045",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -1302,11 +1455,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000008",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000046",
                   "start": 258,
                   "end": 269,
                   "text": "Kim Jong Un"
@@ -1327,8 +1480,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:06.000Z",
-                "updatedAt": "2019-04-26T09:00:06.000Z"
+                "createdAt": "2019-04-26T09:00:10.000Z",
+                "updatedAt": "2019-04-26T09:00:10.000Z"
               }
             }
           ],
@@ -1360,14 +1513,14 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000023",
+              "id": "0196700a-0000-7000-8000-000000000026",
               "type": "LOC",
               "canonicalName": "North Korea",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000044",
+                  "id": "0196700a-0000-7000-8000-000000000047",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 0,
                   "end": 7,
@@ -1378,14 +1531,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000045",
+                  "id": "0196700a-0000-7000-8000-000000000048",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 1393,
                   "end": 1397,
@@ -1396,14 +1549,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000046",
+                  "id": "0196700a-0000-7000-8000-000000000049",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 1535,
                   "end": 1539,
@@ -1414,14 +1567,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000047",
+                  "id": "0196700a-0000-7000-8000-000000000050",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 1683,
                   "end": 1694,
@@ -1432,14 +1585,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000048",
+                  "id": "0196700a-0000-7000-8000-000000000051",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 2832,
                   "end": 2843,
@@ -1450,14 +1603,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000049",
+                  "id": "0196700a-0000-7000-8000-000000000052",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 3040,
                   "end": 3051,
@@ -1468,14 +1621,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000050",
+                  "id": "0196700a-0000-7000-8000-000000000053",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 4098,
                   "end": 4109,
@@ -1486,14 +1639,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000051",
+                  "id": "0196700a-0000-7000-8000-000000000054",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 4323,
                   "end": 4334,
@@ -1504,14 +1657,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000052",
+                  "id": "0196700a-0000-7000-8000-000000000055",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 4607,
                   "end": 4618,
@@ -1522,14 +1675,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000053",
+                  "id": "0196700a-0000-7000-8000-000000000056",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000023",
+                  "entityId": "0196700a-0000-7000-8000-000000000026",
                   "version": 1,
                   "start": 5241,
                   "end": 5252,
@@ -1540,21 +1693,21 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 }
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000008",
+              "id": "0196700a-0000-7000-8000-000000000011",
               "type": "PERSON",
               "canonicalName": "Kim Jong Un",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000054",
+                  "id": "0196700a-0000-7000-8000-000000000057",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 10,
                   "end": 13,
@@ -1565,14 +1718,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000040",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 76,
                   "end": 87,
@@ -1583,14 +1736,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000055",
+                  "id": "0196700a-0000-7000-8000-000000000058",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 191,
                   "end": 194,
@@ -1601,14 +1754,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000046",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 258,
                   "end": 269,
@@ -1619,14 +1772,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000056",
+                  "id": "0196700a-0000-7000-8000-000000000059",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 388,
                   "end": 391,
@@ -1637,14 +1790,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000057",
+                  "id": "0196700a-0000-7000-8000-000000000060",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 534,
                   "end": 537,
@@ -1655,14 +1808,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000058",
+                  "id": "0196700a-0000-7000-8000-000000000061",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 695,
                   "end": 698,
@@ -1673,14 +1826,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000059",
+                  "id": "0196700a-0000-7000-8000-000000000062",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1040,
                   "end": 1043,
@@ -1691,14 +1844,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000060",
+                  "id": "0196700a-0000-7000-8000-000000000063",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1099,
                   "end": 1102,
@@ -1709,14 +1862,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000061",
+                  "id": "0196700a-0000-7000-8000-000000000064",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1258,
                   "end": 1260,
@@ -1727,14 +1880,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000062",
+                  "id": "0196700a-0000-7000-8000-000000000065",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1600,
                   "end": 1603,
@@ -1745,14 +1898,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000063",
+                  "id": "0196700a-0000-7000-8000-000000000066",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1620,
                   "end": 1623,
@@ -1763,14 +1916,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000064",
+                  "id": "0196700a-0000-7000-8000-000000000067",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2633,
                   "end": 2636,
@@ -1781,14 +1934,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000065",
+                  "id": "0196700a-0000-7000-8000-000000000068",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2642,
                   "end": 2644,
@@ -1799,14 +1952,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000066",
+                  "id": "0196700a-0000-7000-8000-000000000069",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2845,
                   "end": 2848,
@@ -1817,14 +1970,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000067",
+                  "id": "0196700a-0000-7000-8000-000000000070",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2993,
                   "end": 3016,
@@ -1835,14 +1988,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000068",
+                  "id": "0196700a-0000-7000-8000-000000000071",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3130,
                   "end": 3133,
@@ -1853,14 +2006,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000069",
+                  "id": "0196700a-0000-7000-8000-000000000072",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3169,
                   "end": 3172,
@@ -1871,14 +2024,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000070",
+                  "id": "0196700a-0000-7000-8000-000000000073",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3351,
                   "end": 3354,
@@ -1889,14 +2042,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000071",
+                  "id": "0196700a-0000-7000-8000-000000000074",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3411,
                   "end": 3414,
@@ -1907,14 +2060,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000072",
+                  "id": "0196700a-0000-7000-8000-000000000075",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3491,
                   "end": 3494,
@@ -1925,14 +2078,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000073",
+                  "id": "0196700a-0000-7000-8000-000000000076",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3570,
                   "end": 3593,
@@ -1943,14 +2096,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000074",
+                  "id": "0196700a-0000-7000-8000-000000000077",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3880,
                   "end": 3883,
@@ -1961,14 +2114,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000075",
+                  "id": "0196700a-0000-7000-8000-000000000078",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3884,
                   "end": 3891,
@@ -1979,14 +2132,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000076",
+                  "id": "0196700a-0000-7000-8000-000000000079",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000008",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 5136,
                   "end": 5139,
@@ -1997,21 +2150,21 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 }
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000009",
+              "id": "0196700a-0000-7000-8000-000000000012",
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000077",
+                  "id": "0196700a-0000-7000-8000-000000000080",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 17,
                   "end": 22,
@@ -2022,14 +2175,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000078",
+                  "id": "0196700a-0000-7000-8000-000000000081",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 222,
                   "end": 236,
@@ -2040,14 +2193,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000079",
+                  "id": "0196700a-0000-7000-8000-000000000082",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 396,
                   "end": 401,
@@ -2058,14 +2211,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000080",
+                  "id": "0196700a-0000-7000-8000-000000000083",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 601,
                   "end": 606,
@@ -2076,14 +2229,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000081",
+                  "id": "0196700a-0000-7000-8000-000000000084",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 717,
                   "end": 720,
@@ -2094,14 +2247,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000082",
+                  "id": "0196700a-0000-7000-8000-000000000085",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 962,
                   "end": 967,
@@ -2112,14 +2265,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000083",
+                  "id": "0196700a-0000-7000-8000-000000000086",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 1049,
                   "end": 1051,
@@ -2130,14 +2283,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000084",
+                  "id": "0196700a-0000-7000-8000-000000000087",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 1065,
                   "end": 1068,
@@ -2148,14 +2301,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000085",
+                  "id": "0196700a-0000-7000-8000-000000000088",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 2222,
                   "end": 2227,
@@ -2166,14 +2319,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000086",
+                  "id": "0196700a-0000-7000-8000-000000000089",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 2385,
                   "end": 2387,
@@ -2184,14 +2337,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000087",
+                  "id": "0196700a-0000-7000-8000-000000000090",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 2620,
                   "end": 2625,
@@ -2202,14 +2355,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000088",
+                  "id": "0196700a-0000-7000-8000-000000000091",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 3025,
                   "end": 3030,
@@ -2220,14 +2373,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000089",
+                  "id": "0196700a-0000-7000-8000-000000000092",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 3479,
                   "end": 3484,
@@ -2238,14 +2391,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000090",
+                  "id": "0196700a-0000-7000-8000-000000000093",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 3740,
                   "end": 3745,
@@ -2256,14 +2409,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000091",
+                  "id": "0196700a-0000-7000-8000-000000000094",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 3766,
                   "end": 3768,
@@ -2274,14 +2427,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000092",
+                  "id": "0196700a-0000-7000-8000-000000000095",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 3952,
                   "end": 3957,
@@ -2292,14 +2445,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000093",
+                  "id": "0196700a-0000-7000-8000-000000000096",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 4780,
                   "end": 4797,
@@ -2310,14 +2463,14 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000094",
+                  "id": "0196700a-0000-7000-8000-000000000097",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000009",
+                  "entityId": "0196700a-0000-7000-8000-000000000012",
                   "version": 1,
                   "start": 4799,
                   "end": 4804,
@@ -2328,8 +2481,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:06.000Z",
-                    "updatedAt": "2019-04-26T09:00:06.000Z"
+                    "createdAt": "2019-04-26T09:00:10.000Z",
+                    "updatedAt": "2019-04-26T09:00:10.000Z"
                   }
                 }
               ]
@@ -2345,10 +2498,10 @@ export const operationExamples: OperationExamples = {
       "summary": "One quote with its speaker and cue",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000039"
+          "quoteId": "0196700a-0000-7000-8000-000000000042"
         },
         "query": {},
         "headers": {}
@@ -2360,7 +2513,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000039",
+          "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2369,11 +2522,11 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000008",
+            "id": "0196700a-0000-7000-8000-000000000011",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000040",
+              "id": "0196700a-0000-7000-8000-000000000043",
               "start": 76,
               "end": 87,
               "text": "Kim Jong Un"
@@ -2394,8 +2547,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:06.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -2404,10 +2557,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's quote",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000095"
+          "quoteId": "0196700a-0000-7000-8000-000000000098"
         },
         "query": {},
         "headers": {}
@@ -2419,7 +2572,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000095",
+          "id": "0196700a-0000-7000-8000-000000000098",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2428,7 +2581,7 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000009",
+            "id": "0196700a-0000-7000-8000-000000000012",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2444,8 +2597,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:07.000Z",
-            "updatedAt": "2019-04-26T09:00:07.000Z"
+            "createdAt": "2019-04-26T09:00:11.000Z",
+            "updatedAt": "2019-04-26T09:00:11.000Z"
           }
         }
       }
@@ -2472,15 +2625,15 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000009",
+              "id": "0196700a-0000-7000-8000-000000000012",
               "version": 1,
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
               "aliases": [
                 "Putin"
               ],
-              "createdAt": "2019-04-26T09:00:06.000Z",
-              "updatedAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:10.000Z",
+              "updatedAt": "2019-04-26T09:00:10.000Z"
             }
           ],
           "nextCursor": null
@@ -2507,22 +2660,22 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000026",
+              "id": "0196700a-0000-7000-8000-000000000029",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:06.000Z",
-              "updatedAt": "2019-04-26T09:00:06.000Z"
+              "createdAt": "2019-04-26T09:00:10.000Z",
+              "updatedAt": "2019-04-26T09:00:10.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000096",
+              "id": "0196700a-0000-7000-8000-000000000099",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok, Primorsky Krai",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:08.000Z",
-              "updatedAt": "2019-04-26T09:00:08.000Z"
+              "createdAt": "2019-04-26T09:00:12.000Z",
+              "updatedAt": "2019-04-26T09:00:12.000Z"
             }
           ],
           "nextCursor": null
@@ -2535,10 +2688,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor names another speaker",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000039"
+          "quoteId": "0196700a-0000-7000-8000-000000000042"
         },
         "query": {},
         "headers": {
@@ -2547,7 +2700,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000009"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000012"
         }
       },
       "response": {
@@ -2557,7 +2710,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000039",
+          "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 2,
           "kind": "partial",
@@ -2566,7 +2719,7 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000009",
+            "id": "0196700a-0000-7000-8000-000000000012",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2586,8 +2739,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:09.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:13.000Z"
           }
         }
       }
@@ -2596,10 +2749,10 @@ export const operationExamples: OperationExamples = {
       "summary": "A stale If-Match",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000039"
+          "quoteId": "0196700a-0000-7000-8000-000000000042"
         },
         "query": {},
         "headers": {
@@ -2620,8 +2773,8 @@ export const operationExamples: OperationExamples = {
           "title": "The resource changed since the ETag given in If-Match",
           "status": 412,
           "detail": "The quote changed since that ETag: read it again and retry.",
-          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039",
-          "requestId": "0196700a-0000-7000-8000-000000000097"
+          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
+          "requestId": "0196700a-0000-7000-8000-000000000100"
         }
       }
     }
@@ -2631,10 +2784,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The quote as found, then corrected",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000039"
+          "quoteId": "0196700a-0000-7000-8000-000000000042"
         },
         "query": {},
         "headers": {}
@@ -2646,10 +2799,10 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000098",
+              "id": "0196700a-0000-7000-8000-000000000101",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000039",
+              "targetId": "0196700a-0000-7000-8000-000000000042",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
@@ -2669,8 +2822,8 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
               },
               "after": {
                 "end": 46,
@@ -2689,10 +2842,10 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             }
           ],
           "nextCursor": null
@@ -2705,10 +2858,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the correction",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000039/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000039"
+          "quoteId": "0196700a-0000-7000-8000-000000000042"
         },
         "query": {},
         "headers": {
@@ -2716,7 +2869,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000098"
+          "eventId": "0196700a-0000-7000-8000-000000000101"
         }
       },
       "response": {
@@ -2726,7 +2879,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000039",
+          "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 3,
           "kind": "partial",
@@ -2735,11 +2888,11 @@ export const operationExamples: OperationExamples = {
           "text": "bad faith",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000008",
+            "id": "0196700a-0000-7000-8000-000000000011",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000040",
+              "id": "0196700a-0000-7000-8000-000000000043",
               "start": 76,
               "end": 87,
               "text": "Kim Jong Un"
@@ -2760,8 +2913,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:11.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:15.000Z"
           }
         }
       }
@@ -2785,7 +2938,7 @@ export const operationExamples: OperationExamples = {
           "start": 8,
           "end": 36,
           "kind": "partial",
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000009"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000012"
         }
       },
       "response": {
@@ -2793,10 +2946,10 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000095",
+          "id": "0196700a-0000-7000-8000-000000000098",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "partial",
@@ -2805,7 +2958,7 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000009",
+            "id": "0196700a-0000-7000-8000-000000000012",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
@@ -2821,8 +2974,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:07.000Z",
-            "updatedAt": "2019-04-26T09:00:07.000Z"
+            "createdAt": "2019-04-26T09:00:11.000Z",
+            "updatedAt": "2019-04-26T09:00:11.000Z"
           }
         }
       }
@@ -2833,10 +2986,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's quote",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000095",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000095"
+          "quoteId": "0196700a-0000-7000-8000-000000000098"
         },
         "query": {},
         "headers": {
@@ -2854,10 +3007,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention naming a speaker",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000040"
+          "mentionId": "0196700a-0000-7000-8000-000000000043"
         },
         "query": {},
         "headers": {}
@@ -2869,9 +3022,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000040",
+          "id": "0196700a-0000-7000-8000-000000000043",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000008",
+          "entityId": "0196700a-0000-7000-8000-000000000011",
           "version": 1,
           "start": 76,
           "end": 87,
@@ -2882,8 +3035,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:06.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -2892,10 +3045,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's mention",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000099"
+          "mentionId": "0196700a-0000-7000-8000-000000000102"
         },
         "query": {},
         "headers": {}
@@ -2907,9 +3060,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000099",
+          "id": "0196700a-0000-7000-8000-000000000102",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000026",
+          "entityId": "0196700a-0000-7000-8000-000000000029",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -2920,8 +3073,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:08.000Z",
-            "updatedAt": "2019-04-26T09:00:12.000Z"
+            "createdAt": "2019-04-26T09:00:12.000Z",
+            "updatedAt": "2019-04-26T09:00:16.000Z"
           }
         }
       }
@@ -2932,10 +3085,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor confirms the mention",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000040"
+          "mentionId": "0196700a-0000-7000-8000-000000000043"
         },
         "query": {},
         "headers": {
@@ -2954,9 +3107,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000040",
+          "id": "0196700a-0000-7000-8000-000000000043",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000008",
+          "entityId": "0196700a-0000-7000-8000-000000000011",
           "version": 2,
           "start": 76,
           "end": 87,
@@ -2967,8 +3120,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:13.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:17.000Z"
           }
         }
       }
@@ -2979,10 +3132,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention as found, then confirmed",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000040"
+          "mentionId": "0196700a-0000-7000-8000-000000000043"
         },
         "query": {},
         "headers": {}
@@ -2994,10 +3147,10 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000100",
+              "id": "0196700a-0000-7000-8000-000000000103",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000040",
+              "targetId": "0196700a-0000-7000-8000-000000000043",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
@@ -3008,7 +3161,7 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000008",
+                "entityId": "0196700a-0000-7000-8000-000000000011",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
@@ -3020,11 +3173,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000008",
+                "entityId": "0196700a-0000-7000-8000-000000000011",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:18.000Z"
             }
           ],
           "nextCursor": null
@@ -3037,10 +3190,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the confirmation",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000040/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000040"
+          "mentionId": "0196700a-0000-7000-8000-000000000043"
         },
         "query": {},
         "headers": {
@@ -3048,7 +3201,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000100"
+          "eventId": "0196700a-0000-7000-8000-000000000103"
         }
       },
       "response": {
@@ -3058,9 +3211,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000040",
+          "id": "0196700a-0000-7000-8000-000000000043",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000008",
+          "entityId": "0196700a-0000-7000-8000-000000000011",
           "version": 3,
           "start": 76,
           "end": 87,
@@ -3071,8 +3224,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:06.000Z",
-            "updatedAt": "2019-04-26T09:00:15.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:19.000Z"
           }
         }
       }
@@ -3107,12 +3260,12 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000099",
+          "id": "0196700a-0000-7000-8000-000000000102",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000096",
+          "entityId": "0196700a-0000-7000-8000-000000000099",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -3123,8 +3276,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:08.000Z",
-            "updatedAt": "2019-04-26T09:00:08.000Z"
+            "createdAt": "2019-04-26T09:00:12.000Z",
+            "updatedAt": "2019-04-26T09:00:12.000Z"
           }
         }
       }
@@ -3135,9 +3288,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Merge the duplicate place into Vladivostok",
       "request": {
         "method": "POST",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000026/merge",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000029/merge",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000026"
+          "id": "0196700a-0000-7000-8000-000000000029"
         },
         "query": {},
         "headers": {
@@ -3145,7 +3298,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "entityId": "0196700a-0000-7000-8000-000000000096"
+          "entityId": "0196700a-0000-7000-8000-000000000099"
         }
       },
       "response": {
@@ -3155,15 +3308,15 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000026",
+          "id": "0196700a-0000-7000-8000-000000000029",
           "version": 2,
           "type": "LOC",
           "canonicalName": "Vladivostok",
           "aliases": [
             "Vladivostok, Primorsky Krai"
           ],
-          "createdAt": "2019-04-26T09:00:06.000Z",
-          "updatedAt": "2019-04-26T09:00:16.000Z",
+          "createdAt": "2019-04-26T09:00:10.000Z",
+          "updatedAt": "2019-04-26T09:00:20.000Z",
           "counts": {
             "mentions": 15,
             "articles": 3,
@@ -3195,10 +3348,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's mention",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000099"
+          "mentionId": "0196700a-0000-7000-8000-000000000102"
         },
         "query": {},
         "headers": {
@@ -3234,10 +3387,10 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000098",
+              "id": "0196700a-0000-7000-8000-000000000101",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000039",
+              "targetId": "0196700a-0000-7000-8000-000000000042",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
@@ -3257,8 +3410,8 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
               },
               "after": {
                 "end": 46,
@@ -3277,16 +3430,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:14.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000101",
+              "id": "0196700a-0000-7000-8000-000000000104",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000039",
+              "targetId": "0196700a-0000-7000-8000-000000000042",
               "action": "revert",
               "actor": "newsroom-admin",
               "before": {
@@ -3306,7 +3459,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
               "after": {
@@ -3326,16 +3479,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000008",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000040"
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
               },
-              "createdAt": "2019-04-26T09:00:17.000Z"
+              "createdAt": "2019-04-26T09:00:21.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000102",
+              "id": "0196700a-0000-7000-8000-000000000105",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000095",
+              "targetId": "0196700a-0000-7000-8000-000000000098",
               "action": "create",
               "actor": "newsroom-admin",
               "before": null,
@@ -3356,16 +3509,16 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": null,
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:18.000Z"
+              "createdAt": "2019-04-26T09:00:22.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000103",
+              "id": "0196700a-0000-7000-8000-000000000106",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000095",
+              "targetId": "0196700a-0000-7000-8000-000000000098",
               "action": "delete",
               "actor": "newsroom-admin",
               "before": {
@@ -3385,17 +3538,17 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000009",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
               "after": null,
-              "createdAt": "2019-04-26T09:00:19.000Z"
+              "createdAt": "2019-04-26T09:00:23.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000100",
+              "id": "0196700a-0000-7000-8000-000000000103",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000040",
+              "targetId": "0196700a-0000-7000-8000-000000000043",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
@@ -3406,7 +3559,7 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000008",
+                "entityId": "0196700a-0000-7000-8000-000000000011",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
@@ -3418,11 +3571,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
                 "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000008",
+                "entityId": "0196700a-0000-7000-8000-000000000011",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:18.000Z"
             }
           ],
           "nextCursor": "example-cursor-6"
@@ -3435,9 +3588,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Vladimir Putin across articles",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000009"
+          "id": "0196700a-0000-7000-8000-000000000012"
         },
         "query": {},
         "headers": {}
@@ -3449,15 +3602,15 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000009",
+          "id": "0196700a-0000-7000-8000-000000000012",
           "version": 1,
           "type": "PERSON",
           "canonicalName": "Vladimir Putin",
           "aliases": [
             "Putin"
           ],
-          "createdAt": "2019-04-26T09:00:06.000Z",
-          "updatedAt": "2019-04-26T09:00:06.000Z",
+          "createdAt": "2019-04-26T09:00:10.000Z",
+          "updatedAt": "2019-04-26T09:00:10.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3484,9 +3637,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Rename: the old name stays an alias",
       "request": {
         "method": "PATCH",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000009"
+          "id": "0196700a-0000-7000-8000-000000000012"
         },
         "query": {},
         "headers": {
@@ -3505,7 +3658,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000009",
+          "id": "0196700a-0000-7000-8000-000000000012",
           "version": 2,
           "type": "PERSON",
           "canonicalName": "Vladimir Vladimirovich Putin",
@@ -3513,8 +3666,8 @@ export const operationExamples: OperationExamples = {
             "Putin",
             "Vladimir Putin"
           ],
-          "createdAt": "2019-04-26T09:00:06.000Z",
-          "updatedAt": "2019-04-26T09:00:20.000Z",
+          "createdAt": "2019-04-26T09:00:10.000Z",
+          "updatedAt": "2019-04-26T09:00:24.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3541,9 +3694,9 @@ export const operationExamples: OperationExamples = {
       "summary": "What Putin said",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000009/quotes",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012/quotes",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000009"
+          "id": "0196700a-0000-7000-8000-000000000012"
         },
         "query": {
           "limit": "2"
@@ -3554,12 +3707,12 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/entities/0196700a-0000-7000-8000-000000000009/quotes?limit=2&cursor=example-cursor-7>; rel=\"next\""
+          "link": "</v1/entities/0196700a-0000-7000-8000-000000000012/quotes?limit=2&cursor=example-cursor-7>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000104",
+              "id": "0196700a-0000-7000-8000-000000000107",
               "articleId": "0196700a-0000-7000-8000-000000000005",
               "version": 1,
               "kind": "direct",
@@ -3568,11 +3721,11 @@ export const operationExamples: OperationExamples = {
               "text": "There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,",
               "paragraphIndex": 25,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000009",
+                "id": "0196700a-0000-7000-8000-000000000012",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000105",
+                  "id": "0196700a-0000-7000-8000-000000000108",
                   "start": 3940,
                   "end": 3945,
                   "text": "Putin"
@@ -3593,12 +3746,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:21.000Z",
-                "updatedAt": "2019-04-26T09:00:21.000Z"
+                "createdAt": "2019-04-26T09:00:25.000Z",
+                "updatedAt": "2019-04-26T09:00:25.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000106",
+              "id": "0196700a-0000-7000-8000-000000000109",
               "articleId": "0196700a-0000-7000-8000-000000000005",
               "version": 1,
               "kind": "direct",
@@ -3607,11 +3760,11 @@ export const operationExamples: OperationExamples = {
               "text": "We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,",
               "paragraphIndex": 15,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000009",
+                "id": "0196700a-0000-7000-8000-000000000012",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000107",
+                  "id": "0196700a-0000-7000-8000-000000000110",
                   "start": 2608,
                   "end": 2613,
                   "text": "Putin"
@@ -3632,8 +3785,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:21.000Z",
-                "updatedAt": "2019-04-26T09:00:21.000Z"
+                "createdAt": "2019-04-26T09:00:25.000Z",
+                "updatedAt": "2019-04-26T09:00:25.000Z"
               }
             }
           ],
@@ -3664,7 +3817,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000039",
+              "id": "0196700a-0000-7000-8000-000000000042",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 3,
               "kind": "partial",
@@ -3673,11 +3826,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000008",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000040",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -3698,12 +3851,12 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
-                "createdAt": "2019-04-26T09:00:06.000Z",
-                "updatedAt": "2019-04-26T09:00:11.000Z"
+                "createdAt": "2019-04-26T09:00:10.000Z",
+                "updatedAt": "2019-04-26T09:00:15.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000041",
+              "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "partial",
@@ -3712,11 +3865,11 @@ export const operationExamples: OperationExamples = {
               "text": "bad faith",
               "paragraphIndex": 0,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000008",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000040",
+                  "id": "0196700a-0000-7000-8000-000000000043",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
@@ -3737,8 +3890,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:06.000Z",
-                "updatedAt": "2019-04-26T09:00:06.000Z"
+                "createdAt": "2019-04-26T09:00:10.000Z",
+                "updatedAt": "2019-04-26T09:00:10.000Z"
               }
             }
           ],
@@ -3776,11 +3929,11 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000072",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3789,7 +3942,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -3815,11 +3968,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000073",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3828,7 +3981,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -3854,11 +4007,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000108",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3867,7 +4020,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
                 },
                 {
                   "type": "TextualBody",
@@ -3893,11 +4046,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3906,7 +4059,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
                 },
                 {
                   "type": "TextualBody",
@@ -3932,11 +4085,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000110",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3945,7 +4098,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018"
                 },
                 {
                   "type": "TextualBody",
@@ -3971,11 +4124,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3984,7 +4137,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
                 },
                 {
                   "type": "TextualBody",
@@ -4010,11 +4163,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4023,7 +4176,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038"
                 },
                 {
                   "type": "TextualBody",
@@ -4049,11 +4202,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000090",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4062,7 +4215,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4088,11 +4241,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000091",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4101,7 +4254,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4127,11 +4280,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4140,7 +4293,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035"
                 },
                 {
                   "type": "TextualBody",
@@ -4166,11 +4319,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000074",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000077",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4179,7 +4332,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4205,11 +4358,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4218,7 +4371,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4244,11 +4397,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000092",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000095",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4257,7 +4410,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4283,11 +4436,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4296,7 +4449,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -4322,11 +4475,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000050",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4335,7 +4488,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -4361,11 +4514,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4374,7 +4527,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
                 },
                 {
                   "type": "TextualBody",
@@ -4400,11 +4553,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4413,7 +4566,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019"
                 },
                 {
                   "type": "TextualBody",
@@ -4439,11 +4592,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4452,7 +4605,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -4478,11 +4631,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4491,7 +4644,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039"
                 },
                 {
                   "type": "TextualBody",
@@ -4517,11 +4670,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4530,7 +4683,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4556,11 +4709,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000051",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000054",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4569,7 +4722,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -4595,11 +4748,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4608,7 +4761,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
                 },
                 {
                   "type": "TextualBody",
@@ -4634,11 +4787,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4647,7 +4800,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4673,11 +4826,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000052",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000055",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4686,7 +4839,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -4712,11 +4865,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4725,7 +4878,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -4751,11 +4904,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4764,7 +4917,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -4790,11 +4943,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000096",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4803,7 +4956,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4829,11 +4982,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4842,7 +4995,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000009"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4868,11 +5021,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4881,7 +5034,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -4907,11 +5060,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4920,7 +5073,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
                 },
                 {
                   "type": "TextualBody",
@@ -4946,11 +5099,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4959,7 +5112,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -4985,11 +5138,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4998,7 +5151,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
                 },
                 {
                   "type": "TextualBody",
@@ -5024,11 +5177,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5037,7 +5190,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000008"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5063,11 +5216,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5076,7 +5229,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040"
                 },
                 {
                   "type": "TextualBody",
@@ -5102,11 +5255,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5115,7 +5268,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
                 },
                 {
                   "type": "TextualBody",
@@ -5141,11 +5294,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000056",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5154,7 +5307,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -5180,11 +5333,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5193,7 +5346,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
                 },
                 {
                   "type": "TextualBody",
@@ -5219,11 +5372,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5232,7 +5385,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020"
                 },
                 {
                   "type": "TextualBody",
@@ -5258,11 +5411,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5271,7 +5424,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
                 },
                 {
                   "type": "TextualBody",
@@ -5297,11 +5450,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5310,7 +5463,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
                 },
                 {
                   "type": "TextualBody",
@@ -5336,11 +5489,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5349,7 +5502,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -5375,11 +5528,11 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:06.000Z",
-              "modified": "2019-04-26T09:00:06.000Z",
+              "created": "2019-04-26T09:00:10.000Z",
+              "modified": "2019-04-26T09:00:10.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5388,7 +5541,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -5468,7 +5621,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 127
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "updatedAt": "2019-04-26T09:00:22.000Z",
+          "updatedAt": "2019-04-26T09:00:26.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia's Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang's nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea's nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union's support for the founder of North Korea, Kim's grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city's aquarium.\n\nThe meeting was Kim's first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea's Moon Jae-in, two with Trump and one with Vietnam's president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday's meeting was valuable to both sides.\n\n\"For North Korea, it's all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea's key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader's father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North's most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing's influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country's most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5526,7 +5679,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 25
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:23.000Z",
+          "updatedAt": "2019-04-26T09:00:27.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said."
         }
       }
@@ -5608,7 +5761,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:24.000Z",
+          "updatedAt": "2019-04-26T09:00:28.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.\n\nThis story has been corrected."
         }
       }
@@ -5658,7 +5811,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:25.000Z",
+          "updatedAt": "2019-04-26T09:00:29.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nUpdated with the full text.\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5690,7 +5843,7 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
-              "replacedAt": "2019-04-26T09:00:26.000Z"
+              "replacedAt": "2019-04-26T09:00:30.000Z"
             },
             {
               "revision": 2,
@@ -5699,7 +5852,7 @@ export const operationExamples: OperationExamples = {
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "pipelineVersion": "1.3.0",
               "createdBy": null,
-              "createdAt": "2019-04-26T09:00:26.000Z",
+              "createdAt": "2019-04-26T09:00:30.000Z",
               "replacedAt": null
             }
           ]
@@ -5732,7 +5885,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "replacedAt": "2019-04-26T09:00:26.000Z",
+          "replacedAt": "2019-04-26T09:00:30.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
