@@ -10,7 +10,9 @@
 //   (`pg_ctl stop -m fast`) under a running query;
 // - a connection that dies without a goodbye (`-m immediate`, a crash, a network cut): the `pg`
 //   driver's plain `Error('Connection terminated unexpectedly')`, passed through unwrapped;
-// - the pool's connect timeout: plain `Error('timeout exceeded when trying to connect')`.
+// - the pool's connect timeout: plain `Error('timeout exceeded when trying to connect')`;
+// - every pooled connection busy for longer than `$transaction`'s maxWait: P2028 "Unable to start a
+//   transaction in the given time" (overload, so a 503 with Retry-After; other P2028s are bugs).
 // So the walk follows `cause` and Prisma's `meta.driverAdapterError`, and looks at error codes, the
 // adapter's error kinds, Postgres SQLSTATEs (class 08 and 57P0x) and, last, the driver's messages.
 
@@ -36,7 +38,7 @@ const unavailableCodes = new Set([
 const unavailableKinds = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 
 const unavailableMessage =
-  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|terminating connection|database system is (shutting down|starting up|in recovery mode)|Can't reach database|Client has encountered a connection error|timeout exceeded when trying to connect|DatabaseNotReachable|the database system is in recovery|Server has closed the connection/i;
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|terminating connection|database system is (shutting down|starting up|in recovery mode)|Can't reach database|Client has encountered a connection error|timeout exceeded when trying to connect|DatabaseNotReachable|the database system is in recovery|Server has closed the connection|Unable to start a transaction in the given time/i;
 
 // SQLSTATE class 08: connection exception (08000, 08001, 08003, 08004, 08006, 08P01 ...).
 const connectionExceptionState = /^08[0-9A-Z]{3}$/;

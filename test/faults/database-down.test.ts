@@ -118,6 +118,24 @@ t.test('the errors Prisma throws while Postgres is down are classified as unavai
   t.notOk(isDatabaseUnavailable(uniqueViolation), 'but not an unavailable database');
   t.notOk(isDatabaseUnavailable(new Error('boom')), 'nor is an ordinary bug');
 
+  // Every pooled connection busy past maxWait: an overload the client should retry, not a bug.
+  let release = () => {};
+  const held = prisma.$transaction(async (tx) => {
+    await tx.article.count();
+    await new Promise<void>((resolve) => (release = resolve));
+  });
+  const second = prisma.$transaction(async (tx) => {
+    await tx.article.count();
+    await new Promise<void>((resolve) => setTimeout(resolve, 2000));
+  });
+  const starved = await prisma
+    .$transaction(async (tx) => tx.article.count(), { maxWait: 200 })
+    .then(() => null, (error: unknown) => error);
+  release();
+  await Promise.all([held, second]);
+  t.ok(starved, 'a transaction that cannot get a connection within maxWait fails');
+  t.ok(isDatabaseUnavailable(starved), `and is classified as unavailable (${(starved as Error | null)?.message?.slice(0, 80)})`);
+
   // A query in flight when the server shuts down (fast: 57P01; immediate: the socket just closes).
   for (const mode of ['fast', 'immediate'] as const) {
     const inFlight = prisma.$queryRaw`SELECT pg_sleep(5)`.then(() => null, (error: unknown) => error);
