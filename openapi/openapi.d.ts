@@ -69,7 +69,7 @@ export interface paths {
          * Create an API key
          * @description The answer holds the secret key; it is stored hashed and never shown again.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 409 `conflict`, 409 `idempotency-key-in-use`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 409 `conflict`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -373,7 +373,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["createArticleQuote"];
         delete?: never;
@@ -441,7 +441,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         patch: operations["updateArticleQuote"];
         trace?: never;
@@ -485,7 +485,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["revertArticleQuote"];
         delete?: never;
@@ -527,7 +527,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         patch: operations["updateArticleMention"];
         trace?: never;
@@ -547,7 +547,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["createArticleMention"];
         delete?: never;
@@ -595,7 +595,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["revertArticleMention"];
         delete?: never;
@@ -675,7 +675,7 @@ export interface paths {
          * Rename an entity (the old name stays an alias)
          * @description Needs If-Match with the ETag you read (428 without, 412 when it changed since).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`.
          */
         patch: operations["renameEntity"];
         trace?: never;
@@ -693,7 +693,7 @@ export interface paths {
          * Merge another entity into this one
          * @description Mentions, quotes and names of `entityId` move to this entity, and `entityId` is deleted.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`.
          */
         post: operations["mergeEntity"];
         delete?: never;
@@ -1065,6 +1065,30 @@ export interface operations {
             };
             /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -4159,6 +4183,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `unprocessable-content`: The request cannot be processed; `idempotency-key-reused`: The Idempotency-Key was used with a different request */
             422: {
                 headers: {
@@ -4951,6 +4999,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
@@ -5353,6 +5425,30 @@ export interface operations {
             };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -5871,6 +5967,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `unprocessable-content`: The request cannot be processed */
             422: {
                 headers: {
@@ -6083,6 +6203,30 @@ export interface operations {
             };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6438,6 +6582,30 @@ export interface operations {
             };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7049,6 +7217,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
@@ -7219,6 +7411,30 @@ export interface operations {
             };
             /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `payload-too-large`: The request body is too large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `unsupported-media-type`: Unsupported media type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];

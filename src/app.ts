@@ -8,7 +8,8 @@ import { idempotency } from './plugins/idempotency.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { readYourWrites } from './plugins/read-your-writes.js';
-import { problemErrors } from './plugins/problem-errors.js';
+import { problemErrors, sendProblem } from './plugins/problem-errors.js';
+import { ApiError } from './errors.js';
 import { Store } from './repositories/store.js';
 import { healthRoutes } from './routes/health.js';
 import { apiKeyRoutes } from './routes/v1/api-keys.js';
@@ -64,10 +65,31 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Over-long path parameters (414) and malformed URLs: a 400 problem like any other bad input.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(request, reply, 'bad-request', error.message);
+    },
   });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // After validation: ajv coerces "1e309" or "Infinity" to Infinity past integer and maximum
+  // checks, and Postgres cannot store NUL (22021). Both would otherwise be 500s further down.
+  app.addHook('preHandler', async (request) => {
+    for (const [location, values] of [['querystring', request.query], ['params', request.params]] as const) {
+      for (const [key, value] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        for (const item of Array.isArray(value) ? value : [value]) {
+          if (typeof item === 'number' && !Number.isFinite(item)) {
+            throw new ApiError('validation-failed', `${location} /${key}: must be a finite number`);
+          }
+          if (typeof item === 'string' && item.includes('\u0000')) {
+            throw new ApiError('validation-failed', `${location} /${key}: must not contain NUL characters`);
+          }
+        }
+      }
+    }
   });
 
   app.addSchema(ProblemDetails);

@@ -8,6 +8,7 @@ import { ApiKeyService } from './services/api-key-service.js';
 
 /** Opens the database, applies pending migrations, listens, and shuts down gracefully on signals. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
+  let shuttingDown = false;
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     replicaUrl: config.databaseReplicaUrl,
@@ -33,6 +34,11 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
           'Use it as "Authorization: Bearer <key>" and create narrower keys with POST /v1/api-keys.\n\n',
       );
     }
+    // During shutdown every answer closes its keep-alive connection; otherwise app.close() waits
+    // for idle sockets until the keep-alive timeout, longer than the grace period.
+    app.addHook('onSend', async (_request, reply) => {
+      if (shuttingDown) reply.header('connection', 'close');
+    });
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     app.log.fatal({ err: error }, 'could not start');
@@ -43,6 +49,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
 
   // SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, then close the pool.
   closeWithGrace({ delay: config.shutdownGraceMs }, async ({ signal, err }) => {
+    shuttingDown = true;
     if (err) app.log.error({ err }, 'shutting down after an uncaught error');
     else app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
+import { problemResponses } from '../schemas/problem.js';
 import { isDatabaseUnavailable } from './database-errors.js';
 
 interface ProblemBody {
@@ -69,6 +70,13 @@ export const problemErrors = fp(
   async (app: FastifyInstance) => {
     const routes: { method: string; pattern: RegExp }[] = [];
     app.addHook('onRoute', (route) => {
+      // Every route that takes a body can answer 413 (too large) and 415 (wrong media type).
+      const routeSchema = route.schema as { body?: unknown; response?: Record<string, unknown> } | undefined;
+      if (routeSchema?.body && routeSchema.response) {
+        for (const [status, entry] of Object.entries(problemResponses('payload-too-large', 'unsupported-media-type'))) {
+          routeSchema.response[status] ??= entry;
+        }
+      }
       const methods = Array.isArray(route.method) ? route.method : [route.method];
       // `::` is a literal colon in Fastify paths (/articles::batch); `:name` is a parameter.
       const pattern = new RegExp(
