@@ -7691,7 +7691,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Full-text search (web search syntax: words, "phrases", -not, or).
+                 * @description Full-text search (web search syntax: words, "phrases", -not, or). The newest 1,000 matching quotes are ranked by relevance; narrow with `speaker`, `since` and `until` to reach older ones.
                  * @example "bad faith"
                  */
                 q?: string;

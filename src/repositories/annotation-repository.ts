@@ -26,6 +26,9 @@ const quoteInclude = {
 
 export type QuoteRow = Prisma.QuoteGetPayload<{ include: typeof quoteInclude }>;
 
+/** How many of the newest matching quotes a full-text search ranks. */
+export const SEARCH_WINDOW = 1000;
+
 type EntityTypeValue = NonNullable<QuoteRow['viaEntity']>['type'];
 
 /** A quote row with its speaker, speaker mention and relaying entity flattened in by joins. */
@@ -222,7 +225,11 @@ export class AnnotationRepository {
     });
   }
 
-  /** Full-text search over quote text, best match first; keyset on (rank, id). */
+  /**
+   * Full-text search over quote text, best match first; keyset on (rank, id). Only the newest
+   * SEARCH_WINDOW matches are ranked, so the cost stays flat as the archive grows (a search that
+   * must rank all of history belongs in a search engine: docs/scaling.md).
+   */
   async searchQuotes(
     filter: { q: string; speakerEntityId?: string | undefined; since?: Date | undefined; until?: Date | undefined },
     after: { rank: number; id: string } | null,
@@ -239,10 +246,14 @@ export class AnnotationRepository {
       ? Prisma.sql`WHERE ("rank" < ${after.rank} OR ("rank" = ${after.rank} AND "id" > ${after.id}::uuid))`
       : Prisma.empty;
     const hits = await this.db.$queryRaw<{ id: string; rank: number }[]>`
-      WITH hits AS (
-        SELECT q."id", ts_rank(q."searchVector", query)::float8 AS "rank"
-        FROM "Quote" q, websearch_to_tsquery('english', ${filter.q}) query
-        WHERE ${Prisma.join(conditions, ' AND ')}
+      WITH recent AS (
+        SELECT q."id", q."searchVector", query
+          FROM "Quote" q, websearch_to_tsquery('english', ${filter.q}) query
+         WHERE ${Prisma.join(conditions, ' AND ')}
+         ORDER BY q."createdAt" DESC, q."id" DESC
+         LIMIT ${SEARCH_WINDOW}
+      ), hits AS (
+        SELECT "id", ts_rank("searchVector", query)::float8 AS "rank" FROM recent
       )
       SELECT "id", "rank" FROM hits ${cursor} ORDER BY "rank" DESC, "id" LIMIT ${limit}`;
     const rows = await this.db.quote.findMany({ where: { id: { in: hits.map((hit) => hit.id) } }, include: quoteInclude });

@@ -61,7 +61,14 @@ export const EntityMergeInput = Type.Object(
 
 export const QuoteSearchQuery = Type.Object(
   {
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Full-text search (web search syntax: words, "phrases", -not, or).' })),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description:
+          'Full-text search (web search syntax: words, "phrases", -not, or). The newest 1,000 matching quotes are ranked by relevance; narrow with `speaker`, `since` and `until` to reach older ones.',
+      }),
+    ),
     speaker: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: 'Only quotes of this speaker entity.' })),
     since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Quotes stored at or after this time.' })),
     until: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Quotes stored before this time.' })),
