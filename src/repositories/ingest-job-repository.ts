@@ -1,7 +1,6 @@
 import type { IngestJobItemStatus, Prisma } from '../generated/prisma/client.js';
 import type { QueueSql } from '../queue/ingest-queue.js';
 import type { DbClient } from './db-client.js';
-import type { Repositories } from './store.js';
 
 export type IngestJobRow = Prisma.IngestJobGetPayload<object>;
 export type IngestJobItemRow = Prisma.IngestJobItemGetPayload<object>;

@@ -1,17 +1,16 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ApiError } from '../../errors.js';
 import { Uuid } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS, BatchService } from '../../services/batch-service.js';
 import type { IngestService } from '../../services/ingest-service.js';
+import { acceptNdjsonOnly, NDJSON_MEDIA_TYPE } from './ndjson.js';
 
 export interface BatchRoutesOptions {
   ingest: IngestService;
 }
 
-export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 
 const BatchItem = Type.Object(
   {
@@ -86,22 +85,14 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
   const batches = new BatchService(options.ingest);
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addContentTypeParser(NDJSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit: BATCH_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
-  );
+  const ndjsonOnly = acceptNdjsonOnly(app, BATCH_BODY_LIMIT, 'batch');
 
   // `::` is Fastify's escape for a literal colon: this route is /articles:batch.
   api.post(
     '/articles::batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      // Other media types would reach the handler parsed by their own parsers: refuse them first.
-      onRequest: async (request) => {
-        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (mediaType !== NDJSON_MEDIA_TYPE) {
-          throw new ApiError('unsupported-media-type', `Send the batch as ${NDJSON_MEDIA_TYPE}, one JSON article per line.`);
-        }
-      },
+      onRequest: ndjsonOnly,
       schema: {
         operationId: 'batchCreateArticles',
         tags: ['articles'],

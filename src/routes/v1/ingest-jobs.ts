@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { ApiError } from '../../errors.js';
 import { actorOf } from '../../plugins/auth.js';
 import { IdParams } from '../../schemas/common.js';
 import { IngestJob, IngestJobItemPage, IngestJobItemQuery } from '../../schemas/ingest-jobs.js';
@@ -12,7 +11,7 @@ import {
   INGEST_JOB_MAX_ITEMS,
   type IngestJobService,
 } from '../../services/ingest-job-service.js';
-import { NDJSON_MEDIA_TYPE } from './batch.js';
+import { acceptNdjsonOnly, NDJSON_MEDIA_TYPE } from './ndjson.js';
 import { linkNextPage } from './pagination.js';
 
 export interface IngestJobRoutesOptions {
@@ -38,21 +37,13 @@ export async function ingestJobRoutes(app: FastifyInstance, options: IngestJobRo
   const { jobs } = options;
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  app.addContentTypeParser(NDJSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit: INGEST_JOB_BODY_LIMIT }, (_request, body, done) =>
-    done(null, body),
-  );
+  const ndjsonOnly = acceptNdjsonOnly(app, INGEST_JOB_BODY_LIMIT, 'job');
 
   api.post(
     '/ingest-jobs',
     {
       bodyLimit: INGEST_JOB_BODY_LIMIT,
-      // Other media types would reach the handler parsed by their own parsers: refuse them first.
-      onRequest: async (request) => {
-        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-        if (mediaType !== NDJSON_MEDIA_TYPE) {
-          throw new ApiError('unsupported-media-type', `Send the job as ${NDJSON_MEDIA_TYPE}, one JSON article per line.`);
-        }
-      },
+      onRequest: ndjsonOnly,
       schema: {
         operationId: 'createIngestJob',
         tags: ['ingest-jobs'],
