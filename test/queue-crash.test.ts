@@ -56,6 +56,7 @@ function generatedArticle(n: number): Record<string, string> {
 
 interface WorkerProcess {
   child: ChildProcess;
+  chunksStarted: number;
   chunksDone: number;
   output: string[];
   exited: Promise<number | null>;
@@ -74,6 +75,7 @@ function startWorkerProcess(databaseUrl: string): WorkerProcess {
   const waiting: { count: number; resolve: () => void }[] = [];
   const worker: WorkerProcess = {
     child,
+    chunksStarted: 0,
     chunksDone: 0,
     output: [],
     exited: new Promise((resolve) => child.once('exit', (exitCode) => resolve(exitCode))),
@@ -84,6 +86,7 @@ function startWorkerProcess(databaseUrl: string): WorkerProcess {
   const onData = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
       worker.output.push(line);
+      if (line.includes('"chunk started"')) worker.chunksStarted++;
       if (line.includes('"chunk processed"')) worker.chunksDone++;
     }
     for (const wait of waiting.filter((w) => worker.chunksDone >= w.count)) wait.resolve();
@@ -140,6 +143,8 @@ t.test(
       if (counts.pending <= ARTICLES / 2) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    // Kill it in the middle of a chunk, so the crash leaves work in its hands.
+    while (doomed.chunksStarted <= doomed.chunksDone) await new Promise((resolve) => setTimeout(resolve, 5));
     doomed.child.kill('SIGKILL');
     t.equal(await doomed.exited, null, 'the first worker was killed');
     const atKill = (await api({ method: 'GET', url: `/v1/ingest-jobs/${jobId}` })).json<JobBody>();

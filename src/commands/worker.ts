@@ -92,6 +92,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
     await queue.start();
     for (let i = 0; i < concurrency; i++) {
       await queue.work(async (message) => {
+        log.info({ ...message }, 'chunk started');
         const work = jobs.processChunk(message, { shouldStop: () => stopping, log });
         inHand.add(work);
         try {
