@@ -2,3 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 
 /** Either the client or a transaction: repositories work on both. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+/** True for Prisma's unique-constraint violation (P2002): another writer stored the same key first. */
+export const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ApiError, notFound } from '../errors.js';
 import type { ApiKeyRow } from '../repositories/api-key-repository.js';
+import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Store } from '../repositories/store.js';
 import type { ApiKey, ApiKeyScope, CreatedApiKey } from '../schemas/api-keys.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -33,8 +34,6 @@ const present = (row: ApiKeyRow): ApiKey => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 
 // Every request authenticates: a short cache saves the lookup. A key revoked in this process is
 // dropped from the cache at once; other processes notice within the TTL (docs/scaling.md).

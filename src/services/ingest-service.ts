@@ -6,6 +6,7 @@ import { annotate } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
 import type { ArticleRow } from '../repositories/article-repository.js';
+import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
 import { metrics } from '../plugins/metrics.js';
@@ -114,8 +115,6 @@ export async function resolveEntities(repos: Repositories, annotation: ArticleAn
   return byKey;
 }
 
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 
 /** Parses, annotates and stores articles: one transaction per article, no duplicates. */
 export class IngestService {

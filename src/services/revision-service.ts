@@ -3,10 +3,11 @@ import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
 import { annotate } from '../pipeline/annotate.js';
 import type { MentionPlainRow, QuotePlainRow } from '../repositories/annotation-repository.js';
-import type { RevisionRow } from '../repositories/article-repository.js';
+import type { ArticleRow, RevisionRow } from '../repositories/article-repository.js';
 import type { NewEvent } from '../repositories/event-repository.js';
 import type { Repositories, Store } from '../repositories/store.js';
-import type { Article } from '../schemas/articles.js';
+import type { Static } from 'typebox';
+import type { Article, ArticleRevision } from '../schemas/articles.js';
 import {
   hashText,
   headerColumns,
@@ -19,16 +20,7 @@ import { presentArticle } from './presenters.js';
 import { findByQuote, nearlyEqual, overlapFraction, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
 
-export interface RevisionSummary {
-  revision: number;
-  current: boolean;
-  contentHash: string;
-  headline: string | null;
-  pipelineVersion: string;
-  createdBy: string | null;
-  createdAt: string;
-  replacedAt: string | null;
-}
+export type RevisionSummary = Static<typeof ArticleRevision>;
 
 type Span = { start: number; end: number };
 
@@ -49,6 +41,18 @@ function reanchorEdited(row: Span & { text: string; prefix: string; suffix: stri
 }
 
 const spanKey = (span: Span) => `${span.start}:${span.end}`;
+
+/** The current text as a revision: it became current when the one before it was replaced. */
+const currentSummaryOf = (article: ArticleRow, previous: RevisionRow | null): RevisionSummary => ({
+  revision: article.revision,
+  current: true,
+  contentHash: article.contentHash,
+  headline: article.headline,
+  pipelineVersion: article.pipelineVersion,
+  createdBy: null,
+  createdAt: (previous?.replacedAt ?? article.createdAt).toISOString(),
+  replacedAt: null,
+});
 
 const summaryOf = (row: RevisionRow): RevisionSummary => ({
   revision: row.revision,
@@ -303,27 +307,15 @@ export class RevisionService {
     const article = await this.store.repositories.articles.findById(id);
     if (!article) throw notFound('article', id);
     const earlier = await this.store.repositories.articles.listRevisions(id);
-    return [
-      ...earlier.map(summaryOf),
-      {
-        revision: article.revision,
-        current: true,
-        contentHash: article.contentHash,
-        headline: article.headline,
-        pipelineVersion: article.pipelineVersion,
-        createdBy: null,
-        createdAt: (earlier.at(-1)?.replacedAt ?? article.createdAt).toISOString(),
-        replacedAt: null,
-      },
-    ];
+    return [...earlier.map(summaryOf), currentSummaryOf(article, earlier.at(-1) ?? null)];
   }
 
   async revision(id: string, revision: number): Promise<RevisionSummary & { text: string }> {
     const article = await this.store.repositories.articles.findById(id);
     if (!article) throw notFound('article', id);
     if (revision === article.revision) {
-      const current = (await this.revisions(id)).at(-1) as RevisionSummary;
-      return { ...current, text: article.text };
+      const previous = await this.store.repositories.articles.findRevision(id, revision - 1);
+      return { ...currentSummaryOf(article, previous), text: article.text };
     }
     const row = await this.store.repositories.articles.findRevision(id, revision);
     if (!row) throw notFound('revision', `${id}/${revision}`);
