@@ -48,7 +48,7 @@ async function main(): Promise<number> {
     await database.migrate();
     app = await buildApp({ database });
     await app.ready();
-    const adminKey = (await new ApiKeyService(new Store(database.prisma)).create({ name: 'newsroom-admin', scopes: ['admin'] })).key;
+    const adminKey = (await new ApiKeyService(new Store(database)).create({ name: 'newsroom-admin', scopes: ['admin'] })).key;
     const document = app.swagger() as { paths: Record<string, Record<string, { operationId?: string }>> };
     const operations = new Map<string, string>();
     for (const [route, item] of Object.entries(document.paths)) {

@@ -97,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(docs);
   await app.register(etag);
 
-  const store = new Store(options.database.prisma, options.database.replica);
+  const store = new Store(options.database);
   const articles = new ArticleService(store);
   const ingest = new IngestService(store);
   const apiKeys = new ApiKeyService(store);

@@ -21,6 +21,9 @@ const ConfigSchema = Type.Object({
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1000000, default: 600, description: 'Requests per minute per API key; 0 turns it off' }),
+  ANNOTATOR_THREADS: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 64, description: 'Worker threads that annotate; default one fewer than the cores' }),
+  ),
   ADMIN_API_KEY: Type.Optional(
     Type.String({ pattern: '^na_[A-Za-z0-9_-]{32,200}$', description: 'An admin key to register at start' }),
   ),
@@ -39,6 +42,7 @@ export interface Config {
   shutdownGraceMs: number;
   adminApiKey: string | undefined;
   rateLimitMax: number;
+  annotatorThreads: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     adminApiKey: raw.ADMIN_API_KEY,
     rateLimitMax: raw.RATE_LIMIT_MAX,
+    annotatorThreads: raw.ANNOTATOR_THREADS,
   };
 }

@@ -4,11 +4,13 @@ import { buildApp, logRedactPaths } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { Store } from './repositories/store.js';
+import { configureAnnotator } from './services/annotator.js';
 import { ApiKeyService } from './services/api-key-service.js';
 
 /** Opens the database, applies pending migrations, listens, and shuts down gracefully on signals. */
 export async function startServer(config: Config): Promise<FastifyInstance> {
   let shuttingDown = false;
+  configureAnnotator({ threads: config.annotatorThreads });
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     replicaUrl: config.databaseReplicaUrl,
@@ -26,7 +28,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   try {
     const applied = await database.migrate();
     app.log.info({ storage: database.kind, applied }, applied.length ? 'migrations applied' : 'database schema up to date');
-    const firstAdminKey = await new ApiKeyService(new Store(database.prisma)).ensureAdminKey(config.adminApiKey);
+    const firstAdminKey = await new ApiKeyService(new Store(database)).ensureAdminKey(config.adminApiKey);
     if (firstAdminKey) {
       // Printed once, outside the logs, so it never lands in log storage.
       process.stderr.write(

@@ -50,7 +50,7 @@ async function withIngestJobs(
   queue: IngestQueue | null,
   options: { inProcess?: boolean } = {},
 ): Promise<IngestJobService> {
-  const store = new Store(testApp.db.database.prisma);
+  const store = new Store(testApp.db.database);
   const jobs = new IngestJobService(store, new IngestService(store), queue, options);
   if (!testApp.app.hasRoute({ method: 'POST', url: '/v1/ingest-jobs' })) {
     await testApp.app.register(
@@ -256,7 +256,7 @@ t.test('on embedded storage', { skip: !storageKinds().includes('embedded') && 'T
   const testApp = await createTestApp(t, 'embedded');
   const { api, db } = testApp;
   const prisma = db.database.prisma;
-  const store = new Store(prisma);
+  const store = new Store({ prisma });
   const inProcess = await withIngestJobs(testApp, null, { inProcess: true });
 
   const getJob = async (id: string) => (await api({ method: 'GET', url: `/v1/ingest-jobs/${id}` })).json<JobBody>();

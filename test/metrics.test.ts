@@ -33,7 +33,7 @@ async function appWithMetrics(t: Test, queueDepth?: () => number, withDocs = fal
   await app.register(problemErrors);
   if (withDocs) await app.register(docs);
   await app.register(metricsPlugin, queueDepth ? { queueDepth } : {});
-  const store = new Store(db.database.prisma);
+  const store = new Store(db.database);
   const articles = new ArticleService(store);
   await app.register(
     async (v1) => {

@@ -103,7 +103,7 @@ t.test(
     const testApp = await createTestApp(t, 'postgres');
     const { api, db, app } = testApp;
     const url = db.url!;
-    const store = new Store(db.database.prisma);
+    const store = new Store(db.database);
     // A short expiry, so the killed worker's chunk goes to the other worker soon.
     const queue = new IngestQueue({ connectionString: url, expireInSeconds: 10 });
     t.teardown(() => queue.stop());

@@ -69,7 +69,7 @@ t.test('with a read replica: a writer reads its own writes, other reads go to th
   let id = '';
   await runService(async (app) => {
     const keysDatabase = await openDatabase({ databaseUrl: primaryUrl });
-    const apiKeys = new ApiKeyService(new Store(keysDatabase.prisma));
+    const apiKeys = new ApiKeyService(new Store(keysDatabase));
     writer = (await apiKeys.create({ name: 'writer', scopes: ['write'] })).key;
     reader = (await apiKeys.create({ name: 'reader', scopes: ['read'] })).key;
     await keysDatabase.close();

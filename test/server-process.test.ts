@@ -47,6 +47,24 @@ for (const kind of storageKinds()) {
   });
 }
 
+t.test('the built service, started as npm start starts it, annotates on its worker threads', async (t) => {
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: process.cwd(), encoding: 'utf8' });
+  t.equal(build.status, 0, `npm run build succeeds${build.status === 0 ? '' : `:\n${build.stdout}${build.stderr}`}`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-serve-'));
+  t.teardown(() => rm(dataDir, { recursive: true, force: true }));
+  const adminKey = `na_${'b'.repeat(40)}`;
+  const server = await startServerProcess({ DATA_DIR: dataDir, ADMIN_API_KEY: adminKey }, 60_000, true);
+  t.teardown(() => server.stop('SIGKILL'));
+  const created = await fetch(`${server.baseUrl}/v1/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain', authorization: `Bearer ${adminKey}` },
+    body: wireStory,
+  });
+  t.equal(created.status, 201);
+  t.equal(((await created.json()) as { counts: { quotes: number } }).counts.quotes, 15, 'the fixture\'s quotes were found');
+  t.equal(await server.stop('SIGTERM'), 0);
+});
+
 t.test('a first start with no key prints an admin key once, and that key works', async (t) => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-serve-'));
   t.teardown(() => rm(dataDir, { recursive: true, force: true }));

@@ -41,7 +41,7 @@ export async function exportArticles(database: Database, out: NodeJS.WritableStr
     import('../repositories/store.js'),
     import('../services/article-service.js'),
   ]);
-  const store = new Store(database.prisma);
+  const store = new Store(database);
   const articles = new ArticleService(store);
   let written = 0;
   let beforeId: string | undefined;

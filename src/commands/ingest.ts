@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { Compile } from 'typebox/compile';
 import { loadConfig } from '../config.js';
+import { configureAnnotator } from '../services/annotator.js';
 import { ApiError } from '../errors.js';
 import { schemaIssues } from '../formats/article-input.js';
 import { parseHtml } from '../formats/html.js';
@@ -193,6 +194,7 @@ const describeError = (error: unknown): string =>
 
 async function databaseSink(io: CommandIo, concurrency: number): Promise<Sink> {
   const config = loadConfig(io.env);
+  configureAnnotator({ threads: config.annotatorThreads });
   const [{ openDatabase }, { Store }, { IngestService }] = await Promise.all([
     import('../db/database.js'),
     import('../repositories/store.js'),
@@ -209,7 +211,7 @@ async function databaseSink(io: CommandIo, concurrency: number): Promise<Sink> {
     await database.close();
     throw error;
   }
-  const ingest = new IngestService(new Store(database.prisma));
+  const ingest = new IngestService(new Store(database));
   return {
     async send(item) {
       try {

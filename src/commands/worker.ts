@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { loadConfig } from '../config.js';
+import { configureAnnotator } from '../services/annotator.js';
 import { openDatabase } from '../db/database.js';
 import { IngestQueue } from '../queue/ingest-queue.js';
 import { Store } from '../repositories/store.js';
@@ -70,6 +71,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
   const stopSignal = io.stopSignal ?? signalled();
 
   const config = loadConfig(io.env);
+  configureAnnotator({ threads: config.annotatorThreads });
   if (!config.databaseUrl) {
     io.stderr.write('the worker needs DATABASE_URL: the ingest queue lives in Postgres (on the embedded database the server ingests jobs itself)\n');
     return 2;
@@ -87,7 +89,7 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
   let heartbeat: NodeJS.Timeout | undefined;
   try {
     await database.migrate();
-    const store = new Store(database.prisma);
+    const store = new Store(database);
     const jobs = new IngestJobService(store, new IngestService(store), queue);
     await queue.start();
     for (let i = 0; i < concurrency; i++) {

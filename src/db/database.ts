@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrations } from './migrations.js';
 import { createPGlite, PGliteAdapterFactory } from './pglite.js';
+import { pgliteReader, poolReader, type SqlReader } from './sql-reader.js';
 
 export type StorageKind = 'postgres' | 'embedded';
 
@@ -23,6 +24,10 @@ export interface Database {
   prisma: PrismaClient;
   /** The read replica's client, when one is configured. */
   replica: PrismaClient | null;
+  /** Hot page reads straight on the driver of the primary (src/db/sql-reader.ts). */
+  reader: SqlReader;
+  /** The same on the read replica. */
+  replicaReader: SqlReader | null;
   /** Applies pending migrations from prisma/migrations; returns their names. */
   migrate(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
@@ -41,16 +46,35 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 // connectionTimeoutMillis also bounds the wait for a free pooled connection: long enough for a
 // burst of ingests to queue (like the transactions' maxWait), where an unreachable server fails fast.
-const postgresClient = (connectionString: string, max: number) =>
-  new PrismaClient({ adapter: new PrismaPg({ connectionString, max, connectionTimeoutMillis: 15_000 }) });
+// Prisma and the page reader share one pool per server.
+function postgresConnection(connectionString: string, max: number) {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 15_000 });
+  // An idle connection that dies (Postgres restarting) is replaced by the pool; the next query
+  // reports any real outage. Without a listener the pool's 'error' event would end the process.
+  pool.on('error', () => {});
+  return {
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
+    reader: poolReader(pool),
+    // Ended here, not by Prisma: a client that never ran a query (a replica read only through the
+    // page reader) does not dispose of its adapter.
+    async close() {
+      await this.prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
 
 function openPostgres(connectionString: string, replicaUrl: string | undefined, poolSize: number): Database {
-  const prisma = postgresClient(connectionString, poolSize);
-  const replica = replicaUrl ? postgresClient(replicaUrl, poolSize) : null;
+  const primaryConnection = postgresConnection(connectionString, poolSize);
+  const { prisma, reader } = primaryConnection;
+  const replicaConnection = replicaUrl ? postgresConnection(replicaUrl, poolSize) : null;
+  const replica = replicaConnection?.prisma ?? null;
   return {
     kind: 'postgres',
     prisma,
     replica,
+    reader,
+    replicaReader: replicaConnection?.reader ?? null,
     async migrate() {
       // Several processes may start at once: one migrates while the others wait for it.
       const lockClient = new pg.Client({ connectionString });
@@ -68,8 +92,8 @@ function openPostgres(connectionString: string, replicaUrl: string | undefined, 
       if (replica) await replica.$queryRaw`SELECT 1`;
     },
     async close() {
-      await prisma.$disconnect();
-      await replica?.$disconnect();
+      await primaryConnection.close();
+      await replicaConnection?.close();
     },
   };
 }
@@ -83,6 +107,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     kind: 'embedded',
     prisma,
     replica: null,
+    reader: pgliteReader(pglite),
+    replicaReader: null,
     migrate: () => applyMigrations(adapterFactory),
     async ping() {
       await pglite.query('SELECT 1');

@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
+import type { SqlReader } from '../db/sql-reader.js';
 import type { DbClient } from './db-client.js';
 
 export type MentionInsert = Prisma.MentionCreateManyInput;
@@ -44,7 +45,10 @@ type JoinedQuoteRow = Prisma.QuoteGetPayload<object> & {
 export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof entityRef } }>;
 
 export class AnnotationRepository {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader,
+  ) {}
 
   // Bulk inserts are one statement over arrays (unnest): the statement is the same whatever the
   // number of rows, so it is prepared once, where a many-row createMany is compiled every time.
@@ -95,7 +99,7 @@ export class AnnotationRepository {
 
   /**
    * Quotes in text order after the (start, id) keyset position, with speaker, speaker mention and
-   * relaying entity joined in one statement (the hottest read of the API).
+   * relaying entity joined in one statement, on the page reader (the hottest read of the API).
    */
   async listQuotes(
     articleId: string,
@@ -106,7 +110,7 @@ export class AnnotationRepository {
     const keyset = after
       ? Prisma.sql`AND (q."start" > ${after.start} OR (q."start" = ${after.start} AND q."id" > ${after.id}::uuid))`
       : Prisma.empty;
-    const rows = await this.db.$queryRaw<JoinedQuoteRow[]>`
+    const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
       SELECT q."id", q."articleId", q."paragraphIndex", q."start", q."end", q."text", q."kind",
              q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."cueStart", q."cueEnd", q."cueText",
              q."rule", q."confidence", q."version", q."prefix", q."suffix", q."origin", q."pipelineVersion",
@@ -122,20 +126,23 @@ export class AnnotationRepository {
          AND q."reviewStatus"::text IN (${Prisma.join(statuses)})
          ${keyset}
        ORDER BY q."start", q."id"
-       LIMIT ${limit}`;
-    return rows.map(({ speakerType, speakerName, mentionStart, mentionEnd, mentionText, viaType, viaName, ...quote }) => ({
-      ...quote,
-      speakerEntity:
-        quote.speakerEntityId && speakerType && speakerName !== null
-          ? { id: quote.speakerEntityId, type: speakerType, canonicalName: speakerName }
-          : null,
-      speakerMention:
-        quote.speakerMentionId && mentionStart !== null && mentionEnd !== null && mentionText !== null
-          ? { id: quote.speakerMentionId, start: mentionStart, end: mentionEnd, text: mentionText }
-          : null,
-      viaEntity:
-        quote.viaEntityId && viaType && viaName !== null ? { id: quote.viaEntityId, type: viaType, canonicalName: viaName } : null,
-    }));
+       LIMIT ${limit}`);
+    // The joined columns stay on the row beside the nested objects: copying 24 columns into a new
+    // object per quote was a visible share of this read's CPU.
+    return rows.map((row): QuoteRow & JoinedQuoteRow => {
+      const quote = row as QuoteRow & JoinedQuoteRow;
+      quote.speakerEntity =
+        row.speakerEntityId && row.speakerType && row.speakerName !== null
+          ? { id: row.speakerEntityId, type: row.speakerType, canonicalName: row.speakerName }
+          : null;
+      quote.speakerMention =
+        row.speakerMentionId && row.mentionStart !== null && row.mentionEnd !== null && row.mentionText !== null
+          ? { id: row.speakerMentionId, start: row.mentionStart, end: row.mentionEnd, text: row.mentionText }
+          : null;
+      quote.viaEntity =
+        row.viaEntityId && row.viaType && row.viaName !== null ? { id: row.viaEntityId, type: row.viaType, canonicalName: row.viaName } : null;
+      return quote;
+    });
   }
 
   /** Every mention of the article with its entity, in text order. */

@@ -1,4 +1,5 @@
 import { Prisma } from '../generated/prisma/client.js';
+import type { SqlReader } from '../db/sql-reader.js';
 import type { DbClient } from './db-client.js';
 
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
@@ -22,8 +23,19 @@ export interface ArticleListFilter {
   since?: Date | undefined;
 }
 
+/** Every column of ArticleSummaryRow, from the generated client so it follows the schema. */
+const summaryColumns = Prisma.raw(
+  Object.values(Prisma.ArticleScalarFieldEnum)
+    .filter((column) => column !== 'text')
+    .map((column) => `a."${column}"`)
+    .join(', '),
+);
+
 export class ArticleRepository {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader,
+  ) {}
 
   findById(id: string): Promise<ArticleRow | null> {
     return this.db.article.findUnique({ where: { id } });
@@ -37,27 +49,10 @@ export class ArticleRepository {
     return this.db.article.findUnique({ where: { source_externalId: { source, externalId } } });
   }
 
-  /** Newest first, without the text; returns at most `limit` rows. */
-  async list(filter: ArticleListFilter): Promise<ArticleSummaryRow[]> {
-    // Prisma cannot filter on the tsvector column, so full-text search picks the ids in SQL first.
-    const matching = filter.q ? await this.idsMatching(filter) : undefined;
-    return this.db.article.findMany({
-      where: {
-        ...(matching ? { id: { in: matching } } : {}),
-        ...(filter.entityId ? { mentions: { some: { entityId: filter.entityId } } } : {}),
-        ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
-        ...(filter.source ? { source: filter.source } : {}),
-        ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-      },
-      omit: { text: true },
-      orderBy: { id: 'desc' },
-      take: filter.limit,
-    });
-  }
-
-  private async idsMatching(filter: ArticleListFilter): Promise<string[]> {
+  /** Newest first, without the text; returns at most `limit` rows. One statement, on the page reader. */
+  list(filter: ArticleListFilter): Promise<ArticleSummaryRow[]> {
     const conditions = [
-      Prisma.sql`a."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`,
+      ...(filter.q ? [Prisma.sql`a."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`] : []),
       ...(filter.beforeId ? [Prisma.sql`a."id" < ${filter.beforeId}::uuid`] : []),
       ...(filter.source ? [Prisma.sql`a."source" = ${filter.source}`] : []),
       ...(filter.since ? [Prisma.sql`a."createdAt" >= ${filter.since}`] : []),
@@ -65,10 +60,10 @@ export class ArticleRepository {
         ? [Prisma.sql`EXISTS (SELECT 1 FROM "Mention" m WHERE m."articleId" = a."id" AND m."entityId" = ${filter.entityId}::uuid)`]
         : []),
     ];
-    const rows = await this.db.$queryRaw<{ id: string }[]>`
-      SELECT a."id" FROM "Article" a WHERE ${Prisma.join(conditions, ' AND ')}
-      ORDER BY a."id" DESC LIMIT ${filter.limit}`;
-    return rows.map((row) => row.id);
+    return this.reader.rows<ArticleSummaryRow>(Prisma.sql`
+      SELECT ${summaryColumns} FROM "Article" a
+       ${conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+       ORDER BY a."id" DESC LIMIT ${filter.limit}`);
   }
 
   /** The newest articles naming an entity. */
@@ -81,9 +76,11 @@ export class ArticleRepository {
     });
   }
 
-  async insert(article: ArticleInsert, paragraphs: ParagraphInsert[]): Promise<void> {
-    await this.db.article.create({ data: article, select: { id: true } });
+  /** Stores the article and its paragraphs; returns the stored row (defaults and timestamps filled in). */
+  async insert(article: ArticleInsert, paragraphs: ParagraphInsert[]): Promise<ArticleRow> {
+    const row = await this.db.article.create({ data: article });
     await this.insertParagraphs(paragraphs);
+    return row;
   }
 
   /** One statement over arrays, whatever the number of paragraphs (see AnnotationRepository). */

@@ -3,7 +3,8 @@ import type { PrismaClient } from '../generated/prisma/client.js';
 import { AnnotationRepository } from './annotation-repository.js';
 import { ApiKeyRepository } from './api-key-repository.js';
 import { ArticleRepository } from './article-repository.js';
-import type { DbClient } from './db-client.js';
+import type { SqlReader } from '../db/sql-reader.js';
+import { prismaReader, type DbClient } from './db-client.js';
 import { EntityRepository } from './entity-repository.js';
 import { EventRepository } from './event-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
@@ -19,11 +20,11 @@ export interface Repositories {
   ingestJobs: IngestJobRepository;
 }
 
-function repositoriesOn(db: DbClient): Repositories {
+function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Repositories {
   return {
-    articles: new ArticleRepository(db),
+    articles: new ArticleRepository(db, reader),
     entities: new EntityRepository(db),
-    annotations: new AnnotationRepository(db),
+    annotations: new AnnotationRepository(db, reader),
     apiKeys: new ApiKeyRepository(db),
     events: new EventRepository(db),
     idempotency: new IdempotencyRepository(db),
@@ -31,21 +32,31 @@ function repositoriesOn(db: DbClient): Repositories {
   };
 }
 
+/** What a store works on: src/db/database.ts's Database, or a bare client (scripts, tests). */
+export interface StoreConnections {
+  prisma: PrismaClient;
+  replica?: PrismaClient | null;
+  /** Page reads on the driver; without one they go through Prisma's raw queries. */
+  reader?: SqlReader;
+  replicaReader?: SqlReader | null;
+}
+
 /**
  * The repositories, outside or inside a transaction; services own the transactions. Reads outside
  * a transaction go to the read replica when there is one and the request allows it
- * (src/db/read-routing.ts); transactions always run on the primary.
+ * (src/db/read-routing.ts); transactions always run on the primary, page reads included.
  */
 export class Store {
+  private readonly prisma: PrismaClient;
   private readonly primary: Repositories;
   private readonly replica: Repositories | null;
 
-  constructor(
-    private readonly prisma: PrismaClient,
-    replica: PrismaClient | null = null,
-  ) {
-    this.primary = repositoriesOn(prisma);
-    this.replica = replica ? repositoriesOn(replica) : null;
+  constructor(connections: StoreConnections) {
+    this.prisma = connections.prisma;
+    this.primary = repositoriesOn(connections.prisma, connections.reader);
+    this.replica = connections.replica
+      ? repositoriesOn(connections.replica, connections.replicaReader ?? undefined)
+      : null;
   }
 
   get repositories(): Repositories {

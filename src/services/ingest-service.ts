@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
-import { annotate } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
 import type { ArticleRow } from '../repositories/article-repository.js';
@@ -10,6 +9,7 @@ import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
 import { metrics } from '../plugins/metrics.js';
+import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
 
@@ -147,14 +147,15 @@ export class IngestService {
     const existing = await this.findDuplicate(this.store.repositories, prepared, contentHash);
     if (existing) return { article: presentArticle(existing), created: false };
 
-    const pipelineStart = performance.now();
-    const annotation = annotate(prepared.text, { layout: prepared.layout });
-    metrics.observePipelineMs(performance.now() - pipelineStart);
+    const annotation = await annotateOffThread(prepared.text, { layout: prepared.layout });
     const id = uuidv7();
+    let stored: ArticleRow;
     try {
-      await this.store.transaction(async (repos) => {
-        await this.write(repos, id, prepared, contentHash, annotation);
+      // The answer is the row as inserted: nothing else changes it inside the transaction.
+      stored = await this.store.transaction(async (repos) => {
+        const row = await this.write(repos, id, prepared, contentHash, annotation);
         await alsoInTransaction?.(repos, id);
+        return row;
       });
     } catch (error) {
       // Another request stored the same article first: answer with that one.
@@ -163,8 +164,6 @@ export class IngestService {
       if (!winner) throw error;
       return { article: presentArticle(winner), created: false };
     }
-    const stored = await this.store.repositories.articles.findById(id);
-    if (!stored) throw new Error(`article ${id} vanished right after it was stored`);
     return { article: presentArticle(stored), created: true };
   }
 
@@ -197,9 +196,9 @@ export class IngestService {
     prepared: PreparedArticle,
     contentHash: string,
     annotation: ArticleAnnotation,
-  ): Promise<void> {
+  ): Promise<ArticleRow> {
     const { header, pipelineVersion } = annotation;
-    await repos.articles.insert(
+    const stored = await repos.articles.insert(
       {
         id,
         contentHash,
@@ -263,5 +262,6 @@ export class IngestService {
         pipelineVersion,
       })),
     );
+    return stored;
   }
 }

@@ -73,7 +73,12 @@ export function presentQuote(row: QuoteRow): Quote {
     text: row.text,
     paragraphIndex: row.paragraphIndex,
     speaker: row.speakerEntity
-      ? { ...row.speakerEntity, mention: row.speakerMention ?? null }
+      ? {
+          id: row.speakerEntity.id,
+          type: row.speakerEntity.type,
+          canonicalName: row.speakerEntity.canonicalName,
+          mention: row.speakerMention ?? null,
+        }
       : null,
     via: row.viaEntity ?? null,
     cue:

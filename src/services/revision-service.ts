@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
-import { annotate } from '../pipeline/annotate.js';
 import type { MentionPlainRow, QuotePlainRow } from '../repositories/annotation-repository.js';
 import type { ArticleRow, RevisionRow } from '../repositories/article-repository.js';
 import type { NewEvent } from '../repositories/event-repository.js';
@@ -16,6 +15,8 @@ import {
   resolveEntities,
   type IngestInput,
 } from './ingest-service.js';
+import type { ArticleAnnotation } from '../pipeline/types.js';
+import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { findByQuote, nearlyEqual, overlapFraction, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
@@ -89,7 +90,7 @@ export class RevisionService {
       if (clash) throw new ApiError('conflict', `Article ${clash.id} already has exactly this text.`, { existingId: clash.id });
       changed = true;
 
-      const annotation = annotate(prepared.text, { layout: prepared.layout });
+      const annotation = await annotateOffThread(prepared.text, { layout: prepared.layout });
       const oldText = new CodePointText(article.text);
       const newText = new CodePointText(prepared.text);
       const mapper = spanMapper(oldText, newText);
@@ -146,7 +147,7 @@ export class RevisionService {
     repos: Repositories,
     articleId: string,
     oldMentions: MentionPlainRow[],
-    annotation: ReturnType<typeof annotate>,
+    annotation: ArticleAnnotation,
     entityIdOf: Map<string, string>,
     mapper: SpanMapper,
     newText: CodePointText,
@@ -213,7 +214,7 @@ export class RevisionService {
     repos: Repositories,
     articleId: string,
     oldQuotes: QuotePlainRow[],
-    annotation: ReturnType<typeof annotate>,
+    annotation: ArticleAnnotation,
     entityIdOf: Map<string, string>,
     mentionIdOfNew: (string | null)[],
     mapper: SpanMapper,

@@ -16,7 +16,7 @@ for (const kind of storageKinds()) {
   t.test(`on ${kind} storage`, async (t) => {
     const db = await createTestDatabase(kind);
     t.teardown(() => db.destroy());
-    const store = new Store(db.database.prisma);
+    const store = new Store(db.database);
     const ingest = new IngestService(store);
     const articles = new ArticleService(store);
 

@@ -47,7 +47,7 @@ export async function createTestApp(
     await app.close();
     await db.destroy();
   });
-  const apiKeys = new ApiKeyService(new Store(db.database.prisma));
+  const apiKeys = new ApiKeyService(new Store(db.database));
   let keyCount = 0;
   const createKey = async (scopes: ApiKeyScope[], name = `test-${scopes.join('-')}-${++keyCount}`) =>
     (await apiKeys.create({ name, scopes })).key;
