@@ -11,7 +11,7 @@
 //    named by a few hundred articles, like a real person in an archive).
 // 4. At 1,000 and at 100,000 articles: p95 of each endpoint over BENCH_SCALE_REQUESTS requests
 //    (in-process inject, after a warm-up), then the table and the ratio (target: within 2x).
-// 5. EXPLAIN of every SQL statement each endpoint runs (captured from Prisma's query log) at 100k,
+// 5. EXPLAIN of every SQL statement each endpoint runs (captured from Prisma's query log and the page reader) at 100k,
 //    with a check that it uses an index and no sequential scan of a large table.
 // 6. Store size per article. The database is dropped at the end.
 //
@@ -25,6 +25,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
+import type { SqlReader } from '../src/db/sql-reader.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { Store } from '../src/repositories/store.js';
 import { ApiKeyService } from '../src/services/api-key-service.js';
@@ -84,11 +85,18 @@ async function main(): Promise<void> {
     log: [{ emit: 'event', level: 'query' }],
   });
   prisma.$on('query', (event) => captured.push({ query: event.query, params: event.params }));
-  const database: Database = { ...base, prisma, replica: null, close: async () => { await prisma.$disconnect(); await base.close(); } };
+  // Page reads bypass Prisma (src/db/sql-reader.ts): record theirs too.
+  const reader: SqlReader = {
+    rows: (statement) => {
+      captured.push({ query: statement.text, params: JSON.stringify(statement.values) });
+      return base.reader.rows(statement);
+    },
+  };
+  const database: Database = { ...base, prisma, replica: null, reader, close: async () => { await prisma.$disconnect(); await base.close(); } };
   const client = new pg.Client({ connectionString: databaseUrl });
   try {
     await base.migrate();
-    await new ApiKeyService(new Store(prisma)).ensureAdminKey(adminKey);
+    await new ApiKeyService(new Store({ prisma })).ensureAdminKey(adminKey);
     const app = await buildApp({ database, logger: false, rateLimitMax: 0 });
     const authorization = `Bearer ${adminKey}`;
     const inject = (urlPath: string) => app.inject({ method: 'GET', url: urlPath, headers: { authorization } });

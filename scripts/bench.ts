@@ -1,7 +1,8 @@
 // npm run bench: the service against the hardware limit, on loopback, bounded in time.
 //
 // Creates a fresh database on the Postgres at BENCH_DATABASE_URL (default 127.0.0.1:5432, user
-// postgres), starts the service in a child process (this file with --serve: buildApp plus two
+// postgres), builds the service and starts it in a child process as `npm start` runs it
+// (scripts/bench-server.mjs: the compiled app from dist/, with the start script's Node flags, plus two
 // reference routes that run the equivalent single SQL query with raw `pg` and nothing else),
 // seeds it over HTTP, then measures with autocannon in this process:
 //   (a) GET /v1/articles/{id}/quotes and GET /v1/articles?limit=50,
@@ -13,9 +14,8 @@
 // Environment: BENCH_DURATION (s per read run, 10), BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION
 // (s, 15), BENCH_INGEST_CONNECTIONS (16), BENCH_LOG_LEVEL (info, logs go to /dev/null),
 // BENCH_CPU_PROF=1 (profile the server with --cpu-prof and print its hottest functions),
-// BENCH_EXPERIMENT=key-cache,quotes-sql,list-omit-text (measure proposed changes, see below),
-// BENCH_JSON=path (write the figures as JSON).
-import { fork, type ChildProcess } from 'node:child_process';
+// BENCH_NODE_FLAGS (the server's Node flags instead of the start script's), BENCH_JSON=path (write the figures as JSON).
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,150 +23,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startCommand } from '../test/helpers/start-command.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const adminKey = `na_bench${'b'.repeat(36)}`;
-
-// ---------------------------------------------------------------------------------------------
-// The server (child process)
-
-async function serve(): Promise<void> {
-  const { openDatabase } = await import('../src/db/database.js');
-  const { buildApp } = await import('../src/app.js');
-  const { Store } = await import('../src/repositories/store.js');
-  const { ApiKeyService } = await import('../src/services/api-key-service.js');
-  const pino = (await import('pino')).default;
-
-  await applyExperiments((process.env.BENCH_EXPERIMENT ?? '').split(',').filter(Boolean));
-  const databaseUrl = process.env.DATABASE_URL!;
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-  const database = await openDatabase({ databaseUrl, poolSize });
-  await database.migrate();
-  await new ApiKeyService(new Store(database.prisma)).ensureAdminKey(adminKey);
-  const app = await buildApp({
-    database,
-    logger: { level: process.env.BENCH_LOG_LEVEL ?? 'info', stream: pino.destination({ dest: process.env.BENCH_LOG_FILE ?? '/dev/null', sync: false }) },
-  });
-
-  // The reference: the same data with one SQL statement through raw pg, no service code.
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
-  app.get('/bench/reference/quotes/:id', async (request) => {
-    const { id } = request.params as { id: string };
-    const { rows } = await pool.query(
-      `SELECT q.id, q."articleId", q.kind, q.start, q."end", q.text, q."paragraphIndex", q."cueStart", q."cueEnd",
-              q."cueText", q.rule, q.confidence, q.origin, q."pipelineVersion", q."reviewStatus", q."updatedBy",
-              q."createdAt", q."updatedAt",
-              se.id AS "speakerId", se.type AS "speakerType", se."canonicalName" AS "speakerName",
-              sm.id AS "mentionId", sm.start AS "mentionStart", sm."end" AS "mentionEnd", sm.text AS "mentionText",
-              ve.id AS "viaId", ve.type AS "viaType", ve."canonicalName" AS "viaName"
-         FROM "Quote" q
-         LEFT JOIN "Entity" se ON se.id = q."speakerEntityId"
-         LEFT JOIN "Mention" sm ON sm.id = q."speakerMentionId"
-         LEFT JOIN "Entity" ve ON ve.id = q."viaEntityId"
-        WHERE q."articleId" = $1 AND q."reviewStatus" IN ('unreviewed', 'confirmed')
-        ORDER BY q.start, q.id
-        LIMIT 101`,
-      [id],
-    );
-    return { items: rows.slice(0, 100), nextCursor: null };
-  });
-  app.get('/bench/reference/articles', async (request) => {
-    const limit = Math.min(Number((request.query as { limit?: string }).limit ?? 50), 200);
-    const { rows } = await pool.query(
-      `SELECT id, revision, format, headline, source, standfirst, "datelineText", "datelinePlace", "datelineAgency",
-              byline, "externalId", url, "publishedAt", language, "contentHash", "pipelineVersion",
-              "paragraphCount", "quoteCount", "entityCount", "mentionCount", "createdAt", "updatedAt"
-         FROM "Article" ORDER BY id DESC LIMIT $1`,
-      [limit + 1],
-    );
-    return { items: rows.slice(0, limit), nextCursor: null };
-  });
-
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
-  const stop = async () => {
-    await app.close();
-    await pool.end();
-    await database.close();
-    process.exit(0); // a normal exit, so --cpu-prof writes its profile
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('disconnect', () => void stop());
-}
-
-/**
- * BENCH_EXPERIMENT=key-cache,quotes-sql,list-omit-text: the changes proposed in
- * docs/benchmarks.md, patched into the prototypes in this benchmark process only (the service's
- * files are not touched), so that their effect is measured before anyone writes them for real.
- */
-async function applyExperiments(experiments: string[]): Promise<void> {
-  if (experiments.length === 0) return;
-  console.log(`experiments: ${experiments.join(', ')}`);
-  const { Prisma } = await import('../src/generated/prisma/client.js');
-  if (experiments.includes('key-cache')) {
-    const { ApiKeyService } = await import('../src/services/api-key-service.js');
-    const original = ApiKeyService.prototype.authenticate;
-    const cache = new Map<string, { at: number; value: Awaited<ReturnType<typeof original>> }>();
-    ApiKeyService.prototype.authenticate = async function (this: InstanceType<typeof ApiKeyService>, token: string) {
-      const hit = cache.get(token);
-      if (hit && Date.now() - hit.at < 5000) return hit.value;
-      const value = await original.call(this, token);
-      if (cache.size > 10_000) cache.clear();
-      if (value) cache.set(token, { at: Date.now(), value }); // only keys that exist: a new key works at once
-      return value;
-    };
-  }
-  if (experiments.includes('quotes-sql')) {
-    const { AnnotationRepository } = await import('../src/repositories/annotation-repository.js');
-    type Db = { $queryRaw: <T>(query: TemplateStringsArray | ReturnType<typeof Prisma.sql>, ...values: unknown[]) => Promise<T> };
-    AnnotationRepository.prototype.listQuotes = async function (this: unknown, articleId, after, limit, statuses = ['unreviewed', 'confirmed']) {
-      const db = (this as { db: Db }).db;
-      const quoteColumns = Prisma.raw(Object.values(Prisma.QuoteScalarFieldEnum).map((column) => `q."${column}"`).join(', '));
-      const rows = await db.$queryRaw<Record<string, unknown>[]>(Prisma.sql`
-        SELECT ${quoteColumns}, se.type::text AS "se_type", se."canonicalName" AS "se_name",
-               sm.start AS "sm_start", sm."end" AS "sm_end", sm.text AS "sm_text",
-               ve.type::text AS "ve_type", ve."canonicalName" AS "ve_name"
-          FROM "Quote" q
-          LEFT JOIN "Entity" se ON se.id = q."speakerEntityId"
-          LEFT JOIN "Mention" sm ON sm.id = q."speakerMentionId"
-          LEFT JOIN "Entity" ve ON ve.id = q."viaEntityId"
-         WHERE q."articleId" = ${articleId}::uuid
-           AND q."reviewStatus"::text = ANY(${statuses}::text[])
-           ${after ? Prisma.sql`AND (q.start, q.id) > (${after.start}, ${after.id}::uuid)` : Prisma.empty}
-         ORDER BY q.start, q.id
-         LIMIT ${limit}`);
-      return rows.map((row) => {
-        const { se_type, se_name, sm_start, sm_end, sm_text, ve_type, ve_name, ...quote } = row;
-        return {
-          ...quote,
-          speakerEntity: quote.speakerEntityId ? { id: quote.speakerEntityId, type: se_type, canonicalName: se_name } : null,
-          speakerMention: quote.speakerMentionId ? { id: quote.speakerMentionId, start: sm_start, end: sm_end, text: sm_text } : null,
-          viaEntity: quote.viaEntityId ? { id: quote.viaEntityId, type: ve_type, canonicalName: ve_name } : null,
-        };
-      }) as never;
-    };
-  }
-  if (experiments.includes('list-omit-text')) {
-    const { ArticleRepository } = await import('../src/repositories/article-repository.js');
-    const original = ArticleRepository.prototype.list;
-    ArticleRepository.prototype.list = async function (this: InstanceType<typeof ArticleRepository>, filter) {
-      if (filter.q || filter.entityId) return original.call(this, filter);
-      const db = (this as unknown as { db: { article: { findMany: (args: unknown) => Promise<never> } } }).db;
-      return db.article.findMany({
-        where: {
-          ...(filter.beforeId ? { id: { lt: filter.beforeId } } : {}),
-          ...(filter.source ? { source: filter.source } : {}),
-          ...(filter.since ? { createdAt: { gte: filter.since } } : {}),
-        },
-        orderBy: { id: 'desc' },
-        take: filter.limit,
-        omit: { text: true },
-      });
-    };
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The driver
@@ -220,6 +81,12 @@ function postgresCpuSeconds(): number {
   return total;
 }
 
+/** The server's Node flags: BENCH_NODE_FLAGS, else those of `npm start`. */
+function serverNodeFlags(): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(/\s+/).filter(Boolean);
+  return startCommand().nodeFlags;
+}
+
 async function cannon(name: string, options: autocannon.Options): Promise<RunFigures> {
   const result = await autocannon({ ...options });
   const figures: RunFigures = {
@@ -258,10 +125,11 @@ async function main(): Promise<void> {
   let child: ChildProcess | undefined;
   let sampler: NodeJS.Timeout | undefined;
   try {
-    child = fork(fileURLToPath(import.meta.url), ['--serve'], {
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    child = fork(path.join(projectRoot, 'scripts/bench-server.mjs'), [], {
       cwd: projectRoot,
-      execArgv: ['--import', 'tsx', ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-      env: { ...process.env, DATABASE_URL: url.toString() },
+      execArgv: [...serverNodeFlags(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      env: { ...startCommand().env, ...process.env, DATABASE_URL: url.toString(), BENCH_ADMIN_KEY: adminKey },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const server = child;
@@ -278,7 +146,7 @@ async function main(): Promise<void> {
 
     const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
     console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
-    console.log(`server pid ${server.pid} on ${base}; ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
+    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startCommand().env).map(([k, v]) => `${k}=${v} `).join("")}node ${serverNodeFlags().join(" ")} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
 
     // Seed: the fixture, then fixture variants and short stories, over HTTP.
     const post = async (text: string) => {
@@ -306,10 +174,16 @@ async function main(): Promise<void> {
       await autocannon({ url: `${base}${target}`, connections, duration: 2, headers });
     }
 
-    const only = process.env.BENCH_ONLY; // 'reads' or 'ingest' (for profiling one side)
+    const only = process.env.BENCH_ONLY; // 'reads', 'ingest', or one read run's label (for profiling one side)
     const skipped: RunFigures = { name: 'skipped', requestsPerSecond: NaN, p50: NaN, p99: NaN, total: 0, non2xx: 0, errors: 0 };
-    const read = async (label: string, target: string, auth: boolean) =>
-      only === 'ingest' ? skipped : cannon(label, { url: `${base}${target}`, connections, duration, ...(auth ? { headers } : {}) });
+    const read = async (label: string, target: string, auth: boolean) => {
+      if (only === 'ingest' || (only && only !== 'reads' && only !== label)) return skipped;
+      const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
+      const figures = await cannon(label, { url: `${base}${target}`, connections, duration, ...(auth ? { headers } : {}) });
+      const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(figures.total, 1)).toFixed(2);
+      console.log(`    CPU per request: service ${perRequest(cpuSeconds(server.pid!) - before.server)} ms, Postgres ${perRequest(postgresCpuSeconds() - before.postgres)} ms`);
+      return figures;
+    };
     console.log('reads');
     // Interleaved (API, reference, API, reference) so drift hits both sides alike.
     const quotesApi = await read('GET /v1/articles/{id}/quotes', quotesPath, true);
@@ -321,7 +195,7 @@ async function main(): Promise<void> {
     console.log('\ningest (fixture-sized, unique texts)');
     let counter = 0;
     const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
-    const ingest = only === 'reads' ? skipped : await cannon(`POST /v1/articles x${ingestConnections}`, {
+    const ingest = only && only !== 'ingest' ? skipped : await cannon(`POST /v1/articles x${ingestConnections}`, {
       url: `${base}/v1/articles`,
       connections: ingestConnections,
       duration: ingestDuration,
@@ -423,14 +297,7 @@ function printProfile(dir: string): void {
   }
 }
 
-if (process.argv.includes('--serve')) {
-  serve().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
