@@ -44,19 +44,12 @@ type JoinedQuoteRow = Prisma.QuoteGetPayload<object> & {
 };
 export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof entityRef } }>;
 
-export class AnnotationRepository {
-  constructor(
-    private readonly db: DbClient,
-    private readonly reader: SqlReader,
-  ) {}
+// Bulk inserts are one statement over arrays (unnest): the statement is the same whatever the
+// number of rows, so it is prepared once, where a many-row createMany is compiled every time.
 
-  // Bulk inserts are one statement over arrays (unnest): the statement is the same whatever the
-  // number of rows, so it is prepared once, where a many-row createMany is compiled every time.
-
-  async insertMentions(rows: MentionInsert[]): Promise<void> {
-    if (rows.length === 0) return;
-    const column = <T>(pick: (row: MentionInsert) => T) => rows.map(pick);
-    await this.db.$executeRaw`
+function insertMentionsSql(rows: MentionInsert[]): Prisma.Sql {
+  const column = <T>(pick: (row: MentionInsert) => T) => rows.map(pick);
+  return Prisma.sql`
       INSERT INTO "Mention" ("id", "articleId", "entityId", "start", "end", "text", "kind", "prefix", "suffix",
                              "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
       SELECT m.id, m."articleId", m."entityId", m.start, m."end", m.text, m.kind::"MentionKind", m.prefix, m.suffix,
@@ -69,12 +62,11 @@ export class AnnotationRepository {
           ${column((r) => r.reviewStatus ?? 'unreviewed')}::text[], ${column((r) => r.updatedBy ?? null)}::text[]
         ) AS m(id, "articleId", "entityId", start, "end", text, kind, prefix, suffix, origin, "pipelineVersion",
                "reviewStatus", "updatedBy")`;
-  }
+}
 
-  async insertQuotes(rows: QuoteInsert[]): Promise<void> {
-    if (rows.length === 0) return;
-    const column = <T>(pick: (row: QuoteInsert) => T) => rows.map(pick);
-    await this.db.$executeRaw`
+function insertQuotesSql(rows: QuoteInsert[]): Prisma.Sql {
+  const column = <T>(pick: (row: QuoteInsert) => T) => rows.map(pick);
+  return Prisma.sql`
       INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
                            "speakerMentionId", "viaEntityId", "cueStart", "cueEnd", "cueText", "rule", "confidence",
                            "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
@@ -95,6 +87,28 @@ export class AnnotationRepository {
         ) AS q(id, "articleId", "paragraphIndex", start, "end", text, kind, "speakerEntityId", "speakerMentionId",
                "viaEntityId", "cueStart", "cueEnd", "cueText", rule, confidence, prefix, suffix, origin,
                "pipelineVersion", "reviewStatus", "updatedBy")`;
+}
+
+export class AnnotationRepository {
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader,
+  ) {}
+
+  async insertMentions(rows: MentionInsert[]): Promise<void> {
+    if (rows.length > 0) await this.db.$executeRaw(insertMentionsSql(rows));
+  }
+
+  async insertQuotes(rows: QuoteInsert[]): Promise<void> {
+    if (rows.length > 0) await this.db.$executeRaw(insertQuotesSql(rows));
+  }
+
+  /**
+   * A new article's mentions and quotes in one statement (one round trip fewer per ingest). The
+   * quotes' speaker mentions are among the mentions: foreign keys are checked at the statement's end.
+   */
+  async insertMentionsAndQuotes(mentions: MentionInsert[], quotes: QuoteInsert[]): Promise<void> {
+    await this.db.$executeRaw`WITH mentions AS (${insertMentionsSql(mentions)}) ${insertQuotesSql(quotes)}`;
   }
 
   /**

@@ -23,13 +23,27 @@ export interface ArticleListFilter {
   since?: Date | undefined;
 }
 
-/** Every column of ArticleSummaryRow, from the generated client so it follows the schema. */
+/** Columns of ArticleRow, from the generated client so they follow the schema. */
+const articleColumnNames = Object.values(Prisma.ArticleScalarFieldEnum);
+const articleColumns = Prisma.raw(articleColumnNames.map((column) => `"${column}"`).join(', '));
+/** Every column of ArticleSummaryRow. */
 const summaryColumns = Prisma.raw(
-  Object.values(Prisma.ArticleScalarFieldEnum)
+  articleColumnNames
     .filter((column) => column !== 'text')
     .map((column) => `a."${column}"`)
     .join(', '),
 );
+
+/** One statement over arrays, whatever the number of paragraphs (see AnnotationRepository). */
+function insertParagraphsSql(rows: ParagraphInsert[]): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO "Paragraph" ("id", "articleId", "index", "role", "start", "end")
+      SELECT p.id, p."articleId", p.index, p.role::"ParagraphRole", p.start, p."end"
+        FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.articleId)}::uuid[],
+                    ${rows.map((r) => r.index)}::int[], ${rows.map((r) => r.role)}::text[],
+                    ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[])
+          AS p(id, "articleId", index, role, start, "end")`;
+}
 
 export class ArticleRepository {
   constructor(
@@ -37,16 +51,24 @@ export class ArticleRepository {
     private readonly reader: SqlReader,
   ) {}
 
+  // Looking an article up by a key is on every read of one article and every ingest (the
+  // duplicate check): one statement on the page reader.
+
   findById(id: string): Promise<ArticleRow | null> {
-    return this.db.article.findUnique({ where: { id } });
+    return this.findOne(Prisma.sql`"id" = ${id}::uuid`);
   }
 
   findByContentHash(contentHash: string): Promise<ArticleRow | null> {
-    return this.db.article.findUnique({ where: { contentHash } });
+    return this.findOne(Prisma.sql`"contentHash" = ${contentHash}`);
   }
 
   findBySourceExternalId(source: string, externalId: string): Promise<ArticleRow | null> {
-    return this.db.article.findUnique({ where: { source_externalId: { source, externalId } } });
+    return this.findOne(Prisma.sql`"source" = ${source} AND "externalId" = ${externalId}`);
+  }
+
+  private async findOne(condition: Prisma.Sql): Promise<ArticleRow | null> {
+    const rows = await this.reader.rows<ArticleRow>(Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE ${condition}`);
+    return rows[0] ?? null;
   }
 
   /** Newest first, without the text; returns at most `limit` rows. One statement, on the page reader. */
@@ -76,23 +98,33 @@ export class ArticleRepository {
     });
   }
 
-  /** Stores the article and its paragraphs; returns the stored row (defaults and timestamps filled in). */
+  /**
+   * Stores the article and its paragraphs in one statement; returns the stored row (defaults and
+   * timestamps filled in). The paragraphs' foreign key is checked at the statement's end.
+   */
   async insert(article: ArticleInsert, paragraphs: ParagraphInsert[]): Promise<ArticleRow> {
-    const row = await this.db.article.create({ data: article });
-    await this.insertParagraphs(paragraphs);
+    const a = article;
+    const rows = await this.db.$queryRaw<ArticleRow[]>`
+      WITH article AS (
+        INSERT INTO "Article" ("id", "contentHash", "source", "externalId", "url", "publishedAt", "language", "format",
+                               "headline", "sourceLine", "standfirst", "datelineText", "datelinePlace", "datelineAgency",
+                               "byline", "text", "pipelineVersion", "paragraphCount", "quoteCount", "entityCount",
+                               "mentionCount", "updatedAt")
+        VALUES (${a.id}::uuid, ${a.contentHash}, ${a.source ?? null}, ${a.externalId ?? null}, ${a.url ?? null},
+                ${a.publishedAt ?? null}::timestamptz, ${a.language ?? null}, ${a.format}::"ArticleFormat",
+                ${a.headline ?? null}, ${a.sourceLine ?? null}, ${a.standfirst ?? null}, ${a.datelineText ?? null},
+                ${a.datelinePlace ?? null}, ${a.datelineAgency ?? null}, ${a.byline ?? null}, ${a.text},
+                ${a.pipelineVersion}, ${a.paragraphCount}, ${a.quoteCount}, ${a.entityCount}, ${a.mentionCount}, now())
+        RETURNING ${articleColumns}
+      ), paragraphs AS (${insertParagraphsSql(paragraphs)})
+      SELECT * FROM article`;
+    const row = rows[0];
+    if (!row) throw new Error(`article ${a.id} was not returned by its insert`);
     return row;
   }
 
-  /** One statement over arrays, whatever the number of paragraphs (see AnnotationRepository). */
   private async insertParagraphs(rows: ParagraphInsert[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.$executeRaw`
-      INSERT INTO "Paragraph" ("id", "articleId", "index", "role", "start", "end")
-      SELECT p.id, p."articleId", p.index, p.role::"ParagraphRole", p.start, p."end"
-        FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.articleId)}::uuid[],
-                    ${rows.map((r) => r.index)}::int[], ${rows.map((r) => r.role)}::text[],
-                    ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[])
-          AS p(id, "articleId", index, role, start, "end")`;
+    if (rows.length > 0) await this.db.$executeRaw(insertParagraphsSql(rows));
   }
 
   /** Deletes the article with everything it owns, if it still has `version`; false otherwise. */

@@ -4,9 +4,15 @@ import type { SqlReader, SqlStatement } from '../db/sql-reader.js';
 /** Either the client or a transaction: repositories work on both. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
-/** True for Prisma's unique-constraint violation (P2002): another writer stored the same key first. */
-export const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
+/**
+ * True for a unique-constraint violation: another writer stored the same key first. Model queries
+ * report it as P2002; raw queries as P2010 with the driver adapter's `UniqueConstraintViolation`.
+ */
+export const isUniqueViolation = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
+};
 
 /** Page reads through Prisma's raw queries: inside a transaction, or without a driver reader. */
 export function prismaReader(db: DbClient): SqlReader {

@@ -222,7 +222,7 @@ export class IngestService {
 
     const text = new CodePointText(prepared.text);
     const mentionIds = annotation.mentions.map(() => uuidv7());
-    await repos.annotations.insertMentions(
+    await repos.annotations.insertMentionsAndQuotes(
       annotation.mentions.flatMap((mention, index) => {
         const mentionEntityId = entityId(mention.entityKey);
         if (!mentionEntityId) return [];
@@ -240,8 +240,6 @@ export class IngestService {
           },
         ];
       }),
-    );
-    await repos.annotations.insertQuotes(
       annotation.quotes.map((quote) => ({
         id: uuidv7(),
         articleId: id,
