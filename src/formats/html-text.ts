@@ -1,7 +1,7 @@
 // HTML to paragraph text: block elements become paragraphs separated by blank lines, inline markup
 // is flattened, scripts, styles, navigation and other furniture are dropped. Pure; no I/O.
 
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 
 /** The part of the DOM node interface this module reads (linkedom's nodes have it). */
 export interface DomNode {

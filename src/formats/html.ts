@@ -3,7 +3,7 @@
 // furniture; its content becomes paragraphs. Pure; no I/O. The HTML itself is not kept.
 
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { parseHTML } from './dom.js';
 import { ApiError } from '../errors.js';
 import { checkArticle, dateTime, languageTag, oneLine, type FormatArticle } from './article-input.js';
 import { paragraphsOf, type DomNode } from './html-text.js';
