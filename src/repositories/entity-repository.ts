@@ -29,38 +29,75 @@ export class EntityRepository {
     const sorted = [...keys].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
     const types = sorted.map((key) => key.type);
     const names = sorted.map((key) => key.normalizedName);
-    // One statement each, over arrays, whatever the number of entities.
-    await this.db.$executeRaw`
-      INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "updatedAt")
-      SELECT e.id, e.type::"EntityType", e.name, e.normalized, now()
-        FROM unnest(${sorted.map(() => uuidv7())}::uuid[], ${types}::text[], ${sorted.map((key) => key.canonicalName)}::text[],
-                    ${names}::text[]) AS e(id, type, name, normalized)
-      ON CONFLICT ("type", "normalizedName") DO NOTHING`;
-    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
-      SELECT e."id", e."type"::text AS "type", e."normalizedName" FROM "Entity" e
-        JOIN unnest(${types}::text[], ${names}::text[]) AS k(type, normalized)
-          ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
-    for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
-    const aliases = new Map<string, { entityId: string; alias: string; normalized: string }>();
+    const aliases = new Map<string, { type: string; name: string; alias: string; normalized: string }>();
     for (const key of sorted) {
-      const entityId = ids.get(keyOf(key.type, key.normalizedName));
-      if (!entityId) continue;
       for (const alias of key.aliases) {
         const normalized = normalizeName(alias);
-        aliases.set(`${entityId}\u0000${normalized}`, { entityId, alias, normalized });
+        aliases.set(`${keyOf(key.type, key.normalizedName)}\u0000${normalized}`, { type: key.type, name: key.normalizedName, alias, normalized });
       }
     }
-    if (aliases.size > 0) {
-      const rows = [...aliases.values()].sort((a, b) => (a.entityId + a.normalized).localeCompare(b.entityId + b.normalized));
-      await this.db.$executeRaw`
+    const aliasRows = [...aliases.values()];
+    // One statement: insert the missing entities, read the ids of all, record the aliases. The
+    // entity part of the statement sees the entities committed before it began and the ones it
+    // inserts; one that a concurrent ingest committed while this insert waited on it is in
+    // neither, and is read (with its aliases) by the fallback below.
+    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(${sorted.map(() => uuidv7())}::uuid[], ${types}::text[],
+                             ${sorted.map((key) => key.canonicalName)}::text[], ${names}::text[])
+          WITH ORDINALITY AS e(id, type, name, normalized, ord)
+      ), inserted AS (
+        INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "updatedAt")
+        SELECT id, type::"EntityType", name, normalized, now() FROM input ORDER BY ord
+        ON CONFLICT ("type", "normalizedName") DO NOTHING
+        RETURNING "id", "type"::text AS "type", "normalizedName"
+      ), resolved AS (
+        SELECT * FROM inserted
+        UNION ALL
+        SELECT e."id", e."type"::text, e."normalizedName" FROM "Entity" e
+          JOIN input k ON e."type"::text = k.type AND e."normalizedName" = k.normalized
+      ), aliases AS (
         INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
-        SELECT a.id, a."entityId", a.alias, a.normalized
-          FROM unnest(${rows.map(() => uuidv7())}::uuid[], ${rows.map((r) => r.entityId)}::uuid[],
-                      ${rows.map((r) => r.alias)}::text[], ${rows.map((r) => r.normalized)}::text[])
-            AS a(id, "entityId", alias, normalized)
-        ON CONFLICT ("entityId", "normalized") DO NOTHING`;
-    }
+        SELECT a.id, r."id", a.alias, a.normalized
+          FROM unnest(${aliasRows.map(() => uuidv7())}::uuid[], ${aliasRows.map((r) => r.type)}::text[],
+                      ${aliasRows.map((r) => r.name)}::text[], ${aliasRows.map((r) => r.alias)}::text[],
+                      ${aliasRows.map((r) => r.normalized)}::text[])
+            WITH ORDINALITY AS a(id, type, name, alias, normalized, ord)
+          JOIN resolved r ON r."type" = a.type AND r."normalizedName" = a.name
+         ORDER BY a.ord
+        ON CONFLICT ("entityId", "normalized") DO NOTHING
+      )
+      SELECT * FROM resolved`;
+    for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
+    if (sorted.some((key) => !ids.has(keyOf(key.type, key.normalizedName)))) await this.resolveLate(sorted, aliasRows, ids);
     return ids;
+  }
+
+  /** The ids (and aliases) of entities a concurrent transaction committed during resolve(). */
+  private async resolveLate(
+    sorted: EntityKey[],
+    aliasRows: { type: string; name: string; alias: string; normalized: string }[],
+    ids: Map<string, string>,
+  ): Promise<void> {
+    const missing = sorted.filter((key) => !ids.has(keyOf(key.type, key.normalizedName)));
+    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
+      SELECT e."id", e."type"::text AS "type", e."normalizedName" FROM "Entity" e
+        JOIN unnest(${missing.map((key) => key.type)}::text[], ${missing.map((key) => key.normalizedName)}::text[]) AS k(type, normalized)
+          ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
+    for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
+    const late = aliasRows.filter((row) => missing.some((key) => key.type === row.type && key.normalizedName === row.name));
+    const withIds = late.flatMap((row) => {
+      const entityId = ids.get(keyOf(row.type, row.name));
+      return entityId ? [{ ...row, entityId }] : [];
+    });
+    if (withIds.length === 0) return;
+    await this.db.$executeRaw`
+      INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
+      SELECT a.id, a."entityId", a.alias, a.normalized
+        FROM unnest(${withIds.map(() => uuidv7())}::uuid[], ${withIds.map((r) => r.entityId)}::uuid[],
+                    ${withIds.map((r) => r.alias)}::text[], ${withIds.map((r) => r.normalized)}::text[])
+          AS a(id, "entityId", alias, normalized)
+      ON CONFLICT ("entityId", "normalized") DO NOTHING`;
   }
 
   static idKey = keyOf;
