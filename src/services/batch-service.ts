@@ -72,12 +72,15 @@ export class BatchService {
       );
     }
     const items = new Array<BatchItemResult>(lines.length);
+    // Lines run concurrently, except that lines naming the same article (same source and external
+    // id, or the same text) run in file order: the first one stores it, as if sent one by one.
+    const lastWithKey = new Map<string, Promise<unknown>>();
     let next = 0;
     const worker = async () => {
       while (next < lines.length) {
         const index = next++;
         const { line, text } = lines[index]!;
-        items[index] = { index, line, ...(await this.item(text, log)) };
+        items[index] = { index, line, ...(await this.item(text, lastWithKey, log)) };
       }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, lines.length) }, worker));
@@ -90,7 +93,11 @@ export class BatchService {
     return { counts, items };
   }
 
-  private async item(text: string, log?: BatchLogger): Promise<Omit<BatchItemResult, 'index' | 'line'>> {
+  private async item(
+    text: string,
+    lastWithKey: Map<string, Promise<unknown>>,
+    log?: BatchLogger,
+  ): Promise<Omit<BatchItemResult, 'index' | 'line'>> {
     let value: unknown;
     try {
       value = JSON.parse(text);
@@ -102,8 +109,13 @@ export class BatchService {
       const detail = errors.map((issue) => `${issue.pointer}: ${issue.message}`).join('; ');
       return { status: 'error', problem: problem('validation-failed', detail, { errors }) };
     }
+    const keys = [`text\u0000${value.headline}\u0000${value.body}`];
+    if (value.source !== undefined && value.externalId !== undefined) keys.push(`id\u0000${value.source}\u0000${value.externalId}`);
+    const earlier = keys.flatMap((key) => lastWithKey.get(key) ?? []);
+    const ingested = Promise.allSettled(earlier).then(() => this.ingest.ingest({ format: 'json', article: value }));
+    for (const key of keys) lastWithKey.set(key, ingested.catch(() => undefined));
     try {
-      const { article, created } = await this.ingest.ingest({ format: 'json', article: value });
+      const { article, created } = await ingested;
       return { status: created ? 'created' : 'existing', id: article.id };
     } catch (error) {
       if (error instanceof ApiError) {
