@@ -126,10 +126,13 @@ async function main(): Promise<void> {
   let sampler: NodeJS.Timeout | undefined;
   try {
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+    const nodeFlags = serverNodeFlags();
+    // The start script's variables, unless this process's environment sets them.
+    const startEnv = Object.fromEntries(Object.entries(startCommand().env).map(([name, value]) => [name, process.env[name] ?? value]));
     child = fork(path.join(projectRoot, 'scripts/bench-server.mjs'), [], {
       cwd: projectRoot,
-      execArgv: [...serverNodeFlags(), ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-      env: { ...startCommand().env, ...process.env, DATABASE_URL: url.toString(), BENCH_ADMIN_KEY: adminKey },
+      execArgv: [...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      env: { ...process.env, ...startEnv, DATABASE_URL: url.toString(), BENCH_ADMIN_KEY: adminKey },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const server = child;
@@ -146,7 +149,7 @@ async function main(): Promise<void> {
 
     const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
     console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
-    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startCommand().env).map(([k, v]) => `${k}=${v} `).join("")}node ${serverNodeFlags().join(" ")} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
+    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
 
     // Seed: the fixture, then fixture variants and short stories, over HTTP.
     const post = async (text: string) => {

@@ -15,6 +15,14 @@ export const normalizeName = (name: string): string =>
 
 const keyOf = (type: string, normalizedName: string): string => `${type}\u0000${normalizedName}`;
 
+/** An alias to record for the entity of `type` and normalized `name`. */
+interface AliasRow {
+  type: string;
+  name: string;
+  alias: string;
+  normalized: string;
+}
+
 export class EntityRepository {
   constructor(private readonly db: DbClient) {}
 
@@ -29,7 +37,7 @@ export class EntityRepository {
     const sorted = [...keys].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
     const types = sorted.map((key) => key.type);
     const names = sorted.map((key) => key.normalizedName);
-    const aliases = new Map<string, { type: string; name: string; alias: string; normalized: string }>();
+    const aliases = new Map<string, AliasRow>();
     for (const key of sorted) {
       for (const alias of key.aliases) {
         const normalized = normalizeName(alias);
@@ -76,7 +84,7 @@ export class EntityRepository {
   /** The ids (and aliases) of entities a concurrent transaction committed during resolve(). */
   private async resolveLate(
     sorted: EntityKey[],
-    aliasRows: { type: string; name: string; alias: string; normalized: string }[],
+    aliasRows: AliasRow[],
     ids: Map<string, string>,
   ): Promise<void> {
     const missing = sorted.filter((key) => !ids.has(keyOf(key.type, key.normalizedName)));
@@ -85,9 +93,10 @@ export class EntityRepository {
         JOIN unnest(${missing.map((key) => key.type)}::text[], ${missing.map((key) => key.normalizedName)}::text[]) AS k(type, normalized)
           ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
-    const late = aliasRows.filter((row) => missing.some((key) => key.type === row.type && key.normalizedName === row.name));
-    const withIds = late.flatMap((row) => {
-      const entityId = ids.get(keyOf(row.type, row.name));
+    const missingKeys = new Set(missing.map((key) => keyOf(key.type, key.normalizedName)));
+    const withIds = aliasRows.flatMap((row) => {
+      const key = keyOf(row.type, row.name);
+      const entityId = missingKeys.has(key) ? ids.get(key) : undefined;
       return entityId ? [{ ...row, entityId }] : [];
     });
     if (withIds.length === 0) return;

@@ -11,7 +11,6 @@ export interface BatchRoutesOptions {
   ingest: IngestService;
 }
 
-
 const BatchItem = Type.Object(
   {
     index: Type.Integer({ minimum: 0, description: '0-based position of the article among the non-blank lines.' }),
