@@ -19,6 +19,10 @@ const ConfigSchema = Type.Object({
   LOG_LEVEL: Type.Unsafe<LogLevel>({ type: 'string', enum: [...LOG_LEVELS], default: 'info' }),
   BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 104857600, default: 2097152, description: 'Largest request body, bytes' }),
   DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
+  DATABASE_PREPARED_STATEMENTS: Type.Boolean({
+    default: true,
+    description: 'Prepare each statement once per connection; false behind PgBouncer in transaction mode before 1.21',
+  }),
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1000000, default: 600, description: 'Requests per minute per API key; 0 turns it off' }),
   ANNOTATOR_THREADS: Type.Optional(
@@ -39,6 +43,7 @@ export interface Config {
   logLevel: LogLevel;
   bodyLimit: number;
   databasePoolSize: number;
+  databasePreparedStatements: boolean;
   shutdownGraceMs: number;
   adminApiKey: string | undefined;
   rateLimitMax: number;
@@ -77,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: raw.LOG_LEVEL,
     bodyLimit: raw.BODY_LIMIT,
     databasePoolSize: raw.DATABASE_POOL_SIZE,
+    databasePreparedStatements: raw.DATABASE_PREPARED_STATEMENTS,
     shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
     adminApiKey: raw.ADMIN_API_KEY,
     rateLimitMax: raw.RATE_LIMIT_MAX,

@@ -16,6 +16,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     replicaUrl: config.databaseReplicaUrl,
     dataDir: config.dataDir,
     poolSize: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
   });
   const app = await buildApp({
     database,

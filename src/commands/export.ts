@@ -82,7 +82,12 @@ export async function runExport(args: string[], io: CommandIo = processIo()): Pr
 
   const config = loadConfig(io.env);
   const { openDatabase } = await import('../db/database.js');
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 4,
+    preparedStatements: config.databasePreparedStatements,
+  });
   try {
     await database.migrate();
     if (!out) {

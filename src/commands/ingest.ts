@@ -204,6 +204,7 @@ async function databaseSink(io: CommandIo, concurrency: number): Promise<Sink> {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: Math.max(config.databasePoolSize, concurrency + 1),
+    preparedStatements: config.databasePreparedStatements,
   });
   try {
     await database.migrate();

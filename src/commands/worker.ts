@@ -77,7 +77,11 @@ export async function runWorker(args: string[], io: WorkerIo = { stderr: process
     return 2;
   }
   const log = pino({ level: config.logLevel, base: { role: 'worker', pid: process.pid } });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    poolSize: config.databasePoolSize,
+    preparedStatements: config.databasePreparedStatements,
+  });
   const queue = new IngestQueue({
     connectionString: config.databaseUrl,
     poolSize: 2,

@@ -4,9 +4,11 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
+import { applyMigrationsOnThread } from './migrate-thread.js';
 import { applyMigrations } from './migrations.js';
 import { createPGlite, PGliteAdapterFactory } from './pglite.js';
 import { pgliteReader, poolReader, type SqlReader } from './sql-reader.js';
+import { statementNamer } from './statement-names.js';
 
 export type StorageKind = 'postgres' | 'embedded';
 
@@ -17,6 +19,8 @@ export interface DatabaseOptions {
   replicaUrl?: string | undefined;
   dataDir?: string;
   poolSize?: number;
+  /** Named prepared statements on Postgres (src/db/statement-names.ts); default true. */
+  preparedStatements?: boolean;
 }
 
 export interface Database {
@@ -40,21 +44,26 @@ const MIGRATION_LOCK_KEY = 727_073_690;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.replicaUrl, options.poolSize ?? 10)
+    ? openPostgres(options.databaseUrl, options.replicaUrl, options.poolSize ?? 10, options.preparedStatements ?? true)
     : openEmbedded(path.resolve(options.dataDir ?? './data'));
 }
 
 // connectionTimeoutMillis also bounds the wait for a free pooled connection: long enough for a
 // burst of ingests to queue (like the transactions' maxWait), where an unreachable server fails fast.
 // Prisma and the page reader share one pool per server.
-function postgresConnection(connectionString: string, max: number) {
+function postgresConnection(connectionString: string, max: number, preparedStatements: boolean) {
   const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 15_000 });
   // An idle connection that dies (Postgres restarting) is replaced by the pool; the next query
   // reports any real outage. Without a listener the pool's 'error' event would end the process.
   pool.on('error', () => {});
+  // A few hundred distinct statements cover every query of the service.
+  const statementName = statementNamer(preparedStatements ? 500 : 0);
   return {
-    prisma: new PrismaClient({ adapter: new PrismaPg(pool) }),
-    reader: poolReader(pool),
+    prisma: new PrismaClient({
+      // pg runs a query unnamed when its name is undefined; the adapter's type does not say so.
+      adapter: new PrismaPg(pool, { statementNameGenerator: (query) => statementName(query.sql) as string }),
+    }),
+    reader: poolReader(pool, statementName),
     // Ended here, not by Prisma: a client that never ran a query (a replica read only through the
     // page reader) does not dispose of its adapter.
     async close() {
@@ -64,10 +73,15 @@ function postgresConnection(connectionString: string, max: number) {
   };
 }
 
-function openPostgres(connectionString: string, replicaUrl: string | undefined, poolSize: number): Database {
-  const primaryConnection = postgresConnection(connectionString, poolSize);
+function openPostgres(
+  connectionString: string,
+  replicaUrl: string | undefined,
+  poolSize: number,
+  preparedStatements: boolean,
+): Database {
+  const primaryConnection = postgresConnection(connectionString, poolSize, preparedStatements);
   const { prisma, reader } = primaryConnection;
-  const replicaConnection = replicaUrl ? postgresConnection(replicaUrl, poolSize) : null;
+  const replicaConnection = replicaUrl ? postgresConnection(replicaUrl, poolSize, preparedStatements) : null;
   const replica = replicaConnection?.prisma ?? null;
   return {
     kind: 'postgres',
@@ -81,7 +95,7 @@ function openPostgres(connectionString: string, replicaUrl: string | undefined, 
       await lockClient.connect();
       try {
         await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        return await applyMigrations(new PrismaPg({ connectionString, max: 2 }));
+        return await applyMigrationsOnThread(connectionString);
       } finally {
         await lockClient.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         await lockClient.end();

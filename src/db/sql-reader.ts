@@ -18,10 +18,11 @@ export interface SqlReader {
 }
 
 /** Reads on a pg pool (the one the Prisma adapter also uses). */
-export function poolReader(pool: pg.Pool): SqlReader {
+export function poolReader(pool: pg.Pool, statementName: (text: string) => string | undefined = () => undefined): SqlReader {
   return {
     async rows<T>(statement: SqlStatement) {
-      return (await pool.query(statement.text, statement.values)).rows as T[];
+      const { text, values } = statement;
+      return (await pool.query({ name: statementName(text), text, values })).rows as T[];
     },
   };
 }

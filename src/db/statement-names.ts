@@ -1,0 +1,18 @@
+/**
+ * Names for prepared statements. A named statement is parsed and planned once per connection and
+ * then only bound and executed; unnamed, Postgres parses, analyses and plans it on every call,
+ * which was a sixth of its CPU per ingest (docs/benchmarks.md). Every distinct text gets a name
+ * until `limit` texts have one; later texts run unnamed, so neither this map nor the statements
+ * each connection keeps can grow without bound.
+ */
+export function statementNamer(limit: number): (text: string) => string | undefined {
+  const names = new Map<string, string>();
+  return (text) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < limit) {
+      name = `na_${names.size}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+}
