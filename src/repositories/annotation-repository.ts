@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { SqlReader } from '../db/sql-reader.js';
 import type { DbClient } from './db-client.js';
+import { jsonRecordset } from './json-rows.js';
 
 export type MentionInsert = Prisma.MentionCreateManyInput;
 export type QuoteInsert = Prisma.QuoteCreateManyInput;
@@ -44,49 +45,40 @@ type JoinedQuoteRow = Prisma.QuoteGetPayload<object> & {
 };
 export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof entityRef } }>;
 
-// Bulk inserts are one statement over arrays (unnest): the statement is the same whatever the
-// number of rows, so it is prepared once, where a many-row createMany is compiled every time.
+// Bulk inserts are one statement over a JSON recordset (src/repositories/json-rows.ts).
+
+const mentionColumns = {
+  id: 'uuid', articleId: 'uuid', entityId: 'uuid', start: 'int', end: 'int', text: 'text', kind: 'text',
+  prefix: 'text', suffix: 'text', origin: 'text', pipelineVersion: 'text', reviewStatus: 'text', updatedBy: 'text',
+} as const;
 
 function insertMentionsSql(rows: MentionInsert[]): Prisma.Sql {
-  const column = <T>(pick: (row: MentionInsert) => T) => rows.map(pick);
   return Prisma.sql`
       INSERT INTO "Mention" ("id", "articleId", "entityId", "start", "end", "text", "kind", "prefix", "suffix",
                              "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
-      SELECT m.id, m."articleId", m."entityId", m.start, m."end", m.text, m.kind::"MentionKind", m.prefix, m.suffix,
-             m.origin::"Origin", m."pipelineVersion", m."reviewStatus"::"ReviewStatus", m."updatedBy", now()
-        FROM unnest(
-          ${column((r) => r.id)}::uuid[], ${column((r) => r.articleId)}::uuid[], ${column((r) => r.entityId)}::uuid[],
-          ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[], ${column((r) => r.text)}::text[],
-          ${column((r) => r.kind)}::text[], ${column((r) => r.prefix ?? '')}::text[], ${column((r) => r.suffix ?? '')}::text[],
-          ${column((r) => r.origin ?? 'machine')}::text[], ${column((r) => r.pipelineVersion ?? null)}::text[],
-          ${column((r) => r.reviewStatus ?? 'unreviewed')}::text[], ${column((r) => r.updatedBy ?? null)}::text[]
-        ) AS m(id, "articleId", "entityId", start, "end", text, kind, prefix, suffix, origin, "pipelineVersion",
-               "reviewStatus", "updatedBy")`;
+      SELECT m.id, m."articleId", m."entityId", m.start, m."end", m.text, m.kind::"MentionKind",
+             COALESCE(m.prefix, ''), COALESCE(m.suffix, ''), COALESCE(m.origin, 'machine')::"Origin", m."pipelineVersion",
+             COALESCE(m."reviewStatus", 'unreviewed')::"ReviewStatus", m."updatedBy", now()
+        FROM ${jsonRecordset(rows, 'm', mentionColumns)}`;
 }
 
+const quoteColumns = {
+  id: 'uuid', articleId: 'uuid', paragraphIndex: 'int', start: 'int', end: 'int', text: 'text', kind: 'text',
+  speakerEntityId: 'uuid', speakerMentionId: 'uuid', viaEntityId: 'uuid', cueStart: 'int', cueEnd: 'int',
+  cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text', suffix: 'text', origin: 'text',
+  pipelineVersion: 'text', reviewStatus: 'text', updatedBy: 'text',
+} as const;
+
 function insertQuotesSql(rows: QuoteInsert[]): Prisma.Sql {
-  const column = <T>(pick: (row: QuoteInsert) => T) => rows.map(pick);
   return Prisma.sql`
       INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
                            "speakerMentionId", "viaEntityId", "cueStart", "cueEnd", "cueText", "rule", "confidence",
                            "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
       SELECT q.id, q."articleId", q."paragraphIndex", q.start, q."end", q.text, q.kind::"QuoteKind", q."speakerEntityId",
              q."speakerMentionId", q."viaEntityId", q."cueStart", q."cueEnd", q."cueText", q.rule, q.confidence,
-             q.prefix, q.suffix, q.origin::"Origin", q."pipelineVersion", q."reviewStatus"::"ReviewStatus", q."updatedBy", now()
-        FROM unnest(
-          ${column((r) => r.id)}::uuid[], ${column((r) => r.articleId)}::uuid[], ${column((r) => r.paragraphIndex)}::int[],
-          ${column((r) => r.start)}::int[], ${column((r) => r.end)}::int[], ${column((r) => r.text)}::text[],
-          ${column((r) => r.kind)}::text[], ${column((r) => r.speakerEntityId ?? null)}::uuid[],
-          ${column((r) => r.speakerMentionId ?? null)}::uuid[], ${column((r) => r.viaEntityId ?? null)}::uuid[],
-          ${column((r) => r.cueStart ?? null)}::int[], ${column((r) => r.cueEnd ?? null)}::int[],
-          ${column((r) => r.cueText ?? null)}::text[], ${column((r) => r.rule)}::text[],
-          ${column((r) => r.confidence)}::float8[], ${column((r) => r.prefix ?? '')}::text[],
-          ${column((r) => r.suffix ?? '')}::text[], ${column((r) => r.origin ?? 'machine')}::text[],
-          ${column((r) => r.pipelineVersion ?? null)}::text[], ${column((r) => r.reviewStatus ?? 'unreviewed')}::text[],
-          ${column((r) => r.updatedBy ?? null)}::text[]
-        ) AS q(id, "articleId", "paragraphIndex", start, "end", text, kind, "speakerEntityId", "speakerMentionId",
-               "viaEntityId", "cueStart", "cueEnd", "cueText", rule, confidence, prefix, suffix, origin,
-               "pipelineVersion", "reviewStatus", "updatedBy")`;
+             COALESCE(q.prefix, ''), COALESCE(q.suffix, ''), COALESCE(q.origin, 'machine')::"Origin", q."pipelineVersion",
+             COALESCE(q."reviewStatus", 'unreviewed')::"ReviewStatus", q."updatedBy", now()
+        FROM ${jsonRecordset(rows, 'q', quoteColumns)}`;
 }
 
 export class AnnotationRepository {

@@ -1,6 +1,7 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { SqlReader } from '../db/sql-reader.js';
 import type { DbClient } from './db-client.js';
+import { jsonRecordset } from './json-rows.js';
 
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
 /** An article without its text: what lists show. */
@@ -34,15 +35,12 @@ const summaryColumns = Prisma.raw(
     .join(', '),
 );
 
-/** One statement over arrays, whatever the number of paragraphs (see AnnotationRepository). */
+/** One statement over a JSON recordset, whatever the number of paragraphs (src/repositories/json-rows.ts). */
 function insertParagraphsSql(rows: ParagraphInsert[]): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "Paragraph" ("id", "articleId", "index", "role", "start", "end")
       SELECT p.id, p."articleId", p.index, p.role::"ParagraphRole", p.start, p."end"
-        FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.articleId)}::uuid[],
-                    ${rows.map((r) => r.index)}::int[], ${rows.map((r) => r.role)}::text[],
-                    ${rows.map((r) => r.start)}::int[], ${rows.map((r) => r.end)}::int[])
-          AS p(id, "articleId", index, role, start, "end")`;
+        FROM ${jsonRecordset(rows, 'p', { id: 'uuid', articleId: 'uuid', index: 'int', role: 'text', start: 'int', end: 'int' })}`;
 }
 
 export class ArticleRepository {

@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { Prisma } from '../generated/prisma/client.js';
 import type { EntityType } from '../generated/prisma/enums.js';
 import type { DbClient } from './db-client.js';
+import { jsonRecordset } from './json-rows.js';
 
 export interface EntityKey {
   type: EntityType;
@@ -35,8 +36,6 @@ export class EntityRepository {
     const ids = new Map<string, string>();
     if (keys.length === 0) return ids;
     const sorted = [...keys].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
-    const types = sorted.map((key) => key.type);
-    const names = sorted.map((key) => key.normalizedName);
     const aliases = new Map<string, AliasRow>();
     for (const key of sorted) {
       for (const alias of key.aliases) {
@@ -51,9 +50,11 @@ export class EntityRepository {
     // neither, and is read (with its aliases) by the fallback below.
     const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
       WITH input AS (
-        SELECT * FROM unnest(${sorted.map(() => uuidv7())}::uuid[], ${types}::text[],
-                             ${sorted.map((key) => key.canonicalName)}::text[], ${names}::text[])
-          WITH ORDINALITY AS e(id, type, name, normalized, ord)
+        SELECT * FROM ${jsonRecordset(
+          sorted.map((key, ord) => ({ id: uuidv7(), type: key.type, name: key.canonicalName, normalized: key.normalizedName, ord })),
+          'e',
+          { id: 'uuid', type: 'text', name: 'text', normalized: 'text', ord: 'int' },
+        )}
       ), inserted AS (
         INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "updatedAt")
         SELECT id, type::"EntityType", name, normalized, now() FROM input ORDER BY ord
@@ -67,10 +68,11 @@ export class EntityRepository {
       ), aliases AS (
         INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
         SELECT a.id, r."id", a.alias, a.normalized
-          FROM unnest(${aliasRows.map(() => uuidv7())}::uuid[], ${aliasRows.map((r) => r.type)}::text[],
-                      ${aliasRows.map((r) => r.name)}::text[], ${aliasRows.map((r) => r.alias)}::text[],
-                      ${aliasRows.map((r) => r.normalized)}::text[])
-            WITH ORDINALITY AS a(id, type, name, alias, normalized, ord)
+          FROM ${jsonRecordset(
+            aliasRows.map((row, ord) => ({ id: uuidv7(), ...row, ord })),
+            'a',
+            { id: 'uuid', type: 'text', name: 'text', alias: 'text', normalized: 'text', ord: 'int' },
+          )}
           JOIN resolved r ON r."type" = a.type AND r."normalizedName" = a.name
          ORDER BY a.ord
         ON CONFLICT ("entityId", "normalized") DO NOTHING
