@@ -1,7 +1,8 @@
 import t from 'tap';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { annotate } from '../src/pipeline/annotate.js';
-import { annotateOffThread, threadExecArgv } from '../src/services/annotator.js';
+import { threadExecArgv } from '../src/lib/threads.js';
+import { annotateOffThread } from '../src/services/annotator.js';
 import { wireStory } from './helpers/fixtures.js';
 
 t.test('annotating on a worker thread gives exactly what the pipeline gives in-process', async (t) => {

@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { AnnotateOptions } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
+import { siblingModule, threadExecArgv } from '../lib/threads.js';
 import { metrics } from '../plugins/metrics.js';
 import type { AnnotateTask, AnnotateTaskResult } from './annotate-worker.js';
 
@@ -21,28 +20,10 @@ export function configureAnnotator(options: { threads?: number | undefined }): v
   if (options.threads !== undefined) threads = options.threads;
 }
 
-/**
- * The process's module-loading flags for the threads (a TypeScript loader in development and
- * tests). Threads refuse the rest: V8 and process options, an inline script (`node -e`).
- */
-export function threadExecArgv(argv: readonly string[] = process.execArgv): string[] {
-  const kept: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (/^--(import|require|loader|experimental-loader|conditions)=/.test(arg) || arg === '--enable-source-maps') kept.push(arg);
-    else if (['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C'].includes(arg)) {
-      kept.push(arg, argv[++i]!);
-    }
-  }
-  return kept;
-}
-
 function annotatorPool(): Piscina {
   if (!pool) {
-    // The worker module sits beside this one, compiled (.js) or run from source (.ts, under tsx).
-    const here = fileURLToPath(import.meta.url);
     pool = new Piscina({
-      filename: path.join(path.dirname(here), `annotate-worker${path.extname(here)}`),
+      filename: siblingModule(import.meta.url, 'annotate-worker'),
       minThreads: 1,
       maxThreads: threads,
       execArgv: threadExecArgv(),
