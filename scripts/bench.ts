@@ -172,12 +172,11 @@ async function main(): Promise<void> {
     console.log(`the fixture has ${checkBody.items.length} quotes through the API and ${reference.items.length} through the reference\n`);
     if (checkBody.items.length !== reference.items.length) throw new Error('the reference does not return the same quotes');
 
-    // Warm-up: JIT, pools, caches.
-    for (const target of [quotesPath, `/bench/reference/quotes/${fixtureId}`, '/v1/articles?limit=50', '/bench/reference/articles?limit=50']) {
-      await autocannon({ url: `${base}${target}`, connections, duration: 2, headers });
-    }
-
     const only = process.env.BENCH_ONLY; // 'reads', 'ingest', or one read run's label (for profiling one side)
+    // Warm-up: JIT, pools, caches (not for an ingest-only run, whose profile should show ingest alone).
+    const warmUps = only === 'ingest' ? [] : [quotesPath, `/bench/reference/quotes/${fixtureId}`, '/v1/articles?limit=50', '/bench/reference/articles?limit=50'];
+    for (const target of warmUps) await autocannon({ url: `${base}${target}`, connections, duration: 2, headers });
+
     const skipped: RunFigures = { name: 'skipped', requestsPerSecond: NaN, p50: NaN, p99: NaN, total: 0, non2xx: 0, errors: 0 };
     const read = async (label: string, target: string, auth: boolean) => {
       if (only === 'ingest' || (only && only !== 'reads' && only !== label)) return skipped;
