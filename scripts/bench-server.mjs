@@ -22,10 +22,14 @@ const app = await buildApp({
 });
 
 const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+// The reference sends its statement unnamed, as a plain pool.query does; BENCH_REFERENCE_PREPARED=1
+// names it, so that it too is parsed and planned once per connection, as the service's statements are.
+const referenceStatement = (/** @type {string} */ name) => (process.env.BENCH_REFERENCE_PREPARED === '1' ? name : undefined);
 app.get('/bench/reference/quotes/:id', async (request) => {
   const { id } = /** @type {{ id: string }} */ (request.params);
-  const { rows } = await pool.query(
-    `SELECT q.id, q."articleId", q.kind, q.start, q."end", q.text, q."paragraphIndex", q."cueStart", q."cueEnd",
+  const { rows } = await pool.query({
+    name: referenceStatement('reference_quotes'),
+    text: `SELECT q.id, q."articleId", q.kind, q.start, q."end", q.text, q."paragraphIndex", q."cueStart", q."cueEnd",
             q."cueText", q.rule, q.confidence, q.origin, q."pipelineVersion", q."reviewStatus", q."updatedBy",
             q."createdAt", q."updatedAt",
             se.id AS "speakerId", se.type AS "speakerType", se."canonicalName" AS "speakerName",
@@ -38,19 +42,20 @@ app.get('/bench/reference/quotes/:id', async (request) => {
       WHERE q."articleId" = $1 AND q."reviewStatus" IN ('unreviewed', 'confirmed')
       ORDER BY q.start, q.id
       LIMIT 101`,
-    [id],
-  );
+    values: [id],
+  });
   return { items: rows.slice(0, 100), nextCursor: null };
 });
 app.get('/bench/reference/articles', async (request) => {
   const limit = Math.min(Number(/** @type {{ limit?: string }} */ (request.query).limit ?? 50), 200);
-  const { rows } = await pool.query(
-    `SELECT id, revision, format, headline, source, standfirst, "datelineText", "datelinePlace", "datelineAgency",
+  const { rows } = await pool.query({
+    name: referenceStatement('reference_articles'),
+    text: `SELECT id, revision, format, headline, source, standfirst, "datelineText", "datelinePlace", "datelineAgency",
             byline, "externalId", url, "publishedAt", language, "contentHash", "pipelineVersion",
             "paragraphCount", "quoteCount", "entityCount", "mentionCount", "createdAt", "updatedAt"
        FROM "Article" ORDER BY id DESC LIMIT $1`,
-    [limit + 1],
-  );
+    values: [limit + 1],
+  });
   return { items: rows.slice(0, limit), nextCursor: null };
 });
 

@@ -14,7 +14,8 @@
 // Environment: BENCH_DURATION (s per read run, 10), BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION
 // (s, 15), BENCH_INGEST_CONNECTIONS (16), BENCH_LOG_LEVEL (info, logs go to /dev/null),
 // BENCH_CPU_PROF=1 (profile the server with --cpu-prof and print its hottest functions),
-// BENCH_NODE_FLAGS (the server's Node flags instead of the start script's), BENCH_JSON=path (write the figures as JSON).
+// BENCH_NODE_FLAGS (the server's Node flags instead of the start script's), BENCH_JSON=path (write the figures as JSON),
+// BENCH_REFERENCE_PREPARED=1 (the reference routes use named prepared statements, as the service does).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -149,7 +150,9 @@ async function main(): Promise<void> {
 
     const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
     console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
-    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}\n`);
+    const referenceKind = process.env.BENCH_REFERENCE_PREPARED === '1' ? 'named (prepared once per connection)' : 'unnamed (parsed and planned on every call)';
+    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}`);
+    console.log(`the reference routes' statements are ${referenceKind}; the service's are named\n`);
 
     // Seed: the fixture, then fixture variants and short stories, over HTTP.
     const post = async (text: string) => {
