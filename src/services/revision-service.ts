@@ -79,6 +79,12 @@ export class RevisionService {
     const prepared = prepareArticle(input);
     const contentHash = hashText(prepared.text);
     let changed = false;
+    // Annotated before the transaction, so that it does not hold a pooled connection while the text
+    // waits for an annotator thread. The transaction checks again; should this read have been
+    // stale (a replica behind), the text is annotated there after all.
+    const current = await this.store.repositories.articles.findById(id);
+    let annotation: ArticleAnnotation | null =
+      current && current.contentHash !== contentHash ? await annotateOffThread(prepared.text, { layout: prepared.layout }) : null;
     await this.store.transaction(async (repos) => {
       const article = await repos.articles.findById(id);
       if (!article) throw notFound('article', id);
@@ -90,7 +96,7 @@ export class RevisionService {
       if (clash) throw new ApiError('conflict', `Article ${clash.id} already has exactly this text.`, { existingId: clash.id });
       changed = true;
 
-      const annotation = await annotateOffThread(prepared.text, { layout: prepared.layout });
+      annotation ??= await annotateOffThread(prepared.text, { layout: prepared.layout });
       const oldText = new CodePointText(article.text);
       const newText = new CodePointText(prepared.text);
       const mapper = spanMapper(oldText, newText);
