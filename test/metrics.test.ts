@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import t, { type Test } from 'tap';
 import { docs } from '../src/plugins/docs.js';
-import { metrics, metricsPlugin } from '../src/plugins/metrics.js';
+import { metrics } from '../src/lib/metrics.js';
+import { metricsPlugin } from '../src/plugins/metrics.js';
 import { problemErrors } from '../src/plugins/problem-errors.js';
 import { Store } from '../src/repositories/store.js';
 import { batchRoutes } from '../src/routes/v1/batch.js';

@@ -3,7 +3,7 @@ import { Piscina } from 'piscina';
 import type { AnnotateOptions } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { siblingModule, threadExecArgv } from '../lib/threads.js';
-import { metrics } from '../plugins/metrics.js';
+import { metrics } from '../lib/metrics.js';
 import type { AnnotateTask, AnnotateTaskResult } from './annotate-worker.js';
 
 // Annotation is the CPU-heavy part of an ingest (a few ms per wire story, more for long texts).

@@ -8,7 +8,7 @@ import type { ArticleRow } from '../repositories/article-repository.js';
 import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
-import { metrics } from '../plugins/metrics.js';
+import { metrics } from '../lib/metrics.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
