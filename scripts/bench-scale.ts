@@ -26,6 +26,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import type { SqlReader } from '../src/db/sql-reader.js';
+import { statementNamer } from '../src/db/statement-names.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { Store } from '../src/repositories/store.js';
 import { ApiKeyService } from '../src/services/api-key-service.js';
@@ -79,9 +80,11 @@ async function main(): Promise<void> {
 
   const base = await openDatabase({ databaseUrl });
   const captured: Captured[] = [];
-  // The service's own database, with a Prisma client that reports every statement (for EXPLAIN).
+  // The service's own database, with a Prisma client that reports every statement (for EXPLAIN)
+  // and names its statements as the service's does (src/db/statement-names.ts).
+  const statementName = statementNamer(500);
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }),
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { statementNameGenerator: (query) => statementName(query.sql) as string }),
     log: [{ emit: 'event', level: 'query' }],
   });
   prisma.$on('query', (event) => captured.push({ query: event.query, params: event.params }));
