@@ -22,6 +22,11 @@ t.test('a statement text keeps its name; new texts are named until the limit, th
   t.not(second, first, 'another text, another name');
   t.equal(name('SELECT 3'), undefined, 'past the limit a text runs unnamed');
   t.equal(name('SELECT 2'), second, 'texts named before the limit keep their names');
+  t.equal(
+    statementNamer(10)(`SELECT "id" FROM "Article" WHERE "searchVector" @@ websearch_to_tsquery('english', $1)`),
+    undefined,
+    'a full-text search runs unnamed, so it is planned for its own words every time',
+  );
 });
 
 /** The statements the pool's single connection has prepared, read on that connection. */
