@@ -88,6 +88,19 @@ function serverNodeFlags(): string[] {
   return startCommand().nodeFlags;
 }
 
+/**
+ * Milliseconds a fixed piece of CPU work takes in this process: the same code every run, so a run
+ * where it is much slower than usual ran on a slowed host (this machine shares its cores), and its
+ * absolute figures (ingest per second) say more about the host than about the service.
+ */
+function hostSpeedMs(): number {
+  const start = performance.now();
+  let hash = 0;
+  for (let i = 0; i < 30_000_000; i++) hash = (Math.imul(hash, 31) + i) | 0;
+  if (hash === 42) console.log('');
+  return performance.now() - start;
+}
+
 async function cannon(name: string, options: autocannon.Options): Promise<RunFigures> {
   const result = await autocannon({ ...options });
   const figures: RunFigures = {
@@ -149,6 +162,7 @@ async function main(): Promise<void> {
     }, 200);
 
     const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
+    const speedBefore = hostSpeedMs();
     console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
     const referenceKind = process.env.BENCH_REFERENCE_PREPARED === '1' ? 'named (prepared once per connection)' : 'unnamed (parsed and planned on every call)';
     console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}`);
@@ -222,6 +236,7 @@ async function main(): Promise<void> {
       );
     }
     clearInterval(sampler);
+    console.log(`\nhost speed: a fixed CPU loop took ${speedBefore.toFixed(0)} ms before the runs and ${hostSpeedMs().toFixed(0)} ms after (about 50 ms on the machine of docs/benchmarks.md when idle; much more means a slowed host)`);
     const { peak } = readRss(server.pid!);
     peakRss = Math.max(peakRss, peak);
 
