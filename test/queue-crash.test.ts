@@ -83,8 +83,12 @@ function startWorkerProcess(databaseUrl: string): WorkerProcess {
       return worker.chunksDone >= count ? Promise.resolve() : new Promise((resolve) => waiting.push({ count, resolve }));
     },
   };
+  // Output arrives in pieces that can end mid-line: only whole lines are counted.
+  let partial = '';
   const onData = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines.filter(Boolean)) {
       worker.output.push(line);
       if (line.includes('"chunk started"')) worker.chunksStarted++;
       if (line.includes('"chunk processed"')) worker.chunksDone++;
@@ -143,8 +147,17 @@ t.test(
       if (counts.pending <= ARTICLES / 2) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    // Kill it in the middle of a chunk, so the crash leaves work in its hands.
-    while (doomed.chunksStarted <= doomed.chunksDone) await new Promise((resolve) => setTimeout(resolve, 5));
+    // Kill it in the middle of a chunk, so the crash leaves work in its hands. It is frozen first
+    // and its output given time to arrive: a chunk that ended just before, its line still in the
+    // pipe, must not be taken for one in hand (on a busy machine that happened).
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    for (;;) {
+      while (doomed.chunksStarted <= doomed.chunksDone) await pause(5);
+      doomed.child.kill('SIGSTOP');
+      await pause(500);
+      if (doomed.chunksStarted > doomed.chunksDone) break;
+      doomed.child.kill('SIGCONT');
+    }
     doomed.child.kill('SIGKILL');
     t.equal(await doomed.exited, null, 'the first worker was killed');
     const atKill = (await api({ method: 'GET', url: `/v1/ingest-jobs/${jobId}` })).json<JobBody>();
