@@ -26,7 +26,7 @@ import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import type { SqlReader } from '../src/db/sql-reader.js';
-import { statementNamer } from '../src/db/statement-names.js';
+import { adapterStatementNames, STATEMENT_NAME_LIMIT, statementNamer } from '../src/db/statement-names.js';
 import { PrismaClient } from '../src/generated/prisma/client.js';
 import { Store } from '../src/repositories/store.js';
 import { ApiKeyService } from '../src/services/api-key-service.js';
@@ -82,9 +82,8 @@ async function main(): Promise<void> {
   const captured: Captured[] = [];
   // The service's own database, with a Prisma client that reports every statement (for EXPLAIN)
   // and names its statements as the service's does (src/db/statement-names.ts).
-  const statementName = statementNamer(500);
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, { statementNameGenerator: (query) => statementName(query.sql) as string }),
+    adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }, adapterStatementNames(statementNamer(STATEMENT_NAME_LIMIT))),
     log: [{ emit: 'event', level: 'query' }],
   });
   prisma.$on('query', (event) => captured.push({ query: event.query, params: event.params }));

@@ -8,7 +8,7 @@ import { applyMigrationsOnThread } from './migrate-thread.js';
 import { applyMigrations } from './migrations.js';
 import { createPGlite, PGliteAdapterFactory } from './pglite.js';
 import { pgliteReader, poolReader, type SqlReader } from './sql-reader.js';
-import { statementNamer } from './statement-names.js';
+import { adapterStatementNames, STATEMENT_NAME_LIMIT, statementNamer } from './statement-names.js';
 
 export type StorageKind = 'postgres' | 'embedded';
 
@@ -56,13 +56,9 @@ function postgresConnection(connectionString: string, max: number, preparedState
   // An idle connection that dies (Postgres restarting) is replaced by the pool; the next query
   // reports any real outage. Without a listener the pool's 'error' event would end the process.
   pool.on('error', () => {});
-  // A few hundred distinct statements cover every query of the service.
-  const statementName = statementNamer(preparedStatements ? 500 : 0);
+  const statementName = statementNamer(preparedStatements ? STATEMENT_NAME_LIMIT : 0);
   return {
-    prisma: new PrismaClient({
-      // pg runs a query unnamed when its name is undefined; the adapter's type does not say so.
-      adapter: new PrismaPg(pool, { statementNameGenerator: (query) => statementName(query.sql) as string }),
-    }),
+    prisma: new PrismaClient({ adapter: new PrismaPg(pool, adapterStatementNames(statementName)) }),
     reader: poolReader(pool, statementName),
     // Ended here, not by Prisma: a client that never ran a query (a replica read only through the
     // page reader) does not dispose of its adapter.

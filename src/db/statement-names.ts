@@ -20,3 +20,14 @@ export function statementNamer(limit: number): (text: string) => string | undefi
     return name;
   };
 }
+
+/** How many distinct statement texts a process names: a few hundred cover every query of the service. */
+export const STATEMENT_NAME_LIMIT = 500;
+
+/** Options for Prisma's pg adapter that name its statements with `name`. */
+export function adapterStatementNames(name: (text: string) => string | undefined): {
+  statementNameGenerator: (query: { sql: string }) => string;
+} {
+  // pg runs a query unnamed when its name is undefined; the adapter's type does not say so.
+  return { statementNameGenerator: (query) => name(query.sql) as string };
+}
