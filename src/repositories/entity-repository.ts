@@ -99,15 +99,13 @@ export class EntityRepository {
     const withIds = aliasRows.flatMap((row) => {
       const key = keyOf(row.type, row.name);
       const entityId = missingKeys.has(key) ? ids.get(key) : undefined;
-      return entityId ? [{ ...row, entityId }] : [];
+      return entityId ? [{ id: uuidv7(), entityId, alias: row.alias, normalized: row.normalized }] : [];
     });
     if (withIds.length === 0) return;
     await this.db.$executeRaw`
       INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
       SELECT a.id, a."entityId", a.alias, a.normalized
-        FROM unnest(${withIds.map(() => uuidv7())}::uuid[], ${withIds.map((r) => r.entityId)}::uuid[],
-                    ${withIds.map((r) => r.alias)}::text[], ${withIds.map((r) => r.normalized)}::text[])
-          AS a(id, "entityId", alias, normalized)
+        FROM ${jsonRecordset(withIds, 'a', { id: 'uuid', entityId: 'uuid', alias: 'text', normalized: 'text' })}
       ON CONFLICT ("entityId", "normalized") DO NOTHING`;
   }
 
