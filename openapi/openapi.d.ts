@@ -3791,7 +3791,7 @@ export interface operations {
                              */
                             version: number;
                             /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                            kind: "direct" | "partial";
+                            kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
@@ -3811,8 +3811,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                                 mention: {
                                     /**
@@ -3836,8 +3836,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -3980,7 +3980,7 @@ export interface operations {
                      */
                     end: number;
                     /** @default direct */
-                    kind?: "direct" | "partial";
+                    kind?: "direct" | "mixed" | "indirect";
                     speakerEntityId?: string | null;
                     speakerMentionId?: string | null;
                     viaEntityId?: string | null;
@@ -4028,7 +4028,7 @@ export interface operations {
                          */
                         version: number;
                         /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                        kind: "direct" | "partial";
+                        kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
@@ -4048,8 +4048,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             mention: {
                                 /**
@@ -4073,8 +4073,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -4297,8 +4297,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             /** @description Every mention of the entity in this article, in text order. */
                             mentions: {
@@ -4470,7 +4470,7 @@ export interface operations {
                          */
                         version: number;
                         /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                        kind: "direct" | "partial";
+                        kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
@@ -4490,8 +4490,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             mention: {
                                 /**
@@ -4515,8 +4515,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -4807,7 +4807,7 @@ export interface operations {
                      * @description Code point just after the span.
                      */
                     end?: number;
-                    kind?: "direct" | "partial";
+                    kind?: "direct" | "mixed" | "indirect";
                     speakerEntityId?: string | null;
                     speakerMentionId?: string | null;
                     viaEntityId?: string | null;
@@ -4856,7 +4856,7 @@ export interface operations {
                          */
                         version: number;
                         /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                        kind: "direct" | "partial";
+                        kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
@@ -4876,8 +4876,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             mention: {
                                 /**
@@ -4901,8 +4901,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -5270,7 +5270,7 @@ export interface operations {
                          */
                         version: number;
                         /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                        kind: "direct" | "partial";
+                        kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
@@ -5290,8 +5290,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             mention: {
                                 /**
@@ -5315,8 +5315,8 @@ export interface operations {
                              * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                              */
                             id: string;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -5844,8 +5844,8 @@ export interface operations {
                     entityId?: string;
                     /** @description An entity to find by type and name, or create. */
                     entity?: {
-                        /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                        type: "PERSON" | "ORG" | "LOC";
+                        /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                        type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         name: string;
                     };
                     reviewStatus?: "unreviewed" | "confirmed" | "rejected";
@@ -6079,8 +6079,8 @@ export interface operations {
                     entityId?: string;
                     /** @description An entity to find by type and name, or create. */
                     entity?: {
-                        /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                        type: "PERSON" | "ORG" | "LOC";
+                        /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                        type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         name: string;
                     };
                 };
@@ -6807,10 +6807,10 @@ export interface operations {
                  */
                 q?: string;
                 /**
-                 * @description PERSON, ORG, or LOC (places, including countries and cities).
+                 * @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions).
                  * @example PERSON
                  */
-                type?: "PERSON" | "ORG" | "LOC";
+                type?: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                 /** @example 3 */
                 limit?: number;
                 cursor?: string;
@@ -6843,8 +6843,8 @@ export interface operations {
                              * @description Bumped on every rename or merge; the ETag is `"<version>"`.
                              */
                             version: number;
-                            /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                            type: "PERSON" | "ORG" | "LOC";
+                            /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                            type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
                             /** @description Other names seen for the entity. */
                             aliases: string[];
@@ -6954,8 +6954,8 @@ export interface operations {
                          * @description Bumped on every rename or merge; the ETag is `"<version>"`.
                          */
                         version: number;
-                        /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                        type: "PERSON" | "ORG" | "LOC";
+                        /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                        type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
@@ -7110,8 +7110,8 @@ export interface operations {
                          * @description Bumped on every rename or merge; the ETag is `"<version>"`.
                          */
                         version: number;
-                        /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                        type: "PERSON" | "ORG" | "LOC";
+                        /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                        type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
@@ -7326,8 +7326,8 @@ export interface operations {
                          * @description Bumped on every rename or merge; the ETag is `"<version>"`.
                          */
                         version: number;
-                        /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                        type: "PERSON" | "ORG" | "LOC";
+                        /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                        type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
@@ -7529,7 +7529,7 @@ export interface operations {
                              */
                             version: number;
                             /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                            kind: "direct" | "partial";
+                            kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
@@ -7549,8 +7549,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                                 mention: {
                                     /**
@@ -7574,8 +7574,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */
@@ -7740,7 +7740,7 @@ export interface operations {
                              */
                             version: number;
                             /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
-                            kind: "direct" | "partial";
+                            kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
@@ -7760,8 +7760,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                                 mention: {
                                     /**
@@ -7785,8 +7785,8 @@ export interface operations {
                                  * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
                                  */
                                 id: string;
-                                /** @description PERSON, ORG, or LOC (places, including countries and cities). */
-                                type: "PERSON" | "ORG" | "LOC";
+                                /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
+                                type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */

@@ -333,7 +333,7 @@ async function main(): Promise<number> {
       route: '/v1/articles/{id}/quotes',
       params: { id: articleId },
       contentType: 'application/json',
-      body: { start, end, kind: 'partial', speakerEntityId: putin.id },
+      body: { start, end, kind: 'mixed', speakerEntityId: putin.id },
     });
     if (addedQuote.status === 201) {
       const read = await call({ operationId: 'getArticleQuote', summary: "The editor's quote", method: 'GET', route: '/v1/articles/{id}/quotes/{quoteId}', params: { id: articleId, quoteId: addedQuote.body.id } });

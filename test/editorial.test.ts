@@ -107,7 +107,7 @@ for (const kind of storageKinds()) {
       const res = await api({
         method: 'POST',
         url: `${base}/quotes`,
-        payload: { start, end: start + words.length, kind: 'partial', speakerEntityId: kim.id },
+        payload: { start, end: start + words.length, kind: 'mixed', speakerEntityId: kim.id },
       });
       t.equal(res.statusCode, 201);
       const quote = res.json<QuoteBody>();

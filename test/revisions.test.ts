@@ -42,7 +42,7 @@ for (const kind of storageKinds()) {
     // Editors' work before the revision: one added quote in paragraph 20, one in paragraph 30, one confirmed.
     const addQuote = async (words: string) => {
       const start = wireStory.indexOf(words);
-      const res = await api({ method: 'POST', url: `${base}/quotes`, payload: { start, end: start + words.length, kind: 'partial' } });
+      const res = await api({ method: 'POST', url: `${base}/quotes`, payload: { start, end: start + words.length, kind: 'mixed' } });
       t.equal(res.statusCode, 201);
       return res.json<QuoteBody>();
     };

@@ -411,7 +411,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     // a name or title in quotes ("a group called \"Anonymous\"", "the book \"Blown for Good\"") is not speech
     if (isNameInQuotes(q)) {
       q.rule = 'name-or-title';
-      q.kind = 'partial';
+      q.kind = 'mixed';
       continue;
     }
     const cues = cuesFor(q);
@@ -493,7 +493,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
         }
       }
     }
-    q.kind = 'partial';
+    q.kind = 'mixed';
   }
 
   function headlineCue(q: RawQuote): boolean {
@@ -613,7 +613,7 @@ function attribute(input: QuoteInput, quotes: RawQuote[]): void {
     const startsSentence = !before || before.block !== q.block || before.text === ':' || before.text === ',' || before.kind === 'quote' || tokens[q.open]!.sentence !== before.sentence;
     const lastT = tokens[q.last - 1]!;
     const endsPunct = lastT.kind === 'punct' && /[.,!?…]/.test(lastT.text);
-    return startsSentence || endsPunct ? 'direct' : 'partial';
+    return startsSentence || endsPunct ? 'direct' : 'mixed';
   }
 }
 

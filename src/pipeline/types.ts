@@ -1,9 +1,9 @@
 // The pipeline's output contract. Every span is a half-open [start, end) range in Unicode code
 // points into the text exactly as given to annotate() (see DESIGN.md, "Text and offsets").
 
-export type EntityType = 'PERSON' | 'ORG' | 'LOC';
+export type EntityType = 'PERSON' | 'ORG' | 'LOC' | 'NORP' | 'FAC' | 'PRODUCT' | 'EVENT' | 'WORK_OF_ART' | 'LAW';
 export type MentionKind = 'name' | 'nominal' | 'pronoun';
-export type QuoteKind = 'direct' | 'partial';
+export type QuoteKind = 'direct' | 'mixed' | 'indirect';
 export type ArticleFormat = 'wire' | 'plain';
 export type ParagraphRole = 'headline' | 'source' | 'byline' | 'standfirst' | 'body';
 

@@ -1,9 +1,26 @@
 import { Type, type Static } from 'typebox';
 import { OFFSET_UNIT_NOTE, Page, Provenance, Span, Uuid } from './common.js';
 
-export const EntityType = Type.Union([Type.Literal('PERSON'), Type.Literal('ORG'), Type.Literal('LOC')], {
-  description: 'PERSON, ORG, or LOC (places, including countries and cities).',
-});
+export const EntityType = Type.Union(
+  [
+    Type.Literal('PERSON'),
+    Type.Literal('ORG'),
+    Type.Literal('LOC'),
+    Type.Literal('NORP'),
+    Type.Literal('FAC'),
+    Type.Literal('PRODUCT'),
+    Type.Literal('EVENT'),
+    Type.Literal('WORK_OF_ART'),
+    Type.Literal('LAW'),
+  ],
+  {
+    description:
+      'PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); ' +
+      'FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, ' +
+      'storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions).',
+  },
+);
+export type EntityType = Static<typeof EntityType>;
 
 export const Paragraph = Type.Object(
   {
@@ -46,7 +63,7 @@ export const Quote = Type.Object(
     id: Uuid,
     articleId: Uuid,
     version,
-    kind: Type.Union([Type.Literal('direct'), Type.Literal('partial')], {
+    kind: Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')], {
       description: '`direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence.',
     }),
     start: Type.Integer({ minimum: 0 }),

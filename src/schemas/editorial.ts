@@ -22,7 +22,7 @@ export const NewEntity = Type.Object(
 export const QuoteInput = Type.Object(
   {
     ...SpanInput,
-    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('partial')], { default: 'direct' })),
+    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')], { default: 'direct' })),
     speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
@@ -36,7 +36,7 @@ export const QuotePatch = Type.Object(
   {
     start: Type.Optional(SpanInput.start),
     end: Type.Optional(SpanInput.end),
-    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('partial')])),
+    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')])),
     speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),

@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../errors.js';
 import type { Store } from '../repositories/store.js';
-import type { Quote } from '../schemas/annotations.js';
+import type { EntityType as EntityTypeName, Quote } from '../schemas/annotations.js';
 import type { Entity, EntityDetail, EntityListQuery, QuoteSearchQuery } from '../schemas/entities.js';
 import type { PageResult } from './article-service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -9,7 +9,7 @@ import { presentQuote } from './presenters.js';
 interface EntityRowWithAliases {
   id: string;
   version: number;
-  type: 'PERSON' | 'ORG' | 'LOC';
+  type: EntityTypeName;
   canonicalName: string;
   createdAt: Date;
   updatedAt: Date;

@@ -1,6 +1,7 @@
 import { notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
 import type { MentionRow, QuoteRow } from '../repositories/annotation-repository.js';
+import type { EntityType as EntityTypeName } from '../schemas/annotations.js';
 import type { Store } from '../repositories/store.js';
 import type { AnnotationCollection, AnnotationPage, NinjsDocument } from '../schemas/exports.js';
 
@@ -9,7 +10,8 @@ const PAGE_SIZE = 100;
 
 type Annotation = AnnotationPage['items'][number];
 
-const ninjsRole = { PERSON: 'people', ORG: 'organisations', LOC: 'places' } as const;
+// ninjs has lists for people, organisations and places; every other type is a subject only.
+const ninjsRole: Partial<Record<EntityTypeName, 'people' | 'organisations' | 'places'>> = { PERSON: 'people', ORG: 'organisations', LOC: 'places', FAC: 'places' };
 
 /** The article and its annotations in the newsroom standards: IPTC ninjs and W3C Web Annotation. */
 export class ExportService {
@@ -30,11 +32,12 @@ export class ExportService {
       named.set(mention.entityId, entry);
     }
     const most = Math.max(1, ...[...named.values()].map((entry) => entry.count));
-    const concepts = { people: [], organisations: [], places: [] } as Record<(typeof ninjsRole)[keyof typeof ninjsRole], NinjsDocument['people']>;
+    const concepts = { people: [], organisations: [], places: [] } as Record<'people' | 'organisations' | 'places', NinjsDocument['people']>;
     const subjects: NinjsDocument['subjects'] = [];
     for (const { entity, count } of [...named.values()].sort((a, b) => b.count - a.count)) {
       const concept = { name: entity.canonicalName, rel: 'mentioned', uri: `${baseUrl}/v1/entities/${entity.id}`, literal: entity.type };
-      concepts[ninjsRole[entity.type]].push(concept);
+      const role = ninjsRole[entity.type];
+      if (role) concepts[role].push(concept);
       // Only subjects carry a relevance in ninjs: how often the article names it, against the most named.
       subjects.push({ ...concept, relevance: Math.round((100 * count) / most) });
     }

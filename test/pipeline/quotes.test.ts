@@ -39,7 +39,7 @@ t.test('curly quotes and a cue before the quote', async (t) => {
 t.test('"according to X"', async (t) => {
   const [q] = quotes('According to Bruno Weiss, the plan was "a serious mistake".');
   t.equal(q!.speaker, 'Bruno Weiss');
-  t.equal(q!.kind, 'partial');
+  t.equal(q!.kind, 'mixed');
 });
 
 t.test('a pronoun speaker resolves to the person named before', async (t) => {

@@ -1371,7 +1371,7 @@ export const operationExamples: OperationExamples = {
               "id": "0196700a-0000-7000-8000-000000000042",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
-              "kind": "partial",
+              "kind": "mixed",
               "start": 37,
               "end": 46,
               "text": "bad faith",
@@ -1402,15 +1402,15 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:10.000Z",
-                "updatedAt": "2019-04-26T09:00:10.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             },
             {
               "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
-              "kind": "partial",
+              "kind": "mixed",
               "start": 128,
               "end": 137,
               "text": "bad faith",
@@ -1441,15 +1441,15 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:10.000Z",
-                "updatedAt": "2019-04-26T09:00:10.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             },
             {
               "id": "0196700a-0000-7000-8000-000000000045",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
-              "kind": "partial",
+              "kind": "mixed",
               "start": 310,
               "end": 319,
               "text": "bad faith",
@@ -1480,8 +1480,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:10.000Z",
-                "updatedAt": "2019-04-26T09:00:10.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             }
           ],
@@ -1531,8 +1531,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1549,8 +1549,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1567,8 +1567,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1585,8 +1585,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1603,8 +1603,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1621,8 +1621,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1639,8 +1639,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1657,8 +1657,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1675,8 +1675,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1693,8 +1693,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 }
               ]
@@ -1718,8 +1718,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1736,8 +1736,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1754,8 +1754,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1772,8 +1772,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1790,8 +1790,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1808,8 +1808,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1826,8 +1826,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1844,8 +1844,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1862,8 +1862,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1880,8 +1880,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1898,8 +1898,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1916,8 +1916,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1934,8 +1934,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1952,8 +1952,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1970,8 +1970,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -1988,8 +1988,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2006,8 +2006,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2024,8 +2024,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2042,8 +2042,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2060,8 +2060,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2078,8 +2078,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2096,8 +2096,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2114,8 +2114,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2132,8 +2132,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2150,8 +2150,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 }
               ]
@@ -2175,8 +2175,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2193,8 +2193,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2211,8 +2211,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2229,8 +2229,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2247,8 +2247,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2265,8 +2265,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2283,8 +2283,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2301,8 +2301,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2319,8 +2319,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2337,8 +2337,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2355,8 +2355,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2373,8 +2373,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2391,8 +2391,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2409,8 +2409,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2427,8 +2427,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2445,8 +2445,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2463,8 +2463,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 },
                 {
@@ -2481,8 +2481,8 @@ export const operationExamples: OperationExamples = {
                     "pipelineVersion": "1.3.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
-                    "createdAt": "2019-04-26T09:00:10.000Z",
-                    "updatedAt": "2019-04-26T09:00:10.000Z"
+                    "createdAt": "2019-04-26T09:00:02.000Z",
+                    "updatedAt": "2019-04-26T09:00:02.000Z"
                   }
                 }
               ]
@@ -2516,7 +2516,7 @@ export const operationExamples: OperationExamples = {
           "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
-          "kind": "partial",
+          "kind": "mixed",
           "start": 37,
           "end": 46,
           "text": "bad faith",
@@ -2547,8 +2547,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:02.000Z"
           }
         }
       }
@@ -2575,7 +2575,7 @@ export const operationExamples: OperationExamples = {
           "id": "0196700a-0000-7000-8000-000000000098",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
-          "kind": "partial",
+          "kind": "mixed",
           "start": 8,
           "end": 36,
           "text": "s Kim to Putin: US acted in ",
@@ -2597,8 +2597,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:11.000Z",
-            "updatedAt": "2019-04-26T09:00:11.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -2632,8 +2632,8 @@ export const operationExamples: OperationExamples = {
               "aliases": [
                 "Putin"
               ],
-              "createdAt": "2019-04-26T09:00:10.000Z",
-              "updatedAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:02.000Z",
+              "updatedAt": "2019-04-26T09:00:02.000Z"
             }
           ],
           "nextCursor": null
@@ -2665,8 +2665,8 @@ export const operationExamples: OperationExamples = {
               "type": "LOC",
               "canonicalName": "Vladivostok",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:10.000Z",
-              "updatedAt": "2019-04-26T09:00:10.000Z"
+              "createdAt": "2019-04-26T09:00:02.000Z",
+              "updatedAt": "2019-04-26T09:00:02.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000099",
@@ -2674,8 +2674,8 @@ export const operationExamples: OperationExamples = {
               "type": "LOC",
               "canonicalName": "Vladivostok, Primorsky Krai",
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:12.000Z",
-              "updatedAt": "2019-04-26T09:00:12.000Z"
+              "createdAt": "2019-04-26T09:00:11.000Z",
+              "updatedAt": "2019-04-26T09:00:11.000Z"
             }
           ],
           "nextCursor": null
@@ -2713,7 +2713,7 @@ export const operationExamples: OperationExamples = {
           "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 2,
-          "kind": "partial",
+          "kind": "mixed",
           "start": 37,
           "end": 46,
           "text": "bad faith",
@@ -2739,8 +2739,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:13.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:12.000Z"
           }
         }
       }
@@ -2807,7 +2807,7 @@ export const operationExamples: OperationExamples = {
               "actor": "newsroom-admin",
               "before": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "headline-same-words",
                 "text": "bad faith",
                 "start": 37,
@@ -2827,7 +2827,7 @@ export const operationExamples: OperationExamples = {
               },
               "after": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "editor",
                 "text": "bad faith",
                 "start": 37,
@@ -2845,7 +2845,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:13.000Z"
             }
           ],
           "nextCursor": null
@@ -2882,7 +2882,7 @@ export const operationExamples: OperationExamples = {
           "id": "0196700a-0000-7000-8000-000000000042",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 3,
-          "kind": "partial",
+          "kind": "mixed",
           "start": 37,
           "end": 46,
           "text": "bad faith",
@@ -2913,8 +2913,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:15.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:14.000Z"
           }
         }
       }
@@ -2937,7 +2937,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "start": 8,
           "end": 36,
-          "kind": "partial",
+          "kind": "mixed",
           "speakerEntityId": "0196700a-0000-7000-8000-000000000012"
         }
       },
@@ -2952,7 +2952,7 @@ export const operationExamples: OperationExamples = {
           "id": "0196700a-0000-7000-8000-000000000098",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
-          "kind": "partial",
+          "kind": "mixed",
           "start": 8,
           "end": 36,
           "text": "s Kim to Putin: US acted in ",
@@ -2974,8 +2974,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:11.000Z",
-            "updatedAt": "2019-04-26T09:00:11.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -3035,8 +3035,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:02.000Z"
           }
         }
       }
@@ -3073,8 +3073,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:12.000Z",
-            "updatedAt": "2019-04-26T09:00:16.000Z"
+            "createdAt": "2019-04-26T09:00:11.000Z",
+            "updatedAt": "2019-04-26T09:00:15.000Z"
           }
         }
       }
@@ -3120,8 +3120,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:17.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:16.000Z"
           }
         }
       }
@@ -3177,7 +3177,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:18.000Z"
+              "createdAt": "2019-04-26T09:00:17.000Z"
             }
           ],
           "nextCursor": null
@@ -3224,8 +3224,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": "1.3.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:19.000Z"
+            "createdAt": "2019-04-26T09:00:02.000Z",
+            "updatedAt": "2019-04-26T09:00:18.000Z"
           }
         }
       }
@@ -3276,8 +3276,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:12.000Z",
-            "updatedAt": "2019-04-26T09:00:12.000Z"
+            "createdAt": "2019-04-26T09:00:11.000Z",
+            "updatedAt": "2019-04-26T09:00:11.000Z"
           }
         }
       }
@@ -3315,8 +3315,8 @@ export const operationExamples: OperationExamples = {
           "aliases": [
             "Vladivostok, Primorsky Krai"
           ],
-          "createdAt": "2019-04-26T09:00:10.000Z",
-          "updatedAt": "2019-04-26T09:00:20.000Z",
+          "createdAt": "2019-04-26T09:00:02.000Z",
+          "updatedAt": "2019-04-26T09:00:19.000Z",
           "counts": {
             "mentions": 15,
             "articles": 3,
@@ -3395,7 +3395,7 @@ export const operationExamples: OperationExamples = {
               "actor": "newsroom-admin",
               "before": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "headline-same-words",
                 "text": "bad faith",
                 "start": 37,
@@ -3415,7 +3415,7 @@ export const operationExamples: OperationExamples = {
               },
               "after": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "editor",
                 "text": "bad faith",
                 "start": 37,
@@ -3433,7 +3433,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:14.000Z"
+              "createdAt": "2019-04-26T09:00:13.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000104",
@@ -3444,7 +3444,7 @@ export const operationExamples: OperationExamples = {
               "actor": "newsroom-admin",
               "before": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "editor",
                 "text": "bad faith",
                 "start": 37,
@@ -3464,7 +3464,7 @@ export const operationExamples: OperationExamples = {
               },
               "after": {
                 "end": 46,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "headline-same-words",
                 "text": "bad faith",
                 "start": 37,
@@ -3482,7 +3482,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
               },
-              "createdAt": "2019-04-26T09:00:21.000Z"
+              "createdAt": "2019-04-26T09:00:20.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000105",
@@ -3494,7 +3494,7 @@ export const operationExamples: OperationExamples = {
               "before": null,
               "after": {
                 "end": 36,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "editor",
                 "text": "s Kim to Putin: US acted in ",
                 "start": 8,
@@ -3512,7 +3512,7 @@ export const operationExamples: OperationExamples = {
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:22.000Z"
+              "createdAt": "2019-04-26T09:00:21.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000106",
@@ -3523,7 +3523,7 @@ export const operationExamples: OperationExamples = {
               "actor": "newsroom-admin",
               "before": {
                 "end": 36,
-                "kind": "partial",
+                "kind": "mixed",
                 "rule": "editor",
                 "text": "s Kim to Putin: US acted in ",
                 "start": 8,
@@ -3542,7 +3542,7 @@ export const operationExamples: OperationExamples = {
                 "speakerMentionId": null
               },
               "after": null,
-              "createdAt": "2019-04-26T09:00:23.000Z"
+              "createdAt": "2019-04-26T09:00:22.000Z"
             },
             {
               "id": "0196700a-0000-7000-8000-000000000103",
@@ -3575,7 +3575,7 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:18.000Z"
+              "createdAt": "2019-04-26T09:00:17.000Z"
             }
           ],
           "nextCursor": "example-cursor-6"
@@ -3609,8 +3609,8 @@ export const operationExamples: OperationExamples = {
           "aliases": [
             "Putin"
           ],
-          "createdAt": "2019-04-26T09:00:10.000Z",
-          "updatedAt": "2019-04-26T09:00:10.000Z",
+          "createdAt": "2019-04-26T09:00:02.000Z",
+          "updatedAt": "2019-04-26T09:00:02.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3666,8 +3666,8 @@ export const operationExamples: OperationExamples = {
             "Putin",
             "Vladimir Putin"
           ],
-          "createdAt": "2019-04-26T09:00:10.000Z",
-          "updatedAt": "2019-04-26T09:00:24.000Z",
+          "createdAt": "2019-04-26T09:00:02.000Z",
+          "updatedAt": "2019-04-26T09:00:23.000Z",
           "counts": {
             "mentions": 36,
             "articles": 2,
@@ -3746,8 +3746,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:25.000Z",
-                "updatedAt": "2019-04-26T09:00:25.000Z"
+                "createdAt": "2019-04-26T09:00:04.000Z",
+                "updatedAt": "2019-04-26T09:00:04.000Z"
               }
             },
             {
@@ -3785,8 +3785,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:25.000Z",
-                "updatedAt": "2019-04-26T09:00:25.000Z"
+                "createdAt": "2019-04-26T09:00:04.000Z",
+                "updatedAt": "2019-04-26T09:00:04.000Z"
               }
             }
           ],
@@ -3820,7 +3820,7 @@ export const operationExamples: OperationExamples = {
               "id": "0196700a-0000-7000-8000-000000000042",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 3,
-              "kind": "partial",
+              "kind": "mixed",
               "start": 37,
               "end": 46,
               "text": "bad faith",
@@ -3851,15 +3851,15 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
-                "createdAt": "2019-04-26T09:00:10.000Z",
-                "updatedAt": "2019-04-26T09:00:15.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:14.000Z"
               }
             },
             {
               "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
-              "kind": "partial",
+              "kind": "mixed",
               "start": 128,
               "end": 137,
               "text": "bad faith",
@@ -3890,8 +3890,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:10.000Z",
-                "updatedAt": "2019-04-26T09:00:10.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             }
           ],
@@ -3932,8 +3932,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -3971,8 +3971,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4010,8 +4010,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4049,8 +4049,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4088,8 +4088,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4127,8 +4127,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4166,8 +4166,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4205,8 +4205,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4244,8 +4244,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4283,8 +4283,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4322,8 +4322,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000077",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4361,8 +4361,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4400,8 +4400,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000095",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4439,8 +4439,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4478,8 +4478,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4517,8 +4517,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4556,8 +4556,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4595,8 +4595,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4634,8 +4634,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4673,8 +4673,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4712,8 +4712,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000054",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4751,8 +4751,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4790,8 +4790,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4829,8 +4829,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000055",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4868,8 +4868,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4907,8 +4907,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4946,8 +4946,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000096",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -4985,8 +4985,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5024,8 +5024,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5063,8 +5063,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5102,8 +5102,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5141,8 +5141,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5180,8 +5180,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5219,8 +5219,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5258,8 +5258,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5297,8 +5297,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000056",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5336,8 +5336,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5375,8 +5375,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5414,8 +5414,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5453,8 +5453,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5492,8 +5492,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5531,8 +5531,8 @@ export const operationExamples: OperationExamples = {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
-              "created": "2019-04-26T09:00:10.000Z",
-              "modified": "2019-04-26T09:00:10.000Z",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
                 "name": "news-annotations pipeline 1.3.0"
@@ -5621,7 +5621,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 127
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "updatedAt": "2019-04-26T09:00:26.000Z",
+          "updatedAt": "2019-04-26T09:00:24.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia's Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang's nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea's nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union's support for the founder of North Korea, Kim's grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city's aquarium.\n\nThe meeting was Kim's first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea's Moon Jae-in, two with Trump and one with Vietnam's president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday's meeting was valuable to both sides.\n\n\"For North Korea, it's all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea's key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader's father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North's most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing's influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country's most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5679,7 +5679,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 25
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:27.000Z",
+          "updatedAt": "2019-04-26T09:00:25.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said."
         }
       }
@@ -5761,7 +5761,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:28.000Z",
+          "updatedAt": "2019-04-26T09:00:26.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.\n\nThis story has been corrected."
         }
       }
@@ -5811,7 +5811,7 @@ export const operationExamples: OperationExamples = {
             "mentions": 126
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:29.000Z",
+          "updatedAt": "2019-04-26T09:00:27.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nUpdated with the full text.\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5843,7 +5843,7 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
-              "replacedAt": "2019-04-26T09:00:30.000Z"
+              "replacedAt": "2019-04-26T09:00:28.000Z"
             },
             {
               "revision": 2,
@@ -5852,7 +5852,7 @@ export const operationExamples: OperationExamples = {
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "pipelineVersion": "1.3.0",
               "createdBy": null,
-              "createdAt": "2019-04-26T09:00:30.000Z",
+              "createdAt": "2019-04-26T09:00:28.000Z",
               "replacedAt": null
             }
           ]
@@ -5885,7 +5885,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "replacedAt": "2019-04-26T09:00:30.000Z",
+          "replacedAt": "2019-04-26T09:00:28.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
