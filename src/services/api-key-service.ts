@@ -80,7 +80,7 @@ export class ApiKeyService {
   }
 
   async list(query: { limit: number; cursor?: string | undefined }): Promise<PageResult<ApiKey>> {
-    const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'string' }).id : undefined;
+    const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     const rows = await this.keys.list(query.limit + 1, beforeId);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

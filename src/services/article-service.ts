@@ -48,7 +48,7 @@ export class ArticleService {
   async list(query: ArticleListQuery): Promise<PageResult<ArticleSummary>> {
     const since = query.since ? new Date(query.since) : undefined;
     if (since && Number.isNaN(since.getTime())) throw new ApiError('validation-failed', '`since` is not a valid time');
-    const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'string' }).id : undefined;
+    const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     const rows = await this.repos.articles.list({
       limit: query.limit + 1,
       beforeId,
@@ -77,7 +77,7 @@ export class ArticleService {
   async paragraphs(id: string, query: SubListQuery): Promise<PageResult<Paragraph>> {
     const article = await this.repos.articles.findById(id);
     if (!article) throw notFound('article', id);
-    const after = query.cursor ? decodeCursor(query.cursor, { index: 'number' }).index : -1;
+    const after = query.cursor ? decodeCursor(query.cursor, { index: 'int' }).index : -1;
     const rows = await this.repos.articles.listParagraphs(id, after, query.limit + 1);
     const text = new CodePointText(article.text);
     const page = rows.slice(0, query.limit);
@@ -89,7 +89,7 @@ export class ArticleService {
   }
 
   async quotes(id: string, query: AnnotationListQuery): Promise<PageResult<Quote>> {
-    const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { start: 'int', id: 'uuid' }) : null;
     const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1, statusesFor(query.include));
     // Only an empty page needs to tell "no quotes" from "no article".
     if (rows.length === 0) await this.assertExists(id);
@@ -103,7 +103,7 @@ export class ArticleService {
 
   /** The article's entities, each with its mentions, ordered by first mention. */
   async entities(id: string, query: AnnotationListQuery): Promise<PageResult<ArticleEntity>> {
-    const after = query.cursor ? decodeCursor(query.cursor, { start: 'number', id: 'string' }) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { start: 'int', id: 'uuid' }) : null;
     const mentions = await this.repos.annotations.listMentions(id, statusesFor(query.include));
     if (mentions.length === 0) await this.assertExists(id);
     const byEntity = new Map<string, { first: number; entity: ArticleEntity }>();

@@ -37,7 +37,7 @@ export class EntityService {
   }
 
   async search(query: EntityListQuery): Promise<PageResult<Entity>> {
-    const after = query.cursor ? decodeCursor(query.cursor, { score: 'float', id: 'string' }) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { score: 'float', id: 'uuid' }) : null;
     const hits = await this.repos.entities.search({ q: query.q, type: query.type }, after, query.limit + 1);
     const page = hits.slice(0, query.limit);
     const rows = await this.repos.entities.findManyByIds(page.map((hit) => hit.id));
@@ -76,7 +76,7 @@ export class EntityService {
   async searchQuotes(query: QuoteSearchQuery): Promise<PageResult<Quote>> {
     const filter = { speakerEntityId: query.speaker, since: time(query.since), until: time(query.until) };
     if (query.q) {
-      const after = query.cursor ? decodeCursor(query.cursor, { rank: 'float', id: 'string' }) : null;
+      const after = query.cursor ? decodeCursor(query.cursor, { rank: 'float', id: 'uuid' }) : null;
       const hits = await this.repos.annotations.searchQuotes({ ...filter, q: query.q }, after, query.limit + 1);
       const page = hits.slice(0, query.limit);
       const last = page.at(-1);
@@ -85,7 +85,7 @@ export class EntityService {
         nextCursor: hits.length > query.limit && last ? encodeCursor({ rank: last.rank, id: last.row.id }) : null,
       };
     }
-    const after = query.cursor ? decodeCursor(query.cursor, { t: 'string', id: 'string' }) : null;
+    const after = query.cursor ? decodeCursor(query.cursor, { t: 'string', id: 'uuid' }) : null;
     const afterTime = after ? new Date(after.t) : null;
     if (afterTime && Number.isNaN(afterTime.getTime())) throw new ApiError('invalid-cursor');
     const rows = await this.repos.annotations.listRecentQuotes(

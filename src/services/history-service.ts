@@ -22,7 +22,7 @@ export class HistoryService {
   constructor(private readonly store: Store) {}
 
   async list(articleId: string, targetId: string | undefined, query: SubListQuery): Promise<PageResult<AnnotationEvent>> {
-    const afterId = query.cursor ? decodeCursor(query.cursor, { id: 'string' }).id : undefined;
+    const afterId = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     const rows = await this.store.repositories.events.list({ articleId, ...(targetId ? { targetId } : {}) }, afterId, query.limit + 1);
     if (rows.length === 0 && !afterId && !(await this.store.repositories.articles.exists(articleId))) {
       throw notFound('article', articleId);

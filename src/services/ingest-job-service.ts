@@ -280,7 +280,7 @@ export class IngestJobService {
 }
 
 function decodeIndexCursor(cursor: string): number {
-  const { index } = decodeCursor(cursor, { index: 'number' });
+  const { index } = decodeCursor(cursor, { index: 'int' });
   if (index < 0) throw new ApiError('invalid-cursor', 'The cursor was not made by this list; start again without it.');
   return index;
 }
