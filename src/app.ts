@@ -1,9 +1,9 @@
-import etag from '@fastify/etag';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { uuidv7 } from 'uuidv7';
 import type { Database } from './db/database.js';
 import { apiKeyAuth } from './plugins/auth.js';
 import { docs } from './plugins/docs.js';
+import { etags } from './plugins/etags.js';
 import { idempotency } from './plugins/idempotency.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
@@ -95,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addSchema(ProblemDetails);
   await app.register(problemErrors);
   await app.register(docs);
-  await app.register(etag);
+  await app.register(etags);
 
   const store = new Store(options.database);
   const articles = new ArticleService(store);

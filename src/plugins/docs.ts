@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
@@ -8,8 +9,12 @@ import { operationExamples } from '../schemas/examples/operations.js';
 import type { OperationExamples } from '../schemas/examples/types.js';
 import { problemResponses } from '../schemas/problem.js';
 import { SECURITY_SCHEME } from './auth.js';
+import { declareHeaders, RESPONSE_HEADERS, type HeaderOperation } from './openapi-headers.js';
 
-export const API_VERSION = '1.0.0';
+/** The API's version is the package's: one number to bump, in package.json. */
+export const API_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 const description = `Ingests news articles and annotates them: paragraphs, quotations with their speakers, and the
 people, organisations and places they name, stored and served under \`/v1\`.
@@ -102,7 +107,7 @@ export const docs = fp(
               : {}),
             response: mergeProblemResponses(
               response,
-              problemResponses('unauthorized', 'forbidden', 'too-many-requests', ...(isPost ? (['idempotency-key-in-use', 'idempotency-key-reused'] as const) : [])),
+              problemResponses('unauthorized', 'forbidden', 'too-many-requests', 'service-unavailable', ...(isPost ? (['idempotency-key-in-use', 'idempotency-key-reused'] as const) : [])),
             ),
           },
         };
@@ -209,6 +214,7 @@ const RATE_LIMIT_HEADERS = {
 };
 const RETRY_AFTER = {
   description: 'Seconds to wait before retrying.',
+  required: true,
   schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 60 },
 };
 
@@ -226,10 +232,10 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
         if ((parameter.schema as { default?: unknown } | undefined)?.default !== undefined) parameter.required = false;
       }
       for (const media of Object.values(operation.requestBody?.content ?? {})) addIntegerFormats(media.schema);
+      declareHeaders(method, operation as HeaderOperation, RETRY_AFTER);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         for (const media of Object.values(response.content ?? {})) boundResponseSchema(media.schema);
-        if (rateLimited && /^[24]/.test(status)) response.headers = { ...headerRefs(Object.keys(RATE_LIMIT_HEADERS)), ...response.headers };
-        if (status === '429') response.headers = { ...headerRefs(['Retry-After']), ...response.headers };
+        if (rateLimited && /^[234]/.test(status)) response.headers = { ...headerRefs(Object.keys(RATE_LIMIT_HEADERS)), ...response.headers };
       }
       describeOperation(operation);
       attachExamples(operation, examples[operation.operationId ?? ''] ?? []);
@@ -237,7 +243,10 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
     }
   }
   for (const schema of Object.values(document.components?.schemas ?? {})) boundResponseSchema(schema);
-  document.components = { ...document.components, headers: { ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER } };
+  document.components = {
+    ...document.components,
+    headers: { ...RESPONSE_HEADERS, ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER },
+  };
   return document;
 }
 
@@ -352,7 +361,10 @@ function attachExamples(operation: OperationObject, exchanges: OperationExamples
               : parameter.in === 'header'
                 ? request.headers[parameter.name.toLowerCase()]
                 : undefined;
-        if (value !== undefined) parameter.example = typedLike(parameter.schema, value);
+        // Swagger UI's try-it-out fills a parameter with its example: where the server has a
+        // default (say `limit`), the default is the better value to show than a recorded one.
+        const hasDefault = (parameter.schema as { default?: unknown } | undefined)?.default !== undefined;
+        if (value !== undefined && !hasDefault) parameter.example = typedLike(parameter.schema, value);
       }
     }
     const requestMedia = request.contentType ? operation.requestBody?.content?.[request.contentType] : undefined;

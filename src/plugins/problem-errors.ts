@@ -22,6 +22,8 @@ export function sendProblem(
   extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const { status, title } = problemCatalogue[code];
+  // Every 503 says when to come back (the spec promises it), whatever raised it.
+  if (status === 503 && !reply.hasHeader('retry-after')) reply.header('retry-after', '5');
   const body: ProblemBody = {
     type: problemType(code),
     title,

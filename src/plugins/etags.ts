@@ -1,0 +1,43 @@
+import etag from '@fastify/etag';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+
+/**
+ * ETags and conditional reads. @fastify/etag hashes every answer that has no ETag of its own
+ * (routes set `"<version>"` where they have one); this plugin answers If-None-Match itself, because
+ * RFC 9110 wants more than the library does:
+ * - only successful GET and HEAD answers are compared (an error or a POST is never a 304, and an
+ *   error carries no ETag: it is no representation of the resource);
+ * - If-None-Match may list several tags or be `*`, and compares weakly;
+ * - a 304 carries no body and therefore no Content-Type and no Content-Length (a Content-Length on
+ *   a 304 must equal the 200's, which is not known here, so it is left out).
+ */
+export const etags = fp(
+  async (app: FastifyInstance) => {
+    await app.register(etag, { replyWith304: false });
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode < 200 || reply.statusCode >= 300) {
+        reply.removeHeader('etag');
+        return payload;
+      }
+      if (!isNotModified(request, reply)) return payload;
+      reply.code(304);
+      reply.removeHeader('content-type');
+      reply.removeHeader('content-length');
+      return null;
+    });
+  },
+  { name: 'etags' },
+);
+
+const opaqueTag = (tag: string): string => tag.trim().replace(/^W\//, '');
+
+function isNotModified(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const header = request.headers['if-none-match'];
+  const current = reply.getHeader('etag');
+  if (typeof header !== 'string' || typeof current !== 'string' || reply.statusCode !== 200) return false;
+  if (header.trim() === '*') return true;
+  const tag = opaqueTag(current);
+  return header.split(',').some((candidate) => opaqueTag(candidate) === tag);
+}
