@@ -36,6 +36,9 @@ export const LOC_SUFFIXES = new Set([
   'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house', 'gate', 'wall', 'pier', 'dam', 'canal', 'tunnel',
 ]);
 
+/** Last words of administrative places: a place inside such a name is the name itself ("Mexico City"). */
+export const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
+
 /** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
 export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'river', 'gulf', 'bay', 'isle', 'loch', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
 

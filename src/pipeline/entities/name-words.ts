@@ -1,0 +1,65 @@
+// Word-level tests used while looking for names: is a token a capitalised word that may start or
+// continue a name, is it a common word that is capitalised only by position, and is a lone
+// capitalised word no name at all.
+
+import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALISED } from '../data/common.js';
+import { SPEECH_VERBS } from '../data/speech.js';
+import { ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { PERSON_TITLES } from '../data/titles.js';
+import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
+import type { Token } from '../tokens.js';
+import type { DocumentEvidence } from './document-evidence.js';
+
+/** A capitalised word (calendar words excluded), or a name particle joined by a hyphen ("al-Assad"). */
+export function isCapWord(t: Token): boolean {
+  if (t.kind !== 'word') return false;
+  if (!t.cap) {
+    const h = t.text.indexOf('-');
+    return h >= 2 && h <= 3 && /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
+  }
+  const l = t.lower;
+  return !(CALENDAR_WORDS.has(l) || (l.charCodeAt(l.length - 1) === 46 && CALENDAR_WORDS.has(l.slice(0, -1))));
+}
+
+/** A capitalised word that is common enough to be capitalised only by its position (sentence start, headline). */
+export function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
+  const l = t.lower;
+  if (t.allCaps && t.text.length <= 6) return false;
+  if (COMMON_WORDS.has(l)) return true;
+  if (lowerSeen.has(l)) return true;
+  if (SPEECH_VERBS.has(l)) return true;
+  if (demonymCountry(l) && !lookupPlace(l)) return true;
+  return false;
+}
+
+/** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */
+export function skipSingle(t: Token, initial: boolean, ev: DocumentEvidence): boolean {
+  const l = t.lower.replace(/\.$/, '');
+  if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
+  if (NON_ENTITY_CAPITALISED.has(l)) return true;
+  if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
+  // a party and state after a politician's name: "D-N.Y.", "R-Ky."
+  if (/^[dri]-\p{L}/u.test(l) && /^[DRI]-\p{Lu}/u.test(t.text)) return true;
+  // a word in capitals for emphasis ("UNLESS", "NOT") is not an abbreviation, unless its expansion is here
+  if (t.allCaps && ((l.length >= 5 && isEnglishWord(l)) || COMMON_WORDS.has(l)) && !lookupPlace(l) && !ev.runInitials.has(l.replace(/\./g, ''))) return true;
+  if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;
+  if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
+  if (l.indexOf('.') > 0 && /^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
+  if (lookupPlace(l)) return false;
+  if (initial && isEnglishWord(l) && !ev.capMid.has(l) && !isGivenName(l)) return true;
+  if (FIRST_NAMES.has(l)) return false;
+  if (ev.lowerSeen.has(l) && !ev.capMid.has(l)) return true;
+  return false;
+}
+
+/** An organisation head word ("University", "Bank") in tokens a..b-1, titles excluded. */
+export function runHasOrgHead(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_HEADS_OF.has(tokens[k]!.lower) && !PERSON_TITLES.has(tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** An organisation word ("Agency", "Party") in tokens a..b-1. */
+export function runHasOrgSuffix(tokens: Token[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (ORG_SUFFIXES.has(tokens[k]!.lower)) return true;
+  return false;
+}

@@ -1,0 +1,158 @@
+// Stage 2: runs of capitalised words, sentence by sentence, become name candidates. A run may hold
+// name particles ("de Souza"), "of"/"for"/"on" after an organisation's head word ("Bank of
+// England"), "and" inside an organisation's name, and "&". Spans fixed by the header (dateline
+// place, source line) are taken as they are. Each run is then split by split-run.ts.
+
+import { COMMON_WORDS } from '../data/common.js';
+import { LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { lookupPlace } from '../gazetteer.js';
+import type { Token } from '../tokens.js';
+import type { DocumentEvidence } from './document-evidence.js';
+import { type Candidate, type EntityInput, textOfTokens } from './model.js';
+import { isCapWord, isCommonCap, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
+import { splitRun } from './split-run.js';
+
+/** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
+const MAX_NAME_TOKENS = 16;
+/** Connectors allowed after an organisation's head word: "Bank of ...", "Fund for ...", "Council on ...". */
+const CONNECT_OF = new Set(['of', 'for', 'on']);
+/** Titles that take "of": "Secretary of State", "Duke of York". */
+export const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
+/** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
+const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
+
+export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candidate[] {
+  const { tokens, sentences } = input;
+  const cands: Candidate[] = [];
+  /** "New Delhi" opening a sentence: a common word that starts a known place name */
+  const startsPlace = (i: number): boolean => {
+    const nt = tokens[i + 1];
+    return !!nt && isCapWord(nt) && !!lookupPlace(`${tokens[i]!.text} ${nt.text}`);
+  };
+  const forcedAt = new Map<number, { last: number; type: Candidate['forcedType'] }>();
+  for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
+
+  for (const s of sentences) {
+    const inHeadline = input.headlineBlocks.has(s.block);
+    let initial = true;
+    let i = s.first;
+    while (i < s.last) {
+      const f = forcedAt.get(i);
+      if (f) {
+        cands.push({ first: i, last: f.last, roles: [], forcedType: f.type, personCue: false });
+        i = f.last;
+        initial = false;
+        continue;
+      }
+      const t = tokens[i]!;
+      if (t.kind === 'quote' || (t.kind === 'punct' && (t.text === ':' || t.text === '(' || t.text === '\u2014' || t.text === '--' || t.text === '-'))) {
+        initial = true;
+        i++;
+        continue;
+      }
+      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, ev.lowerSeen) && !startsPlace(i))) {
+        if (t.kind === 'word' || t.kind === 'num') initial = false;
+        i++;
+        continue;
+      }
+      const j = runEnd(tokens, i, s.last, inHeadline, ev);
+      // a lower-case geographic noun right after ("the Korean peninsula")
+      if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
+        cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
+        i = j + 1;
+        initial = false;
+        continue;
+      }
+      let a = i;
+      while (a < j - 1 && LEADING_FUNCTION_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
+      const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
+      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, ev))) splitRun(tokens, a, j, cands);
+      i = j;
+      initial = false;
+    }
+  }
+  extendWithLeadingWord(tokens, cands);
+  return cands;
+}
+
+/** The end of the run of capitalised words that starts at i. */
+function runEnd(tokens: Token[], i: number, end: number, inHeadline: boolean, ev: DocumentEvidence): number {
+  const t = tokens[i]!;
+  let j = i + 1;
+  let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower);
+  let hasOf = false;
+  while (j < end && j - i < MAX_NAME_TOKENS) {
+    const u = tokens[j]!;
+    if (isCapWord(u) && !(inHeadline && isCommonCap(u, ev.lowerSeen))) {
+      if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower)) hasOrgHead = true;
+      j++;
+      continue;
+    }
+    const nx = j + 1 < end ? tokens[j + 1]! : null;
+    if (u.kind === 'word' && !u.cap && nx) {
+      if (NAME_PARTICLES.has(u.lower)) {
+        // one or two particles before the next part of the name: "de Souza", "von der Leyen"
+        const nx2 = tokens[j + 2];
+        if (isCapWord(nx)) {
+          j++;
+          continue;
+        }
+        if (NAME_PARTICLES.has(nx.lower) && j + 2 < end && nx2 && isCapWord(nx2)) {
+          j += 2;
+          continue;
+        }
+      }
+      if (hasOrgHead && CONNECT_OF.has(u.lower)) {
+        if (isCapWord(nx)) {
+          hasOf = true;
+          j++;
+          continue;
+        }
+        if (nx.lower === 'the' && j + 2 < end && isCapWord(tokens[j + 2]!)) {
+          hasOf = true;
+          j += 2;
+          continue;
+        }
+      }
+      if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j) && runHasOrgHead(tokens, i, j))) && isCapWord(nx)) {
+        j++;
+        continue;
+      }
+      // "Disaster and Emergency Management Authority": "and" inside a name that ends in an organisation word
+      if (u.lower === 'and' && isCapWord(nx) && !runHasOrgSuffix(tokens, i, j) && orgSuffixAhead(tokens, j + 1, end)) {
+        j++;
+        continue;
+      }
+    }
+    if (u.kind === 'punct' && u.text === '&' && nx && isCapWord(nx)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/**
+ * A common word opening a sentence belongs to the name after it when that longer name occurs
+ * elsewhere ("World Athletics president ..." after "known as World Athletics").
+ */
+function extendWithLeadingWord(tokens: Token[], cands: Candidate[]): void {
+  const surfaces = new Set<string>();
+  for (const c of cands) if (c.last - c.first >= 2) surfaces.add(textOfTokens(tokens, c.first, c.last).toLowerCase());
+  for (const c of cands) {
+    const p = tokens[c.first - 1];
+    if (!p || !p.cap || p.kind !== 'word' || p.sentence !== tokens[c.first]!.sentence || c.forcedType) continue;
+    if (surfaces.has(`${p.lower} ${textOfTokens(tokens, c.first, c.last).toLowerCase()}`)) c.first--;
+  }
+}
+
+/** An organisation word within the next few capitalised words: "... Management Authority". */
+function orgSuffixAhead(tokens: Token[], j: number, end: number): boolean {
+  for (let k = j; k < end && k < j + 5; k++) {
+    const t = tokens[k]!;
+    if (!(t.kind === 'word' && t.cap)) return false;
+    if (ORG_SUFFIXES.has(t.lower)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,158 @@
+// Stage 3: a run of capitalised words is split into name candidates: at "and" between two names,
+// after titles ("US President", "Minister of Health"), between an organisation's and a person's
+// name, before the names of laws and events, and without leading nationality words or trailing
+// role words. Names inside the candidates are added by nested-names.ts.
+
+import { LOC_SUFFIXES, NON_ENTITY_NAME_ENDINGS, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
+import { demonymCountry, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
+import type { Token } from '../tokens.js';
+import { type Candidate, textOfTokens } from './model.js';
+import { runHasOrgSuffix } from './name-words.js';
+import { looksLikePerson, nestFacilityPrefix, nestPlaces } from './nested-names.js';
+
+/** Splits a run of capitalised tokens [a, b) into candidates, appended to `out`. */
+export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]): void {
+  // "X and Y" joined only inside an organisation's name that starts with its head word or ends
+  // with its organisation word ("Disaster and Emergency Management Authority")
+  const andInside = (): boolean => {
+    if (!ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return false;
+    for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, a, k);
+    return false;
+  };
+  if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower)) && !andInside()) {
+    for (let k = a + 1; k < b - 1; k++) {
+      if (tokens[k]!.lower === 'and') {
+        splitRun(tokens, a, k, out);
+        splitRun(tokens, k + 1, b, out);
+        return;
+      }
+    }
+  }
+  // laws, events and awards ("Clean Air Act", "World Cup", "Nobel Prize") are not entities of these
+  // types; a place or organisation inside them still is ("Berlin Marathon" -> Berlin)
+  if (b - a >= 2 && NON_ENTITY_NAME_ENDINGS.has(tokens[b - 1]!.lower) && !ORG_HEADS_OF.has(tokens[a]!.lower)) {
+    // the organiser's name at the front stays: "FIFA World Cup" -> FIFA, "Google Science Fair" -> Google
+    let p = a;
+    while (p < b - 1) {
+      const t = tokens[p]!;
+      if (t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) p++;
+      else break;
+    }
+    if (p > a) splitRun(tokens, a, p, out);
+    else nestPlaces(tokens, a, b, out);
+    return;
+  }
+  // a trailing role word is not part of the name: "the Los Angeles Sheriff"
+  while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
+  // a currency code: "US$ 20", "HK$"
+  if (b - a === 1 && /^[$€£¥]/.test(tokens[b]?.text ?? '') && tokens[b]!.start === tokens[a]!.end) return;
+  let i = a;
+  const roles: string[] = [];
+  // words before the run that are lower-case roles: "leader Kim", "professor Smith"
+  const prev = tokens[a - 1];
+  let roleBefore = false;
+  if (prev && prev.kind === 'word' && !prev.cap && PERSON_ROLE_NOUNS.has(prev.lower)) {
+    roles.push(prev.lower);
+    roleBefore = true;
+  }
+  let allTitles = true;
+  for (let k = a; k < b; k++) if (!PERSON_TITLES.has(tokens[k]!.lower) && tokens[k]!.lower !== 'of') allTitles = false;
+  if (allTitles) return;
+  // find the last title word inside the run (not the last token)
+  let titleEnd = -1;
+  let titleStart = -1;
+  const lastLower = tokens[b - 1]!.lower;
+  const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
+  for (let k = a; k < b - 1; k++) {
+    const t = tokens[k]!;
+    // a title opens the run or follows a place or nationality ("US President", "Chinese Premier"), or
+    // another title; inside a name it is a name ("Martin Luther King Jr.")
+    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k)) break;
+    if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
+      if (titleStart < 0) titleStart = k;
+      titleEnd = k + 1;
+      // "Director of the National Museum", "Minister of Education Ana Ruiz": what follows "of" is
+      // an organisation, maybe followed by the person's name
+      if (tokens[k + 1]?.lower === 'of' && k + 2 < b) {
+        let o = k + 2;
+        if (tokens[o]?.lower === 'the') o++;
+        if (o < b) {
+          if (titleStart > a) {
+            const preText = textOfTokens(tokens, a, titleStart);
+            if (lookupPlace(preText)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
+          }
+          splitRun(tokens, o, b, out);
+          return;
+        }
+      }
+    } else if (titleStart >= 0) {
+      break;
+    }
+  }
+  if (titleStart >= 0 && titleEnd < b) {
+    // what precedes the title: a country or nationality ("US", "Chinese") -> a role word and maybe a place mention
+    if (titleStart > a) {
+      const pre = tokens.slice(a, titleStart);
+      const preText = textOfTokens(tokens, a, titleStart);
+      const dem = demonymCountry(preText);
+      if (dem) roles.push(preText.toLowerCase());
+      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
+    }
+    const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
+    roles.push(titleWords.join(' '));
+    roles.push(titleWords[titleWords.length - 1]!);
+    i = titleEnd;
+    out.push({ first: i, last: b, roles, forcedType: null, personCue: true });
+    return;
+  }
+  // an organisation's or place's name followed by a person's: "the Refugee Council Enver Solomon",
+  // "Ambassador to the United States Hamdullah Mohib"
+  if (b - a >= 3) {
+    for (let k = Math.max(a + 1, b - 3); k <= b - 2; k++) {
+      const pv = tokens[k - 1]!;
+      const head = tokens[k]!;
+      const placeEnds = !!lookupPlace(textOfTokens(tokens, Math.max(a, k - 2), k)) || !!lookupPlace(textOfTokens(tokens, Math.max(a, k - 3), k));
+      const prefixIsName = placeEnds || (k - a >= 2 && (ORG_SUFFIXES.has(pv.lower) || LOC_SUFFIXES.has(pv.lower))) || (k - a >= 2 && pv.allCaps) || !!lookupPlace(pv.text) || (isEnglishWord(pv.lower) && !isNameLike(pv.lower));
+      let tailOk = isGivenName(head.lower) || !isEnglishWord(head.lower);
+      for (let m = k; m < b && tailOk; m++) if (!isNameLike(tokens[m]!.lower) && !(m === k && isGivenName(head.lower))) tailOk = false;
+      if (prefixIsName && tailOk && !lookupPlace(head.text)) {
+        splitRun(tokens, a, k, out);
+        splitRun(tokens, k, b, out);
+        return;
+      }
+    }
+  }
+  // a trailing ordinary word after a person's name ("Ana Ruiz Image")
+  if (b - a >= 3) {
+    const lt = tokens[b - 1]!;
+    if (lt.text.length >= 4 && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
+      b--;
+    }
+  }
+  // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
+  const whole = textOfTokens(tokens, a, b);
+  if (demonymCountry(whole) && !lookupPlace(whole)) return;
+  if (b - a >= 2) {
+    const firstDem = demonymCountry(tokens[a]!.text);
+    if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower) && looksLikePerson(tokens, a + 1, b)) {
+      i = a + 1;
+      roles.push(tokens[a]!.lower);
+    }
+  }
+  out.push({ first: i, last: b, roles, forcedType: null, personCue: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b)) });
+  nestFacilityPrefix(tokens, i, b, out);
+  // a place nested in an organisation's name ("University of Texas" -> Texas)
+  nestPlaces(tokens, i, b, out);
+}
+
+/** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
+function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
+  const pre = textOfTokens(tokens, a, k);
+  if (lookupPlace(pre) || demonymCountry(pre)) return true;
+  for (let x = a; x < k; x++) {
+    const t = tokens[x]!;
+    if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;
+  }
+  return true;
+}
