@@ -119,7 +119,9 @@ export interface paths {
         put?: never;
         /**
          * Ingest an article
-         * @description Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.
+         * @description Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain` (or as `application/json` `{"text": ...}`), `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.
+         *
+         *     **Media types:** this document describes the `application/json` body, which every generated SDK sends correctly. The service also takes `text/plain`, `application/vnd.iptc.ninjs+json`, `text/html` with the same meaning (see the description above), for curl and plain HTTP clients.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 409 `external-id-conflict`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
@@ -147,6 +149,8 @@ export interface paths {
         /**
          * Revise an article with corrected text
          * @description Needs If-Match. The new text is annotated again and annotations keep their ids where they are found again: machine annotations through the edit between the texts, editors' annotations by their exact text and its context; the rest are kept as `orphaned` with their old span. The earlier text stays readable under `/revisions`. The same text again changes nothing.
+         *
+         *     **Media types:** this document describes the `application/json` body, which every generated SDK sends correctly. The service also takes `text/plain`, `application/vnd.iptc.ninjs+json`, `text/html` with the same meaning (see the description above), for curl and plain HTTP clients.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
@@ -356,8 +360,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List an article's quotations with their speakers
-         * @description Each quote with its speaker entity and the mention naming it, the cue, the relaying entity, its paragraph and the attribution rule.
+         * List an article's attributions (direct, mixed and indirect speech) with their sources
+         * @description Each attribution with its kind, its source (a speaker entity with the mention naming it, or the words of an unnamed source), the cue, the relaying entity, its paragraph and the attribution rule. `kind` narrows to some kinds, e.g. `kind=indirect`.
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
@@ -373,7 +377,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         post: operations["createArticleQuote"];
         delete?: never;
@@ -430,18 +434,18 @@ export interface paths {
          * Delete a quote
          * @description Needs If-Match. The history keeps the deleted state; a revert brings it back.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         delete: operations["deleteArticleQuote"];
         options?: never;
         head?: never;
         /**
          * Correct a quote, or confirm or reject it
-         * @description Needs If-Match with the ETag you read (428 without, 412 when someone changed it since).
+         * @description Needs If-Match with the ETag you read (428 without, 412 when someone changed it since). A new speaker clears the speaker mention and the cue (they named the old speaker) unless the same change sets them.
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         patch: operations["updateArticleQuote"];
         trace?: never;
@@ -480,12 +484,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Return a quote to its state just before a change
-         * @description Recreates it if it was deleted since, deletes it if the change created it. Recorded as a change itself.
+         * Undo one change of a quote
+         * @description The fields that change touched go back to their values before it (the span, the cue, the unnamed source and the speaker each as a whole); fields it did not touch keep their current values, so later changes of other fields stay. Reverting a creation deletes, reverting a deletion recreates. Recorded as a change itself. The result must fit the article as it is now: a span whose words moved in a revision is found again; 409 when its words are gone, when the speaker mention was deleted or an entity merged away since, or when the quote was deleted after the change (revert the deletion first).
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         post: operations["revertArticleQuote"];
         delete?: never;
@@ -514,9 +518,9 @@ export interface paths {
         post?: never;
         /**
          * Delete a mention
-         * @description Needs If-Match. The history keeps the deleted state; a revert brings it back.
+         * @description Needs If-Match. The history keeps the deleted state; a revert brings it back. A quote whose speaker this mention named keeps its speaker entity and loses the mention, as a change of its own (history event, new ETag).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         delete: operations["deleteArticleMention"];
         options?: never;
@@ -527,7 +531,7 @@ export interface paths {
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         patch: operations["updateArticleMention"];
         trace?: never;
@@ -543,11 +547,11 @@ export interface paths {
         put?: never;
         /**
          * Add a mention an editor found
-         * @description Add a mention an editor found.
+         * @description The same span linked to the same entity again (a retried post) is not stored twice: the answer is 200 with the existing mention.
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         post: operations["createArticleMention"];
         delete?: never;
@@ -590,12 +594,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Return a mention to its state just before a change
-         * @description Recreates it if it was deleted since, deletes it if the change created it. Recorded as a change itself.
+         * Undo one change of a mention
+         * @description The fields that change touched go back to their values before it (the span, the cue, the unnamed source and the speaker each as a whole); fields it did not touch keep their current values, so later changes of other fields stay. Reverting a creation deletes, reverting a deletion recreates. Recorded as a change itself. The result must fit the article as it is now: a span whose words moved in a revision is found again; 409 when its words are gone, when the speaker mention was deleted or an entity merged away since, or when the mention was deleted after the change (revert the deletion first).
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 409 `idempotency-key-in-use`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         post: operations["revertArticleMention"];
         delete?: never;
@@ -672,10 +676,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Rename an entity (the old name stays an alias)
-         * @description Needs If-Match with the ETag you read (428 without, 412 when it changed since).
+         * Rename an entity (the old name stays an alias) or set a person's gender
+         * @description Needs If-Match with the ETag you read (428 without, 412 when it changed since). `gender` is the editor's (`genderSource: editor`): estimates from later articles never override it; only PERSON entities have one (422 otherwise). Each change is an event in the history of every article that names the entity.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 412 `precondition-failed`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `unprocessable-content`, 428 `precondition-required`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         patch: operations["renameEntity"];
         trace?: never;
@@ -711,7 +715,7 @@ export interface paths {
         };
         /**
          * Everything the entity was quoted saying, newest first
-         * @description Everything the entity was quoted saying, newest first.
+         * @description Direct, mixed and indirect speech whose source is the entity; `kind` narrows to some kinds.
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
@@ -737,7 +741,7 @@ export interface paths {
         };
         /**
          * Search quotes across articles
-         * @description With `q`: full-text search, best match first. Without: newest first. Filters: speaker entity, time window.
+         * @description Direct, mixed and indirect speech. With `q`: full-text search, best match first. Without: newest first. Filters: speaker entity, kind, time window.
          *
          *     **Offsets:** Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end).
          *
@@ -1559,6 +1563,19 @@ export interface operations {
                             createdAt: string;
                             /** Format: date-time */
                             updatedAt: string;
+                            /** @description What is still to review in the article. */
+                            unreviewed: {
+                                /**
+                                 * Format: int32
+                                 * @description Quotes no editor has accepted or rejected yet.
+                                 */
+                                quotes: number;
+                                /**
+                                 * Format: int32
+                                 * @description Mentions no editor has accepted or rejected yet.
+                                 */
+                                mentions: number;
+                            };
                         }[];
                         /** @description Pass as `cursor` to get the next page; null on the last page. */
                         nextCursor: string | null;
@@ -1668,7 +1685,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "text/plain": string;
                 "application/json": {
                     headline: string;
                     /** @description Article body: paragraphs separated by blank lines. */
@@ -1683,79 +1699,10 @@ export interface operations {
                     publishedAt?: string;
                     /** @description BCP 47 tag. */
                     language?: string;
+                } | {
+                    /** @description A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    text: string;
                 };
-                "application/vnd.iptc.ninjs+json": {
-                    /** @description The global identifier of the news object; stored as the external id. */
-                    uri: string;
-                    /** @description Only `text` items are articles; pictures, video and the rest are a 422. */
-                    type?: string;
-                    /** @description Stored as the publication time. */
-                    versionCreated?: string;
-                    firstCreated?: unknown;
-                    language?: string;
-                    headlines?: {
-                        role?: string;
-                        contentType?: string;
-                        value: string;
-                    }[];
-                    bodies?: {
-                        role?: string;
-                        /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
-                        contentType?: string;
-                        /** Format: int32 */
-                        charCount?: number;
-                        /** Format: int32 */
-                        wordCount?: number;
-                        value: string;
-                    }[];
-                    /** @description The byline. */
-                    by?: string;
-                    /** @description Where the story was filed. */
-                    located?: string;
-                    copyrightHolder?: string;
-                    infoSources?: {
-                        name?: string;
-                        role?: string;
-                        uri?: string;
-                        literal?: string;
-                        contactInfo?: unknown[];
-                    }[];
-                    headline?: string;
-                    body_text?: string;
-                    body_xhtml?: string;
-                    body_html?: string;
-                    representationType?: unknown;
-                    profile?: unknown;
-                    version?: unknown;
-                    contentCreated?: unknown;
-                    embargoedUntil?: unknown;
-                    pubStatus?: unknown;
-                    urgency?: unknown;
-                    copyrightNotice?: unknown;
-                    usageTerms?: unknown;
-                    edNote?: unknown;
-                    descriptions?: unknown;
-                    people?: unknown;
-                    organisations?: unknown;
-                    places?: unknown;
-                    subjects?: unknown;
-                    events?: unknown;
-                    eventDetails?: unknown;
-                    plannedCoverage?: unknown;
-                    objects?: unknown;
-                    title?: unknown;
-                    slugline?: unknown;
-                    renditions?: unknown;
-                    associations?: unknown;
-                    altIds?: unknown;
-                    trustIndicators?: unknown;
-                    standard?: unknown;
-                    genres?: unknown;
-                    expires?: unknown;
-                    rightsInfo?: unknown;
-                    digitalSourceType?: unknown;
-                };
-                "text/html": string;
             };
         };
         responses: {
@@ -2333,7 +2280,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "text/plain": string;
                 "application/json": {
                     headline: string;
                     /** @description Article body: paragraphs separated by blank lines. */
@@ -2348,79 +2294,10 @@ export interface operations {
                     publishedAt?: string;
                     /** @description BCP 47 tag. */
                     language?: string;
+                } | {
+                    /** @description A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    text: string;
                 };
-                "application/vnd.iptc.ninjs+json": {
-                    /** @description The global identifier of the news object; stored as the external id. */
-                    uri: string;
-                    /** @description Only `text` items are articles; pictures, video and the rest are a 422. */
-                    type?: string;
-                    /** @description Stored as the publication time. */
-                    versionCreated?: string;
-                    firstCreated?: unknown;
-                    language?: string;
-                    headlines?: {
-                        role?: string;
-                        contentType?: string;
-                        value: string;
-                    }[];
-                    bodies?: {
-                        role?: string;
-                        /** @description `text/plain` for body text; `application/xhtml+xml`, `text/html` or `body_xhtml` for markup. */
-                        contentType?: string;
-                        /** Format: int32 */
-                        charCount?: number;
-                        /** Format: int32 */
-                        wordCount?: number;
-                        value: string;
-                    }[];
-                    /** @description The byline. */
-                    by?: string;
-                    /** @description Where the story was filed. */
-                    located?: string;
-                    copyrightHolder?: string;
-                    infoSources?: {
-                        name?: string;
-                        role?: string;
-                        uri?: string;
-                        literal?: string;
-                        contactInfo?: unknown[];
-                    }[];
-                    headline?: string;
-                    body_text?: string;
-                    body_xhtml?: string;
-                    body_html?: string;
-                    representationType?: unknown;
-                    profile?: unknown;
-                    version?: unknown;
-                    contentCreated?: unknown;
-                    embargoedUntil?: unknown;
-                    pubStatus?: unknown;
-                    urgency?: unknown;
-                    copyrightNotice?: unknown;
-                    usageTerms?: unknown;
-                    edNote?: unknown;
-                    descriptions?: unknown;
-                    people?: unknown;
-                    organisations?: unknown;
-                    places?: unknown;
-                    subjects?: unknown;
-                    events?: unknown;
-                    eventDetails?: unknown;
-                    plannedCoverage?: unknown;
-                    objects?: unknown;
-                    title?: unknown;
-                    slugline?: unknown;
-                    renditions?: unknown;
-                    associations?: unknown;
-                    altIds?: unknown;
-                    trustIndicators?: unknown;
-                    standard?: unknown;
-                    genres?: unknown;
-                    expires?: unknown;
-                    rightsInfo?: unknown;
-                    digitalSourceType?: unknown;
-                };
-                "text/html": string;
             };
         };
         responses: {
@@ -4388,6 +4265,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Also list `rejected` and/or `orphaned` annotations (comma-separated). */
                 include?: string;
+                /** @description Only attributions of these kinds: `kind=indirect`, or several as `kind=direct&kind=mixed`. */
+                kind?: ("direct" | "mixed" | "indirect")[];
             };
             header?: {
                 /** @description ETags from earlier reads (or `*`): the answer is 304 with no body while one of them is current. */
@@ -4404,7 +4283,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of quotations in text order. */
+            /** @description A page of attributions (direct, mixed and indirect): in text order for an article; newest or best match first across articles. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -4435,20 +4314,20 @@ export interface operations {
                              * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                              */
                             version: number;
-                            /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                            /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                             kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
                             end: number;
-                            /** @description The quoted words, without the quotation marks. */
+                            /** @description The content: the quoted or reported words, without the quotation marks. */
                             text: string;
                             /**
                              * Format: int32
                              * @description Paragraph where the quote starts; -1 for the headline.
                              */
                             paragraphIndex: number;
-                            /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                            /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                             speaker: {
                                 /**
                                  * Format: uuid
@@ -4472,6 +4351,21 @@ export interface operations {
                                     end: number;
                                     text: string;
                                 } | null;
+                            } | null;
+                            /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                            unnamedSource: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                             via: {
@@ -4639,7 +4533,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description A quote an editor adds. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
+        /** @description An attribution an editor adds (direct, mixed or indirect speech): its content span, and a source that is an entity (`speakerEntityId`, `speakerMentionId`) or unnamed words (`unnamedSource`), not both. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
         requestBody: {
             content: {
                 "application/json": {
@@ -4653,10 +4547,27 @@ export interface operations {
                      * @description Code point just after the span.
                      */
                     end: number;
-                    /** @default direct */
+                    /**
+                     * @description direct (the default), mixed or indirect: see `Quote.kind`.
+                     * @default direct
+                     */
                     kind?: "direct" | "mixed" | "indirect";
                     speakerEntityId?: string | null;
                     speakerMentionId?: string | null;
+                    unnamedSource?: {
+                        /**
+                         * Format: int32
+                         * @description First code point of the span.
+                         */
+                        start: number;
+                        /**
+                         * Format: int32
+                         * @description Code point just after the span.
+                         */
+                        end: number;
+                        /** @description The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise). */
+                        text?: string;
+                    } | null;
                     viaEntityId?: string | null;
                     cue?: {
                         /**
@@ -4705,20 +4616,20 @@ export interface operations {
                          * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                          */
                         version: number;
-                        /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                        /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                         kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
                         end: number;
-                        /** @description The quoted words, without the quotation marks. */
+                        /** @description The content: the quoted or reported words, without the quotation marks. */
                         text: string;
                         /**
                          * Format: int32
                          * @description Paragraph where the quote starts; -1 for the headline.
                          */
                         paragraphIndex: number;
-                        /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                        /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                         speaker: {
                             /**
                              * Format: uuid
@@ -4742,6 +4653,21 @@ export interface operations {
                                 end: number;
                                 text: string;
                             } | null;
+                        } | null;
+                        /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                        unnamedSource: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                         via: {
@@ -4845,7 +4771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5003,6 +4929,10 @@ export interface operations {
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                            /** @description PERSON only (null for other types). An estimate, unless `genderSource` is `editor`. */
+                            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+                            /** @description PERSON only (null for other types). */
+                            genderSource: ("estimated" | "editor") | null;
                             /** @description Every mention of the entity in this article, in text order. */
                             mentions: {
                                 /**
@@ -5177,7 +5107,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
+            /** @description An attribution: direct, mixed or indirect speech with its source, cue and relaying entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5206,20 +5136,20 @@ export interface operations {
                          * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                          */
                         version: number;
-                        /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                        /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                         kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
                         end: number;
-                        /** @description The quoted words, without the quotation marks. */
+                        /** @description The content: the quoted or reported words, without the quotation marks. */
                         text: string;
                         /**
                          * Format: int32
                          * @description Paragraph where the quote starts; -1 for the headline.
                          */
                         paragraphIndex: number;
-                        /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                        /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                         speaker: {
                             /**
                              * Format: uuid
@@ -5243,6 +5173,21 @@ export interface operations {
                                 end: number;
                                 text: string;
                             } | null;
+                        } | null;
+                        /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                        unnamedSource: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                         via: {
@@ -5480,6 +5425,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `conflict`: The request conflicts with the current state */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
@@ -5580,7 +5538,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change. */
+        /** @description The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker; giving both is a 400. */
         requestBody: {
             content: {
                 "application/json": {
@@ -5594,9 +5552,24 @@ export interface operations {
                      * @description Code point just after the span.
                      */
                     end?: number;
+                    /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                     kind?: "direct" | "mixed" | "indirect";
                     speakerEntityId?: string | null;
                     speakerMentionId?: string | null;
+                    unnamedSource?: {
+                        /**
+                         * Format: int32
+                         * @description First code point of the span.
+                         */
+                        start: number;
+                        /**
+                         * Format: int32
+                         * @description Code point just after the span.
+                         */
+                        end: number;
+                        /** @description The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise). */
+                        text?: string;
+                    } | null;
                     viaEntityId?: string | null;
                     cue?: {
                         /**
@@ -5615,7 +5588,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A quotation. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
+            /** @description An attribution: direct, mixed or indirect speech with its source, cue and relaying entity. Offsets count Unicode code points (not UTF-16 units, not bytes) into the article text, half-open [start, end). */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5644,20 +5617,20 @@ export interface operations {
                          * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                          */
                         version: number;
-                        /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                        /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                         kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
                         end: number;
-                        /** @description The quoted words, without the quotation marks. */
+                        /** @description The content: the quoted or reported words, without the quotation marks. */
                         text: string;
                         /**
                          * Format: int32
                          * @description Paragraph where the quote starts; -1 for the headline.
                          */
                         paragraphIndex: number;
-                        /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                        /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                         speaker: {
                             /**
                              * Format: uuid
@@ -5681,6 +5654,21 @@ export interface operations {
                                 end: number;
                                 text: string;
                             } | null;
+                        } | null;
+                        /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                        unnamedSource: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                         via: {
@@ -5769,6 +5757,19 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state */
+            409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6118,20 +6119,20 @@ export interface operations {
                          * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                          */
                         version: number;
-                        /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                        /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                         kind: "direct" | "mixed" | "indirect";
                         /** Format: int32 */
                         start: number;
                         /** Format: int32 */
                         end: number;
-                        /** @description The quoted words, without the quotation marks. */
+                        /** @description The content: the quoted or reported words, without the quotation marks. */
                         text: string;
                         /**
                          * Format: int32
                          * @description Paragraph where the quote starts; -1 for the headline.
                          */
                         paragraphIndex: number;
-                        /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                        /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                         speaker: {
                             /**
                              * Format: uuid
@@ -6155,6 +6156,21 @@ export interface operations {
                                 end: number;
                                 text: string;
                             } | null;
+                        } | null;
+                        /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                        unnamedSource: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                         via: {
@@ -6270,7 +6286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -6649,6 +6665,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `conflict`: The request conflicts with the current state */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
@@ -6889,6 +6918,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `conflict`: The request conflicts with the current state */
+            409: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `precondition-failed`: The resource changed since the ETag given in If-Match */
             412: {
                 headers: {
@@ -7039,6 +7081,63 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Already there: the existing mention. */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description A UUID (version 7 for ids this service creates).
+                         * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                         */
+                        id: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID (version 7 for ids this service creates).
+                         * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                         */
+                        articleId: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID (version 7 for ids this service creates).
+                         * @example 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11
+                         */
+                        entityId: string;
+                        /**
+                         * Format: int32
+                         * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
+                         */
+                        version: number;
+                        /** Format: int32 */
+                        start: number;
+                        /** Format: int32 */
+                        end: number;
+                        text: string;
+                        /** @description `name` ("Putin"), `nominal` ("the Russian president") or `pronoun` ("he"). */
+                        kind: "name" | "nominal" | "pronoun";
+                        provenance: {
+                            origin: "machine" | "editor";
+                            /** @description Version of the annotation pipeline that made it (null for editor annotations). */
+                            pipelineVersion: string | null;
+                            reviewStatus: "unreviewed" | "confirmed" | "rejected" | "orphaned";
+                            updatedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
             /** @description The new mention; `Location` names it. */
             201: {
                 headers: {
@@ -7153,7 +7252,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -7594,7 +7693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
+            /** @description `conflict`: The request conflicts with the current state; `idempotency-key-in-use`: A request with this Idempotency-Key is still running */
             409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -7919,12 +8018,16 @@ export interface operations {
                             id: string;
                             /**
                              * Format: int32
-                             * @description Bumped on every rename or merge; the ETag is `"<version>"`.
+                             * @description Bumped on every rename, merge or change of gender; the ETag is `"<version>"`.
                              */
                             version: number;
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                            /** @description PERSON only (null for other types). An estimate, unless `genderSource` is `editor`. */
+                            gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+                            /** @description PERSON only (null for other types). */
+                            genderSource: ("estimated" | "editor") | null;
                             /** @description Other names seen for the entity. */
                             aliases: string[];
                             /** Format: date-time */
@@ -8063,12 +8166,16 @@ export interface operations {
                         id: string;
                         /**
                          * Format: int32
-                         * @description Bumped on every rename or merge; the ETag is `"<version>"`.
+                         * @description Bumped on every rename, merge or change of gender; the ETag is `"<version>"`.
                          */
                         version: number;
                         /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                         type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
+                        /** @description PERSON only (null for other types). An estimate, unless `genderSource` is `editor`. */
+                        gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+                        /** @description PERSON only (null for other types). */
+                        genderSource: ("estimated" | "editor") | null;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
                         /** Format: date-time */
@@ -8221,11 +8328,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Rename: the old name stays an alias. */
+        /** @description Rename an entity, or set a person's gender. */
         requestBody: {
             content: {
                 "application/json": {
-                    canonicalName: string;
+                    /** @description The new name; the old name stays an alias. */
+                    canonicalName?: string;
+                    /** @description A person's gender as the editor knows it (PERSON only, a 422 otherwise); estimates from later articles never override it. */
+                    gender?: "female" | "male" | "nonbinary" | "unknown";
                 };
             };
         };
@@ -8250,12 +8360,16 @@ export interface operations {
                         id: string;
                         /**
                          * Format: int32
-                         * @description Bumped on every rename or merge; the ETag is `"<version>"`.
+                         * @description Bumped on every rename, merge or change of gender; the ETag is `"<version>"`.
                          */
                         version: number;
                         /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                         type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
+                        /** @description PERSON only (null for other types). An estimate, unless `genderSource` is `editor`. */
+                        gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+                        /** @description PERSON only (null for other types). */
+                        genderSource: ("estimated" | "editor") | null;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
                         /** Format: date-time */
@@ -8392,6 +8506,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `unprocessable-content`: The request cannot be processed */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `precondition-required`: This change needs an If-Match header with the current ETag */
             428: {
                 headers: {
@@ -8491,12 +8618,16 @@ export interface operations {
                         id: string;
                         /**
                          * Format: int32
-                         * @description Bumped on every rename or merge; the ETag is `"<version>"`.
+                         * @description Bumped on every rename, merge or change of gender; the ETag is `"<version>"`.
                          */
                         version: number;
                         /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                         type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                         canonicalName: string;
+                        /** @description PERSON only (null for other types). An estimate, unless `genderSource` is `editor`. */
+                        gender: ("female" | "male" | "nonbinary" | "unknown") | null;
+                        /** @description PERSON only (null for other types). */
+                        genderSource: ("estimated" | "editor") | null;
                         /** @description Other names seen for the entity. */
                         aliases: string[];
                         /** Format: date-time */
@@ -8684,6 +8815,8 @@ export interface operations {
     listEntityQuotes: {
         parameters: {
             query?: {
+                /** @description Only attributions of these kinds: `kind=indirect`, or several as `kind=direct&kind=mixed`. */
+                kind?: ("direct" | "mixed" | "indirect")[];
                 limit?: number;
                 cursor?: string;
             };
@@ -8702,7 +8835,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of quotations in text order. */
+            /** @description A page of attributions (direct, mixed and indirect): in text order for an article; newest or best match first across articles. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8733,20 +8866,20 @@ export interface operations {
                              * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                              */
                             version: number;
-                            /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                            /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                             kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
                             end: number;
-                            /** @description The quoted words, without the quotation marks. */
+                            /** @description The content: the quoted or reported words, without the quotation marks. */
                             text: string;
                             /**
                              * Format: int32
                              * @description Paragraph where the quote starts; -1 for the headline.
                              */
                             paragraphIndex: number;
-                            /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                            /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                             speaker: {
                                 /**
                                  * Format: uuid
@@ -8770,6 +8903,21 @@ export interface operations {
                                     end: number;
                                     text: string;
                                 } | null;
+                            } | null;
+                            /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                            unnamedSource: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                             via: {
@@ -8931,6 +9079,8 @@ export interface operations {
                 q?: string;
                 /** @description Only quotes of this speaker entity. */
                 speaker?: string;
+                /** @description Only attributions of these kinds: `kind=indirect`, or several as `kind=direct&kind=mixed`. */
+                kind?: ("direct" | "mixed" | "indirect")[];
                 /** @description Quotes stored at or after this time. */
                 since?: string;
                 /** @description Quotes stored before this time. */
@@ -8947,7 +9097,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of quotations in text order. */
+            /** @description A page of attributions (direct, mixed and indirect): in text order for an article; newest or best match first across articles. */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -8978,20 +9128,20 @@ export interface operations {
                              * @description Bumped on every change; the ETag is `"<version>"` and If-Match takes it.
                              */
                             version: number;
-                            /** @description `direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence. */
+                            /** @description `direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail"). */
                             kind: "direct" | "mixed" | "indirect";
                             /** Format: int32 */
                             start: number;
                             /** Format: int32 */
                             end: number;
-                            /** @description The quoted words, without the quotation marks. */
+                            /** @description The content: the quoted or reported words, without the quotation marks. */
                             text: string;
                             /**
                              * Format: int32
                              * @description Paragraph where the quote starts; -1 for the headline.
                              */
                             paragraphIndex: number;
-                            /** @description Who said it: an entity, with the mention that names the speaker at this quote. */
+                            /** @description Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown. */
                             speaker: {
                                 /**
                                  * Format: uuid
@@ -9015,6 +9165,21 @@ export interface operations {
                                     end: number;
                                     text: string;
                                 } | null;
+                            } | null;
+                            /** @description The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`. */
+                            unnamedSource: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
                             via: {

@@ -184,11 +184,11 @@ async function main(): Promise<number> {
     }
     const again = await call({
       operationId: 'createArticle',
-      summary: 'The same text again: the stored article',
+      summary: 'The same wire text again, as JSON text: the stored article',
       method: 'POST',
       route: '/v1/articles',
-      contentType: 'text/plain',
-      body: fixture,
+      contentType: 'application/json',
+      body: { text: fixture },
     });
     expect('createArticle (again)', again.status, 200);
 

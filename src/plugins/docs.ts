@@ -231,6 +231,7 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
         // A parameter with a default (say `limit`) is filled in by the server: clients may omit it.
         if ((parameter.schema as { default?: unknown } | undefined)?.default !== undefined) parameter.required = false;
       }
+      documentJsonFormOnly(operation);
       for (const media of Object.values(operation.requestBody?.content ?? {})) addIntegerFormats(media.schema);
       declareHeaders(method, operation as HeaderOperation, RETRY_AFTER);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
@@ -248,6 +249,24 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
     headers: { ...RESPONSE_HEADERS, ...RATE_LIMIT_HEADERS, 'Retry-After': RETRY_AFTER },
   };
   return document;
+}
+
+/**
+ * An operation that takes JSON and other media types documents its JSON form only. Generated SDKs
+ * mishandle a request body with several media types (orval's fetch client sends any of them as
+ * JSON.stringify(...) without a Content-Type), while every generator sends a single JSON body
+ * right. The other types stay accepted, for curl and plain HTTP clients, and are listed in the
+ * description with their media types.
+ */
+function documentJsonFormOnly(operation: OperationObject & { description?: string; summary?: string }): void {
+  const content = operation.requestBody?.content;
+  if (!content?.['application/json'] || Object.keys(content).length < 2) return;
+  const others = Object.keys(content)
+    .filter((type) => type !== 'application/json')
+    .map((type) => `\`${type}\``);
+  operation.requestBody!.content = { 'application/json': content['application/json'] };
+  const note = `**Media types:** this document describes the \`application/json\` body, which every generated SDK sends correctly. The service also takes ${others.join(', ')} with the same meaning (see the description above), for curl and plain HTTP clients.`;
+  operation.description = [operation.description ?? (operation.summary ? `${operation.summary}.` : ''), note].filter(Boolean).join('\n\n');
 }
 
 /** The shared response headers, by reference to components.headers. */

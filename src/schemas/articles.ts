@@ -30,6 +30,20 @@ export const WireTextInput = Type.String({
     'A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too.',
 });
 
+/** Wire text inside JSON: the form generated SDKs send (they send JSON right, plain text not always). */
+export const ArticleTextJsonInput = Type.Object(
+  { text: WireTextInput },
+  { additionalProperties: false, title: 'ArticleTextInput' },
+);
+export type ArticleTextJsonInput = Static<typeof ArticleTextJsonInput>;
+
+/** What `application/json` takes on POST and PUT /articles: `headline` and `body`, or wire `text`. */
+export const ArticleInput = Type.Union([ArticleJsonInput, ArticleTextJsonInput], {
+  title: 'ArticleInput',
+  description:
+    'An article as `headline` and `body` (with optional metadata), or a wire story as received in `text` (the same as sending it as `text/plain`).',
+});
+
 const Counts = Type.Object(
   {
     paragraphs: Type.Integer({ minimum: 0 }),
@@ -76,7 +90,19 @@ const articleFields = {
   updatedAt: Timestamp,
 };
 
-export const ArticleSummary = Type.Object(articleFields, { additionalProperties: false, title: 'ArticleSummary' });
+export const ArticleSummary = Type.Object(
+  {
+    ...articleFields,
+    unreviewed: Type.Object(
+      {
+        quotes: Type.Integer({ minimum: 0, description: 'Quotes no editor has accepted or rejected yet.' }),
+        mentions: Type.Integer({ minimum: 0, description: 'Mentions no editor has accepted or rejected yet.' }),
+      },
+      { additionalProperties: false, description: 'What is still to review in the article.' },
+    ),
+  },
+  { additionalProperties: false, title: 'ArticleSummary' },
+);
 export type ArticleSummary = Static<typeof ArticleSummary>;
 
 export const Article = Type.Object(

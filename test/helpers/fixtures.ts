@@ -24,3 +24,9 @@ export const wireStoryGold = JSON.parse(readFileSync(path.join(fixturesDir, 'vla
 /** Code-point slice of a text, the way the API counts offsets. */
 export const sliceCodePoints = (text: string, start: number, end: number): string =>
   Array.from(text).slice(start, end).join('');
+
+/** The example story as a JSON article: its headline, its source line, and the rest as the body. */
+export function wireStoryAsJson(): { headline: string; source: string; body: string } {
+  const blocks = wireStory.replace(/\r\n?/g, '\n').split(/\n[ \t\u00a0]*\n/).map((block) => block.trim()).filter(Boolean);
+  return { headline: blocks[0]!, source: blocks[1]!, body: blocks.slice(2).join('\n\n') };
+}

@@ -7,6 +7,7 @@ import type { RevisionService } from '../../services/revision-service.js';
 import { actorOf } from '../../plugins/auth.js';
 import {
   Article,
+  ArticleInput,
   ArticleJsonInput,
   ArticleListQuery,
   ArticlePage,
@@ -37,7 +38,7 @@ export const ANNOTATION_TYPE = 'application/ld+json; profile="http://www.w3.org/
 const articleBody = {
   content: {
     'text/plain': { schema: WireTextInput },
-    'application/json': { schema: ArticleJsonInput },
+    'application/json': { schema: ArticleInput },
     [NINJS_TYPE]: { schema: NinjsInput },
     [HTML_MEDIA_TYPE]: {
       schema: Type.String({
@@ -52,7 +53,11 @@ const articleBody = {
 // ninjs and HTML are recognised by media type first: HTML arrives as a string like wire text.
 const ingestInputOf = (contentType: string | undefined, body: unknown): IngestInput =>
   ingestInputFor(contentType, body) ??
-  (typeof body === 'string' ? { format: 'text', text: body } : { format: 'json', article: body as ArticleJsonInput });
+  (typeof body === 'string'
+    ? { format: 'text', text: body }
+    : 'text' in (body as object)
+      ? { format: 'text', text: (body as { text: string }).text }
+      : { format: 'json', article: body as ArticleJsonInput });
 
 const RevisionParams = Type.Object(
   { id: IdParams.properties.id, revision: Type.Integer({ minimum: 1, maximum: 1_000_000 }) },
@@ -71,7 +76,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         tags: ['articles'],
         summary: 'Ingest an article',
         description:
-          'Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain`, `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.',
+          'Parses, annotates and stores an article in one transaction. Send a wire story as `text/plain` (or as `application/json` `{"text": ...}`), `application/json` with `headline` and `body`, an IPTC ninjs 3.x item as `application/vnd.iptc.ninjs+json`, or a news page as `text/html` (its main text is extracted). Identical text (same SHA-256), or the same `source` and `externalId` with the same text, is not stored twice: the answer is 200 with the stored article. The same `source` and `externalId` with different text is a 409 `external-id-conflict`.',
         body: articleBody,
         response: {
           201: { ...Article, description: 'Stored; `Location` names the new article.' },
