@@ -8,6 +8,15 @@ import { openDatabase, type Database, type StorageKind } from '../../src/db/data
 /** The server every Postgres test database is created on (a fresh database per test file). */
 export const postgresAdminUrl = process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * Names of the databases (and temp folders) tests create start with this, so that runs sharing a
+ * Postgres (two Node versions in CI, two checkouts) can be told apart and cleaned up.
+ */
+export const testDatabasePrefix = process.env.TEST_DATABASE_PREFIX ?? 'na_test_';
+if (!/^[a-z_][a-z0-9_]{0,39}$/.test(testDatabasePrefix)) {
+  throw new Error('TEST_DATABASE_PREFIX must be 1 to 40 of a-z, 0-9 and _, starting with a letter or _');
+}
+
 /** The storage modes a test runs on: both unless TEST_STORAGE names one. */
 export function storageKinds(): StorageKind[] {
   const only = process.env.TEST_STORAGE;
@@ -26,7 +35,7 @@ export interface TestDatabase {
 }
 
 export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `na_test_${randomBytes(6).toString('hex')}`;
+  const name = `${testDatabasePrefix}${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: postgresAdminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
@@ -60,7 +69,7 @@ export async function createTestDatabase(kind: StorageKind, poolSize = 10): Prom
       },
     };
   }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-test-'));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), testDatabasePrefix.replaceAll('_', '-')));
   const database = await openDatabase({ dataDir });
   await database.migrate();
   return {
