@@ -207,6 +207,19 @@ export class AnnotationRepository {
     await this.db.quote.updateMany({ where: { speakerMentionId: mentionId }, data: { speakerMentionId: null } });
   }
 
+  /** The quotes whose speaker is named by this mention. */
+  findQuotesBySpeakerMention(mentionId: string): Promise<QuotePlainRow[]> {
+    return this.db.quote.findMany({ where: { speakerMentionId: mentionId }, orderBy: { start: 'asc' } });
+  }
+
+  /** A mention of this entity at exactly this span that is not rejected or orphaned. */
+  findLiveMentionAt(articleId: string, span: { start: number; end: number }, entityId: string): Promise<MentionRow | null> {
+    return this.db.mention.findFirst({
+      where: { articleId, start: span.start, end: span.end, entityId, reviewStatus: { in: visibleStatuses() } },
+      include: { entity: mentionEntityRef },
+    });
+  }
+
   /** Counts of the annotations an article shows by default. */
   async visibleCounts(articleId: string): Promise<{ quotes: number; mentions: number; entities: number }> {
     // Sequential on purpose: inside a transaction the queries share one connection.

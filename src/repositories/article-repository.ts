@@ -64,6 +64,16 @@ export class ArticleRepository {
     return this.findOne(Prisma.sql`"source" = ${source} AND "externalId" = ${externalId}`);
   }
 
+  /**
+   * The article row, locked until the transaction ends: every change of an article or its
+   * annotations takes this lock first, so they run one after the other and always in the same
+   * lock order (no lost revision, no deadlock between a revision and a correction).
+   */
+  async lockForUpdate(id: string): Promise<ArticleRow | null> {
+    const rows = await this.db.$queryRaw<ArticleRow[]>`SELECT ${articleColumns} FROM "Article" WHERE "id" = ${id}::uuid FOR UPDATE`;
+    return rows[0] ?? null;
+  }
+
   private async findOne(condition: Prisma.Sql): Promise<ArticleRow | null> {
     const rows = await this.reader.rows<ArticleRow>(Prisma.sql`SELECT ${articleColumns} FROM "Article" WHERE ${condition}`);
     return rows[0] ?? null;

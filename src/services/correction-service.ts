@@ -11,20 +11,39 @@ import type { Repositories, Store } from '../repositories/store.js';
 import type { Mention, Quote } from '../schemas/annotations.js';
 import type { MentionInput, MentionPatch, QuoteInput, QuotePatch } from '../schemas/editorial.js';
 import { presentMention, presentQuote } from './presenters.js';
-import { anchorSpan } from './text-anchor.js';
+import { findByQuote, QUOTE_SUB_SPANS, reanchorSubSpans } from './re-anchor.js';
+import { anchorSpan, contextOf } from './text-anchor.js';
 
 type AnnotationKind = 'quote' | 'mention';
 
 // The fields of a row that history records and a revert restores.
 const quoteFields = [
   'paragraphIndex', 'start', 'end', 'text', 'kind', 'speakerEntityId', 'speakerMentionId', 'viaEntityId',
-  'cueStart', 'cueEnd', 'cueText', 'rule', 'confidence', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
+  'cueStart', 'cueEnd', 'cueText', 'sourceText', 'sourceStart', 'sourceEnd', 'rule', 'confidence', 'origin',
+  'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
 ] as const;
 const mentionFields = [
   'entityId', 'start', 'end', 'text', 'kind', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
 ] as const;
 
 type Snapshot = Record<string, unknown>;
+
+// Fields that change together: a revert restores a whole group when the change touched any of it.
+const fieldGroups: readonly (readonly string[])[] = [
+  ['start', 'end', 'text', 'prefix', 'suffix', 'paragraphIndex'],
+  ...QUOTE_SUB_SPANS.map((columns) => [columns.start, columns.end, columns.text]),
+  ['speakerEntityId', 'speakerMentionId', 'rule', 'confidence'],
+];
+
+/** The fields an event changed (with their groups), at their values before it. */
+function changedFields(before: Snapshot, after: Snapshot | null): Snapshot {
+  const changed = new Set<string>();
+  for (const field of Object.keys(before)) {
+    if (after && JSON.stringify(before[field] ?? null) === JSON.stringify(after[field] ?? null)) continue;
+    for (const name of fieldGroups.find((group) => group.includes(field)) ?? [field]) if (name in before) changed.add(name);
+  }
+  return Object.fromEntries([...changed].map((field) => [field, before[field] ?? null]));
+}
 
 interface QuoteReferences {
   speakerEntityId?: string | null;
@@ -83,10 +102,10 @@ export class CorrectionService {
 
   async updateQuote(articleId: string, quoteId: string, version: number, patch: QuotePatch, actor: string): Promise<Quote> {
     await this.store.transaction(async (repos) => {
+      const text = await this.articleText(repos, articleId);
       const current = await repos.annotations.findQuote(articleId, quoteId);
       if (!current) throw notFound('quote', quoteId);
       if (current.version !== version) throw stale('quote');
-      const text = await this.articleText(repos, articleId);
       const data: QuoteUpdate = { updatedBy: actor };
       if (patch.start !== undefined || patch.end !== undefined) {
         const start = patch.start ?? current.start;
@@ -102,6 +121,10 @@ export class CorrectionService {
         data.speakerMentionId = null;
       }
       if (patch.speakerEntityId !== undefined || patch.speakerMentionId !== undefined || patch.viaEntityId !== undefined) {
+      if (data.speakerEntityId !== undefined && data.speakerEntityId !== current.speakerEntityId && patch.cue === undefined) {
+        // Nor does the old cue ("X said"): it is cleared unless the same change sets a new one.
+        Object.assign(data, { cueStart: null, cueEnd: null, cueText: null });
+      }
         data.rule = 'editor';
         data.confidence = 1;
       }
@@ -115,6 +138,7 @@ export class CorrectionService {
 
   async deleteQuote(articleId: string, quoteId: string, version: number, actor: string): Promise<void> {
     await this.store.transaction(async (repos) => {
+      await this.articleText(repos, articleId);
       const current = await repos.annotations.findQuote(articleId, quoteId);
       if (!current) throw notFound('quote', quoteId);
       if (!(await repos.annotations.deleteQuote(quoteId, version))) throw stale('quote');
@@ -130,13 +154,22 @@ export class CorrectionService {
     return presentMention(row);
   }
 
-  async createMention(articleId: string, input: MentionInput, actor: string): Promise<Mention> {
-    const id = uuidv7();
+  /** Adds a mention; the same span and entity again gives back the existing one (`created` false). */
+  async createMention(articleId: string, input: MentionInput, actor: string): Promise<{ mention: Mention; created: boolean }> {
+    let id = uuidv7();
+    let created = true;
     await this.store.transaction(async (repos) => {
       const text = await this.articleText(repos, articleId);
       const anchor = anchorSpan(text, input.start, input.end);
       const entityId = await this.mentionEntity(repos, input);
       if (!entityId) throw new ApiError('validation-failed', 'A new mention needs `entityId` or `entity`.');
+      // A retried post: the article lock makes the look-up and the insert one step.
+      const existing = await repos.annotations.findLiveMentionAt(articleId, anchor, entityId);
+      created = !existing;
+      if (existing) {
+        id = existing.id;
+        return;
+      }
       const row = {
         id,
         articleId,
@@ -150,7 +183,7 @@ export class CorrectionService {
       await repos.annotations.insertMentions([row]);
       await this.afterChange(repos, articleId, 'mention', id, 'create', actor, null, snapshot(row, mentionFields));
     });
-    return this.getMention(articleId, id);
+    return { mention: await this.getMention(articleId, id), created };
   }
 
   async updateMention(
@@ -161,12 +194,12 @@ export class CorrectionService {
     actor: string,
   ): Promise<Mention> {
     await this.store.transaction(async (repos) => {
+      const text = await this.articleText(repos, articleId);
       const current = await repos.annotations.findMention(articleId, mentionId);
       if (!current) throw notFound('mention', mentionId);
       if (current.version !== version) throw stale('mention');
       const data: MentionUpdate = { updatedBy: actor };
       if (patch.start !== undefined || patch.end !== undefined) {
-        const text = await this.articleText(repos, articleId);
         Object.assign(data, anchorSpan(text, patch.start ?? current.start, patch.end ?? current.end));
       }
       if (patch.kind) data.kind = patch.kind;
@@ -183,8 +216,11 @@ export class CorrectionService {
 
   async deleteMention(articleId: string, mentionId: string, version: number, actor: string): Promise<void> {
     await this.store.transaction(async (repos) => {
+      await this.articleText(repos, articleId);
       const current = await repos.annotations.findMention(articleId, mentionId);
       if (!current) throw notFound('mention', mentionId);
+      if (current.version !== version) throw stale('mention');
+      await this.releaseSpeakerMention(repos, articleId, mentionId, actor);
       if (!(await repos.annotations.deleteMention(mentionId, version))) throw stale('mention');
       await this.afterChange(repos, articleId, 'mention', mentionId, 'delete', actor, snapshot(current, mentionFields), null);
     });
@@ -192,34 +228,58 @@ export class CorrectionService {
 
   // ---- revert
 
-  /** Returns a quote or mention to its state just before `eventId` (recreating or deleting it). */
+  /**
+   * Undoes one change of a quote or mention: the fields that `eventId` changed go back to their
+   * values before it (a whole group when it touched any of it: the span, the cue, the source, the
+   * speaker); fields it did not change keep their current values, so later changes of other fields
+   * stay. Reverting a creation deletes, reverting a deletion recreates. The result must fit the
+   * article as it is now: a span whose words moved in a revision is found again, one whose words are
+   * gone is a 409, and so is a speaker mention deleted or an entity merged away since.
+   */
   async revert(kind: AnnotationKind, articleId: string, annotationId: string, eventId: string, actor: string): Promise<Quote | Mention | null> {
     await this.store.transaction(async (repos) => {
+      const text = await this.articleText(repos, articleId);
       const event = await repos.events.findById(eventId);
       if (!event || event.articleId !== articleId || event.targetId !== annotationId || event.targetType !== kind) {
         throw new ApiError('unprocessable-content', `Event ${eventId} is not a change of this ${kind}.`);
       }
-      const target = (event.before ?? null) as Snapshot | null;
+      const eventBefore = (event.before ?? null) as Snapshot | null;
+      const eventAfter = (event.after ?? null) as Snapshot | null;
       const fields = kind === 'quote' ? quoteFields : mentionFields;
       const current: QuotePlainRow | MentionPlainRow | null =
         kind === 'quote'
           ? await repos.annotations.findQuote(articleId, annotationId)
           : await repos.annotations.findMention(articleId, annotationId);
       const before = current ? snapshot(current, fields) : null;
+      let target: Snapshot | null;
+      if (eventBefore === null) target = null;
+      else if (!current) {
+        if (eventAfter !== null) {
+          throw new ApiError('conflict', `The ${kind} was deleted after this change: revert its deletion first.`);
+        }
+        target = snapshot(eventBefore, fields);
+      } else target = { ...before, ...changedFields(eventBefore, eventAfter) };
+
       if (target === null) {
-        if (current) await (kind === 'quote' ? repos.annotations.deleteQuote(annotationId, current.version) : repos.annotations.deleteMention(annotationId, current.version));
-      } else if (!current) {
-        const row = { ...target, id: annotationId, articleId, updatedBy: actor };
-        await (kind === 'quote'
-          ? repos.annotations.insertQuotes([row as unknown as Parameters<typeof repos.annotations.insertQuotes>[0][number]])
-          : repos.annotations.insertMentions([row as unknown as Parameters<typeof repos.annotations.insertMentions>[0][number]]));
+        if (current) {
+          if (kind === 'mention') await this.releaseSpeakerMention(repos, articleId, annotationId, actor);
+          await (kind === 'quote' ? repos.annotations.deleteQuote(annotationId, current.version) : repos.annotations.deleteMention(annotationId, current.version));
+        }
       } else {
-        const data = { ...target, updatedBy: actor };
-        const applied =
-          kind === 'quote'
-            ? await repos.annotations.updateQuote(annotationId, current.version, data as QuoteUpdate)
-            : await repos.annotations.updateMention(annotationId, current.version, data as MentionUpdate);
-        if (!applied) throw stale(kind);
+        await this.fitToArticle(repos, kind, articleId, text, target);
+        if (!current) {
+          const row = { ...target, id: annotationId, articleId, updatedBy: actor };
+          await (kind === 'quote'
+            ? repos.annotations.insertQuotes([row as unknown as Parameters<typeof repos.annotations.insertQuotes>[0][number]])
+            : repos.annotations.insertMentions([row as unknown as Parameters<typeof repos.annotations.insertMentions>[0][number]]));
+        } else {
+          const data = { ...target, updatedBy: actor };
+          const applied =
+            kind === 'quote'
+              ? await repos.annotations.updateQuote(annotationId, current.version, data as QuoteUpdate)
+              : await repos.annotations.updateMention(annotationId, current.version, data as MentionUpdate);
+          if (!applied) throw stale(kind);
+        }
       }
       await this.afterChange(repos, articleId, kind, annotationId, 'revert', actor, before, target);
     });
@@ -231,10 +291,52 @@ export class CorrectionService {
     }
   }
 
+  /**
+   * Makes a restored state fit the current article, in place: its span found again in the current
+   * text (an orphaned one keeps its old span), its cue and source near it or cleared; every entity
+   * and mention it names must still exist. A 409 `conflict` says what no longer fits.
+   */
+  private async fitToArticle(repos: Repositories, kind: AnnotationKind, articleId: string, text: CodePointText, target: Snapshot): Promise<void> {
+    const { start, end } = target as { start: number; end: number };
+    const words = String(target.text);
+    if (target.reviewStatus !== 'orphaned' && (end > text.length || text.slice(start, end) !== words)) {
+      const found = findByQuote(text, { exact: words, prefix: String(target.prefix ?? ''), suffix: String(target.suffix ?? '') }, start);
+      if (!found) throw new ApiError('conflict', `The words this ${kind} covered ("${words.slice(0, 80)}") are no longer in the article.`);
+      Object.assign(target, found, contextOf(text, found.start, found.end));
+      if (kind === 'quote') target.paragraphIndex = await this.paragraphIndexAt(repos, articleId, found.start);
+    }
+    if (kind === 'quote') Object.assign(target, reanchorSubSpans(target, text, target.start as number));
+    const missing: string[] = [];
+    for (const field of kind === 'quote' ? ['speakerEntityId', 'viaEntityId'] : ['entityId']) {
+      const entityId = target[field];
+      if (typeof entityId === 'string' && !(await repos.entities.findById(entityId))) missing.push(`${field}: entity ${entityId} was merged or deleted since`);
+    }
+    const mentionId = target.speakerMentionId;
+    if (typeof mentionId === 'string' && !(await repos.annotations.findMention(articleId, mentionId))) {
+      missing.push(`speakerMentionId: mention ${mentionId} was deleted since`);
+    }
+    if (missing.length > 0) throw new ApiError('conflict', `This change cannot be reverted: ${missing.join('; ')}.`);
+  }
+
+  /** The quotes whose speaker this mention names lose it, each as a recorded change (a new ETag). */
+  private async releaseSpeakerMention(repos: Repositories, articleId: string, mentionId: string, actor: string): Promise<void> {
+    for (const quote of await repos.annotations.findQuotesBySpeakerMention(mentionId)) {
+      if (!(await repos.annotations.updateQuote(quote.id, quote.version, { speakerMentionId: null, updatedBy: actor }))) throw stale('quote');
+      const before = snapshot(quote, quoteFields);
+      await repos.events.append([
+        { articleId, targetType: 'quote', targetId: quote.id, action: 'update', actor, before, after: { ...before, speakerMentionId: null } },
+      ]);
+    }
+  }
+
   // ---- helpers
 
+  /**
+   * The article's text, its row locked until the transaction ends. Every change takes this lock
+   * first, as revisions do: changes of one article run one after another, in one lock order.
+   */
   private async articleText(repos: Repositories, articleId: string): Promise<CodePointText> {
-    const article = await repos.articles.findById(articleId);
+    const article = await repos.articles.lockForUpdate(articleId);
     if (!article) throw notFound('article', articleId);
     return new CodePointText(article.text);
   }

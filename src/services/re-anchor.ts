@@ -72,3 +72,57 @@ export function nearlyEqual(a: string, b: string, fraction = 0.2): boolean {
 
 export const overlapFraction = (a: { start: number; end: number }, b: { start: number; end: number }): number =>
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(1, Math.min(a.end - a.start, b.end - b.start));
+
+/**
+ * The spans a quote holds besides its content, as columns of its row: the cue and the unnamed
+ * source. Everything that moves a quote (revisions, reverts) re-anchors each of them through
+ * this list, so a span added here is kept fresh everywhere.
+ */
+export const QUOTE_SUB_SPANS = [
+  { name: 'cue', start: 'cueStart', end: 'cueEnd', text: 'cueText' },
+  { name: 'source', start: 'sourceStart', end: 'sourceEnd', text: 'sourceText' },
+] as const;
+
+/** How far from its quote a cue or source may be found again (code points). */
+const SUB_SPAN_REACH = 400;
+
+type Row = Record<string, unknown>;
+
+/**
+ * A sub-span (cue, source) of a quote in the current text: kept where its text still is, else
+ * its mapped place when the text there is the same, else the occurrence of its text nearest to
+ * `near` (the quote's new start) within reach; null when its text is gone from there.
+ */
+export function reanchorSubSpan(
+  span: { start: number; end: number; text: string },
+  newText: CodePointText,
+  near: number,
+  mapper?: SpanMapper,
+): { start: number; end: number } | null {
+  if (span.end <= newText.length && newText.slice(span.start, span.end) === span.text && !mapper) return { start: span.start, end: span.end };
+  const mapped = mapper?.map(span.start, span.end);
+  if (mapped && newText.slice(mapped.start, mapped.end) === span.text) return mapped;
+  const found = findByQuote(newText, { exact: span.text, prefix: '', suffix: '' }, mapped?.start ?? near);
+  if (!found || Math.abs(found.start - near) > SUB_SPAN_REACH) return null;
+  return found;
+}
+
+/**
+ * The sub-span columns of a quote row re-anchored in the new text, as an update: each span that
+ * was found again gets its new place, each one that was lost is cleared.
+ */
+export function reanchorSubSpans(row: Row, newText: CodePointText, near: number, mapper?: SpanMapper): Row {
+  const update: Row = {};
+  for (const columns of QUOTE_SUB_SPANS) {
+    const start = row[columns.start];
+    const end = row[columns.end];
+    const text = row[columns.text];
+    if (typeof start !== 'number' || typeof end !== 'number' || typeof text !== 'string') continue;
+    const found = reanchorSubSpan({ start, end, text }, newText, near, mapper);
+    if (found && found.start === start && found.end === end) continue;
+    Object.assign(update, found ? { [columns.start]: found.start, [columns.end]: found.end } : { [columns.start]: null, [columns.end]: null });
+    // An unnamed source keeps its words when its span is lost; a cue is nothing without its span.
+    if (!found && columns.name === 'cue') update[columns.text] = null;
+  }
+  return update;
+}

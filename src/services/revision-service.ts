@@ -18,8 +18,9 @@ import {
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
-import { findByQuote, nearlyEqual, overlapFraction, spanMapper, type SpanMapper } from './re-anchor.js';
+import { findByQuote, nearlyEqual, overlapFraction, reanchorSubSpans, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
+import { unnamedSourceColumns } from './pipeline-columns.js';
 
 export type RevisionSummary = Static<typeof ArticleRevision>;
 
@@ -86,7 +87,10 @@ export class RevisionService {
     let annotation: ArticleAnnotation | null =
       current && current.contentHash !== contentHash ? await annotateOffThread(prepared.text, { layout: prepared.layout }) : null;
     await this.store.transaction(async (repos) => {
-      const article = await repos.articles.findById(id);
+      // Locked for the whole revision: a concurrent PUT or correction waits, then sees the new
+      // version (412) instead of writing over a half-made revision.
+      changed = false; // a transaction aborted by a deadlock runs again from here
+      const article = await repos.articles.lockForUpdate(id);
       if (!article) throw notFound('article', id);
       if (article.version !== version) {
         throw new ApiError('precondition-failed', 'The article changed since that ETag: read it again and retry.');
@@ -115,7 +119,7 @@ export class RevisionService {
         // It became current when the one before it was replaced, or at ingest.
         createdAt: previous?.replacedAt ?? article.createdAt,
       });
-      await repos.articles.replaceText(id, version, {
+      const replaced = await repos.articles.replaceText(id, version, {
         text: prepared.text,
         contentHash,
         ...headerColumns(prepared, annotation),
@@ -125,6 +129,7 @@ export class RevisionService {
         ...(prepared.language !== undefined ? { language: prepared.language } : {}),
         paragraphCount: annotation.paragraphs.length,
       });
+      if (!replaced) throw new ApiError('precondition-failed', 'The article changed since that ETag: read it again and retry.');
       await repos.articles.replaceParagraphs(id, paragraphRows(id, annotation));
       const entityIdOf = await resolveEntities(repos, annotation);
 
@@ -240,6 +245,8 @@ export class RevisionService {
           text: newText.slice(span.start, span.end),
           paragraphIndex: paragraphAt(span.start),
           ...contextOf(newText, span.start, span.end),
+          // Its cue and source move with it (or are cleared when their words are gone).
+          ...reanchorSubSpans(row, newText, span.start, mapper),
           ...(row.reviewStatus === 'orphaned' ? { reviewStatus: 'unreviewed' as const } : {}),
         });
       } else await this.orphan(repos, 'quote', articleId, row, actor, events);
@@ -260,6 +267,7 @@ export class RevisionService {
         speakerEntityId: quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null,
         speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIdOfNew[quote.speakerMentionIndex] ?? null),
         viaEntityId: quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null,
+        ...unnamedSourceColumns(quote, quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null),
         cueStart: quote.cue?.start ?? null,
         cueEnd: quote.cue?.end ?? null,
         cueText: quote.cue?.text ?? null,

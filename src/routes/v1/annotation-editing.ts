@@ -30,9 +30,11 @@ const HistoryQuery = Type.Object(
 );
 
 const readErrors = problemResponses('validation-failed', 'not-found');
+// 409: a revert that no longer fits, or a change that kept colliding with others (retry it).
 const changeErrors = problemResponses(
   'validation-failed',
   'not-found',
+  'conflict',
   'precondition-failed',
   'precondition-required',
   'unprocessable-content',
@@ -84,23 +86,29 @@ export async function annotationEditingRoutes(
           operationId: `createArticle${Title}`,
           tags: ['annotations'],
           summary: `Add a ${kind} an editor found`,
+          ...(kind === 'mention'
+            ? { description: 'The same span linked to the same entity again (a retried post) is not stored twice: the answer is 200 with the existing mention.' }
+            : {}),
           params: ArticleParams,
           body: kind === 'quote' ? QuoteInput : MentionInput,
           response: {
             201: { ...Body, description: `The new ${kind}; \`Location\` names it.` },
+            ...(kind === 'mention' ? { 200: { ...Body, description: 'Already there: the existing mention.' } } : {}),
             ...changeErrors,
           },
         },
       },
       async (request, reply) => {
         const actor = actorOf(request);
-        const created =
+        const { annotation: created, isNew } =
           kind === 'quote'
-            ? await corrections.createQuote(request.params.id, request.body as QuoteInput, actor)
-            : await corrections.createMention(request.params.id, request.body as MentionInput, actor);
+            ? { annotation: await corrections.createQuote(request.params.id, request.body as QuoteInput, actor), isNew: true }
+            : await corrections
+                .createMention(request.params.id, request.body as MentionInput, actor)
+                .then(({ mention, created: fresh }) => ({ annotation: mention, isNew: fresh }));
         setEtag(reply, created.version);
         reply.header('location', `/v1/articles/${request.params.id}/${plural}/${created.id}`);
-        return reply.code(201).send(created);
+        return reply.code(isNew ? 201 : 200).send(created);
       },
     );
 
@@ -111,7 +119,10 @@ export async function annotationEditingRoutes(
           operationId: `updateArticle${Title}`,
           tags: ['annotations'],
           summary: `Correct a ${kind}, or confirm or reject it`,
-          description: 'Needs If-Match with the ETag you read (428 without, 412 when someone changed it since).',
+          description:
+            kind === 'quote'
+              ? 'Needs If-Match with the ETag you read (428 without, 412 when someone changed it since). A new speaker clears the speaker mention and the cue (they named the old speaker) unless the same change sets them.'
+              : 'Needs If-Match with the ETag you read (428 without, 412 when someone changed it since).',
           params: Params,
           headers: IfMatchHeaders,
           body: kind === 'quote' ? QuotePatch : MentionPatch,
@@ -138,7 +149,10 @@ export async function annotationEditingRoutes(
           operationId: `deleteArticle${Title}`,
           tags: ['annotations'],
           summary: `Delete a ${kind}`,
-          description: 'Needs If-Match. The history keeps the deleted state; a revert brings it back.',
+          description:
+            kind === 'mention'
+              ? 'Needs If-Match. The history keeps the deleted state; a revert brings it back. A quote whose speaker this mention named keeps its speaker entity and loses the mention, as a change of its own (history event, new ETag).'
+              : 'Needs If-Match. The history keeps the deleted state; a revert brings it back.',
           params: Params,
           headers: IfMatchHeaders,
           response: { 204: Type.Null({ description: 'Deleted.' }), ...changeErrors },
@@ -180,8 +194,11 @@ export async function annotationEditingRoutes(
         schema: {
           operationId: `revertArticle${Title}`,
           tags: ['history'],
-          summary: `Return a ${kind} to its state just before a change`,
-          description: 'Recreates it if it was deleted since, deletes it if the change created it. Recorded as a change itself.',
+          summary: `Undo one change of a ${kind}`,
+          description:
+            'The fields that change touched go back to their values before it (the span, the cue, the unnamed source and the speaker each as a whole); fields it did not touch keep their current values, so later changes of other fields stay. Reverting a creation deletes, reverting a deletion recreates. Recorded as a change itself. The result must fit the article as it is now: a span whose words moved in a revision is found again; 409 when its words are gone, when the speaker mention was deleted or an entity merged away since, or when the ' +
+            kind +
+            ' was deleted after the change (revert the deletion first).',
           params: Params,
           body: RevertInput,
           response: {
