@@ -141,7 +141,7 @@ export interface paths {
         };
         /**
          * Get an article with its header fields, text and counts
-         * @description As JSON by default; `Accept: application/vnd.iptc.ninjs+json` gives an IPTC ninjs 3.1 news item with the entities as people, organisations, places and subjects.
+         * @description As JSON by default; `Accept: application/vnd.iptc.ninjs+json` gives an IPTC ninjs 3.1 news item with the entities as people, organisations, places, events, objects and subjects, quoted sources marked `rel: quoted`.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 406 `not-acceptable`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
@@ -1714,6 +1714,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -2102,6 +2104,7 @@ export interface operations {
                         }[];
                         by?: string;
                         located?: string;
+                        /** @description PERSON entities. */
                         people: {
                             name: string;
                             rel?: string;
@@ -2110,6 +2113,7 @@ export interface operations {
                             /** Format: int32 */
                             relevance?: number;
                         }[];
+                        /** @description ORG entities. */
                         organisations: {
                             name: string;
                             rel?: string;
@@ -2118,6 +2122,7 @@ export interface operations {
                             /** Format: int32 */
                             relevance?: number;
                         }[];
+                        /** @description LOC and FAC entities (places, and buildings, airports, roads, bridges). */
                         places: {
                             name: string;
                             rel?: string;
@@ -2126,6 +2131,25 @@ export interface operations {
                             /** Format: int32 */
                             relevance?: number;
                         }[];
+                        /** @description EVENT entities. */
+                        events: {
+                            name: string;
+                            rel?: string;
+                            uri?: string;
+                            literal?: string;
+                            /** Format: int32 */
+                            relevance?: number;
+                        }[];
+                        /** @description PRODUCT entities (products, vehicles, spacecraft). */
+                        objects: {
+                            name: string;
+                            rel?: string;
+                            uri?: string;
+                            literal?: string;
+                            /** Format: int32 */
+                            relevance?: number;
+                        }[];
+                        /** @description Every entity, with its relevance; NORP, WORK_OF_ART and LAW entities appear only here. */
                         subjects: {
                             name: string;
                             rel?: string;
@@ -3053,6 +3077,21 @@ export interface operations {
                                     purpose: string;
                                     value?: string;
                                     source?: string;
+                                    /** @description Words of the article (an unnamed source, a cue). */
+                                    selector?: ({
+                                        /** @enum {string} */
+                                        type: "TextPositionSelector";
+                                        /** Format: int32 */
+                                        start: number;
+                                        /** Format: int32 */
+                                        end: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "TextQuoteSelector";
+                                        exact: string;
+                                        prefix: string;
+                                        suffix: string;
+                                    })[];
                                 }[];
                                 target: {
                                     source: string;
@@ -3103,6 +3142,21 @@ export interface operations {
                                 purpose: string;
                                 value?: string;
                                 source?: string;
+                                /** @description Words of the article (an unnamed source, a cue). */
+                                selector?: ({
+                                    /** @enum {string} */
+                                    type: "TextPositionSelector";
+                                    /** Format: int32 */
+                                    start: number;
+                                    /** Format: int32 */
+                                    end: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "TextQuoteSelector";
+                                    exact: string;
+                                    prefix: string;
+                                    suffix: string;
+                                })[];
                             }[];
                             target: {
                                 source: string;
@@ -3162,6 +3216,21 @@ export interface operations {
                                     purpose: string;
                                     value?: string;
                                     source?: string;
+                                    /** @description Words of the article (an unnamed source, a cue). */
+                                    selector?: ({
+                                        /** @enum {string} */
+                                        type: "TextPositionSelector";
+                                        /** Format: int32 */
+                                        start: number;
+                                        /** Format: int32 */
+                                        end: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "TextQuoteSelector";
+                                        exact: string;
+                                        prefix: string;
+                                        suffix: string;
+                                    })[];
                                 }[];
                                 target: {
                                     source: string;
@@ -3212,6 +3281,21 @@ export interface operations {
                                 purpose: string;
                                 value?: string;
                                 source?: string;
+                                /** @description Words of the article (an unnamed source, a cue). */
+                                selector?: ({
+                                    /** @enum {string} */
+                                    type: "TextPositionSelector";
+                                    /** Format: int32 */
+                                    start: number;
+                                    /** Format: int32 */
+                                    end: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "TextQuoteSelector";
+                                    exact: string;
+                                    prefix: string;
+                                    suffix: string;
+                                })[];
                             }[];
                             target: {
                                 source: string;
@@ -3372,6 +3456,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -6097,6 +6183,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7089,6 +7177,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -7576,6 +7666,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
@@ -8605,6 +8697,8 @@ export interface operations {
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     ETag: components["headers"]["ETag"];
+                    /** @description The path of what was created. */
+                    Location?: string;
                     "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };

@@ -16,7 +16,8 @@ export const etags = fp(
   async (app: FastifyInstance) => {
     await app.register(etag, { replyWith304: false });
     app.addHook('onSend', async (request, reply, payload) => {
-      if (reply.statusCode < 200 || reply.statusCode >= 300) {
+      // Only a representation has a version: not an error, and not a 204's nothing.
+      if (reply.statusCode < 200 || reply.statusCode >= 300 || reply.statusCode === 204) {
         reply.removeHeader('etag');
         return payload;
       }

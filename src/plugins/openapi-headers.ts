@@ -4,7 +4,7 @@
 // - X-Request-Id on every answer (app.ts, onRequest);
 // - ETag on every successful answer with a body, and on a 304 (plugins/etags.ts: the route's
 //   version, else a hash of the body); If-None-Match and its 304 on every GET;
-// - Location on 201 and 202 (the routes name what they created);
+// - Location on 201 and 202 (the routes name what they created), and maybe on a POST's 200;
 // - Link on lists, that is operations with a `cursor` (routes/v1/pagination.ts);
 // - Idempotent-Replayed on a POST's non-5xx answers, and Retry-After on its 409
 //   (plugins/idempotency.ts); Retry-After on 429 (plugins/rate-limit.ts) and 503
@@ -99,6 +99,8 @@ export function declareHeaders(method: string, operation: HeaderOperation, retry
     const hasBody = response.content !== undefined && Object.keys(response.content).length > 0;
     if ((code >= 200 && code < 300 && hasBody) || code === 304) added.ETag = ref('ETag');
     if (code === 201 || code === 202) added.Location = ref('Location');
+    // A POST that found what it would have created (createArticle's 200) names it too.
+    else if (isPost && code === 200) added.Location = { ...RESPONSE_HEADERS.Location, required: false };
     if (isList && code === 200) added.Link = ref('Link');
     if (isPost && code < 500) added['Idempotent-Replayed'] = ref('Idempotent-Replayed');
     if (code === 503 || code === 429) added['Retry-After'] = ref('Retry-After');
