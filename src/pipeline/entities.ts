@@ -17,8 +17,10 @@ export function extractEntities(input: EntityInput): EntityResult {
   const evidence = collectDocumentEvidence(tokens);
   // 2-3. runs of capitalised words, split into name candidates, with names nested in them
   const candidates = findCandidates(input, evidence);
-  // 4-5. typed and linked into entities and name mentions
+  // 4-5. typed (classify.ts, kind-cues.ts, product-lines.ts) and linked into entities and name mentions
   const { entities, mentions } = linkCandidates(tokens, candidates, input.headlineBlocks);
+  // a mention's type is its entity's final type (a later mention may have retyped it)
+  for (const m of mentions) m.type = entities[m.entity]!.type;
   // 6. roles seen with each person, for nominal mentions
   collectPersonRoles(tokens, entities, mentions);
   sortMentions(mentions);

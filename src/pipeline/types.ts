@@ -42,6 +42,11 @@ export interface EntityAnnotation {
   canonicalName: string;
   /** Every distinct name-kind surface form seen for the entity in this text. */
   aliases: string[];
+  /**
+   * PERSON only: gender estimated from the given name and the pronouns resolved to the person;
+   * 'unknown' when that evidence is missing, weak or conflicting (see pipeline/gender.ts).
+   */
+  gender?: 'female' | 'male' | 'unknown';
 }
 
 export interface MentionAnnotation extends TextSpan {

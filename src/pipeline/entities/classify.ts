@@ -1,17 +1,25 @@
-// Stage 4: a type for each candidate from the name itself: gazetteers (places), organisation and
-// place words at its end or start, a title before it, given names and name-like words (people).
-// Single words without such evidence are typed when they are linked (guessSingle), after the
-// article's longer names are known.
+// Stage 4: a type for each candidate, with how sure it is (TypeStrength), from the name itself and
+// the words around it. The name's own words decide first (strength 3): a gazetteer place, "&"
+// between names (a firm), a ship prefix, event, law and award words ("... War", "Treaty of ...",
+// "... Prize"), organisation, facility and place words, a title before a person's name. Then
+// cues around it (strength 2, kind-cues.ts), then name shapes: a given name first (a person),
+// words that can be names, and an organisation by default (strength 1). Single words without
+// such evidence are typed when they are linked (guessSingle), after the article's longer names
+// are known.
 
-import { FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, COUNTRY_NAME_WORDS, demonymCountry, PROPER_WORDS, TOWNS } from '../gazetteer.js';
+import { DEITIES, EVENT_PREFIXES, EVENT_SUFFIXES, FAC_SUFFIXES, LAW_PREFIXES, LAW_SUFFIXES, AWARD_SUFFIXES, NUMBERED_FAC_WORDS, PRODUCT_SUFFIXES, SHIP_PREFIXES } from '../data/entity-kinds.js';
 import { LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { SPEECH_VERBS } from '../data/speech.js';
+import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
-import { type Candidate, surfaceOfTokens } from './model.js';
+import { contextKind, headIndex, isLowerBrand, isModelCode } from './kind-cues.js';
+import { type Candidate, surfaceOfTokens, type TypeStrength } from './model.js';
 
 export interface Classified {
+  /** null: unknown (decided when linked), or with strength 3 no entity at all ("Phase 3"). */
   type: EntityType | null;
+  strength: TypeStrength;
   /** The gazetteer's name for a place ("United States" for "U.S."). */
   canonical: string | null;
   /** The whole name is a known place. */
@@ -24,51 +32,106 @@ const PLACE_NOUNS = new Set(['town', 'city', 'village', 'province', 'region', 'd
 /** Prepositions after which a name is mostly a place. */
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 
+const typed = (type: EntityType | null, strength: TypeStrength): Classified => ({ type, strength, canonical: null, place: false });
+
 export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   const surface = surfaceOfTokens(tokens, c.first, c.last);
-  const len = c.last - c.first;
-  const first = tokens[c.first]!;
-  const last = tokens[c.last - 1]!;
   if (c.forcedType) {
     const pl = lookupPlace(surface);
-    return { type: c.forcedType, canonical: pl && c.forcedType === 'LOC' ? pl.canonical : null, place: !!pl };
+    return { type: c.forcedType, strength: 3, canonical: pl && c.forcedType === 'LOC' ? pl.canonical : null, place: !!pl };
   }
-  const place = len <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
-  if (c.personCue) return { type: 'PERSON', canonical: null, place: false };
-  if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', canonical: place.canonical, place: true };
+  const place = c.last - c.first <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
+  if (c.personCue) return typed('PERSON', 3);
+  if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
+  const own = ownWords(tokens, c);
+  if (own.strength === 3) return own;
+  // cues around the name beat a type that only comes from its shape
+  const cue = contextKind(tokens, c.first, c.last);
+  if (cue && own.strength < 2) return typed(cue, 2);
+  return own;
+}
+
+/** The type the name's own words give it. */
+function ownWords(tokens: Token[], c: Candidate): Classified {
+  const len = c.last - c.first;
+  const first = tokens[c.first]!;
+  // trailing numbers and roman numerals do not decide the kind: "World War II", "Windows 10"
+  const h = headIndex(tokens, c.first, c.last);
+  const head = tokens[h]!;
+  const headLower = head.lower;
+  const numbered = h < c.last - 1;
+  const next = tokens[c.first + 1];
+  if (len === 1) return singleWord(first);
+  // "&" between names is the mark of a firm named after its partners ("Johnson & Johnson")
+  for (let k = c.first + 1; k < c.last - 1; k++) if (tokens[k]!.text === '&') return typed('ORG', 3);
+  // ships: "USS Enterprise", "HMS Victory"
+  if (first.allCaps && SHIP_PREFIXES.has(first.lower)) return typed('PRODUCT', 3);
+  // "Hurricane X", "Operation X", "Battle of X", "Tropical Storm X"
+  if (EVENT_PREFIXES.has(first.lower) && (first.lower !== 'tropical' || next?.lower === 'storm') && (first.lower !== 'battle' && first.lower !== 'siege' ? true : next?.lower === 'of')) return typed('EVENT', 3);
+  // "Article 5", "Title IX", "Treaty of Rome", "Convention on ..."
+  if (LAW_PREFIXES.has(first.lower) && (numbered || (next && (next.lower === 'of' || next.lower === 'on')))) return typed('LAW', 3);
+  if (!ORG_HEADS_OF.has(first.lower)) {
+    if (EVENT_SUFFIXES.has(headLower)) return typed('EVENT', 3);
+    if (LAW_SUFFIXES.has(headLower)) return typed('LAW', 3);
+    if (AWARD_SUFFIXES.has(headLower)) return typed('WORK_OF_ART', 3);
+    if (PRODUCT_SUFFIXES.has(headLower)) return typed('PRODUCT', 3);
+  }
+  if (ORG_SUFFIXES.has(headLower) && !LOC_SUFFIXES.has(headLower)) return typed('ORG', 3);
+  if (ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(next?.lower ?? '')) return typed('ORG', 3);
+  if (LOC_SUFFIXES.has(headLower) || FAC_SUFFIXES.has(headLower)) {
+    if (ORG_SUFFIXES.has(headLower) && !(headLower === 'centre' || headLower === 'center')) return typed('ORG', 3);
+    return typed(FAC_SUFFIXES.has(headLower) ? 'FAC' : 'LOC', 3);
+  }
+  if (numbered) {
+    // "Route 66", "Terminal 5"
+    if (NUMBERED_FAC_WORDS.has(headLower) && h === c.first) return typed('FAC', 3);
+    // "Phase 3", "Level 4": an ordinary word and a number name nothing
+    if (h === c.first && isEnglishWord(headLower) && !PROPER_WORDS.has(headLower) && !COMPANY_WORDS.has(headLower)) return typed(null, 3);
+    // "Windows 10", "Boeing 737", "Apollo 11": a name with a model or version number
+    if (!isGivenName(first.lower)) return typed('PRODUCT', 2);
+  }
+  // a name with its abbreviation in brackets right after is mostly an organisation's: "Movimento Civico (MC)"
+  if (tokens[c.last]?.text === '(' && tokens[c.last + 1]?.allCaps && tokens[c.last + 2]?.text === ')') return typed('ORG', 2);
+  if (LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return typed('LOC', 2);
+  // a person's name: a known given name first, or only words that can be names
+  const last = tokens[h]!;
+  const end = h + 1;
+  const nameLen = end - c.first;
+  let place = false;
+  let nameLike = true;
+  let hyphenGiven = false;
+  for (let k = c.first; k < end; k++) {
+    const t = tokens[k]!;
+    if (t.allCaps && t.text.length > 1) place = true;
+    if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !isGivenName(first.lower))) place = true;
+    if (!isNameLike(t.lower) && !NAME_PARTICLES.has(t.lower)) nameLike = false;
+    if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
+  }
+  // "Elizabeth II": a given name and a regnal number
+  if (nameLen === 1) return isGivenName(first.lower) ? typed('PERSON', 2) : typed('ORG', 1);
+  const lettered = nameLen === 2 && /^(?:\p{Lu}|\d+)$/u.test(last.text) && isEnglishWord(first.lower) && !PROPER_WORDS.has(first.lower);
+  if (lettered) return typed('ORG', 1);
+  // a company's name and then a word that is no name of a company: its product ("Acme Widgetron")
+  if (nameLen === 2 && COMPANY_WORDS.has(first.lower) && !COMPANY_WORDS.has(last.lower) && !isEnglishWord(last.lower) && !isGivenName(last.lower)) return typed('PRODUCT', 2);
+  // "Sergey Brin": a foreign given name, then a surname that is also an English word
+  if (nameLen === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
   const lastLower = last.lower;
-  // a name with its abbreviation in brackets right after is an organisation: "Movimento Civico (MC)"
-  if (len >= 2 && tokens[c.last]?.text === '(' && tokens[c.last + 1]?.allCaps && tokens[c.last + 2]?.text === ')') return { type: 'ORG', canonical: null, place: false };
-  if (len >= 2 && ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower)) return { type: 'ORG', canonical: null, place: false };
-  if (len >= 2 && ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(tokens[c.first + 1]?.lower ?? '')) return { type: 'ORG', canonical: null, place: false };
-  if (len >= 2 && LOC_SUFFIXES.has(lastLower)) {
-    if (ORG_SUFFIXES.has(lastLower) && !(lastLower === 'centre' || lastLower === 'center')) return { type: 'ORG', canonical: null, place: false };
-    return { type: 'LOC', canonical: null, place: false };
-  }
-  if (len >= 2 && LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return { type: 'LOC', canonical: null, place: false };
-  if (len === 1 && first.allCaps && first.text.replace(/\./g, '').length >= 2) return { type: 'ORG', canonical: null, place: false };
-  if (len >= 2) {
-    // a person's name: a known given name first, or only words that can be names
-    let place = false;
-    let nameLike = true;
-    let hyphenGiven = false;
-    for (let k = c.first; k < c.last; k++) {
-      const t = tokens[k]!;
-      if (t.allCaps && t.text.length > 1) place = true;
-      if ((lookupPlace(t.text) || COUNTRY_NAME_WORDS.has(t.lower)) && !FIRST_NAMES.has(t.lower) && (k === c.first || !isGivenName(first.lower))) place = true;
-      if (!isNameLike(t.lower) && !NAME_PARTICLES.has(t.lower)) nameLike = false;
-      if (k > c.first && /^\p{Lu}\p{Ll}+-\p{L}+$/u.test(t.text)) hyphenGiven = true;
-    }
-    const lettered = len === 2 && /^(?:\p{Lu}|\d+)$/u.test(last.text) && isEnglishWord(first.lower) && !PROPER_WORDS.has(first.lower);
-    if (lettered) return { type: 'ORG', canonical: null, place: false };
-    // "Sergey Brin": a foreign given name, then a surname that is also an English word
-    if (len === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return { type: 'PERSON', canonical: null, place: false };
-    const surnameLike = len <= 3 && isNameLike(lastLower) && !(len === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
-    if (len <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return { type: 'PERSON', canonical: null, place: false };
-    if (place && LOC_SUFFIXES.has(lastLower)) return { type: 'LOC', canonical: null, place: false };
-    return { type: 'ORG', canonical: null, place: false };
-  }
-  return { type: null, canonical: null, place: false };
+  const surnameLike = nameLen <= 3 && isNameLike(lastLower) && !(nameLen === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
+  if (nameLen <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
+  if (place && LOC_SUFFIXES.has(lastLower)) return typed('LOC', 2);
+  return typed('ORG', 1);
+}
+
+/** A single word: an abbreviation, a model code, a brand, a deity, a company's name. */
+function singleWord(t: Token): Classified {
+  // "IE9", "A380": a model or version code
+  if (isModelCode(t)) return typed('PRODUCT', 2);
+  if (t.allCaps && t.text.replace(/\./g, '').length >= 2) return typed('ORG', 1);
+  // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products
+  if (isLowerBrand(t)) return COMPANY_WORDS.has(t.lower) ? typed('ORG', 3) : typed('PRODUCT', 2);
+  if (DEITIES.has(t.lower)) return typed('PERSON', 3);
+  if (COMPANY_WORDS.has(t.lower)) return typed('ORG', 2);
+  return typed(null, 1);
 }
 
 /** The type of a single word that names nothing known in the article: a person, a place or an organisation by default. */

@@ -6,6 +6,7 @@
 
 import { ORG_SUFFIXES } from '../data/orgs.js';
 import type { Token } from '../tokens.js';
+import { isLowerBrand } from './kind-cues.js';
 
 export interface DocumentEvidence {
   /** Words seen in lower case anywhere. */
@@ -21,7 +22,8 @@ const MAX_INITIALS = 10;
 
 export function collectDocumentEvidence(tokens: Token[]): DocumentEvidence {
   const lowerSeen = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.lower);
+  // (a lower-case brand such as "eBay" is not a word written in lower case)
+  for (const t of tokens) if (t.kind === 'word' && !t.cap && !isLowerBrand(t)) lowerSeen.add(t.lower);
 
   const capMid = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {

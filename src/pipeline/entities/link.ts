@@ -4,11 +4,13 @@
 // before it, a single word that ends an organisation's name. The body is linked first and the
 // headline last, because a headline's short forms refer to the body's names.
 
+import { POST_NOMINALS } from '../data/entity-kinds.js';
 import { isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 import { type Classified, classifyCandidate, guessSingle } from './classify.js';
 import type { Candidate, Entity, Mention } from './model.js';
+import { typeProductLines } from './product-lines.js';
 import { surfaceOfTokens } from './model.js';
 
 /** How many recent entities a search looks back over: keeps linking linear on huge texts. */
@@ -66,6 +68,7 @@ class Linker {
     // First pass: decide types of multi-token and strongly cued names, so that single tokens can
     // be linked to them afterwards (a surname may come before the full name only in the headline).
     const typed: ({ c: Candidate } & Classified)[] = cands.map((c) => ({ c, ...classifyCandidate(tokens, c) }));
+    typeProductLines(tokens, typed);
     const personTokens = new Map<string, number>(); // token -> count of multi-token persons containing it
     for (const x of typed) {
       if (x.type === 'PERSON' && x.c.last - x.c.first >= 2) {
@@ -91,9 +94,17 @@ class Linker {
     const inHeadline = this.headlineBlocks.has(tokens[c.first]!.block);
     let type = x.type;
     let ent = -1;
+    /** Linked as part of a person's name: the part's own type (a place) does not count. */
+    let byPart = false;
+    if (type === null && x.strength === 3) return;
     // 0. a hyphenated compound of names ("Franco-German", "Lee-Obama talks"): a mention for each known part
     if (len === 1 && c.forcedType === null && surface.includes('-') && this.hyphenParts(c)) return;
     // 1. exact name or alias already known
+    // honours after a person's name and a comma ("Ana Ruiz, QC,") are no organisation
+    if (len === 1 && tokens[c.first]!.allCaps && POST_NOMINALS.has(lower.replace(/\./g, '')) && tokens[c.first - 1]?.text === ',') {
+      const prev = mentions[mentions.length - 1];
+      if (prev && prev.last === c.first - 1 && prev.type === 'PERSON') return;
+    }
     let known = byKey.get(x.canonical ? x.canonical.toLowerCase() : lower) ?? byKey.get(lower);
     // "Acme" and "Acme Corp." are one company
     if (known === undefined && type !== 'PERSON') {
@@ -101,11 +112,18 @@ class Linker {
       if (e !== undefined && entities[e]!.type === 'ORG') known = e;
     }
     if (known !== undefined) ent = known;
-    // 2. part of a person's name (surname or given name): the most salient such person
-    if (ent < 0 && len <= 2 && !x.place && c.forcedType === null) {
-      const cand = findPersonByPart(entities, this.personIndex.get(tokens[c.last - 1]!.lower) ?? this.personIndex.get(tokens[c.first]!.lower) ?? [], tokens.slice(c.first, c.last).map((t) => t.lower));
-      if (cand >= 0) ent = cand;
+    // 2. part of a person's name (surname or given name): the most salient such person. A surname
+    // that is also a place ("Jordan", "Washington") is the person's unless a preposition of place
+    // comes before it ("in Jordan")
+    if (ent < 0 && len <= 2 && (!x.place || !locativeBefore(tokens, c.first)) && c.forcedType === null) {
+      const words = tokens.slice(c.first, c.last).map((t) => t.lower);
+      const cand = findPersonByPart(entities, this.personIndex.get(tokens[c.last - 1]!.lower) ?? this.personIndex.get(tokens[c.first]!.lower) ?? [], words, x.place);
+      if (cand >= 0) {
+        ent = cand;
+        byPart = true;
+      }
     }
+    if (c.refersBack && (ent < 0 || entities[ent]!.type !== 'PERSON')) return;
     // 3. acronym of a known organisation or place, or a known acronym's expansion
     if (ent < 0 && len === 1 && tokens[c.first]!.allCaps) {
       const e = this.byInitials.get(tokens[c.first]!.text.replace(/\./g, '').toLowerCase());
@@ -138,11 +156,12 @@ class Linker {
         }
       }
     }
-    // 4. a single word that ends a known organisation's name ("the Court" after "the Supreme Court")
+    // 4. a single word that ends a known name of an organisation, facility, product, event, law or
+    // work ("the Court" after "the Supreme Court", "the Act" after "the Clean Air Act")
     if (ent < 0 && len === 1 && type === null) {
       for (let e = entities.length - 1; e >= 0 && e >= entities.length - LOOKBACK; e--) {
         const en = entities[e]!;
-        if (en.type === 'ORG' && en.nameTokens.length >= 2 && en.nameTokens[en.nameTokens.length - 1] === lower) {
+        if (en.type !== 'PERSON' && en.type !== 'LOC' && en.type !== 'NORP' && en.nameTokens.length >= 2 && en.nameTokens[en.nameTokens.length - 1] === lower) {
           ent = e;
           break;
         }
@@ -152,12 +171,25 @@ class Linker {
       if (inHeadline && type === null) return;
       // a lone ordinary English word ("Science", "Match") names something only when it refers back to a known name
       if (len === 1 && type === null && !tokens[c.first]!.allCaps && isEnglishWord(lower) && !PROPER_WORDS.has(lower) && !personTokens.has(lower) && !this.theBefore(c.first) && tokens[c.last]?.kind !== 'poss') return;
-      if (type === null) type = guessSingle(c, tokens, personTokens);
+      let strength = x.strength;
+      if (type === null) {
+        type = guessSingle(c, tokens, personTokens);
+        strength = 1;
+      }
       if (type === null) return;
       ent = this.newEntity(type, x.canonical ?? surface, x.canonical !== null, surface);
+      entities[ent]!.typeStrength = strength;
       if (type === 'ORG') this.coreKey.set(corporateCore(lower), ent);
     }
     const en = entities[ent]!;
+    // stronger evidence from this mention retypes the entity ("Firefox" then "the Firefox browser")
+    if (x.type !== null && x.strength > en.typeStrength && !byPart) {
+      if (x.type !== en.type) {
+        en.type = x.type;
+        if (en.type === 'PERSON') this.indexEntity(ent);
+      }
+      en.typeStrength = x.strength;
+    }
     // the fuller form of a company's name becomes canonical
     if (en.type === 'ORG' && !en.fixedCanonical && len > en.nameTokens.length && corporateCore(lower) === corporateCore(en.canonical.toLowerCase())) {
       en.canonical = surface;
@@ -241,8 +273,19 @@ class Linker {
   }
 }
 
-/** The person whose name ends (better) or starts with `words`, most mentioned and most recent first. */
-function findPersonByPart(entities: Entity[], pool: number[], words: string[]): number {
+const LOCATIVE_BEFORE = new Set(['in', 'to', 'from', 'into', 'near', 'across', 'throughout', 'visit', 'visited', 'visiting', 'of', 'at', 'toward', 'towards', 'outside', 'inside', 'via']);
+
+/** A preposition of place (or "visit") right before token i: "in Jordan", "visited Washington". */
+function locativeBefore(tokens: Token[], i: number): boolean {
+  const p = tokens[i - 1];
+  return !!p && p.kind === 'word' && LOCATIVE_BEFORE.has(p.lower);
+}
+
+/**
+ * The person whose name ends (better) or starts with `words`, most mentioned and most recent first.
+ * For a word that is also a place, only a surname counts.
+ */
+function findPersonByPart(entities: Entity[], pool: number[], words: string[], surnameOnly = false): number {
   let best = -1;
   let bestScore = -1;
   for (let x = Math.max(0, pool.length - LOOKBACK); x < pool.length; x++) {
@@ -252,7 +295,7 @@ function findPersonByPart(entities: Entity[], pool: number[], words: string[]): 
     const nt = en.nameTokens;
     let score = -1;
     if (words.every((w, k) => nt[nt.length - words.length + k] === w)) score = 2;
-    else if (words.every((w, k) => nt[k] === w)) score = 1;
+    else if (!surnameOnly && words.every((w, k) => nt[k] === w)) score = 1;
     if (score < 0) continue;
     const total = score * 1000 + en.count * 10 + en.lastToken / 1e6;
     if (total > bestScore) {

@@ -60,6 +60,8 @@ export interface Candidate {
   personCue: boolean;
   /** A name inside a longer name (the place in a university's name). */
   nested?: boolean;
+  /** Kept only when it links to a person already named in the article ("the Ruiz Foundation" after "Ana Ruiz"). */
+  refersBack?: boolean;
 }
 
 export interface EntityInput {

@@ -4,21 +4,45 @@
 
 import { CALENDAR_WORDS, COMMON_WORDS, NON_ENTITY_ACRONYMS, NON_ENTITY_CAPITALISED } from '../data/common.js';
 import { SPEECH_VERBS } from '../data/speech.js';
+import { GROUP_WORDS } from '../data/entity-kinds.js';
 import { ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
-import { PERSON_TITLES } from '../data/titles.js';
+import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
+import { isLowerBrand } from './kind-cues.js';
 
-/** A capitalised word (calendar words excluded), or a name particle joined by a hyphen ("al-Assad"). */
+/** A capitalised word (calendar words excluded), a lower-case brand ("eBay"), or a name particle joined by a hyphen ("al-Assad"). */
 export function isCapWord(t: Token): boolean {
   if (t.kind !== 'word') return false;
   if (!t.cap) {
+    if (isLowerBrand(t)) return true;
     const h = t.text.indexOf('-');
     return h >= 2 && h <= 3 && /^(?:al|el|ad|as|an|ar|at|az|bin|ibn|abu|ben|de|da|di|van|von|le|la)-\p{Lu}/u.test(t.text);
   }
   const l = t.lower;
   return !(CALENDAR_WORDS.has(l) || (l.charCodeAt(l.length - 1) === 46 && CALENDAR_WORDS.has(l.slice(0, -1))));
+}
+
+/** A capitalised word for a nationality, a religion or a political group: "Russian", "Muslims", "Democrats". */
+export function isGroupWord(t: Token): boolean {
+  if (t.kind !== 'word' || !t.cap || t.allCaps) return false;
+  const l = t.lower;
+  if (GROUP_WORDS.has(l)) return true;
+  return (!!demonymCountry(l) || (l.endsWith('s') && !!demonymCountry(l.slice(0, -1)))) && !lookupPlace(l);
+}
+
+/**
+ * A person's role noun follows at token j, maybe after one lower-case word: "(North Korean) leader",
+ * "(Russian) foreign minister". A nationality before it is part of the role, not a mention.
+ */
+export function roleFollows(tokens: Token[], j: number): boolean {
+  for (let k = j; k < j + 2 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.cap) return false;
+    if (PERSON_ROLE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }
 
 /** A capitalised word that is common enough to be capitalised only by its position (sentence start, headline). */

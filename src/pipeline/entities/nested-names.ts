@@ -1,8 +1,14 @@
-// Names inside a longer name: the place in an organisation's or event's name ("University of
-// Texas" -> Texas, "Berlin Marathon" -> Berlin), and the name a facility is named after ("Fisht
-// Stadium" -> Fisht).
+// Names inside a longer name. The nesting policy: a mention is the longest name; inside it, a
+// name gets a mention of its own only when the longer name is named after it or says where it is,
+// that is when it stands as a modifier or an "of" complement of the longer name's head word: the
+// place in "University of Texas", "Berlin Marathon", "Toronto Pearson Airport"; the person in
+// "the Ana Ruiz Foundation" or a facility named after someone ("Fisht Stadium" -> Fisht); the
+// organiser in "FIFA World Cup" (split-run.ts). A place that is itself the head, the last word of
+// a name that is not a place ("Health Canada", "Air Canada", "Team Estonia"), is part of that name
+// and gets no mention: the name as a whole is the organisation. Places are never nested in places
+// ("Mexico City" is one place) nor in people's names.
 
-import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_SUFFIXES } from '../data/orgs.js';
+import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
@@ -10,6 +16,10 @@ import { splitRun } from './split-run.js';
 
 /** Longest place looked for inside a name, in tokens. */
 const MAX_NESTED_PLACE_TOKENS = 4;
+/** Words before a place at the end of a name that make it a complement, not the head: "University of Texas". */
+const COMPLEMENT_WORDS = new Set(['of', 'for', 'in', 'at', 'on', 'de', 'du', 'des', 'del', 'di', 'do', 'da']);
+/** Head words of names given after a person: foundations, institutes, schools, prizes and facilities. */
+const NAMED_AFTER_HEADS = new Set(['foundation', 'institute', 'center', 'centre', 'library', 'school', 'college', 'university', 'academy', 'trust', 'fund', 'prize', 'award', 'memorial', 'museum', 'hospital', 'scholarship', 'fellowship', 'lecture', 'stadium', 'arena', 'airport', 'bridge', 'park']);
 
 /** Places inside a longer name: "University of Texas" -> Texas, "Berlin Marathon" -> Berlin. */
 export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate[]): void {
@@ -19,6 +29,9 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
       if (!tokens[k]!.cap) continue;
       for (let m = Math.min(b, k + Math.min(MAX_NESTED_PLACE_TOKENS, MAX_PLACE_TOKENS)); m > k; m--) {
         if (k === i && m === b) continue;
+        // a place as the head of the name is part of it ("Health Canada"), unless it follows "of"
+        // or the name's head word comes first ("University of Texas Arlington")
+        if (m === b && !COMPLEMENT_WORDS.has(tokens[k - 1]?.lower ?? '') && !ORG_HEADS_OF.has(tokens[i]!.lower)) continue;
         const pl = lookupPlace(textOfTokens(tokens, k, m));
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
@@ -41,7 +54,29 @@ export function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: C
     if (!ok) return;
   }
   if (lookupPlace(textOfTokens(tokens, i, b - 1))) return; // already nested as a place
-  splitRun(tokens, i, b - 1, out);
+  splitRun(tokens, i, b - 1, out, true);
+}
+
+/**
+ * The person an organisation, award or facility is named after: a given name and one to three
+ * name words before the head word ("the Ana Ruiz Foundation", "Ana Ruiz International Airport").
+ * A surname alone ("the Ruiz Foundation") is nested only when it refers back to a person of the
+ * article (the candidate is marked `refersBack`).
+ */
+export function nestNamedAfterPerson(tokens: Token[], i: number, b: number, out: Candidate[]): void {
+  const h = b - 1;
+  if (h - i < 1 || !NAMED_AFTER_HEADS.has(tokens[h]!.lower) || nestedBefore(out, i)) return;
+  let e = i;
+  while (e < h && e - i < 4 && tokens[e]!.cap && (isNameLike(tokens[e]!.lower) || isGivenName(tokens[e]!.lower) || /^\p{Lu}\.$/u.test(tokens[e]!.text))) e++;
+  if (e === i || lookupPlace(textOfTokens(tokens, i, e))) return;
+  if (isGivenName(tokens[i]!.lower) && e - i >= 2) out.push({ first: i, last: e, roles: [], forcedType: 'PERSON', personCue: false, nested: true });
+  else if (e - i === 1 && !isEnglishWord(tokens[i]!.lower)) out.push({ first: i, last: e, roles: [], forcedType: null, personCue: false, nested: true, refersBack: true });
+}
+
+/** A candidate already nested at token i (by nestFacilityPrefix). */
+function nestedBefore(out: Candidate[], i: number): boolean {
+  for (let k = out.length - 1; k >= 0 && k >= out.length - 4; k--) if (out[k]!.first === i && out[k]!.nested === true) return true;
+  return false;
 }
 
 /** Tokens a..b-1 look like a person's name: a given name first, or mostly words that are no English words. */

@@ -5,11 +5,12 @@
 
 import { COMMON_WORDS } from '../data/common.js';
 import { LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
-import { lookupPlace } from '../gazetteer.js';
+import { KIND_HEADS_OF } from '../data/entity-kinds.js';
+import { isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { type Candidate, type EntityInput, textOfTokens } from './model.js';
-import { isCapWord, isCommonCap, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
+import { isCapWord, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
 import { splitRun } from './split-run.js';
 
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
@@ -50,6 +51,14 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candid
         i++;
         continue;
       }
+      // a nationality, religion or political group standing alone ("Russian officials", "Muslims")
+      // (as part of a person's role it is a role word: "the Russian president", "Russian leader X")
+      if (isGroupWord(t) && !(i + 1 < s.last && isCapWord(tokens[i + 1]!) && !isGroupWord(tokens[i + 1]!))) {
+        if (!roleFollows(tokens, i + 1)) cands.push({ first: i, last: i + 1, roles: [], forcedType: 'NORP', personCue: false });
+        i++;
+        initial = false;
+        continue;
+      }
       if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, ev.lowerSeen) && !startsPlace(i))) {
         if (t.kind === 'word' || t.kind === 'num') initial = false;
         i++;
@@ -72,19 +81,30 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candid
     }
   }
   extendWithLeadingWord(tokens, cands);
-  return cands;
+  return dedupe(cands);
+}
+
+/** One candidate per token range: a place may be nested twice (in a facility's prefix and in the facility). */
+function dedupe(cands: Candidate[]): Candidate[] {
+  const seen = new Set<number>();
+  return cands.filter((c) => {
+    const key = c.first * 4096 + Math.min(c.last - c.first, 4095);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The end of the run of capitalised words that starts at i. */
 function runEnd(tokens: Token[], i: number, end: number, inHeadline: boolean, ev: DocumentEvidence): number {
   const t = tokens[i]!;
   let j = i + 1;
-  let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower);
+  let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower) || KIND_HEADS_OF.has(t.lower);
   let hasOf = false;
   while (j < end && j - i < MAX_NAME_TOKENS) {
     const u = tokens[j]!;
     if (isCapWord(u) && !(inHeadline && isCommonCap(u, ev.lowerSeen))) {
-      if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower)) hasOrgHead = true;
+      if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower) || KIND_HEADS_OF.has(u.lower)) hasOrgHead = true;
       j++;
       continue;
     }
@@ -130,7 +150,28 @@ function runEnd(tokens: Token[], i: number, end: number, inHeadline: boolean, ev
     }
     break;
   }
-  return j;
+  return versionNumberEnd(tokens, i, j, end);
+}
+
+/** Words after a number that make it a count or a measure, not a version: "Acme 3 million", "Route 9 miles". */
+const NUMBER_FOLLOWERS = /^(?:million|billion|trillion|thousand|hundred|percent|per|cent|points?|goals?|runs?|seats?|votes?|years?|days?|hours?|minutes?|people|times|miles?|km|kilometres?|kilometers?|metres?|meters?|feet|pounds?|dollars?|euros?|to|and|or|of|in|out)$/;
+
+/**
+ * A version or model number right after a name belongs to it ("Windows 10", "Boeing 737"), unless
+ * the name is a place or a person's (a score, an age), the number is a year, or it counts or
+ * measures something ("3 million", "2-1", "10:30").
+ */
+function versionNumberEnd(tokens: Token[], i: number, j: number, end: number): number {
+  const num = tokens[j];
+  if (j >= end || !num || num.kind !== 'num' || num.start !== tokens[j - 1]!.end + 1) return j;
+  if (!/^\d{1,4}(?:\.\d{1,2})?$/.test(num.text) || /^(?:1[89]|20)\d\d$/.test(num.text)) return j;
+  const after = tokens[j + 1];
+  if (after && after.sentence === num.sentence) {
+    if (after.kind === 'punct' && /^[-\u2013\u2014:\/%.]$/.test(after.text) && !(after.text === '.' && (j + 2 >= end || tokens[j + 2]!.sentence !== num.sentence))) return j;
+    if (after.kind === 'num' || (after.kind === 'word' && NUMBER_FOLLOWERS.test(after.lower))) return j;
+  }
+  if (isGivenName(tokens[i]!.lower) || lookupPlace(textOfTokens(tokens, i, j)) || tokens[j - 1]!.kind !== 'word') return j;
+  return j + 1;
 }
 
 /**

@@ -3,16 +3,27 @@
 // name, before the names of laws and events, and without leading nationality words or trailing
 // role words. Names inside the candidates are added by nested-names.ts.
 
-import { LOC_SUFFIXES, NON_ENTITY_NAME_ENDINGS, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
+import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
-import { runHasOrgSuffix } from './name-words.js';
-import { looksLikePerson, nestFacilityPrefix, nestPlaces } from './nested-names.js';
+import { roleFollows, runHasOrgSuffix } from './name-words.js';
+import { headIndex } from './kind-cues.js';
+import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestPlaces } from './nested-names.js';
+
+/** Last words of names of events, laws, awards and products (see classify.ts). */
+const KIND_ENDINGS = new Set([...EVENT_SUFFIXES, ...LAW_SUFFIXES, ...AWARD_SUFFIXES, ...PRODUCT_SUFFIXES]);
 
 /** Splits a run of capitalised tokens [a, b) into candidates, appended to `out`. */
-export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]): void {
+export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[], nested = false): void {
+  const start = out.length;
+  splitRunInto(tokens, a, b, out);
+  if (nested) for (let k = start; k < out.length; k++) out[k]!.nested = true;
+}
+
+function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): void {
   // "X and Y" joined only inside an organisation's name that starts with its head word or ends
   // with its organisation word ("Disaster and Emergency Management Authority")
   const andInside = (): boolean => {
@@ -29,19 +40,29 @@ export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]
       }
     }
   }
-  // laws, events and awards ("Clean Air Act", "World Cup", "Nobel Prize") are not entities of these
-  // types; a place or organisation inside them still is ("Berlin Marathon" -> Berlin)
-  if (b - a >= 2 && NON_ENTITY_NAME_ENDINGS.has(tokens[b - 1]!.lower) && !ORG_HEADS_OF.has(tokens[a]!.lower)) {
-    // the organiser's name at the front stays: "FIFA World Cup" -> FIFA, "Google Science Fair" -> Google
+  // names of events, laws, awards and products ("FIFA World Cup", "Clean Air Act", "Nobel Prize",
+  // "Berlin Marathon") are names of their own; the organiser or place they are named after is
+  // nested in them. Calendar names ("Independence Day") are dates: only what is nested in them counts.
+  const h = headIndex(tokens, a, b);
+  const headLower = tokens[h]!.lower;
+  if (h > a && (KIND_ENDINGS.has(headLower) || CALENDAR_NAME_ENDINGS.has(headLower)) && !ORG_HEADS_OF.has(tokens[a]!.lower)) {
+    if (!CALENDAR_NAME_ENDINGS.has(headLower)) out.push({ first: a, last: b, roles: [], forcedType: null, personCue: false });
+    // the organiser's name at the front: "FIFA World Cup" -> FIFA, "Google Science Fair" -> Google
     let p = a;
-    while (p < b - 1) {
+    while (p < h) {
       const t = tokens[p]!;
       if (t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) p++;
       else break;
     }
-    if (p > a) splitRun(tokens, a, p, out);
+    if (p > a && p < h) splitRun(tokens, a, p, out, true);
     else nestPlaces(tokens, a, b, out);
     return;
+  }
+  // honours and degrees after a person's name are not part of it, and say it is a person's: "Ana Ruiz QC"
+  let postNominal = false;
+  while (b - a >= 2 && tokens[b - 1]!.allCaps && POST_NOMINALS.has(tokens[b - 1]!.lower.replace(/\./g, '')) && looksLikePerson(tokens, a, b - 1)) {
+    b--;
+    postNominal = true;
   }
   // a trailing role word is not part of the name: "the Los Angeles Sheriff"
   while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
@@ -130,9 +151,12 @@ export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]
       b--;
     }
   }
-  // leading nationality word: "Russian Vladimir Putin" is rare; "North Korean" alone is not an entity
+  // a nationality of two words ("North Korean", "South Africans") names a group of people
   const whole = textOfTokens(tokens, a, b);
-  if (demonymCountry(whole) && !lookupPlace(whole)) return;
+  if (demonymCountry(whole) && !lookupPlace(whole)) {
+    if (!roleFollows(tokens, b)) out.push({ first: a, last: b, roles: [], forcedType: 'NORP', personCue: false });
+    return;
+  }
   if (b - a >= 2) {
     const firstDem = demonymCountry(tokens[a]!.text);
     if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower) && looksLikePerson(tokens, a + 1, b)) {
@@ -140,8 +164,10 @@ export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]
       roles.push(tokens[a]!.lower);
     }
   }
-  out.push({ first: i, last: b, roles, forcedType: null, personCue: roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b)) });
+  out.push({ first: i, last: b, roles, forcedType: null, personCue: postNominal || (roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b))) });
   nestFacilityPrefix(tokens, i, b, out);
+  // the person an organisation is named after ("the Ana Ruiz Foundation" -> Ana Ruiz)
+  nestNamedAfterPerson(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Texas" -> Texas)
   nestPlaces(tokens, i, b, out);
 }

@@ -1,0 +1,69 @@
+// Evidence for a name's kind from the words around it and from the shape of its words: a product
+// noun after it ("the X browser"), a mission after it ("the X mission"), a work noun before or
+// after it ("the film X", "the X films"), a model number ("A380", "X 9"), a lower-case brand
+// ("eBay", "iPhone"). Such cues are medium evidence (strength 2): they beat a default type, not a
+// name that says what it is ("... University", a title before a person's name).
+
+import { NON_ENTITY_ACRONYMS } from '../data/common.js';
+import { EVENT_NOUNS, PRODUCT_NOUNS, TITLE_INTRODUCERS, WORK_NOUNS_AFTER, WORK_NOUNS_BEFORE } from '../data/entity-kinds.js';
+import type { Token } from '../tokens.js';
+import type { EntityType } from '../types.js';
+
+/** Words between a work noun and its title that still make it one: "the film", "her new novel". */
+const WORK_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'new', 'latest', 'first', 'last', 'upcoming', 'hit', 'debut', 'animated', 'classic']);
+/** How far before a title its work noun may stand when an introducer sits between ("a 2019 book titled X"). */
+const INTRODUCER_REACH = 4;
+
+/**
+ * A model or version code: a few capitals and a number ("A380", "IE9", "MiG-29", "F-35"); not a
+ * group of states or a road ("G7", "A1": one letter, two digits), a disease ("COVID-19") or a
+ * word with a digit ("Cloud9").
+ */
+export function isModelCode(t: Token): boolean {
+  if (t.kind !== 'word' || !/^(?:\p{Lu}{1,4}|\p{Lu}\p{Ll}\p{Lu})-?\d{1,4}\p{L}{0,2}$/u.test(t.text)) return false;
+  if (/^\p{L}\d{1,2}$/u.test(t.text)) return false;
+  return !NON_ENTITY_ACRONYMS.has(t.lower.replace(/[^\p{L}].*$/u, ''));
+}
+
+/** A trade name that starts with a lower-case letter before a capital: "eBay", "iPhone", "iPad". */
+export function isLowerBrand(t: Token): boolean {
+  return t.kind === 'word' && /^\p{Ll}\p{Lu}\p{Ll}{2,}/u.test(t.text);
+}
+
+/** A number or a roman numeral closing a name: "Windows 10", "World War II", "Apollo 11". */
+export function isNameNumber(t: Token): boolean {
+  return t.kind === 'num' || (t.allCaps && /^[IVX]{1,4}$/.test(t.text));
+}
+
+/** The last token of [first, last) that is not a number or roman numeral: the name's head word. */
+export function headIndex(tokens: Token[], first: number, last: number): number {
+  let h = last - 1;
+  while (h > first && isNameNumber(tokens[h]!)) h--;
+  return h;
+}
+
+/** The kind the words around tokens [first, last) give the name, or null. */
+export function contextKind(tokens: Token[], first: number, last: number): EntityType | null {
+  const nx = tokens[last];
+  if (nx && nx.kind === 'word' && !nx.cap && nx.sentence === tokens[first]!.sentence) {
+    if (nx.lower === 'operating' ? tokens[last + 1]?.lower === 'system' : PRODUCT_NOUNS.has(nx.lower)) return 'PRODUCT';
+    if (EVENT_NOUNS.has(nx.lower)) return 'EVENT';
+    if (WORK_NOUNS_AFTER.has(nx.lower)) return 'WORK_OF_ART';
+  }
+  // "the film X", 'the film "X"', "her novel X", "a book titled X"
+  let k = first - 1;
+  if (tokens[k]?.kind === 'quote') k--;
+  const before = tokens[k];
+  if (!before || before.kind !== 'word' || before.cap) return null;
+  if (WORK_NOUNS_BEFORE.has(before.lower)) {
+    const det = tokens[k - 1];
+    if (det && (det.kind === 'poss' || (det.kind === 'word' && WORK_DETERMINERS.has(det.lower)))) return 'WORK_OF_ART';
+  }
+  if (TITLE_INTRODUCERS.has(before.lower)) {
+    for (let x = k - 1; x >= 0 && x >= k - INTRODUCER_REACH; x--) {
+      const w = tokens[x]!;
+      if (w.kind === 'word' && !w.cap && WORK_NOUNS_BEFORE.has(w.lower)) return 'WORK_OF_ART';
+    }
+  }
+  return null;
+}

@@ -1,0 +1,61 @@
+// The error kinds seen on unseen news, each on an invented passage: person names that are also
+// place names, nested names, companies with "&", lower-case brands, post-nominals and deities.
+import t from 'tap';
+import { mentionsOf, typeOf } from './helpers.js';
+
+t.test('a surname that is also a place is the person when the person was named, and the place after "in"', async (t) => {
+  const m = mentionsOf('Maya Jordan scored twice. Jordan said the team was ready. Fans in Jordan cheered.');
+  const jordans = m.filter((x) => x.text === 'Jordan');
+  t.equal(jordans[0]?.type, 'PERSON');
+  t.equal(jordans[0]?.name, 'Maya Jordan');
+  t.equal(jordans[1]?.type, 'LOC');
+});
+
+t.test('a company named after its partners with "&" is an organisation', async (t) => {
+  const m = mentionsOf('Hartley & Sloane reported record profits, and Mira Chen joined Baxter & Finch.');
+  t.equal(typeOf(m, 'Hartley & Sloane'), 'ORG');
+  t.equal(typeOf(m, 'Baxter & Finch'), 'ORG');
+  t.equal(typeOf(m, 'Mira Chen'), 'PERSON');
+});
+
+t.test('lower-case brands are found: a company from the company list, a product otherwise', async (t) => {
+  const m = mentionsOf('Sellers moved from eBay to the new iWidget app, which runs on every zPhone.');
+  t.equal(typeOf(m, 'eBay'), 'ORG');
+  t.equal(typeOf(m, 'iWidget'), 'PRODUCT');
+  t.equal(typeOf(m, 'zPhone'), 'PRODUCT');
+});
+
+t.test('post-nominal letters are neither organisations nor part of the name', async (t) => {
+  const m = mentionsOf('Ana Ruiz QC represented the family. Tom Hale, OBE, chaired the inquiry.');
+  t.equal(typeOf(m, 'Ana Ruiz'), 'PERSON');
+  t.equal(typeOf(m, 'Tom Hale'), 'PERSON');
+  t.notOk(m.some((x) => x.text === 'QC' || x.text === 'OBE' || x.text.endsWith('QC')));
+});
+
+t.test('deities are persons, not organisations', async (t) => {
+  const m = mentionsOf('The pilgrims prayed to Vishnu, and the preacher thanked God.');
+  t.equal(typeOf(m, 'Vishnu'), 'PERSON');
+  t.equal(typeOf(m, 'God'), 'PERSON');
+});
+
+t.test('nesting: a place named as the head of an organisation is part of its name', async (t) => {
+  const m = mentionsOf('Health Norland issued a recall, and Air Norland cancelled flights.');
+  t.equal(typeOf(m, 'Health Norland'), 'ORG');
+  t.notOk(m.some((x) => x.text === 'Norland'), 'no mention of the country inside the names');
+});
+
+t.test('nesting: the city in an airport name, the place after "of", the person in a foundation', async (t) => {
+  const m = mentionsOf('She flew from Toronto Pearson Airport to the University of Chile, then visited the Ana Ruiz Foundation.');
+  t.equal(typeOf(m, 'Toronto'), 'LOC');
+  t.equal(typeOf(m, 'Chile'), 'LOC');
+  t.equal(typeOf(m, 'University of Chile'), 'ORG');
+  t.equal(typeOf(m, 'Ana Ruiz Foundation'), 'ORG');
+  t.equal(typeOf(m, 'Ana Ruiz'), 'PERSON');
+});
+
+t.test('nesting: a surname in a foundation name is nested only when it refers to a person of the article', async (t) => {
+  const m = mentionsOf('Lena Okafor spoke first. Later the Okafor Foundation and the Brixley Foundation gave grants.');
+  const okafor = m.find((x) => x.text === 'Okafor');
+  t.equal(okafor?.name, 'Lena Okafor');
+  t.notOk(m.some((x) => x.text === 'Brixley'));
+});
