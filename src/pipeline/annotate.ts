@@ -99,7 +99,7 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
       key = `e${entities.length}`;
       keyOf.set(m.entity, key);
       const en = ents.entities[m.entity]!;
-      entities.push({ key, type: en.type, canonicalName: en.canonical, aliases: [] });
+      entities.push({ key, type: en.type, canonicalName: en.canonical, aliases: [], ...(en.type === 'PERSON' ? { gender: en.gender ?? 'unknown' } : {}) });
     }
     mentions.push({ ...span(m.start, m.end), entityKey: key, kind: m.kind });
   }

@@ -1,6 +1,7 @@
 // Entities and mentions: the entity stages in order (each in ./entities/, listed in README.md).
 // Pure and linear in the text's length. Works on tokens; offsets are UTF-16 indices here.
 
+import { estimateGender, givenNameOf } from './gender.js';
 import { collectPersonRoles } from './entities/roles.js';
 import { collectDocumentEvidence } from './entities/document-evidence.js';
 import { linkCandidates } from './entities/link.js';
@@ -26,11 +27,15 @@ export function extractEntities(input: EntityInput): EntityResult {
   sortMentions(mentions);
   const named = indexMentions(mentions, tokens.length);
   // 7. nominal and pronoun mentions
-  const { extra } = findReferences({ ...input, entities, mentions, ...named });
+  const { extra, pronouns } = findReferences({ ...input, entities, mentions, ...named });
   for (const m of extra) {
     mentions.push(m);
     entities[m.entity]!.count++;
   }
+  // 8. a gender estimate for each person, from the given name and the pronouns resolved to it
+  entities.forEach((en, e) => {
+    if (en.type === 'PERSON') en.gender = estimateGender(givenNameOf(en.nameTokens), pronouns.get(e));
+  });
   sortMentions(mentions);
   return { entities, mentions, ...indexMentions(mentions, tokens.length) };
 }

@@ -21,3 +21,38 @@ export function nameGender(roles: Set<string>, nameTokens: string[]): 'm' | 'f' 
   if (nameTokens.length < 2) return null;
   return genderOfGivenName(nameTokens[0]!);
 }
+
+/**
+ * The given name of a person's name (lower-case tokens), or null: a single word is a surname, and
+ * in the family-name-first order of Korean and Chinese names the first word is the family name
+ * ("Park Geun-hye", "Kim Jong Un"): a hyphenated romanised given name, or two short syllables,
+ * after it.
+ */
+export function givenNameOf(nameTokens: string[]): string | null {
+  if (nameTokens.length < 2) return null;
+  const rest = nameTokens.slice(1);
+  if (rest.length === 1 && /^\p{L}{1,5}-\p{L}{1,5}$/u.test(rest[0]!)) return null;
+  if (nameTokens.length === 3 && nameTokens[0]!.length <= 5 && rest.every((w) => w.length <= 4)) return null;
+  return nameTokens[0]!;
+}
+
+/** Pronouns of one gender needed, with none of the other, for pronouns alone to decide. */
+const MIN_PRONOUNS = 2;
+
+/**
+ * The estimate shown to editors: the given name's gender when the name is in exactly one of the
+ * two first-name lists and no pronoun resolved to the person says otherwise; without it, the
+ * pronouns' gender when at least two of them agree and none disagrees; 'unknown' otherwise (a
+ * name in both lists or in neither, a single pronoun, pronouns of both kinds, a name and pronouns
+ * that disagree). `givenName` comes from givenNameOf.
+ */
+export function estimateGender(givenName: string | null, pronouns: { m: number; f: number } | undefined): Gender {
+  const m = pronouns?.m ?? 0;
+  const f = pronouns?.f ?? 0;
+  const byName = givenName ? genderOfGivenName(givenName) : null;
+  if (byName === 'm') return f === 0 ? 'male' : 'unknown';
+  if (byName === 'f') return m === 0 ? 'female' : 'unknown';
+  if (m >= MIN_PRONOUNS && f === 0) return 'male';
+  if (f >= MIN_PRONOUNS && m === 0) return 'female';
+  return 'unknown';
+}
