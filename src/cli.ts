@@ -7,10 +7,11 @@ const usage = `usage: news-annotations <command>
   serve              start the HTTP service (applies pending migrations first)
   migrate            apply pending migrations and exit
   annotate           read JSON lines {"id","text"} on stdin, write annotations as JSON lines
-  ingest [--concurrency N] [--server URL --key KEY] <files | folder | file.jsonl>...
-                     store articles (wire .txt, .json, ninjs, .html, .jsonl) with progress; resumable
-  export [--out FILE]
-                     write every article with its annotations as JSON lines
+  ingest [--concurrency N] [--server URL] <files | folder | file.jsonl>...
+                     store articles (wire .txt, .json, ninjs, .html, .jsonl, export files) with
+                     progress; resumable; with --server the key is read from NEWS_ANNOTATIONS_API_KEY
+  export [--out FILE] [--server URL]
+                     write every article with its annotations as JSON lines (ingest reads them back)
   worker [--concurrency N]
                      ingest queued ingest jobs until SIGTERM/SIGINT (needs DATABASE_URL)
   openapi [--check]  write openapi/openapi.json from the routes (--check: fail when it differs)

@@ -1,13 +1,13 @@
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import t, { type Test } from 'tap';
 import { runExport } from '../src/commands/export.js';
-import { runIngest, type CommandIo } from '../src/commands/ingest.js';
-import { openDatabase, type StorageKind } from '../src/db/database.js';
+import { runIngest } from '../src/commands/ingest.js';
+import { openDatabase } from '../src/db/database.js';
 import { createTestApp } from './helpers/app.js';
-import { createEmptyPostgresDatabase, storageKinds } from './helpers/database.js';
+import { databaseEnv, runCommand } from './helpers/cli.js';
+import { storageKinds } from './helpers/database.js';
 
 const people: [string, string][] = [
   ['Anna Berg', 'harbour master'],
@@ -62,40 +62,7 @@ async function articleFolder(t: Test, count: number): Promise<string> {
   return dir;
 }
 
-/** Runs a command in-process with captured output, as on a pipe (no terminal). */
-async function run(
-  command: (args: string[], io: CommandIo) => Promise<number>,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (text: string) => void) =>
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        append(chunk.toString());
-        done();
-      },
-    });
-  const code = await command(args, {
-    stdout: sink((text) => (stdout += text)),
-    stderr: sink((text) => (stderr += text)),
-    env: { PATH: process.env.PATH, ...env },
-  });
-  return { code, stdout, stderr };
-}
-
-/** The environment that points the commands at a fresh database of the given kind. */
-async function databaseEnv(t: Test, kind: StorageKind): Promise<NodeJS.ProcessEnv> {
-  if (kind === 'postgres') {
-    const { url, drop } = await createEmptyPostgresDatabase();
-    t.teardown(drop);
-    return { DATABASE_URL: url };
-  }
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'na-cli-db-'));
-  t.teardown(() => rm(dataDir, { recursive: true, force: true }));
-  return { DATA_DIR: dataDir };
-}
+const run = runCommand;
 
 async function storedArticles(env: NodeJS.ProcessEnv): Promise<number> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR ?? '' });
@@ -195,15 +162,20 @@ t.test('against a running server: created, then existing, with the API key', asy
   }
   await writeFile(path.join(dir, 'blank.txt'), '   \n');
 
-  const first = await run(runIngest, ['--server', base, '--key', adminKey, dir], {});
+  const first = await run(runIngest, ['--server', base, dir], { NEWS_ANNOTATIONS_API_KEY: adminKey });
   t.equal(first.code, 1, 'one file failed');
   t.same(SUMMARY.exec(first.stdout)?.slice(1), ['21', '21', base, '20', '0', '1']);
   t.match(first.stderr, /failed .*blank\.txt: 422 unprocessable-content: The article text is blank\./);
 
   const again = await run(runIngest, ['--server', base, dir], { NEWS_ANNOTATIONS_API_KEY: adminKey });
-  t.same(SUMMARY.exec(again.stdout)?.slice(1), ['21', '21', base, '0', '20', '1'], 'the key can come from the environment');
+  t.same(SUMMARY.exec(again.stdout)?.slice(1), ['21', '21', base, '0', '20', '1'], 'a second run finds every article stored');
 
-  const badKey = await run(runIngest, ['--server', base, '--key', 'na_wrong', path.join(dir, 'story-0.txt')], {});
+  const onCommandLine = await run(runIngest, ['--server', base, '--key', adminKey, dir], {});
+  t.equal(onCommandLine.code, 2, 'a key on the command line is refused');
+  t.match(onCommandLine.stderr, /--key is not taken.*NEWS_ANNOTATIONS_API_KEY/);
+  t.notMatch(onCommandLine.stderr + onCommandLine.stdout, adminKey, 'and never printed');
+
+  const badKey = await run(runIngest, ['--server', base, path.join(dir, 'story-0.txt')], { NEWS_ANNOTATIONS_API_KEY: 'na_wrong' });
   t.equal(badKey.code, 1);
   t.match(badKey.stderr, /401 unauthorized/);
 });
@@ -213,7 +185,7 @@ t.test('a bad command line is exit code 2 with the usage', async (t) => {
   t.equal(none.code, 2);
   t.match(none.stderr, /name at least one file or folder\n\nusage: news-annotations ingest/);
   t.equal((await run(runIngest, ['--concurrency', '0', '.'], {})).code, 2);
-  t.match((await run(runIngest, ['--server', 'http://127.0.0.1:1', '.'], {})).stderr, /--server needs --key/);
+  t.match((await run(runIngest, ['--server', 'http://127.0.0.1:1', '.'], {})).stderr, /--server needs the API key in NEWS_ANNOTATIONS_API_KEY/);
   t.match((await run(runIngest, ['/no/such/folder'], {})).stderr, /no such file or folder/);
   t.match((await run(runIngest, ['package.json.bak'], {})).stderr, /no such file or folder/);
   t.match((await run(runIngest, ['tsconfig.build.json', 'README.md'], {})).stderr, /README\.md: unknown file type/);

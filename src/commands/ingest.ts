@@ -1,5 +1,6 @@
 // `ingest` command: files, folders and JSON-lines files into the database (embedded or Postgres,
-// from the environment like `serve`) or into a running server (--server URL --key KEY), with a
+// from the environment like `serve`) or into a running server (--server URL, the key in
+// NEWS_ANNOTATIONS_API_KEY), with a
 // progress bar, a number of articles in flight, and a summary. Ingest is idempotent by content
 // hash, so running it again resumes: what is already stored counts as "existing".
 
@@ -41,12 +42,14 @@ export class UsageError extends Error {
 export const ingestUsage = `usage: news-annotations ingest [options] <file | folder | file.jsonl>...
 
   Ingests .txt (wire text), .json (a JSON article or an IPTC ninjs item), .html (a news page) and
-  .jsonl/.ndjson files (one JSON article per line); folders are read recursively. Articles
-  already stored count as "existing", so a second run resumes where the first stopped.
+  .jsonl/.ndjson files (one JSON article per line, or the lines \`export\` writes); folders are
+  read recursively. Articles already stored count as "existing", so a second run resumes where
+  the first stopped.
 
   --concurrency N   articles in flight at once (default 4)
-  --server URL      send to a running service instead of the database (POST /v1/articles)
-  --key KEY         its API key (or set NEWS_ANNOTATIONS_API_KEY)
+  --server URL      send to a running service instead of the database (POST /v1/articles);
+                    its API key comes from NEWS_ANNOTATIONS_API_KEY (never from the command
+                    line, where npm's banner, ps and the shell history would show it)
 
   Without --server the database comes from DATABASE_URL, else the embedded one in DATA_DIR.
   Exits 1 when any article failed, 2 on a bad command line.
@@ -158,6 +161,46 @@ const looksLikeNinjs = (value: unknown): boolean =>
   'uri' in value &&
   ['headlines', 'bodies', 'body_text', 'body_xhtml', 'body_html'].some((key) => key in value);
 
+/** A line of `export`: an article as the API shows it (text, content hash, ...) with its annotations. */
+interface ExportedArticle {
+  text: string;
+  contentHash: string;
+  headline: string | null;
+  source: string | null;
+  externalId: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  language: string | null;
+}
+
+const looksLikeExport = (value: unknown): value is ExportedArticle =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { text?: unknown }).text === 'string' &&
+  typeof (value as { contentHash?: unknown }).contentHash === 'string';
+
+/**
+ * What to ingest for an exported article so that the same text (and content hash) is stored with
+ * the same metadata. Metadata only a JSON article can carry (external id, URL, publication time,
+ * language) means it came as headline and body, and goes back that way; anything else goes back
+ * as the text it is.
+ */
+export function ingestInputOfExport(line: ExportedArticle): IngestInput {
+  const { text, headline, source, externalId, url, publishedAt, language } = line;
+  const prefix = headline === null ? undefined : `${headline}\n\n`;
+  const hasJsonMetadata = [externalId, url, publishedAt, language].some((value) => value !== null && value !== undefined);
+  if (!hasJsonMetadata || prefix === undefined || !text.startsWith(prefix) || text.length === prefix.length) {
+    return { format: 'text', text };
+  }
+  const article: ArticleJsonInput = { headline: headline!, body: text.slice(prefix.length) };
+  if (source !== null) article.source = source;
+  if (externalId !== null) article.externalId = externalId;
+  if (url !== null) article.url = url;
+  if (publishedAt !== null) article.publishedAt = publishedAt;
+  if (language !== null) article.language = language;
+  return { format: 'json', article };
+}
+
 function parseJson(content: string): unknown {
   try {
     return JSON.parse(content);
@@ -176,6 +219,7 @@ export function ingestInputOf(item: Item): IngestInput {
     case 'json': {
       const value = parseJson(item.content);
       if (looksLikeNinjs(value)) return { format: 'json', article: parseNinjs(value) };
+      if (looksLikeExport(value)) return ingestInputOfExport(value);
       if (!checkJsonArticle.Check(value)) {
         const issues = schemaIssues(checkJsonArticle.Errors(value)).map((issue) => `${issue.pointer}: ${issue.message}`);
         throw new ApiError('validation-failed', `not a JSON article (headline, body, ...): ${issues.join('; ')}`);
@@ -231,16 +275,24 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function serverSink(server: string, key: string): Sink {
   const endpoint = `${server.replace(/\/+$/, '')}/v1/articles`;
-  const contentTypeOf = (item: Item): string => {
-    if (item.kind === 'text') return 'text/plain; charset=utf-8';
-    if (item.kind === 'html') return 'text/html; charset=utf-8';
-    return looksLikeNinjs(parseJson(item.content)) ? NINJS_MEDIA_TYPE : 'application/json';
+  /** The request for an item: files as they are, an exported line as the JSON article it was. */
+  const requestOf = (item: Item): { contentType: string; body: string } => {
+    if (item.kind === 'text') return { contentType: 'text/plain; charset=utf-8', body: item.content };
+    if (item.kind === 'html') return { contentType: 'text/html; charset=utf-8', body: item.content };
+    const value = parseJson(item.content);
+    if (looksLikeNinjs(value)) return { contentType: NINJS_MEDIA_TYPE, body: item.content };
+    if (looksLikeExport(value)) {
+      const input = ingestInputOfExport(value);
+      return { contentType: 'application/json', body: JSON.stringify(input.format === 'text' ? { text: input.text } : input.article) };
+    }
+    return { contentType: 'application/json', body: item.content };
   };
   return {
     async send(item) {
       let contentType: string;
+      let body: string;
       try {
-        contentType = contentTypeOf(item);
+        ({ contentType, body } = requestOf(item));
       } catch (error) {
         return { result: 'failed', message: describeError(error) };
       }
@@ -250,7 +302,7 @@ function serverSink(server: string, key: string): Sink {
           response = await fetch(endpoint, {
             method: 'POST',
             headers: { 'content-type': contentType, authorization: `Bearer ${key}`, accept: 'application/json' },
-            body: item.content,
+            body,
             signal: AbortSignal.timeout(120_000),
           });
         } catch (error) {
@@ -267,19 +319,19 @@ function serverSink(server: string, key: string): Sink {
           continue;
         }
         const text = await response.text();
-        let body: { id?: string; type?: string; detail?: string; title?: string } = {};
+        let answer: { id?: string; type?: string; detail?: string; title?: string } = {};
         try {
-          body = JSON.parse(text) as typeof body;
+          answer = JSON.parse(text) as typeof answer;
         } catch {
           // not JSON: reported below by status
         }
-        if ((response.status === 201 || response.status === 200) && body.id) {
-          return { result: response.status === 201 ? 'created' : 'existing', id: body.id };
+        if ((response.status === 201 || response.status === 200) && answer.id) {
+          return { result: response.status === 201 ? 'created' : 'existing', id: answer.id };
         }
-        const code = body.type?.split(':').pop();
+        const code = answer.type?.split(':').pop();
         return {
           result: 'failed',
-          message: `${response.status}${code ? ` ${code}` : ''}: ${body.detail ?? body.title ?? text.slice(0, 200)}`,
+          message: `${response.status}${code ? ` ${code}` : ''}: ${answer.detail ?? answer.title ?? text.slice(0, 200)}`,
         };
       }
     },
@@ -380,10 +432,16 @@ export async function runIngest(args: string[], io: CommandIo = processIo()): Pr
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
       throw new UsageError('--concurrency must be a whole number from 1 to 64');
     }
-    const key = values.key ?? io.env.NEWS_ANNOTATIONS_API_KEY;
+    // Refused, not used: by now npm has printed the command line with the key in its banner.
+    if (values.key !== undefined) {
+      throw new UsageError(
+        '--key is not taken: a key on the command line shows in npm\'s banner, in ps and in the shell history. Set NEWS_ANNOTATIONS_API_KEY instead (and consider revoking the key you typed).',
+      );
+    }
+    const key = io.env.NEWS_ANNOTATIONS_API_KEY;
     if (values.server !== undefined) {
       if (!/^https?:\/\/[^/]/.test(values.server)) throw new UsageError('--server must be an http:// or https:// URL');
-      if (!key) throw new UsageError('--server needs --key KEY (or NEWS_ANNOTATIONS_API_KEY)');
+      if (!key) throw new UsageError('--server needs the API key in NEWS_ANNOTATIONS_API_KEY');
     }
     if (positionals.length === 0) throw new UsageError('name at least one file or folder');
     options = { concurrency, server: values.server, key, targets: positionals };
