@@ -20,7 +20,8 @@ export interface DocumentEvidence {
 /** Longest stretch of initials kept per run: abbreviations are short. */
 const MAX_INITIALS = 10;
 
-export function collectDocumentEvidence(tokens: Token[]): DocumentEvidence {
+/** `caseless`: per sentence (case-view.ts); capitals of Title Case and ALL-CAPS lines (2) are not counted as names. */
+export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array): DocumentEvidence {
   const lowerSeen = new Set<string>();
   // (a lower-case brand such as "eBay" is not a word written in lower case)
   for (const t of tokens) if (t.kind === 'word' && !t.cap && !isLowerBrand(t)) lowerSeen.add(t.lower);
@@ -29,6 +30,7 @@ export function collectDocumentEvidence(tokens: Token[]): DocumentEvidence {
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k]!;
     const p = tokens[k - 1]!;
+    if (caseless[t.sentence] === 2) continue;
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.sentence === t.sentence) capMid.add(t.lower);
     // "Acme" in "Acme Corp.": a word that names an organisation elsewhere counts as a name at a sentence start too
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.cap && ORG_SUFFIXES.has(t.lower)) capMid.add(p.lower);

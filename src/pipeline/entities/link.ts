@@ -43,8 +43,9 @@ export interface Linked {
   mentions: Mention[];
 }
 
-export function linkCandidates(tokens: Token[], cands: Candidate[], headlineBlocks: Set<number>): Linked {
-  return new Linker(tokens, headlineBlocks).run(cands);
+/** `caseless`: per sentence, 1 where capitals say nothing (headlines, Title Case and ALL-CAPS lines). */
+export function linkCandidates(tokens: Token[], cands: Candidate[], caseless: Uint8Array): Linked {
+  return new Linker(tokens, caseless).run(cands);
 }
 
 class Linker {
@@ -60,7 +61,7 @@ class Linker {
 
   constructor(
     private readonly tokens: Token[],
-    private readonly headlineBlocks: Set<number>,
+    private readonly caseless: Uint8Array,
   ) {}
 
   run(cands: Candidate[]): Linked {
@@ -78,7 +79,8 @@ class Linker {
         }
       }
     }
-    const inHeadline = (x: { c: Candidate }): number => (this.headlineBlocks.has(tokens[x.c.first]!.block) ? 1 : 0);
+    // caseless lines (headlines) last: their short forms refer to the body's names
+    const inHeadline = (x: { c: Candidate }): number => (this.caseless[tokens[x.c.first]!.sentence]! > 0 ? 1 : 0);
     const order = typed.map((_, k) => k);
     order.sort((a, b) => inHeadline(typed[a]!) - inHeadline(typed[b]!) || typed[a]!.c.first - typed[b]!.c.first);
     for (const k of order) this.linkOne(typed[k]!, personTokens);
@@ -91,7 +93,7 @@ class Linker {
     const surface = surfaceOfTokens(tokens, c.first, c.last);
     const lower = surface.toLowerCase();
     const len = c.last - c.first;
-    const inHeadline = this.headlineBlocks.has(tokens[c.first]!.block);
+    const inHeadline = this.caseless[tokens[c.first]!.sentence]! > 0;
     let type = x.type;
     let ent = -1;
     /** Linked as part of a person's name: the part's own type (a place) does not count. */

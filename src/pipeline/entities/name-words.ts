@@ -7,7 +7,7 @@ import { SPEECH_VERBS } from '../data/speech.js';
 import { GROUP_WORDS } from '../data/entity-kinds.js';
 import { ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
-import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
+import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { isLowerBrand } from './kind-cues.js';
@@ -54,6 +54,18 @@ export function isCommonCap(t: Token, lowerSeen: Set<string>): boolean {
   if (SPEECH_VERBS.has(l)) return true;
   if (demonymCountry(l) && !lookupPlace(l)) return true;
   return false;
+}
+
+/**
+ * In a caseless line (headline, Title Case, ALL-CAPS), a capitalised word is an ordinary word when
+ * it is common or written in lower case elsewhere, or when it is an English word that the article
+ * never capitalises in the middle of an ordinary sentence and that is no given name or place.
+ */
+export function isCaselessCommon(t: Token, ev: DocumentEvidence): boolean {
+  if (isCommonCap(t, ev.lowerSeen)) return true;
+  if (t.allCaps) return false;
+  const l = t.lower;
+  return isEnglishWord(l) && !PROPER_WORDS.has(l) && !ev.capMid.has(l) && !isGivenName(l) && !lookupPlace(l);
 }
 
 /** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */

@@ -10,7 +10,7 @@ import { isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { type Candidate, type EntityInput, textOfTokens } from './model.js';
-import { isCapWord, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
+import { isCapWord, isCaselessCommon, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
 import { splitRun } from './split-run.js';
 
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
@@ -22,7 +22,8 @@ export const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'cha
 /** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
 const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
 
-export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candidate[] {
+/** `caseless`: per sentence, 1 where capitals say nothing (headlines, Title Case and ALL-CAPS lines). */
+export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseless: Uint8Array): Candidate[] {
   const { tokens, sentences } = input;
   const cands: Candidate[] = [];
   /** "New Delhi" opening a sentence: a common word that starts a known place name */
@@ -33,8 +34,11 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candid
   const forcedAt = new Map<number, { last: number; type: Candidate['forcedType'] }>();
   for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
 
-  for (const s of sentences) {
-    const inHeadline = input.headlineBlocks.has(s.block);
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    const inHeadline = caseless[si]! > 0;
+    const strict = caseless[si] === 2;
+    const common = (u: Token): boolean => (strict ? isCaselessCommon(u, ev) : isCommonCap(u, ev.lowerSeen));
     let initial = true;
     let i = s.first;
     while (i < s.last) {
@@ -59,12 +63,12 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence): Candid
         initial = false;
         continue;
       }
-      if (!isCapWord(t) || ((initial || inHeadline) && isCommonCap(t, ev.lowerSeen) && !startsPlace(i))) {
+      if (!isCapWord(t) || ((initial || inHeadline) && common(t) && !startsPlace(i))) {
         if (t.kind === 'word' || t.kind === 'num') initial = false;
         i++;
         continue;
       }
-      const j = runEnd(tokens, i, s.last, inHeadline, ev);
+      const j = runEnd(tokens, i, s.last, inHeadline ? common : null);
       // a lower-case geographic noun right after ("the Korean peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
         cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
@@ -96,14 +100,15 @@ function dedupe(cands: Candidate[]): Candidate[] {
 }
 
 /** The end of the run of capitalised words that starts at i. */
-function runEnd(tokens: Token[], i: number, end: number, inHeadline: boolean, ev: DocumentEvidence): number {
+/** `common`: in a headline or caseless line, the test for a capitalised word that is an ordinary word. */
+function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => boolean) | null): number {
   const t = tokens[i]!;
   let j = i + 1;
   let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower) || KIND_HEADS_OF.has(t.lower);
   let hasOf = false;
   while (j < end && j - i < MAX_NAME_TOKENS) {
     const u = tokens[j]!;
-    if (isCapWord(u) && !(inHeadline && isCommonCap(u, ev.lowerSeen))) {
+    if (isCapWord(u) && !(common && common(u))) {
       if (ORG_HEADS_OF.has(u.lower) || TITLE_WITH_OF.has(u.lower) || KIND_HEADS_OF.has(u.lower)) hasOrgHead = true;
       j++;
       continue;
