@@ -247,7 +247,7 @@ export interface paths {
         put?: never;
         /**
          * Ingest many articles from NDJSON
-         * @description Ingests up to 1000 articles, one JSON article per line, each in its own transaction exactly as `createArticle` would: a bad line gets an `error` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: `created`, `existing` (the same article was already stored) or `error`. A body that is empty or holds more than 1000 articles is refused as a whole.
+         * @description Ingests up to 1000 articles, one JSON article per line, each in its own transaction exactly as `createArticle` would: a bad line gets a `failed` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: `created`, `existing` (the same article was already stored) or `failed`. A body that is empty or holds more than 1000 articles is refused as a whole.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `empty-body`, 401 `unauthorized`, 403 `forbidden`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
@@ -2568,7 +2568,7 @@ export interface operations {
             header?: {
                 /**
                  * @description The ETag from the last read; required (428 without it, 412 when stale).
-                 * @example "7"
+                 * @example "3"
                  */
                 "if-match"?: string;
             };
@@ -3483,8 +3483,8 @@ export interface operations {
                              * @description 1-based line number in the request body.
                              */
                             line: number;
-                            /** @description `created`: stored now; `existing`: already stored, nothing written; `error`: see `problem`. */
-                            status: "created" | "existing" | "error";
+                            /** @description `created`: stored now; `existing`: already stored, nothing written; `failed`: see `problem` (the word ingest-job items use; before 0.2 a batch said `error`). */
+                            status: "created" | "existing" | "failed";
                             /**
                              * Format: uuid
                              * @description A UUID (version 7 for ids this service creates).
@@ -3861,7 +3861,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000007
+                 * @example 0196700a-0000-7000-8000-000000000006
                  */
                 id: string;
             };
@@ -4048,7 +4048,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000007
+                 * @example 0196700a-0000-7000-8000-000000000006
                  */
                 id: string;
             };
@@ -5185,7 +5185,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000042
+                 * @example 0196700a-0000-7000-8000-000000000044
                  */
                 quoteId: string;
             };
@@ -5440,7 +5440,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000098
+                 * @example 0196700a-0000-7000-8000-000000000105
                  */
                 quoteId: string;
             };
@@ -5618,7 +5618,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000042
+                 * @example 0196700a-0000-7000-8000-000000000044
                  */
                 quoteId: string;
             };
@@ -5987,7 +5987,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000042
+                 * @example 0196700a-0000-7000-8000-000000000044
                  */
                 quoteId: string;
             };
@@ -6157,7 +6157,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000042
+                 * @example 0196700a-0000-7000-8000-000000000044
                  */
                 quoteId: string;
             };
@@ -6499,7 +6499,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000043
+                 * @example 0196700a-0000-7000-8000-000000000045
                  */
                 mentionId: string;
             };
@@ -6682,7 +6682,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000102
+                 * @example 0196700a-0000-7000-8000-000000000109
                  */
                 mentionId: string;
             };
@@ -6860,7 +6860,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000043
+                 * @example 0196700a-0000-7000-8000-000000000045
                  */
                 mentionId: string;
             };
@@ -7470,7 +7470,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000043
+                 * @example 0196700a-0000-7000-8000-000000000045
                  */
                 mentionId: string;
             };
@@ -7640,7 +7640,7 @@ export interface operations {
                 id: string;
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000043
+                 * @example 0196700a-0000-7000-8000-000000000045
                  */
                 mentionId: string;
             };
@@ -8230,7 +8230,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000012
+                 * @example 0196700a-0000-7000-8000-000000000011
                  */
                 id: string;
             };
@@ -8414,7 +8414,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000012
+                 * @example 0196700a-0000-7000-8000-000000000011
                  */
                 id: string;
             };
@@ -8671,7 +8671,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000029
+                 * @example 0196700a-0000-7000-8000-000000000028
                  */
                 id: string;
             };
@@ -8921,7 +8921,7 @@ export interface operations {
             path: {
                 /**
                  * @description A UUID (version 7 for ids this service creates).
-                 * @example 0196700a-0000-7000-8000-000000000012
+                 * @example 0196700a-0000-7000-8000-000000000011
                  */
                 id: string;
             };

@@ -15,7 +15,7 @@
 //    with a check that it uses an index and no sequential scan of a large table.
 // 6. Store size per article. The database is dropped at the end.
 //
-// Environment: BENCH_SCALE_ARTICLES (100000), BENCH_SCALE_REQUESTS (200), BENCH_DATABASE_URL.
+// Environment: BENCH_SCALE_ARTICLES (100000), BENCH_SCALE_REQUESTS (200), BENCH_DATABASE_URL, BENCH_SCALE_ONLY.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -197,9 +197,19 @@ async function main(): Promise<void> {
       { label: 'search quotes q=situation', url: () => '/v1/quotes?q=situation&limit=50', path: '/v1/quotes' },
       { label: 'search quotes q=accept delay', url: () => '/v1/quotes?q=accept%20delay&limit=50', path: '/v1/quotes' },
       { label: 'search articles q=summit', url: () => '/v1/articles?q=summit&limit=50', path: '/v1/articles' },
+      // Who gets quoted over the last 30 days, which hold every generated article: the worst case.
+      { label: 'voices speakers (people, orgs)', url: () => '/v1/voices/speakers?type=PERSON,ORG&limit=20', path: '/v1/voices/speakers' },
+      { label: 'voices types', url: () => '/v1/voices/types', path: '/v1/voices/types' },
+      { label: 'voices genders', url: () => '/v1/voices/genders', path: '/v1/voices/genders' },
+      { label: 'voices trend (day)', url: () => '/v1/voices/trend?interval=day', path: '/v1/voices/trend' },
+      { label: 'voices speakers (one source)', url: () => '/v1/voices/speakers?source=Dunya%20News', path: '/v1/voices/speakers' },
+      { label: 'sources', url: () => '/v1/sources', path: '/v1/sources' },
     ];
     let speakerCopy = '';
+    // BENCH_SCALE_ONLY=<text>: measure only the endpoints whose label contains it.
+    const only = process.env.BENCH_SCALE_ONLY;
     const measured = endpoints.filter((endpoint) => {
+      if (only && !endpoint.label.includes(only)) return false;
       const exists = endpoint.path in available.paths;
       if (!exists) console.log(`  ${endpoint.path} is not in openapi/openapi.json: not measured`);
       return exists;

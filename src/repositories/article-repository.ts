@@ -6,6 +6,8 @@ import { jsonRecordset } from './json-rows.js';
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
 /** An article without its text: what lists show. */
 export type ArticleSummaryRow = Omit<ArticleRow, 'text'>;
+/** A row of an article list: the summary and how many of its quotes and mentions are unreviewed. */
+export type ArticleListRow = ArticleSummaryRow & { unreviewedQuotes: number; unreviewedMentions: number };
 export type ArticleInsert = Prisma.ArticleCreateManyInput;
 export type ParagraphInsert = Prisma.ParagraphCreateManyInput;
 export type ParagraphRow = Prisma.ParagraphGetPayload<object>;
@@ -79,8 +81,11 @@ export class ArticleRepository {
     return rows[0] ?? null;
   }
 
-  /** Newest first, without the text; returns at most `limit` rows. One statement, on the page reader. */
-  list(filter: ArticleListFilter): Promise<ArticleSummaryRow[]> {
+  /**
+   * Newest first, without the text, with the unreviewed counts (counted only for the rows of the
+   * page); returns at most `limit` rows. One statement, on the page reader.
+   */
+  list(filter: ArticleListFilter): Promise<ArticleListRow[]> {
     const conditions = [
       ...(filter.q ? [Prisma.sql`a."searchVector" @@ websearch_to_tsquery('english', ${filter.q})`] : []),
       ...(filter.beforeId ? [Prisma.sql`a."id" < ${filter.beforeId}::uuid`] : []),
@@ -90,10 +95,14 @@ export class ArticleRepository {
         ? [Prisma.sql`EXISTS (SELECT 1 FROM "Mention" m WHERE m."articleId" = a."id" AND m."entityId" = ${filter.entityId}::uuid)`]
         : []),
     ];
-    return this.reader.rows<ArticleSummaryRow>(Prisma.sql`
-      SELECT ${summaryColumns} FROM "Article" a
-       ${conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
-       ORDER BY a."id" DESC LIMIT ${filter.limit}`);
+    return this.reader.rows<ArticleListRow>(Prisma.sql`
+      SELECT a.*,
+             (SELECT count(*)::int FROM "Quote" q WHERE q."articleId" = a."id" AND q."reviewStatus" = 'unreviewed') AS "unreviewedQuotes",
+             (SELECT count(*)::int FROM "Mention" m WHERE m."articleId" = a."id" AND m."reviewStatus" = 'unreviewed') AS "unreviewedMentions"
+        FROM (SELECT ${summaryColumns} FROM "Article" a
+               ${conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty}
+               ORDER BY a."id" DESC LIMIT ${filter.limit}) a
+       ORDER BY a."id" DESC`);
   }
 
   /** The newest articles naming an entity. */

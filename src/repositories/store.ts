@@ -9,6 +9,7 @@ import { EntityRepository } from './entity-repository.js';
 import { EventRepository } from './event-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { IngestJobRepository } from './ingest-job-repository.js';
+import { VoicesRepository } from './voices-repository.js';
 
 export interface Repositories {
   articles: ArticleRepository;
@@ -18,6 +19,7 @@ export interface Repositories {
   events: EventRepository;
   idempotency: IdempotencyRepository;
   ingestJobs: IngestJobRepository;
+  voices: VoicesRepository;
 }
 
 function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Repositories {
@@ -29,6 +31,7 @@ function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Rep
     events: new EventRepository(db),
     idempotency: new IdempotencyRepository(db),
     ingestJobs: new IngestJobRepository(db),
+    voices: new VoicesRepository(reader),
   };
 }
 

@@ -7,7 +7,7 @@ import type { ArticleEntity, Paragraph, Quote } from '../schemas/annotations.js'
 import { decodeCursor, encodeCursor } from './cursor.js';
 import {
   presentArticle,
-  presentArticleSummary,
+  presentArticleListItem,
   presentMention,
   presentParagraph,
   presentQuote,
@@ -60,7 +60,7 @@ export class ArticleService {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map(presentArticleSummary),
+      items: page.map(presentArticleListItem),
       nextCursor: rows.length > query.limit && last ? encodeCursor({ id: last.id }) : null,
     };
   }

@@ -1,5 +1,5 @@
 // Database rows to API shapes (the schemas in src/schemas/).
-import type { ArticleRow, ArticleSummaryRow, ParagraphRow } from '../repositories/article-repository.js';
+import type { ArticleListRow, ArticleRow, ArticleSummaryRow, ParagraphRow } from '../repositories/article-repository.js';
 import type { MentionRow, QuoteRow } from '../repositories/annotation-repository.js';
 import type { Article, ArticleSummary } from '../schemas/articles.js';
 import type { Mention, Paragraph, Quote } from '../schemas/annotations.js';
@@ -23,7 +23,12 @@ const provenanceOf = (row: ProvenanceRow) => ({
   updatedAt: row.updatedAt.toISOString(),
 });
 
-export function presentArticleSummary(row: ArticleSummaryRow): ArticleSummary {
+/** An article list item: the summary with what is still to review. */
+export function presentArticleListItem(row: ArticleListRow): ArticleSummary {
+  return { ...presentArticleSummary(row), unreviewed: { quotes: row.unreviewedQuotes, mentions: row.unreviewedMentions } };
+}
+
+export function presentArticleSummary(row: ArticleSummaryRow): Omit<ArticleSummary, 'unreviewed'> {
   return {
     id: row.id,
     revision: row.revision,
