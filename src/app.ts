@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { uuidv7 } from 'uuidv7';
 import type { Database } from './db/database.js';
 import { apiKeyAuth } from './plugins/auth.js';
+import { deskRoutes } from './plugins/desk.js';
 import { docs } from './plugins/docs.js';
 import { etags } from './plugins/etags.js';
 import { idempotency } from './plugins/idempotency.js';
@@ -30,6 +31,8 @@ import { IngestQueue } from './queue/ingest-queue.js';
 import { ingestJobRoutes } from './routes/v1/ingest-jobs.js';
 import { IngestJobService } from './services/ingest-job-service.js';
 import { IngestService } from './services/ingest-service.js';
+import { voicesRoutes } from './routes/v1/voices.js';
+import { VoicesService } from './services/voices-service.js';
 
 export interface AppOptions {
   database: Database;
@@ -44,6 +47,8 @@ export interface AppOptions {
    * database the server ingests jobs itself; on Postgres POST /v1/ingest-jobs is a 503.
    */
   queueDatabaseUrl?: string | undefined;
+  /** The built desk (npm run build:desk); dist/desk by default. */
+  deskDir?: string | undefined;
 }
 
 // A client's x-request-id is kept when it is a sane token, so logs can be joined across services.
@@ -119,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(metricsPlugin, { queueDepth: () => ingestJobs.queueDepth() });
 
   await app.register(healthRoutes, { database: options.database });
+  await app.register(deskRoutes, { dir: options.deskDir });
   await app.register(
     async (v1) => {
       await v1.register(apiKeyAuth, { apiKeys });
@@ -132,6 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(articleAnnotationRoutes, { articles });
       await v1.register(annotationEditingRoutes, { corrections, history });
       await v1.register(entityRoutes, { entities });
+      await v1.register(voicesRoutes, { voices: new VoicesService(store) });
     },
     { prefix: '/v1' },
   );
