@@ -7,7 +7,7 @@ interface BatchBody {
   items: {
     index: number;
     line: number;
-    status: 'created' | 'existing' | 'error';
+    status: 'created' | 'existing' | 'failed';
     id?: string;
     problem?: { type: string; status: number; detail?: string; errors?: { pointer: string }[]; existingId?: string };
   }[];
@@ -54,7 +54,7 @@ for (const kind of storageKinds()) {
       t.equal(res.statusCode, 200);
       const { counts, items } = res.json<BatchBody>();
       t.same(counts, { created: 2, existing: 1, failed: 4 });
-      t.same(items.map((item) => item.status), ['existing', 'error', 'error', 'error', 'created', 'error', 'created']);
+      t.same(items.map((item) => item.status), ['existing', 'failed', 'failed', 'failed', 'created', 'failed', 'created']);
       t.equal(items[1]?.problem?.type, 'urn:news-annotations:problem:malformed-body');
       t.equal(items[2]?.problem?.type, 'urn:news-annotations:problem:validation-failed');
       t.same(items[2]?.problem?.errors?.map((error) => error.pointer), ['/body']);

@@ -28,7 +28,7 @@ export interface BatchItemResult {
   index: number;
   /** 1-based line number in the request body. */
   line: number;
-  status: 'created' | 'existing' | 'error';
+  status: 'created' | 'existing' | 'failed';
   id?: string;
   problem?: BatchProblem;
 }
@@ -102,12 +102,12 @@ export class BatchService {
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return { status: 'error', problem: problem('malformed-body', `The line is not JSON: ${(error as Error).message}`) };
+      return { status: 'failed', problem: problem('malformed-body', `The line is not JSON: ${(error as Error).message}`) };
     }
     if (!checkArticle.Check(value)) {
       const errors = schemaIssues(checkArticle.Errors(value)).map((issue) => ({ location: 'body', ...issue }));
       const detail = errors.map((issue) => `${issue.pointer}: ${issue.message}`).join('; ');
-      return { status: 'error', problem: problem('validation-failed', detail, { errors }) };
+      return { status: 'failed', problem: problem('validation-failed', detail, { errors }) };
     }
     const keys = [`text\u0000${value.headline}\u0000${value.body}`];
     if (value.source !== undefined && value.externalId !== undefined) keys.push(`id\u0000${value.source}\u0000${value.externalId}`);
@@ -119,11 +119,11 @@ export class BatchService {
       return { status: created ? 'created' : 'existing', id: article.id };
     } catch (error) {
       if (error instanceof ApiError) {
-        return { status: 'error', problem: problem(error.code, error.detail, error.extensions as Partial<BatchProblem>) };
+        return { status: 'failed', problem: problem(error.code, error.detail, error.extensions as Partial<BatchProblem>) };
       }
       // Internals stay in the log, as for a single post.
       log?.error({ err: error }, 'batch item failed');
-      return { status: 'error', problem: problem('internal-error', 'Something went wrong on our side.') };
+      return { status: 'failed', problem: problem('internal-error', 'Something went wrong on our side.') };
     }
   }
 }

@@ -15,8 +15,9 @@ const BatchItem = Type.Object(
   {
     index: Type.Integer({ minimum: 0, description: '0-based position of the article among the non-blank lines.' }),
     line: Type.Integer({ minimum: 1, description: '1-based line number in the request body.' }),
-    status: Type.Union([Type.Literal('created'), Type.Literal('existing'), Type.Literal('error')], {
-      description: '`created`: stored now; `existing`: already stored, nothing written; `error`: see `problem`.',
+    status: Type.Union([Type.Literal('created'), Type.Literal('existing'), Type.Literal('failed')], {
+      description:
+        '`created`: stored now; `existing`: already stored, nothing written; `failed`: see `problem` (the word ingest-job items use; before 0.2 a batch said `error`).',
     }),
     id: Type.Optional(Uuid),
     problem: Type.Optional(Type.Ref('ProblemDetails')),
@@ -49,7 +50,7 @@ const BatchResult = Type.Object(
           {
             index: 2,
             line: 3,
-            status: 'error',
+            status: 'failed',
             problem: {
               type: 'urn:news-annotations:problem:validation-failed',
               title: 'The request is not valid',
@@ -96,7 +97,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         operationId: 'batchCreateArticles',
         tags: ['articles'],
         summary: 'Ingest many articles from NDJSON',
-        description: `Ingests up to ${BATCH_MAX_ITEMS} articles, one JSON article per line, each in its own transaction exactly as \`createArticle\` would: a bad line gets an \`error\` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: \`created\`, \`existing\` (the same article was already stored) or \`error\`. A body that is empty or holds more than ${BATCH_MAX_ITEMS} articles is refused as a whole.`,
+        description: `Ingests up to ${BATCH_MAX_ITEMS} articles, one JSON article per line, each in its own transaction exactly as \`createArticle\` would: a bad line gets a \`failed\` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: \`created\`, \`existing\` (the same article was already stored) or \`failed\`. A body that is empty or holds more than ${BATCH_MAX_ITEMS} articles is refused as a whole.`,
         body: { content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody } } },
         response: {
           200: BatchResult,

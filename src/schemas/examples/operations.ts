@@ -171,9 +171,9 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 15,
-            "entities": 30,
-            "mentions": 127
+            "quotes": 26,
+            "entities": 33,
+            "mentions": 132
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:02.000Z",
@@ -227,9 +227,9 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 4,
-            "quotes": 2,
-            "entities": 10,
-            "mentions": 22
+            "quotes": 3,
+            "entities": 11,
+            "mentions": 23
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
           "updatedAt": "2019-04-26T09:00:03.000Z",
@@ -238,145 +238,19 @@ export const operationExamples: OperationExamples = {
       }
     },
     {
-      "summary": "The story as an IPTC ninjs 3.1 news item",
+      "summary": "The same wire text again, as JSON text: the stored article",
       "request": {
         "method": "POST",
         "path": "/v1/articles",
         "pathParams": {},
         "query": {},
         "headers": {
-          "content-type": "application/vnd.iptc.ninjs+json"
+          "content-type": "application/json"
         },
-        "contentType": "application/vnd.iptc.ninjs+json",
-        "body": {
-          "uri": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
-          "type": "text",
-          "versionCreated": "2019-04-26T08:15:00Z",
-          "language": "en",
-          "by": "AFP",
-          "located": "Vladivostok",
-          "infoSources": [
-            {
-              "name": "Dunya News",
-              "role": "publisher"
-            }
-          ],
-          "headlines": [
-            {
-              "role": "main",
-              "value": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks"
-            }
-          ],
-          "bodies": [
-            {
-              "role": "main",
-              "contentType": "text/plain",
-              "value": "Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
-            }
-          ],
-          "subjects": [
-            {
-              "name": "diplomacy",
-              "uri": "http://cv.iptc.org/newscodes/mediatopic/20000565"
-            }
-          ]
-        }
-      },
-      "response": {
-        "status": 201,
         "contentType": "application/json",
-        "headers": {
-          "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000005"
-        },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000005",
-          "revision": 1,
-          "version": 1,
-          "format": "plain",
-          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "source": "Dunya News",
-          "standfirst": null,
-          "dateline": null,
-          "byline": null,
-          "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
-          "url": null,
-          "publishedAt": "2019-04-26T08:15:00.000Z",
-          "language": "en",
-          "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
-          "pipelineVersion": "1.3.0",
-          "counts": {
-            "paragraphs": 35,
-            "quotes": 15,
-            "entities": 29,
-            "mentions": 126
-          },
-          "createdAt": "2019-04-26T09:00:04.000Z",
-          "updatedAt": "2019-04-26T09:00:04.000Z",
-          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
+          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
-      }
-    },
-    {
-      "summary": "The story as a news site's HTML page",
-      "request": {
-        "method": "POST",
-        "path": "/v1/articles",
-        "pathParams": {},
-        "query": {},
-        "headers": {
-          "content-type": "text/html"
-        },
-        "contentType": "text/html",
-        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T08:15:00Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
-      },
-      "response": {
-        "status": 200,
-        "contentType": "application/json",
-        "headers": {
-          "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000005"
-        },
-        "body": {
-          "id": "0196700a-0000-7000-8000-000000000005",
-          "revision": 1,
-          "version": 1,
-          "format": "plain",
-          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "source": "Dunya News",
-          "standfirst": null,
-          "dateline": null,
-          "byline": null,
-          "externalId": "urn:newsml:dunyanews.tv:20190426:kim-putin-summit",
-          "url": null,
-          "publishedAt": "2019-04-26T08:15:00.000Z",
-          "language": "en",
-          "contentHash": "c4afa20a5bf827ee9eb7b8fc8eb3239ceb7b569799ccb4f9d07eca7bc77e48b4",
-          "pipelineVersion": "1.3.0",
-          "counts": {
-            "paragraphs": 35,
-            "quotes": 15,
-            "entities": 29,
-            "mentions": 126
-          },
-          "createdAt": "2019-04-26T09:00:04.000Z",
-          "updatedAt": "2019-04-26T09:00:04.000Z",
-          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
-        }
-      }
-    },
-    {
-      "summary": "The same text again: the stored article",
-      "request": {
-        "method": "POST",
-        "path": "/v1/articles",
-        "pathParams": {},
-        "query": {},
-        "headers": {
-          "content-type": "text/plain"
-        },
-        "contentType": "text/plain",
-        "body": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
       },
       "response": {
         "status": 200,
@@ -407,9 +281,9 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 15,
-            "entities": 30,
-            "mentions": 127
+            "quotes": 26,
+            "entities": 33,
+            "mentions": 132
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:02.000Z",
@@ -447,7 +321,7 @@ export const operationExamples: OperationExamples = {
               "index": 0,
               "line": 1,
               "status": "created",
-              "id": "0196700a-0000-7000-8000-000000000006"
+              "id": "0196700a-0000-7000-8000-000000000005"
             },
             {
               "index": 1,
@@ -458,7 +332,7 @@ export const operationExamples: OperationExamples = {
             {
               "index": 2,
               "line": 3,
-              "status": "error",
+              "status": "failed",
               "problem": {
                 "type": "urn:news-annotations:problem:validation-failed",
                 "title": "The request is not valid",
@@ -496,10 +370,10 @@ export const operationExamples: OperationExamples = {
         "status": 202,
         "contentType": "application/json",
         "headers": {
-          "location": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007"
+          "location": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000006"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000007",
+          "id": "0196700a-0000-7000-8000-000000000006",
           "state": "running",
           "counts": {
             "total": 3,
@@ -509,8 +383,8 @@ export const operationExamples: OperationExamples = {
             "failed": 0
           },
           "createdBy": "newsroom-admin",
-          "createdAt": "2019-04-26T09:00:05.000Z",
-          "startedAt": "2019-04-26T09:00:06.000Z",
+          "createdAt": "2019-04-26T09:00:04.000Z",
+          "startedAt": "2019-04-26T09:00:05.000Z",
           "finishedAt": null,
           "errors": [],
           "errorsTruncated": false
@@ -523,9 +397,9 @@ export const operationExamples: OperationExamples = {
       "summary": "The job, done",
       "request": {
         "method": "GET",
-        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007",
+        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000006",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000007"
+          "id": "0196700a-0000-7000-8000-000000000006"
         },
         "query": {},
         "headers": {}
@@ -535,7 +409,7 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {},
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000007",
+          "id": "0196700a-0000-7000-8000-000000000006",
           "state": "done",
           "counts": {
             "total": 3,
@@ -545,9 +419,9 @@ export const operationExamples: OperationExamples = {
             "failed": 1
           },
           "createdBy": "newsroom-admin",
-          "createdAt": "2019-04-26T09:00:05.000Z",
-          "startedAt": "2019-04-26T09:00:06.000Z",
-          "finishedAt": "2019-04-26T09:00:07.000Z",
+          "createdAt": "2019-04-26T09:00:04.000Z",
+          "startedAt": "2019-04-26T09:00:05.000Z",
+          "finishedAt": "2019-04-26T09:00:06.000Z",
           "errors": [
             {
               "index": 2,
@@ -577,9 +451,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Each line of the job",
       "request": {
         "method": "GET",
-        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000007/items",
+        "path": "/v1/ingest-jobs/0196700a-0000-7000-8000-000000000006/items",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000007"
+          "id": "0196700a-0000-7000-8000-000000000006"
         },
         "query": {
           "limit": "10"
@@ -596,14 +470,14 @@ export const operationExamples: OperationExamples = {
               "index": 0,
               "line": 1,
               "status": "created",
-              "articleId": "0196700a-0000-7000-8000-000000000008",
+              "articleId": "0196700a-0000-7000-8000-000000000007",
               "problem": null
             },
             {
               "index": 1,
               "line": 2,
               "status": "created",
-              "articleId": "0196700a-0000-7000-8000-000000000009",
+              "articleId": "0196700a-0000-7000-8000-000000000008",
               "problem": null
             },
             {
@@ -652,7 +526,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000009",
+              "id": "0196700a-0000-7000-8000-000000000008",
               "revision": 1,
               "version": 1,
               "format": "plain",
@@ -673,8 +547,12 @@ export const operationExamples: OperationExamples = {
                 "entities": 0,
                 "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:08.000Z",
-              "updatedAt": "2019-04-26T09:00:08.000Z"
+              "createdAt": "2019-04-26T09:00:07.000Z",
+              "updatedAt": "2019-04-26T09:00:07.000Z",
+              "unreviewed": {
+                "quotes": 1,
+                "mentions": 0
+              }
             }
           ],
           "nextCursor": "example-cursor-1"
@@ -702,7 +580,7 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000008",
+              "id": "0196700a-0000-7000-8000-000000000007",
               "revision": 1,
               "version": 1,
               "format": "plain",
@@ -719,12 +597,16 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "counts": {
                 "paragraphs": 1,
-                "quotes": 0,
+                "quotes": 1,
                 "entities": 0,
                 "mentions": 0
               },
-              "createdAt": "2019-04-26T09:00:09.000Z",
-              "updatedAt": "2019-04-26T09:00:09.000Z"
+              "createdAt": "2019-04-26T09:00:08.000Z",
+              "updatedAt": "2019-04-26T09:00:08.000Z",
+              "unreviewed": {
+                "quotes": 1,
+                "mentions": 0
+              }
             }
           ],
           "nextCursor": "example-cursor-2"
@@ -752,7 +634,7 @@ export const operationExamples: OperationExamples = {
           "status": 400,
           "detail": "querystring /limit: must be >= 1",
           "instance": "/v1/articles",
-          "requestId": "0196700a-0000-7000-8000-000000000010",
+          "requestId": "0196700a-0000-7000-8000-000000000009",
           "errors": [
             {
               "location": "querystring",
@@ -804,9 +686,9 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 15,
-            "entities": 30,
-            "mentions": 127
+            "quotes": 26,
+            "entities": 33,
+            "mentions": 132
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:02.000Z",
@@ -855,94 +737,94 @@ export const operationExamples: OperationExamples = {
           "people": [
             {
               "name": "Kim Jong Un",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON"
             },
             {
               "name": "Vladimir Putin",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON"
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON"
             },
             {
               "name": "Kim Jong Il",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON"
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON"
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON"
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON"
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON"
             },
             {
               "name": "Koo Kab-woo",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON"
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON"
             }
           ],
           "organisations": [
             {
               "name": "Korean Central News Agency",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG"
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG"
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG"
             },
             {
               "name": "TASS",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG"
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG"
             }
           ],
@@ -950,302 +832,325 @@ export const operationExamples: OperationExamples = {
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC"
             },
             {
               "name": "United States",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC"
             },
             {
               "name": "Pyongyang",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC"
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC"
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC"
             },
             {
               "name": "Moscow",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC"
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC"
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC"
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC"
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC"
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC"
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC"
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC"
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC"
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC"
             }
           ],
+          "events": [],
+          "objects": [],
           "subjects": [
             {
               "name": "Kim Jong Un",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON",
               "relevance": 100
             },
             {
               "name": "Vladimir Putin",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON",
               "relevance": 72
             },
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "United States",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "Pyongyang",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC",
               "relevance": 36
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Korean Central News Agency",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG",
               "relevance": 20
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Moscow",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC",
               "relevance": 16
             },
             {
               "name": "Kim Jong Il",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON",
               "relevance": 16
             },
             {
+              "name": "Russian",
+              "rel": "mentioned",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
+              "literal": "NORP",
+              "relevance": 12
+            },
+            {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON",
               "relevance": 8
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "TASS",
-              "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC",
               "relevance": 4
             },
             {
-              "name": "Koo Kab-woo",
+              "name": "American",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000041",
+              "literal": "NORP",
+              "relevance": 4
+            },
+            {
+              "name": "Koo Kab-woo",
+              "rel": "quoted",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC",
+              "relevance": 4
+            },
+            {
+              "name": "North Korean",
+              "rel": "mentioned",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000042",
+              "literal": "NORP",
               "relevance": 4
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON",
               "relevance": 4
             }
@@ -1265,6 +1170,14 @@ export const operationExamples: OperationExamples = {
             {
               "name": "AFP",
               "role": "originator"
+            },
+            {
+              "name": "Both men",
+              "role": "unnamed source"
+            },
+            {
+              "name": "analysts",
+              "role": "unnamed source"
             }
           ]
         }
@@ -1291,7 +1204,7 @@ export const operationExamples: OperationExamples = {
           "status": 404,
           "detail": "No article with id 01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
           "instance": "/v1/articles/01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11",
-          "requestId": "0196700a-0000-7000-8000-000000000041"
+          "requestId": "0196700a-0000-7000-8000-000000000043"
         }
       }
     }
@@ -1368,25 +1281,66 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000042",
+              "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "mixed",
-              "start": 37,
-              "end": 46,
-              "text": "bad faith",
+              "start": 24,
+              "end": 62,
+              "text": "US acted in 'bad faith' at Hanoi talks",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
+                "id": "0196700a-0000-7000-8000-000000000010",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000045",
+                  "start": 10,
+                  "end": 13,
+                  "text": "Kim"
+                }
+              },
+              "unnamedSource": null,
+              "via": null,
+              "cue": {
+                "start": 0,
+                "end": 23,
+                "text": "N.Korea's Kim to Putin:"
+              },
+              "attribution": {
+                "rule": "headline-colon",
+                "confidence": 0.6
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
+              }
+            },
+            {
+              "id": "0196700a-0000-7000-8000-000000000046",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "version": 1,
+              "kind": "mixed",
+              "start": 117,
+              "end": 166,
+              "text": "acting in \"bad faith\" at their most recent talks.",
+              "paragraphIndex": 0,
+              "speaker": {
+                "id": "0196700a-0000-7000-8000-000000000010",
+                "type": "PERSON",
+                "canonicalName": "Kim Jong Un",
+                "mention": {
+                  "id": "0196700a-0000-7000-8000-000000000047",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
                 "start": 88,
@@ -1394,7 +1348,7 @@ export const operationExamples: OperationExamples = {
                 "text": "accused"
               },
               "attribution": {
-                "rule": "headline-same-words",
+                "rule": "cue-before",
                 "confidence": 0.8
               },
               "provenance": {
@@ -1407,64 +1361,26 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000044",
+              "id": "0196700a-0000-7000-8000-000000000048",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "mixed",
-              "start": 128,
-              "end": 137,
-              "text": "bad faith",
-              "paragraphIndex": 0,
-              "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
-                "type": "PERSON",
-                "canonicalName": "Kim Jong Un",
-                "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000043",
-                  "start": 76,
-                  "end": 87,
-                  "text": "Kim Jong Un"
-                }
-              },
-              "via": null,
-              "cue": {
-                "start": 88,
-                "end": 95,
-                "text": "accused"
-              },
-              "attribution": {
-                "rule": "cue-before",
-                "confidence": 0.75
-              },
-              "provenance": {
-                "origin": "machine",
-                "pipelineVersion": "1.3.0",
-                "reviewStatus": "unreviewed",
-                "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:02.000Z",
-                "updatedAt": "2019-04-26T09:00:02.000Z"
-              }
-            },
-            {
-              "id": "0196700a-0000-7000-8000-000000000045",
-              "articleId": "0196700a-0000-7000-8000-000000000003",
-              "version": 1,
-              "kind": "mixed",
-              "start": 310,
-              "end": 319,
-              "text": "bad faith",
+              "start": 299,
+              "end": 347,
+              "text": "acting in \"bad faith\" at their most recent talks",
               "paragraphIndex": 1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
+                "id": "0196700a-0000-7000-8000-000000000010",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000046",
+                  "id": "0196700a-0000-7000-8000-000000000049",
                   "start": 258,
                   "end": 269,
                   "text": "Kim Jong Un"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
                 "start": 270,
@@ -1473,7 +1389,7 @@ export const operationExamples: OperationExamples = {
               },
               "attribution": {
                 "rule": "cue-before",
-                "confidence": 0.75
+                "confidence": 0.8
               },
               "provenance": {
                 "origin": "machine",
@@ -1486,6 +1402,157 @@ export const operationExamples: OperationExamples = {
             }
           ],
           "nextCursor": "example-cursor-4"
+        }
+      }
+    },
+    {
+      "summary": "Indirect speech only",
+      "request": {
+        "method": "GET",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000003"
+        },
+        "query": {
+          "kind": "indirect",
+          "limit": "3"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/quotes?kind=indirect&limit=3&cursor=example-cursor-5>; rel=\"next\""
+        },
+        "body": {
+          "items": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000050",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "version": 1,
+              "kind": "indirect",
+              "start": 518,
+              "end": 599,
+              "text": "US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.",
+              "paragraphIndex": 2,
+              "speaker": {
+                "id": "0196700a-0000-7000-8000-000000000011",
+                "type": "PERSON",
+                "canonicalName": "Vladimir Putin",
+                "mention": {
+                  "id": "0196700a-0000-7000-8000-000000000051",
+                  "start": 396,
+                  "end": 401,
+                  "text": "Putin"
+                }
+              },
+              "unnamedSource": null,
+              "via": null,
+              "cue": {
+                "start": 507,
+                "end": 517,
+                "text": "countering"
+              },
+              "attribution": {
+                "rule": "participle-main-subject",
+                "confidence": 0.8
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
+              }
+            },
+            {
+              "id": "0196700a-0000-7000-8000-000000000052",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "version": 1,
+              "kind": "indirect",
+              "start": 1881,
+              "end": 2020,
+              "text": "Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures",
+              "paragraphIndex": 11,
+              "speaker": {
+                "id": "0196700a-0000-7000-8000-000000000030",
+                "type": "LOC",
+                "canonicalName": "Moscow",
+                "mention": {
+                  "id": "0196700a-0000-7000-8000-000000000053",
+                  "start": 2036,
+                  "end": 2042,
+                  "text": "Moscow"
+                }
+              },
+              "unnamedSource": null,
+              "via": null,
+              "cue": {
+                "start": 2043,
+                "end": 2049,
+                "text": "denies"
+              },
+              "attribution": {
+                "rule": "cue-after",
+                "confidence": 0.75
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
+              }
+            },
+            {
+              "id": "0196700a-0000-7000-8000-000000000054",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
+              "version": 1,
+              "kind": "indirect",
+              "start": 1969,
+              "end": 2020,
+              "text": "trying to help Pyongyang evade some of the measures",
+              "paragraphIndex": 11,
+              "speaker": {
+                "id": "0196700a-0000-7000-8000-000000000026",
+                "type": "LOC",
+                "canonicalName": "United States",
+                "mention": {
+                  "id": "0196700a-0000-7000-8000-000000000055",
+                  "start": 1948,
+                  "end": 1950,
+                  "text": "US"
+                }
+              },
+              "unnamedSource": null,
+              "via": {
+                "id": "0196700a-0000-7000-8000-000000000030",
+                "type": "LOC",
+                "canonicalName": "Moscow"
+              },
+              "cue": {
+                "start": 1955,
+                "end": 1962,
+                "text": "accused"
+              },
+              "attribution": {
+                "rule": "cue-before",
+                "confidence": 0.8
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
+              }
+            }
+          ],
+          "nextCursor": "example-cursor-5"
         }
       }
     }
@@ -1508,19 +1575,21 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/entities?limit=3&cursor=example-cursor-5>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/entities?limit=3&cursor=example-cursor-6>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000026",
+              "id": "0196700a-0000-7000-8000-000000000025",
               "type": "LOC",
               "canonicalName": "North Korea",
+              "gender": null,
+              "genderSource": null,
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000047",
+                  "id": "0196700a-0000-7000-8000-000000000056",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 0,
                   "end": 7,
@@ -1536,9 +1605,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000048",
+                  "id": "0196700a-0000-7000-8000-000000000057",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 1393,
                   "end": 1397,
@@ -1554,9 +1623,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000049",
+                  "id": "0196700a-0000-7000-8000-000000000058",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 1535,
                   "end": 1539,
@@ -1572,9 +1641,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000050",
+                  "id": "0196700a-0000-7000-8000-000000000059",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 1683,
                   "end": 1694,
@@ -1590,9 +1659,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000051",
+                  "id": "0196700a-0000-7000-8000-000000000060",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 2832,
                   "end": 2843,
@@ -1608,9 +1677,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000052",
+                  "id": "0196700a-0000-7000-8000-000000000061",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 3040,
                   "end": 3051,
@@ -1626,9 +1695,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000053",
+                  "id": "0196700a-0000-7000-8000-000000000062",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 4098,
                   "end": 4109,
@@ -1644,9 +1713,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000054",
+                  "id": "0196700a-0000-7000-8000-000000000063",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 4323,
                   "end": 4334,
@@ -1662,9 +1731,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000055",
+                  "id": "0196700a-0000-7000-8000-000000000064",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 4607,
                   "end": 4618,
@@ -1680,9 +1749,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000056",
+                  "id": "0196700a-0000-7000-8000-000000000065",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000026",
+                  "entityId": "0196700a-0000-7000-8000-000000000025",
                   "version": 1,
                   "start": 5241,
                   "end": 5252,
@@ -1700,14 +1769,16 @@ export const operationExamples: OperationExamples = {
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000011",
+              "id": "0196700a-0000-7000-8000-000000000010",
               "type": "PERSON",
               "canonicalName": "Kim Jong Un",
+              "gender": "male",
+              "genderSource": "estimated",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000057",
+                  "id": "0196700a-0000-7000-8000-000000000045",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 10,
                   "end": 13,
@@ -1723,9 +1794,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000047",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 76,
                   "end": 87,
@@ -1741,9 +1812,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000058",
+                  "id": "0196700a-0000-7000-8000-000000000066",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 191,
                   "end": 194,
@@ -1759,9 +1830,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000046",
+                  "id": "0196700a-0000-7000-8000-000000000049",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 258,
                   "end": 269,
@@ -1777,9 +1848,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000059",
+                  "id": "0196700a-0000-7000-8000-000000000067",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 388,
                   "end": 391,
@@ -1795,9 +1866,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000060",
+                  "id": "0196700a-0000-7000-8000-000000000068",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 534,
                   "end": 537,
@@ -1813,9 +1884,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000061",
+                  "id": "0196700a-0000-7000-8000-000000000069",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 695,
                   "end": 698,
@@ -1831,9 +1902,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000062",
+                  "id": "0196700a-0000-7000-8000-000000000070",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 1040,
                   "end": 1043,
@@ -1849,9 +1920,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000063",
+                  "id": "0196700a-0000-7000-8000-000000000071",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 1099,
                   "end": 1102,
@@ -1867,9 +1938,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000064",
+                  "id": "0196700a-0000-7000-8000-000000000072",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 1258,
                   "end": 1260,
@@ -1885,9 +1956,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000065",
+                  "id": "0196700a-0000-7000-8000-000000000073",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 1600,
                   "end": 1603,
@@ -1903,9 +1974,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000066",
+                  "id": "0196700a-0000-7000-8000-000000000074",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 1620,
                   "end": 1623,
@@ -1921,9 +1992,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000067",
+                  "id": "0196700a-0000-7000-8000-000000000075",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 2633,
                   "end": 2636,
@@ -1939,9 +2010,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000068",
+                  "id": "0196700a-0000-7000-8000-000000000076",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 2642,
                   "end": 2644,
@@ -1957,9 +2028,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000069",
+                  "id": "0196700a-0000-7000-8000-000000000077",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 2845,
                   "end": 2848,
@@ -1975,9 +2046,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000070",
+                  "id": "0196700a-0000-7000-8000-000000000078",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 2993,
                   "end": 3016,
@@ -1993,9 +2064,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000071",
+                  "id": "0196700a-0000-7000-8000-000000000079",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3130,
                   "end": 3133,
@@ -2011,9 +2082,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000072",
+                  "id": "0196700a-0000-7000-8000-000000000080",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3169,
                   "end": 3172,
@@ -2029,9 +2100,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000073",
+                  "id": "0196700a-0000-7000-8000-000000000081",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3351,
                   "end": 3354,
@@ -2047,9 +2118,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000074",
+                  "id": "0196700a-0000-7000-8000-000000000082",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3411,
                   "end": 3414,
@@ -2065,9 +2136,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000075",
+                  "id": "0196700a-0000-7000-8000-000000000083",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3491,
                   "end": 3494,
@@ -2083,9 +2154,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000076",
+                  "id": "0196700a-0000-7000-8000-000000000084",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3570,
                   "end": 3593,
@@ -2101,9 +2172,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000077",
+                  "id": "0196700a-0000-7000-8000-000000000085",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3880,
                   "end": 3883,
@@ -2119,9 +2190,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000078",
+                  "id": "0196700a-0000-7000-8000-000000000086",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 3884,
                   "end": 3891,
@@ -2137,9 +2208,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000079",
+                  "id": "0196700a-0000-7000-8000-000000000087",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000011",
+                  "entityId": "0196700a-0000-7000-8000-000000000010",
                   "version": 1,
                   "start": 5136,
                   "end": 5139,
@@ -2157,14 +2228,16 @@ export const operationExamples: OperationExamples = {
               ]
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000012",
+              "id": "0196700a-0000-7000-8000-000000000011",
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
+              "gender": "male",
+              "genderSource": "estimated",
               "mentions": [
                 {
-                  "id": "0196700a-0000-7000-8000-000000000080",
+                  "id": "0196700a-0000-7000-8000-000000000088",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 17,
                   "end": 22,
@@ -2180,9 +2253,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000081",
+                  "id": "0196700a-0000-7000-8000-000000000089",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 222,
                   "end": 236,
@@ -2198,9 +2271,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000082",
+                  "id": "0196700a-0000-7000-8000-000000000051",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 396,
                   "end": 401,
@@ -2216,9 +2289,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000083",
+                  "id": "0196700a-0000-7000-8000-000000000090",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 601,
                   "end": 606,
@@ -2234,9 +2307,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000084",
+                  "id": "0196700a-0000-7000-8000-000000000091",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 717,
                   "end": 720,
@@ -2252,9 +2325,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000085",
+                  "id": "0196700a-0000-7000-8000-000000000092",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 962,
                   "end": 967,
@@ -2270,9 +2343,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000086",
+                  "id": "0196700a-0000-7000-8000-000000000093",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1049,
                   "end": 1051,
@@ -2288,9 +2361,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000087",
+                  "id": "0196700a-0000-7000-8000-000000000094",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 1065,
                   "end": 1068,
@@ -2306,9 +2379,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000088",
+                  "id": "0196700a-0000-7000-8000-000000000095",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2222,
                   "end": 2227,
@@ -2324,9 +2397,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000089",
+                  "id": "0196700a-0000-7000-8000-000000000096",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2385,
                   "end": 2387,
@@ -2342,9 +2415,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000090",
+                  "id": "0196700a-0000-7000-8000-000000000097",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 2620,
                   "end": 2625,
@@ -2360,9 +2433,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000091",
+                  "id": "0196700a-0000-7000-8000-000000000098",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3025,
                   "end": 3030,
@@ -2378,9 +2451,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000092",
+                  "id": "0196700a-0000-7000-8000-000000000099",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3479,
                   "end": 3484,
@@ -2396,9 +2469,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000093",
+                  "id": "0196700a-0000-7000-8000-000000000100",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3740,
                   "end": 3745,
@@ -2414,9 +2487,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000094",
+                  "id": "0196700a-0000-7000-8000-000000000101",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3766,
                   "end": 3768,
@@ -2432,9 +2505,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000095",
+                  "id": "0196700a-0000-7000-8000-000000000102",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 3952,
                   "end": 3957,
@@ -2450,9 +2523,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000096",
+                  "id": "0196700a-0000-7000-8000-000000000103",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 4780,
                   "end": 4797,
@@ -2468,9 +2541,9 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000097",
+                  "id": "0196700a-0000-7000-8000-000000000104",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
-                  "entityId": "0196700a-0000-7000-8000-000000000012",
+                  "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
                   "start": 4799,
                   "end": 4804,
@@ -2488,7 +2561,7 @@ export const operationExamples: OperationExamples = {
               ]
             }
           ],
-          "nextCursor": "example-cursor-5"
+          "nextCursor": "example-cursor-6"
         }
       }
     }
@@ -2498,10 +2571,10 @@ export const operationExamples: OperationExamples = {
       "summary": "One quote with its speaker and cue",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000042"
+          "quoteId": "0196700a-0000-7000-8000-000000000044"
         },
         "query": {},
         "headers": {}
@@ -2513,34 +2586,35 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000042",
+          "id": "0196700a-0000-7000-8000-000000000044",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "mixed",
-          "start": 37,
-          "end": 46,
-          "text": "bad faith",
+          "start": 24,
+          "end": 62,
+          "text": "US acted in 'bad faith' at Hanoi talks",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000011",
+            "id": "0196700a-0000-7000-8000-000000000010",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000043",
-              "start": 76,
-              "end": 87,
-              "text": "Kim Jong Un"
+              "id": "0196700a-0000-7000-8000-000000000045",
+              "start": 10,
+              "end": 13,
+              "text": "Kim"
             }
           },
+          "unnamedSource": null,
           "via": null,
           "cue": {
-            "start": 88,
-            "end": 95,
-            "text": "accused"
+            "start": 0,
+            "end": 23,
+            "text": "N.Korea's Kim to Putin:"
           },
           "attribution": {
-            "rule": "headline-same-words",
-            "confidence": 0.8
+            "rule": "headline-colon",
+            "confidence": 0.6
           },
           "provenance": {
             "origin": "machine",
@@ -2557,10 +2631,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's quote",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000105",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000098"
+          "quoteId": "0196700a-0000-7000-8000-000000000105"
         },
         "query": {},
         "headers": {}
@@ -2572,7 +2646,7 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000098",
+          "id": "0196700a-0000-7000-8000-000000000105",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "mixed",
@@ -2581,11 +2655,12 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000012",
+            "id": "0196700a-0000-7000-8000-000000000011",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
           },
+          "unnamedSource": null,
           "via": null,
           "cue": null,
           "attribution": {
@@ -2597,8 +2672,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:09.000Z",
+            "updatedAt": "2019-04-26T09:00:09.000Z"
           }
         }
       }
@@ -2625,10 +2700,12 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000012",
+              "id": "0196700a-0000-7000-8000-000000000011",
               "version": 1,
               "type": "PERSON",
               "canonicalName": "Vladimir Putin",
+              "gender": "male",
+              "genderSource": "estimated",
               "aliases": [
                 "Putin"
               ],
@@ -2660,22 +2737,26 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000029",
+              "id": "0196700a-0000-7000-8000-000000000028",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok",
+              "gender": null,
+              "genderSource": null,
               "aliases": [],
               "createdAt": "2019-04-26T09:00:02.000Z",
               "updatedAt": "2019-04-26T09:00:02.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000099",
+              "id": "0196700a-0000-7000-8000-000000000106",
               "version": 1,
               "type": "LOC",
               "canonicalName": "Vladivostok, Primorsky Krai",
+              "gender": null,
+              "genderSource": null,
               "aliases": [],
-              "createdAt": "2019-04-26T09:00:11.000Z",
-              "updatedAt": "2019-04-26T09:00:11.000Z"
+              "createdAt": "2019-04-26T09:00:10.000Z",
+              "updatedAt": "2019-04-26T09:00:10.000Z"
             }
           ],
           "nextCursor": null
@@ -2688,10 +2769,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor names another speaker",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000042"
+          "quoteId": "0196700a-0000-7000-8000-000000000044"
         },
         "query": {},
         "headers": {
@@ -2700,7 +2781,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000012"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000011"
         }
       },
       "response": {
@@ -2710,26 +2791,23 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000042",
+          "id": "0196700a-0000-7000-8000-000000000044",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 2,
           "kind": "mixed",
-          "start": 37,
-          "end": 46,
-          "text": "bad faith",
+          "start": 24,
+          "end": 62,
+          "text": "US acted in 'bad faith' at Hanoi talks",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000012",
+            "id": "0196700a-0000-7000-8000-000000000011",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
           },
+          "unnamedSource": null,
           "via": null,
-          "cue": {
-            "start": 88,
-            "end": 95,
-            "text": "accused"
-          },
+          "cue": null,
           "attribution": {
             "rule": "editor",
             "confidence": 1
@@ -2740,7 +2818,7 @@ export const operationExamples: OperationExamples = {
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
-            "updatedAt": "2019-04-26T09:00:12.000Z"
+            "updatedAt": "2019-04-26T09:00:11.000Z"
           }
         }
       }
@@ -2749,10 +2827,10 @@ export const operationExamples: OperationExamples = {
       "summary": "A stale If-Match",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000042"
+          "quoteId": "0196700a-0000-7000-8000-000000000044"
         },
         "query": {},
         "headers": {
@@ -2773,8 +2851,8 @@ export const operationExamples: OperationExamples = {
           "title": "The resource changed since the ETag given in If-Match",
           "status": 412,
           "detail": "The quote changed since that ETag: read it again and retry.",
-          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042",
-          "requestId": "0196700a-0000-7000-8000-000000000100"
+          "instance": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044",
+          "requestId": "0196700a-0000-7000-8000-000000000107"
         }
       }
     }
@@ -2784,10 +2862,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The quote as found, then corrected",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000042"
+          "quoteId": "0196700a-0000-7000-8000-000000000044"
         },
         "query": {},
         "headers": {}
@@ -2799,53 +2877,59 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000101",
+              "id": "0196700a-0000-7000-8000-000000000108",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000042",
+              "targetId": "0196700a-0000-7000-8000-000000000044",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
-                "end": 46,
+                "end": 62,
                 "kind": "mixed",
-                "rule": "headline-same-words",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
+                "rule": "headline-colon",
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": 23,
                 "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
-                "confidence": 0.8,
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": "N.Korea's Kim to Putin:",
+                "cueStart": 0,
+                "sourceEnd": null,
+                "confidence": 0.6,
+                "sourceText": null,
+                "sourceStart": null,
+                "viaEntityId": null,
+                "reviewStatus": "unreviewed",
+                "paragraphIndex": -1,
+                "pipelineVersion": "1.3.0",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
+              },
+              "after": {
+                "end": 62,
+                "kind": "mixed",
+                "rule": "editor",
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": null,
+                "origin": "machine",
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": null,
+                "cueStart": null,
+                "sourceEnd": null,
+                "confidence": 1,
+                "sourceText": null,
+                "sourceStart": null,
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
-              },
-              "after": {
-                "end": 46,
-                "kind": "mixed",
-                "rule": "editor",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
-                "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
-                "confidence": 1,
-                "viaEntityId": null,
-                "reviewStatus": "unreviewed",
-                "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:13.000Z"
+              "createdAt": "2019-04-26T09:00:12.000Z"
             }
           ],
           "nextCursor": null
@@ -2858,10 +2942,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the correction",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000042/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000044/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000042"
+          "quoteId": "0196700a-0000-7000-8000-000000000044"
         },
         "query": {},
         "headers": {
@@ -2869,7 +2953,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000101"
+          "eventId": "0196700a-0000-7000-8000-000000000108"
         }
       },
       "response": {
@@ -2879,34 +2963,35 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000042",
+          "id": "0196700a-0000-7000-8000-000000000044",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 3,
           "kind": "mixed",
-          "start": 37,
-          "end": 46,
-          "text": "bad faith",
+          "start": 24,
+          "end": 62,
+          "text": "US acted in 'bad faith' at Hanoi talks",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000011",
+            "id": "0196700a-0000-7000-8000-000000000010",
             "type": "PERSON",
             "canonicalName": "Kim Jong Un",
             "mention": {
-              "id": "0196700a-0000-7000-8000-000000000043",
-              "start": 76,
-              "end": 87,
-              "text": "Kim Jong Un"
+              "id": "0196700a-0000-7000-8000-000000000045",
+              "start": 10,
+              "end": 13,
+              "text": "Kim"
             }
           },
+          "unnamedSource": null,
           "via": null,
           "cue": {
-            "start": 88,
-            "end": 95,
-            "text": "accused"
+            "start": 0,
+            "end": 23,
+            "text": "N.Korea's Kim to Putin:"
           },
           "attribution": {
-            "rule": "headline-same-words",
-            "confidence": 0.8
+            "rule": "headline-colon",
+            "confidence": 0.6
           },
           "provenance": {
             "origin": "machine",
@@ -2914,7 +2999,7 @@ export const operationExamples: OperationExamples = {
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
-            "updatedAt": "2019-04-26T09:00:14.000Z"
+            "updatedAt": "2019-04-26T09:00:13.000Z"
           }
         }
       }
@@ -2938,7 +3023,7 @@ export const operationExamples: OperationExamples = {
           "start": 8,
           "end": 36,
           "kind": "mixed",
-          "speakerEntityId": "0196700a-0000-7000-8000-000000000012"
+          "speakerEntityId": "0196700a-0000-7000-8000-000000000011"
         }
       },
       "response": {
@@ -2946,10 +3031,10 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000105"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000098",
+          "id": "0196700a-0000-7000-8000-000000000105",
           "articleId": "0196700a-0000-7000-8000-000000000003",
           "version": 1,
           "kind": "mixed",
@@ -2958,11 +3043,12 @@ export const operationExamples: OperationExamples = {
           "text": "s Kim to Putin: US acted in ",
           "paragraphIndex": -1,
           "speaker": {
-            "id": "0196700a-0000-7000-8000-000000000012",
+            "id": "0196700a-0000-7000-8000-000000000011",
             "type": "PERSON",
             "canonicalName": "Vladimir Putin",
             "mention": null
           },
+          "unnamedSource": null,
           "via": null,
           "cue": null,
           "attribution": {
@@ -2974,8 +3060,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:10.000Z",
-            "updatedAt": "2019-04-26T09:00:10.000Z"
+            "createdAt": "2019-04-26T09:00:09.000Z",
+            "updatedAt": "2019-04-26T09:00:09.000Z"
           }
         }
       }
@@ -2986,10 +3072,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's quote",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000098",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/quotes/0196700a-0000-7000-8000-000000000105",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "quoteId": "0196700a-0000-7000-8000-000000000098"
+          "quoteId": "0196700a-0000-7000-8000-000000000105"
         },
         "query": {},
         "headers": {
@@ -3007,10 +3093,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention naming a speaker",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000045",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000043"
+          "mentionId": "0196700a-0000-7000-8000-000000000045"
         },
         "query": {},
         "headers": {}
@@ -3022,13 +3108,13 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000043",
+          "id": "0196700a-0000-7000-8000-000000000045",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000011",
+          "entityId": "0196700a-0000-7000-8000-000000000010",
           "version": 1,
-          "start": 76,
-          "end": 87,
-          "text": "Kim Jong Un",
+          "start": 10,
+          "end": 13,
+          "text": "Kim",
           "kind": "name",
           "provenance": {
             "origin": "machine",
@@ -3045,10 +3131,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The editor's mention",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000102"
+          "mentionId": "0196700a-0000-7000-8000-000000000109"
         },
         "query": {},
         "headers": {}
@@ -3060,9 +3146,9 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000102",
+          "id": "0196700a-0000-7000-8000-000000000109",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000029",
+          "entityId": "0196700a-0000-7000-8000-000000000028",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -3073,8 +3159,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:11.000Z",
-            "updatedAt": "2019-04-26T09:00:15.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:14.000Z"
           }
         }
       }
@@ -3085,10 +3171,10 @@ export const operationExamples: OperationExamples = {
       "summary": "An editor confirms the mention",
       "request": {
         "method": "PATCH",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000045",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000043"
+          "mentionId": "0196700a-0000-7000-8000-000000000045"
         },
         "query": {},
         "headers": {
@@ -3107,13 +3193,13 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000043",
+          "id": "0196700a-0000-7000-8000-000000000045",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000011",
+          "entityId": "0196700a-0000-7000-8000-000000000010",
           "version": 2,
-          "start": 76,
-          "end": 87,
-          "text": "Kim Jong Un",
+          "start": 10,
+          "end": 13,
+          "text": "Kim",
           "kind": "name",
           "provenance": {
             "origin": "machine",
@@ -3121,7 +3207,7 @@ export const operationExamples: OperationExamples = {
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
-            "updatedAt": "2019-04-26T09:00:16.000Z"
+            "updatedAt": "2019-04-26T09:00:15.000Z"
           }
         }
       }
@@ -3132,10 +3218,10 @@ export const operationExamples: OperationExamples = {
       "summary": "The mention as found, then confirmed",
       "request": {
         "method": "GET",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043/history",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000045/history",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000043"
+          "mentionId": "0196700a-0000-7000-8000-000000000045"
         },
         "query": {},
         "headers": {}
@@ -3147,37 +3233,37 @@ export const operationExamples: OperationExamples = {
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000103",
+              "id": "0196700a-0000-7000-8000-000000000110",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000043",
+              "targetId": "0196700a-0000-7000-8000-000000000045",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
-                "end": 87,
+                "end": 13,
                 "kind": "name",
-                "text": "Kim Jong Un",
-                "start": 76,
+                "text": "Kim",
+                "start": 10,
                 "origin": "machine",
-                "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
-                "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000011",
+                "prefix": "N.Korea's ",
+                "suffix": " to Putin: US acted in 'bad fait",
+                "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
               "after": {
-                "end": 87,
+                "end": 13,
                 "kind": "name",
-                "text": "Kim Jong Un",
-                "start": 76,
+                "text": "Kim",
+                "start": 10,
                 "origin": "machine",
-                "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
-                "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000011",
+                "prefix": "N.Korea's ",
+                "suffix": " to Putin: US acted in 'bad fait",
+                "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:17.000Z"
+              "createdAt": "2019-04-26T09:00:16.000Z"
             }
           ],
           "nextCursor": null
@@ -3190,10 +3276,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Undo the confirmation",
       "request": {
         "method": "POST",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000043/revert",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000045/revert",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000043"
+          "mentionId": "0196700a-0000-7000-8000-000000000045"
         },
         "query": {},
         "headers": {
@@ -3201,7 +3287,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "eventId": "0196700a-0000-7000-8000-000000000103"
+          "eventId": "0196700a-0000-7000-8000-000000000110"
         }
       },
       "response": {
@@ -3211,13 +3297,13 @@ export const operationExamples: OperationExamples = {
           "etag": "\"3\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000043",
+          "id": "0196700a-0000-7000-8000-000000000045",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000011",
+          "entityId": "0196700a-0000-7000-8000-000000000010",
           "version": 3,
-          "start": 76,
-          "end": 87,
-          "text": "Kim Jong Un",
+          "start": 10,
+          "end": 13,
+          "text": "Kim",
           "kind": "name",
           "provenance": {
             "origin": "machine",
@@ -3225,7 +3311,7 @@ export const operationExamples: OperationExamples = {
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
-            "updatedAt": "2019-04-26T09:00:18.000Z"
+            "updatedAt": "2019-04-26T09:00:17.000Z"
           }
         }
       }
@@ -3260,12 +3346,12 @@ export const operationExamples: OperationExamples = {
         "contentType": "application/json",
         "headers": {
           "etag": "\"1\"",
-          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102"
+          "location": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109"
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000102",
+          "id": "0196700a-0000-7000-8000-000000000109",
           "articleId": "0196700a-0000-7000-8000-000000000003",
-          "entityId": "0196700a-0000-7000-8000-000000000099",
+          "entityId": "0196700a-0000-7000-8000-000000000106",
           "version": 1,
           "start": 450,
           "end": 461,
@@ -3276,8 +3362,8 @@ export const operationExamples: OperationExamples = {
             "pipelineVersion": null,
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
-            "createdAt": "2019-04-26T09:00:11.000Z",
-            "updatedAt": "2019-04-26T09:00:11.000Z"
+            "createdAt": "2019-04-26T09:00:10.000Z",
+            "updatedAt": "2019-04-26T09:00:10.000Z"
           }
         }
       }
@@ -3288,9 +3374,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Merge the duplicate place into Vladivostok",
       "request": {
         "method": "POST",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000029/merge",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000028/merge",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000029"
+          "id": "0196700a-0000-7000-8000-000000000028"
         },
         "query": {},
         "headers": {
@@ -3298,7 +3384,7 @@ export const operationExamples: OperationExamples = {
         },
         "contentType": "application/json",
         "body": {
-          "entityId": "0196700a-0000-7000-8000-000000000099"
+          "entityId": "0196700a-0000-7000-8000-000000000106"
         }
       },
       "response": {
@@ -3308,26 +3394,23 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000029",
+          "id": "0196700a-0000-7000-8000-000000000028",
           "version": 2,
           "type": "LOC",
           "canonicalName": "Vladivostok",
+          "gender": null,
+          "genderSource": null,
           "aliases": [
             "Vladivostok, Primorsky Krai"
           ],
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "updatedAt": "2019-04-26T09:00:19.000Z",
+          "updatedAt": "2019-04-26T09:00:18.000Z",
           "counts": {
-            "mentions": 15,
-            "articles": 3,
+            "mentions": 9,
+            "articles": 2,
             "quotes": 0
           },
           "articles": [
-            {
-              "id": "0196700a-0000-7000-8000-000000000005",
-              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:04.000Z"
-            },
             {
               "id": "0196700a-0000-7000-8000-000000000004",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3348,10 +3431,10 @@ export const operationExamples: OperationExamples = {
       "summary": "Delete the editor's mention",
       "request": {
         "method": "DELETE",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
+        "path": "/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000109",
         "pathParams": {
           "id": "0196700a-0000-7000-8000-000000000003",
-          "mentionId": "0196700a-0000-7000-8000-000000000102"
+          "mentionId": "0196700a-0000-7000-8000-000000000109"
         },
         "query": {},
         "headers": {
@@ -3382,113 +3465,125 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/history?limit=5&cursor=example-cursor-6>; rel=\"next\""
+          "link": "</v1/articles/0196700a-0000-7000-8000-000000000003/history?limit=5&cursor=example-cursor-7>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000101",
+              "id": "0196700a-0000-7000-8000-000000000108",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000042",
+              "targetId": "0196700a-0000-7000-8000-000000000044",
               "action": "update",
               "actor": "newsroom-admin",
               "before": {
-                "end": 46,
+                "end": 62,
                 "kind": "mixed",
-                "rule": "headline-same-words",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
+                "rule": "headline-colon",
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": 23,
                 "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
-                "confidence": 0.8,
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": "N.Korea's Kim to Putin:",
+                "cueStart": 0,
+                "sourceEnd": null,
+                "confidence": 0.6,
+                "sourceText": null,
+                "sourceStart": null,
+                "viaEntityId": null,
+                "reviewStatus": "unreviewed",
+                "paragraphIndex": -1,
+                "pipelineVersion": "1.3.0",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
+              },
+              "after": {
+                "end": 62,
+                "kind": "mixed",
+                "rule": "editor",
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": null,
+                "origin": "machine",
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": null,
+                "cueStart": null,
+                "sourceEnd": null,
+                "confidence": 1,
+                "sourceText": null,
+                "sourceStart": null,
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
-              },
-              "after": {
-                "end": 46,
-                "kind": "mixed",
-                "rule": "editor",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
-                "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
-                "confidence": 1,
-                "viaEntityId": null,
-                "reviewStatus": "unreviewed",
-                "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:13.000Z"
+              "createdAt": "2019-04-26T09:00:12.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000104",
+              "id": "0196700a-0000-7000-8000-000000000111",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000042",
+              "targetId": "0196700a-0000-7000-8000-000000000044",
               "action": "revert",
               "actor": "newsroom-admin",
               "before": {
-                "end": 46,
+                "end": 62,
                 "kind": "mixed",
                 "rule": "editor",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": null,
                 "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": null,
+                "cueStart": null,
+                "sourceEnd": null,
                 "confidence": 1,
-                "viaEntityId": null,
-                "reviewStatus": "unreviewed",
-                "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
-                "speakerMentionId": null
-              },
-              "after": {
-                "end": 46,
-                "kind": "mixed",
-                "rule": "headline-same-words",
-                "text": "bad faith",
-                "start": 37,
-                "cueEnd": 95,
-                "origin": "machine",
-                "prefix": "ea's Kim to Putin: US acted in '",
-                "suffix": "' at Hanoi talks\n\nDunya News\n\nKi",
-                "cueText": "accused",
-                "cueStart": 88,
-                "confidence": 0.8,
+                "sourceText": null,
+                "sourceStart": null,
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": "1.3.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
-                "speakerMentionId": "0196700a-0000-7000-8000-000000000043"
+                "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:20.000Z"
+              "after": {
+                "end": 62,
+                "kind": "mixed",
+                "rule": "headline-colon",
+                "text": "US acted in 'bad faith' at Hanoi talks",
+                "start": 24,
+                "cueEnd": 23,
+                "origin": "machine",
+                "prefix": "N.Korea's Kim to Putin: ",
+                "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "cueText": "N.Korea's Kim to Putin:",
+                "cueStart": 0,
+                "sourceEnd": null,
+                "confidence": 0.6,
+                "sourceText": null,
+                "sourceStart": null,
+                "viaEntityId": null,
+                "reviewStatus": "unreviewed",
+                "paragraphIndex": -1,
+                "pipelineVersion": "1.3.0",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
+                "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
+              },
+              "createdAt": "2019-04-26T09:00:19.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000105",
+              "id": "0196700a-0000-7000-8000-000000000112",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000098",
+              "targetId": "0196700a-0000-7000-8000-000000000105",
               "action": "create",
               "actor": "newsroom-admin",
               "before": null,
@@ -3504,21 +3599,24 @@ export const operationExamples: OperationExamples = {
                 "suffix": "'bad faith' at Hanoi talks\n\nDuny",
                 "cueText": null,
                 "cueStart": null,
+                "sourceEnd": null,
                 "confidence": 1,
+                "sourceText": null,
+                "sourceStart": null,
                 "viaEntityId": null,
                 "reviewStatus": null,
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
-              "createdAt": "2019-04-26T09:00:21.000Z"
+              "createdAt": "2019-04-26T09:00:20.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000106",
+              "id": "0196700a-0000-7000-8000-000000000113",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "quote",
-              "targetId": "0196700a-0000-7000-8000-000000000098",
+              "targetId": "0196700a-0000-7000-8000-000000000105",
               "action": "delete",
               "actor": "newsroom-admin",
               "before": {
@@ -3533,52 +3631,55 @@ export const operationExamples: OperationExamples = {
                 "suffix": "'bad faith' at Hanoi talks\n\nDuny",
                 "cueText": null,
                 "cueStart": null,
+                "sourceEnd": null,
                 "confidence": 1,
+                "sourceText": null,
+                "sourceStart": null,
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
                 "pipelineVersion": null,
-                "speakerEntityId": "0196700a-0000-7000-8000-000000000012",
+                "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
               "after": null,
-              "createdAt": "2019-04-26T09:00:22.000Z"
+              "createdAt": "2019-04-26T09:00:21.000Z"
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000103",
+              "id": "0196700a-0000-7000-8000-000000000110",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "targetType": "mention",
-              "targetId": "0196700a-0000-7000-8000-000000000043",
+              "targetId": "0196700a-0000-7000-8000-000000000045",
               "action": "review",
               "actor": "newsroom-admin",
               "before": {
-                "end": 87,
+                "end": 13,
                 "kind": "name",
-                "text": "Kim Jong Un",
-                "start": 76,
+                "text": "Kim",
+                "start": 10,
                 "origin": "machine",
-                "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
-                "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000011",
+                "prefix": "N.Korea's ",
+                "suffix": " to Putin: US acted in 'bad fait",
+                "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
                 "pipelineVersion": "1.3.0"
               },
               "after": {
-                "end": 87,
+                "end": 13,
                 "kind": "name",
-                "text": "Kim Jong Un",
-                "start": 76,
+                "text": "Kim",
+                "start": 10,
                 "origin": "machine",
-                "prefix": "th' at Hanoi talks\n\nDunya News\n\n",
-                "suffix": " accused the United States of ac",
-                "entityId": "0196700a-0000-7000-8000-000000000011",
+                "prefix": "N.Korea's ",
+                "suffix": " to Putin: US acted in 'bad fait",
+                "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
                 "pipelineVersion": "1.3.0"
               },
-              "createdAt": "2019-04-26T09:00:17.000Z"
+              "createdAt": "2019-04-26T09:00:16.000Z"
             }
           ],
-          "nextCursor": "example-cursor-6"
+          "nextCursor": "example-cursor-7"
         }
       }
     }
@@ -3588,9 +3689,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Vladimir Putin across articles",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000011",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000012"
+          "id": "0196700a-0000-7000-8000-000000000011"
         },
         "query": {},
         "headers": {}
@@ -3602,26 +3703,23 @@ export const operationExamples: OperationExamples = {
           "etag": "\"1\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000012",
+          "id": "0196700a-0000-7000-8000-000000000011",
           "version": 1,
           "type": "PERSON",
           "canonicalName": "Vladimir Putin",
+          "gender": "male",
+          "genderSource": "estimated",
           "aliases": [
             "Putin"
           ],
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:02.000Z",
           "counts": {
-            "mentions": 36,
-            "articles": 2,
+            "mentions": 18,
+            "articles": 1,
             "quotes": 6
           },
           "articles": [
-            {
-              "id": "0196700a-0000-7000-8000-000000000005",
-              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:04.000Z"
-            },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3637,9 +3735,9 @@ export const operationExamples: OperationExamples = {
       "summary": "Rename: the old name stays an alias",
       "request": {
         "method": "PATCH",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000011",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000012"
+          "id": "0196700a-0000-7000-8000-000000000011"
         },
         "query": {},
         "headers": {
@@ -3658,10 +3756,64 @@ export const operationExamples: OperationExamples = {
           "etag": "\"2\""
         },
         "body": {
-          "id": "0196700a-0000-7000-8000-000000000012",
+          "id": "0196700a-0000-7000-8000-000000000011",
           "version": 2,
           "type": "PERSON",
           "canonicalName": "Vladimir Vladimirovich Putin",
+          "gender": "male",
+          "genderSource": "estimated",
+          "aliases": [
+            "Putin",
+            "Vladimir Putin"
+          ],
+          "createdAt": "2019-04-26T09:00:02.000Z",
+          "updatedAt": "2019-04-26T09:00:22.000Z",
+          "counts": {
+            "mentions": 18,
+            "articles": 1,
+            "quotes": 6
+          },
+          "articles": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000003",
+              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "createdAt": "2019-04-26T09:00:02.000Z"
+            }
+          ]
+        }
+      }
+    },
+    {
+      "summary": "An editor sets a person's gender",
+      "request": {
+        "method": "PATCH",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000011",
+        "pathParams": {
+          "id": "0196700a-0000-7000-8000-000000000011"
+        },
+        "query": {},
+        "headers": {
+          "if-match": "\"2\"",
+          "content-type": "application/json"
+        },
+        "contentType": "application/json",
+        "body": {
+          "gender": "male"
+        }
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "etag": "\"3\""
+        },
+        "body": {
+          "id": "0196700a-0000-7000-8000-000000000011",
+          "version": 3,
+          "type": "PERSON",
+          "canonicalName": "Vladimir Vladimirovich Putin",
+          "gender": "male",
+          "genderSource": "editor",
           "aliases": [
             "Putin",
             "Vladimir Putin"
@@ -3669,16 +3821,11 @@ export const operationExamples: OperationExamples = {
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:23.000Z",
           "counts": {
-            "mentions": 36,
-            "articles": 2,
+            "mentions": 18,
+            "articles": 1,
             "quotes": 6
           },
           "articles": [
-            {
-              "id": "0196700a-0000-7000-8000-000000000005",
-              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "createdAt": "2019-04-26T09:00:04.000Z"
-            },
             {
               "id": "0196700a-0000-7000-8000-000000000003",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
@@ -3694,9 +3841,9 @@ export const operationExamples: OperationExamples = {
       "summary": "What Putin said",
       "request": {
         "method": "GET",
-        "path": "/v1/entities/0196700a-0000-7000-8000-000000000012/quotes",
+        "path": "/v1/entities/0196700a-0000-7000-8000-000000000011/quotes",
         "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000012"
+          "id": "0196700a-0000-7000-8000-000000000011"
         },
         "query": {
           "limit": "2"
@@ -3707,34 +3854,35 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/entities/0196700a-0000-7000-8000-000000000012/quotes?limit=2&cursor=example-cursor-7>; rel=\"next\""
+          "link": "</v1/entities/0196700a-0000-7000-8000-000000000011/quotes?limit=2&cursor=example-cursor-8>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000107",
-              "articleId": "0196700a-0000-7000-8000-000000000005",
+              "id": "0196700a-0000-7000-8000-000000000114",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "direct",
-              "start": 3813,
-              "end": 3933,
+              "start": 3825,
+              "end": 3945,
               "text": "There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,",
               "paragraphIndex": 25,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000012",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000108",
-                  "start": 3940,
-                  "end": 3945,
+                  "id": "0196700a-0000-7000-8000-000000000102",
+                  "start": 3952,
+                  "end": 3957,
                   "text": "Putin"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
-                "start": 3935,
-                "end": 3939,
+                "start": 3947,
+                "end": 3951,
                 "text": "said"
               },
               "attribution": {
@@ -3746,51 +3894,52 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000109",
-              "articleId": "0196700a-0000-7000-8000-000000000005",
+              "id": "0196700a-0000-7000-8000-000000000115",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
-              "kind": "direct",
-              "start": 2481,
-              "end": 2606,
-              "text": "We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,",
-              "paragraphIndex": 15,
+              "kind": "indirect",
+              "start": 3766,
+              "end": 3822,
+              "text": "he would fill in Washington on the results of the talks.",
+              "paragraphIndex": 24,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000012",
+                "id": "0196700a-0000-7000-8000-000000000011",
                 "type": "PERSON",
                 "canonicalName": "Vladimir Vladimirovich Putin",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000110",
-                  "start": 2608,
-                  "end": 2613,
+                  "id": "0196700a-0000-7000-8000-000000000100",
+                  "start": 3740,
+                  "end": 3745,
                   "text": "Putin"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
-                "start": 2614,
-                "end": 2618,
-                "text": "said"
+                "start": 3746,
+                "end": 3750,
+                "text": "told"
               },
               "attribution": {
-                "rule": "cue-after",
-                "confidence": 0.9
+                "rule": "cue-before",
+                "confidence": 0.8
               },
               "provenance": {
                 "origin": "machine",
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:04.000Z",
-                "updatedAt": "2019-04-26T09:00:04.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             }
           ],
-          "nextCursor": "example-cursor-7"
+          "nextCursor": "example-cursor-8"
         }
       }
     }
@@ -3812,39 +3961,40 @@ export const operationExamples: OperationExamples = {
         "status": 200,
         "contentType": "application/json",
         "headers": {
-          "link": "</v1/quotes?q=%22bad+faith%22&limit=2&cursor=example-cursor-8>; rel=\"next\""
+          "link": "</v1/quotes?q=%22bad+faith%22&limit=2&cursor=example-cursor-9>; rel=\"next\""
         },
         "body": {
           "items": [
             {
-              "id": "0196700a-0000-7000-8000-000000000042",
+              "id": "0196700a-0000-7000-8000-000000000044",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 3,
               "kind": "mixed",
-              "start": 37,
-              "end": 46,
-              "text": "bad faith",
+              "start": 24,
+              "end": 62,
+              "text": "US acted in 'bad faith' at Hanoi talks",
               "paragraphIndex": -1,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
+                "id": "0196700a-0000-7000-8000-000000000010",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000043",
-                  "start": 76,
-                  "end": 87,
-                  "text": "Kim Jong Un"
+                  "id": "0196700a-0000-7000-8000-000000000045",
+                  "start": 10,
+                  "end": 13,
+                  "text": "Kim"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
-                "start": 88,
-                "end": 95,
-                "text": "accused"
+                "start": 0,
+                "end": 23,
+                "text": "N.Korea's Kim to Putin:"
               },
               "attribution": {
-                "rule": "headline-same-words",
-                "confidence": 0.8
+                "rule": "headline-colon",
+                "confidence": 0.6
               },
               "provenance": {
                 "origin": "machine",
@@ -3852,29 +4002,30 @@ export const operationExamples: OperationExamples = {
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
                 "createdAt": "2019-04-26T09:00:02.000Z",
-                "updatedAt": "2019-04-26T09:00:14.000Z"
+                "updatedAt": "2019-04-26T09:00:13.000Z"
               }
             },
             {
-              "id": "0196700a-0000-7000-8000-000000000044",
+              "id": "0196700a-0000-7000-8000-000000000046",
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "mixed",
-              "start": 128,
-              "end": 137,
-              "text": "bad faith",
+              "start": 117,
+              "end": 166,
+              "text": "acting in \"bad faith\" at their most recent talks.",
               "paragraphIndex": 0,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
+                "id": "0196700a-0000-7000-8000-000000000010",
                 "type": "PERSON",
                 "canonicalName": "Kim Jong Un",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000043",
+                  "id": "0196700a-0000-7000-8000-000000000047",
                   "start": 76,
                   "end": 87,
                   "text": "Kim Jong Un"
                 }
               },
+              "unnamedSource": null,
               "via": null,
               "cue": {
                 "start": 88,
@@ -3883,7 +4034,7 @@ export const operationExamples: OperationExamples = {
               },
               "attribution": {
                 "rule": "cue-before",
-                "confidence": 0.75
+                "confidence": 0.8
               },
               "provenance": {
                 "origin": "machine",
@@ -3895,7 +4046,106 @@ export const operationExamples: OperationExamples = {
               }
             }
           ],
-          "nextCursor": "example-cursor-8"
+          "nextCursor": "example-cursor-9"
+        }
+      }
+    },
+    {
+      "summary": "The newest indirect speech",
+      "request": {
+        "method": "GET",
+        "path": "/v1/quotes",
+        "pathParams": {},
+        "query": {
+          "kind": "indirect",
+          "limit": "2"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {
+          "link": "</v1/quotes?kind=indirect&limit=2&cursor=example-cursor-10>; rel=\"next\""
+        },
+        "body": {
+          "items": [
+            {
+              "id": "0196700a-0000-7000-8000-000000000116",
+              "articleId": "0196700a-0000-7000-8000-000000000007",
+              "version": 1,
+              "kind": "indirect",
+              "start": 18,
+              "end": 49,
+              "text": "Dock workers returned on Monday",
+              "paragraphIndex": 0,
+              "speaker": null,
+              "unnamedSource": {
+                "start": 51,
+                "end": 60,
+                "text": "the union"
+              },
+              "via": null,
+              "cue": {
+                "start": 61,
+                "end": 65,
+                "text": "said"
+              },
+              "attribution": {
+                "rule": "cue-after-unnamed",
+                "confidence": 0.5
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:08.000Z",
+                "updatedAt": "2019-04-26T09:00:08.000Z"
+              }
+            },
+            {
+              "id": "0196700a-0000-7000-8000-000000000117",
+              "articleId": "0196700a-0000-7000-8000-000000000004",
+              "version": 1,
+              "kind": "indirect",
+              "start": 194,
+              "end": 275,
+              "text": "US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.",
+              "paragraphIndex": 0,
+              "speaker": {
+                "id": "0196700a-0000-7000-8000-000000000118",
+                "type": "ORG",
+                "canonicalName": "Putin",
+                "mention": {
+                  "id": "0196700a-0000-7000-8000-000000000119",
+                  "start": 72,
+                  "end": 77,
+                  "text": "Putin"
+                }
+              },
+              "unnamedSource": null,
+              "via": null,
+              "cue": {
+                "start": 183,
+                "end": 193,
+                "text": "countering"
+              },
+              "attribution": {
+                "rule": "participle-main-subject",
+                "confidence": 0.8
+              },
+              "provenance": {
+                "origin": "machine",
+                "pipelineVersion": "1.3.0",
+                "reviewStatus": "unreviewed",
+                "updatedBy": null,
+                "createdAt": "2019-04-26T09:00:03.000Z",
+                "updatedAt": "2019-04-26T09:00:03.000Z"
+              }
+            }
+          ],
+          "nextCursor": "example-cursor-10"
         }
       }
     }
@@ -3929,7 +4179,85 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000075",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "ORG"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 2977,
+                    "end": 2981
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "TASS",
+                    "prefix": " dumplings, Russian news agency ",
+                    "suffix": " reported.\n\nThe North Korean lea"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 2993,
+                    "end": 3016
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "The North Korean leader",
+                    "prefix": "ian news agency TASS reported.\n\n",
+                    "suffix": " invited Putin to visit North Ko"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000098",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -3943,6 +4271,474 @@ export const operationExamples: OperationExamples = {
                   "type": "SpecificResource",
                   "purpose": "identifying",
                   "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3025,
+                    "end": 3030
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Putin",
+                    "prefix": "The North Korean leader invited ",
+                    "suffix": " to visit North Korea \"at a conv"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000061",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3040,
+                    "end": 3051
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korea",
+                    "prefix": "n leader invited Putin to visit ",
+                    "suffix": " \"at a convenient time\" and the "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "ORG"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3118,
+                    "end": 3122
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "KCNA",
+                    "prefix": "itation was \"readily accepted\", ",
+                    "suffix": " said.\n\nKim, who arrived in Vlad"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3130,
+                    "end": 3133
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Kim",
+                    "prefix": "\"readily accepted\", KCNA said.\n\n",
+                    "suffix": ", who arrived in Vladivostok abo"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3150,
+                    "end": 3161
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Vladivostok",
+                    "prefix": "KCNA said.\n\nKim, who arrived in ",
+                    "suffix": " aboard his armoured train, was "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000080",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3169,
+                    "end": 3172
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "his",
+                    "prefix": "o arrived in Vladivostok aboard ",
+                    "suffix": " armoured train, was expected to"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "NORP"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3248,
+                    "end": 3255
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russian",
+                    "prefix": "Friday for cultural events that ",
+                    "suffix": " media have reported will includ"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000081",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3351,
+                    "end": 3354
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Kim",
+                    "prefix": "ty s aquarium.\n\nThe meeting was ",
+                    "suffix": " s first with another head of st"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000082",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3411,
+                    "end": 3414
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "his",
+                    "prefix": "d of state since returning from ",
+                    "suffix": " Hanoi summit with Trump.\n\nIt fo"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3415,
+                    "end": 3420
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Hanoi",
+                    "prefix": " state since returning from his ",
+                    "suffix": " summit with Trump.\n\nIt followed"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3433,
+                    "end": 3438
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Trump",
+                    "prefix": "ning from his Hanoi summit with ",
+                    "suffix": ".\n\nIt followed repeated invitati"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 3479,
+                    "end": 3484
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Putin",
+                    "prefix": "lowed repeated invitations from ",
+                    "suffix": " after Kim embarked on a series "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000083",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -3968,7 +4764,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000076",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000084",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -3981,7 +4777,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4007,7 +4803,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000111",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4020,7 +4816,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016"
                 },
                 {
                   "type": "TextualBody",
@@ -4046,7 +4842,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000112",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4059,7 +4855,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036"
                 },
                 {
                   "type": "TextualBody",
@@ -4085,7 +4881,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000113",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4098,7 +4894,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
                 },
                 {
                   "type": "TextualBody",
@@ -4124,7 +4920,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000114",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4137,7 +4933,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4163,7 +4959,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000115",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4176,7 +4972,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
                 },
                 {
                   "type": "TextualBody",
@@ -4202,7 +4998,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000093",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000100",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4215,7 +5011,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4241,7 +5037,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000094",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000101",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4254,7 +5050,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4280,7 +5076,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000116",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4293,7 +5089,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034"
                 },
                 {
                   "type": "TextualBody",
@@ -4319,7 +5115,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000077",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000085",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4332,7 +5128,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4358,7 +5154,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000086",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4371,7 +5167,7 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4397,7 +5193,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000095",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4410,12 +5206,12 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000041"
                 },
                 {
                   "type": "TextualBody",
                   "purpose": "classifying",
-                  "value": "PERSON"
+                  "value": "NORP"
                 }
               ],
               "target": {
@@ -4423,761 +5219,20 @@ export const operationExamples: OperationExamples = {
                 "selector": [
                   {
                     "type": "TextPositionSelector",
-                    "start": 3952,
-                    "end": 3957
+                    "start": 3915,
+                    "end": 3923
                   },
                   {
                     "type": "TextQuoteSelector",
-                    "exact": "Putin",
-                    "prefix": "can side of our position,\" said ",
-                    "suffix": ".\n\nThere were no concrete announ"
+                    "exact": "American",
+                    "prefix": " himself asked us to inform the ",
+                    "suffix": " side of our position,\" said Put"
                   }
                 ]
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000117",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4014,
-                    "end": 4025
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Vladivostok",
-                    "prefix": " announcements or agreements in ",
-                    "suffix": ", but analysts said Thursday s m"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000053",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4098,
-                    "end": 4109
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "North Korea",
-                    "prefix": "s valuable to both sides.\n\n\"For ",
-                    "suffix": ", it s all about securing anothe"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4149,
-                    "end": 4154
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "China",
-                    "prefix": "ll about securing another exit. ",
-                    "suffix": " talks about sanctions relief bu"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000119",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4232,
-                    "end": 4243
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Koo Kab-woo",
-                    "prefix": "eally put it into action,\" said ",
-                    "suffix": ", a professor at the University "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "ORG"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4264,
-                    "end": 4298
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "University of North Korean Studies",
-                    "prefix": "Koo Kab-woo, a professor at the ",
-                    "suffix": " in Seoul.\n\n\"For Russia, North K"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4302,
-                    "end": 4307
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Seoul",
-                    "prefix": "sity of North Korean Studies in ",
-                    "suffix": ".\n\n\"For Russia, North Korea is e"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4315,
-                    "end": 4321
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Russia",
-                    "prefix": " Korean Studies in Seoul.\n\n\"For ",
-                    "suffix": ", North Korea is elevating it ba"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000054",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4323,
-                    "end": 4334
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "North Korea",
-                    "prefix": "Studies in Seoul.\n\n\"For Russia, ",
-                    "suffix": " is elevating it back to one of "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4409,
-                    "end": 4414
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "China",
-                    "prefix": "parties, on the same footing as ",
-                    "suffix": ".\"\n\nAmong the issues that were l"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4524,
-                    "end": 4530
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Russia",
-                    "prefix": "rth Korean labourers working in ",
-                    "suffix": " and due to leave by the end of "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000055",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4607,
-                    "end": 4618
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "North Korea",
-                    "prefix": "er sanctions.\n\nLabour is one of ",
-                    "suffix": " s key exports and sources of ca"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4654,
-                    "end": 4663
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Pyongyang",
-                    "prefix": "ey exports and sources of cash. ",
-                    "suffix": " has reportedly asked Russia to "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4685,
-                    "end": 4691
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Russia",
-                    "prefix": " Pyongyang has reportedly asked ",
-                    "suffix": " to continue to employ its worke"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000096",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4780,
-                    "end": 4797
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Russian president",
-                    "prefix": "oon after his first election as ",
-                    "suffix": ", Putin sought to normalise rela"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000097",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4799,
-                    "end": 4804
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Putin",
-                    "prefix": " election as Russian president, ",
-                    "suffix": " sought to normalise relations w"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4840,
-                    "end": 4849
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Pyongyang",
-                    "prefix": "ght to normalise relations with ",
-                    "suffix": " and met Kim Jong Il -- the curr"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4858,
-                    "end": 4869
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Kim Jong Il",
-                    "prefix": "elations with Pyongyang and met ",
-                    "suffix": " -- the current leader s father "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4971,
-                    "end": 4982
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Vladivostok",
-                    "prefix": "ing a 2002 meeting also held in ",
-                    "suffix": ".\n\nChina has since cemented its "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 4985,
-                    "end": 4990
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "China",
-                    "prefix": "ting also held in Vladivostok.\n\n",
-                    "suffix": " has since cemented its role as "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5203,293 +5258,20 @@ export const operationExamples: OperationExamples = {
                 "selector": [
                   {
                     "type": "TextPositionSelector",
-                    "start": 5136,
-                    "end": 5139
+                    "start": 3952,
+                    "end": 3957
                   },
                   {
                     "type": "TextQuoteSelector",
-                    "exact": "Kim",
-                    "prefix": "fuel supplier, and analysts say ",
-                    "suffix": " could be looking to balance Bei"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5168,
-                    "end": 5175
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Beijing",
-                    "prefix": "Kim could be looking to balance ",
-                    "suffix": " s influence.\n\nThe last meeting "
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5230,
-                    "end": 5236
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Russia",
-                    "prefix": " meeting between the leaders of ",
-                    "suffix": " and North Korea came in 2011, w"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000056",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "LOC"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5241,
-                    "end": 5252
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "North Korea",
-                    "prefix": "tween the leaders of Russia and ",
-                    "suffix": " came in 2011, when Kim Jong Il "
+                    "exact": "Putin",
+                    "prefix": "can side of our position,\" said ",
+                    "suffix": ".\n\nThere were no concrete announ"
                   }
                 ]
               }
             },
             {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5272,
-                    "end": 5283
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Kim Jong Il",
-                    "prefix": " North Korea came in 2011, when ",
-                    "suffix": " told then-president Dmitry Medv"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5304,
-                    "end": 5319
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "Dmitry Medvedev",
-                    "prefix": "Kim Jong Il told then-president ",
-                    "suffix": " that he was prepared to renounc"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5325,
-                    "end": 5327
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "he",
-                    "prefix": "-president Dmitry Medvedev that ",
-                    "suffix": " was prepared to renounce nuclea"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 5371,
-                    "end": 5374
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "His",
-                    "prefix": "d to renounce nuclear testing.\n\n",
-                    "suffix": " son has since overseen by far t"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5515,14 +5297,209 @@ export const operationExamples: OperationExamples = {
                 "selector": [
                   {
                     "type": "TextPositionSelector",
-                    "start": 5477,
-                    "end": 5486
+                    "start": 4014,
+                    "end": 4025
                   },
                   {
                     "type": "TextQuoteSelector",
-                    "exact": "Pyongyang",
-                    "prefix": "e, and launch of missiles which ",
-                    "suffix": " says are capable of reaching th"
+                    "exact": "Vladivostok",
+                    "prefix": " announcements or agreements in ",
+                    "suffix": ", but analysts said Thursday s m"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000062",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4098,
+                    "end": 4109
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korea",
+                    "prefix": "s valuable to both sides.\n\n\"For ",
+                    "suffix": ", it s all about securing anothe"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4149,
+                    "end": 4154
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "China",
+                    "prefix": "ll about securing another exit. ",
+                    "suffix": " talks about sanctions relief bu"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4232,
+                    "end": 4243
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Koo Kab-woo",
+                    "prefix": "eally put it into action,\" said ",
+                    "suffix": ", a professor at the University "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "ORG"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4264,
+                    "end": 4298
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "University of North Korean Studies",
+                    "prefix": "Koo Kab-woo, a professor at the ",
+                    "suffix": " in Seoul.\n\n\"For Russia, North K"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4302,
+                    "end": 4307
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Seoul",
+                    "prefix": "sity of North Korean Studies in ",
+                    "suffix": ".\n\n\"For Russia, North Korea is e"
                   }
                 ]
               }
@@ -5541,7 +5518,904 @@ export const operationExamples: OperationExamples = {
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4315,
+                    "end": 4321
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russia",
+                    "prefix": " Korean Studies in Seoul.\n\n\"For ",
+                    "suffix": ", North Korea is elevating it ba"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000063",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4323,
+                    "end": 4334
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korea",
+                    "prefix": "Studies in Seoul.\n\n\"For Russia, ",
+                    "suffix": " is elevating it back to one of "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4409,
+                    "end": 4414
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "China",
+                    "prefix": "parties, on the same footing as ",
+                    "suffix": ".\"\n\nAmong the issues that were l"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000042"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "NORP"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4490,
+                    "end": 4502
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korean",
+                    "prefix": "sed was the fate of some 10,000 ",
+                    "suffix": " labourers working in Russia and"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4524,
+                    "end": 4530
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russia",
+                    "prefix": "rth Korean labourers working in ",
+                    "suffix": " and due to leave by the end of "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000064",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4607,
+                    "end": 4618
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korea",
+                    "prefix": "er sanctions.\n\nLabour is one of ",
+                    "suffix": " s key exports and sources of ca"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
                   "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4654,
+                    "end": 4663
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Pyongyang",
+                    "prefix": "ey exports and sources of cash. ",
+                    "suffix": " has reportedly asked Russia to "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4685,
+                    "end": 4691
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russia",
+                    "prefix": " Pyongyang has reportedly asked ",
+                    "suffix": " to continue to employ its worke"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000103",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4780,
+                    "end": 4797
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russian president",
+                    "prefix": "oon after his first election as ",
+                    "suffix": ", Putin sought to normalise rela"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000104",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4799,
+                    "end": 4804
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Putin",
+                    "prefix": " election as Russian president, ",
+                    "suffix": " sought to normalise relations w"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4840,
+                    "end": 4849
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Pyongyang",
+                    "prefix": "ght to normalise relations with ",
+                    "suffix": " and met Kim Jong Il -- the curr"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4858,
+                    "end": 4869
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Kim Jong Il",
+                    "prefix": "elations with Pyongyang and met ",
+                    "suffix": " -- the current leader s father "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4971,
+                    "end": 4982
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Vladivostok",
+                    "prefix": "ing a 2002 meeting also held in ",
+                    "suffix": ".\n\nChina has since cemented its "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 4985,
+                    "end": 4990
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "China",
+                    "prefix": "ting also held in Vladivostok.\n\n",
+                    "suffix": " has since cemented its role as "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000087",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5136,
+                    "end": 5139
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Kim",
+                    "prefix": "fuel supplier, and analysts say ",
+                    "suffix": " could be looking to balance Bei"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5168,
+                    "end": 5175
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Beijing",
+                    "prefix": "Kim could be looking to balance ",
+                    "suffix": " s influence.\n\nThe last meeting "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5230,
+                    "end": 5236
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Russia",
+                    "prefix": " meeting between the leaders of ",
+                    "suffix": " and North Korea came in 2011, w"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000065",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5241,
+                    "end": 5252
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "North Korea",
+                    "prefix": "tween the leaders of Russia and ",
+                    "suffix": " came in 2011, when Kim Jong Il "
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5272,
+                    "end": 5283
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Kim Jong Il",
+                    "prefix": " North Korea came in 2011, when ",
+                    "suffix": " told then-president Dmitry Medv"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5304,
+                    "end": 5319
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Dmitry Medvedev",
+                    "prefix": "Kim Jong Il told then-president ",
+                    "suffix": " that he was prepared to renounc"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5325,
+                    "end": 5327
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "he",
+                    "prefix": "-president Dmitry Medvedev that ",
+                    "suffix": " was prepared to renounce nuclea"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5371,
+                    "end": 5374
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "His",
+                    "prefix": "d to renounce nuclear testing.\n\n",
+                    "suffix": " son has since overseen by far t"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "LOC"
+                }
+              ],
+              "target": {
+                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 5477,
+                    "end": 5486
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "Pyongyang",
+                    "prefix": "e, and launch of missiles which ",
+                    "suffix": " says are capable of reaching th"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.3.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -5616,9 +6490,9 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 15,
-            "entities": 30,
-            "mentions": 127
+            "quotes": 26,
+            "entities": 33,
+            "mentions": 132
           },
           "createdAt": "2019-04-26T09:00:02.000Z",
           "updatedAt": "2019-04-26T09:00:24.000Z",
@@ -5674,145 +6548,13 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 5,
-            "quotes": 3,
-            "entities": 11,
-            "mentions": 25
+            "quotes": 4,
+            "entities": 12,
+            "mentions": 26
           },
           "createdAt": "2019-04-26T09:00:03.000Z",
           "updatedAt": "2019-04-26T09:00:25.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said."
-        }
-      }
-    },
-    {
-      "summary": "The JSON copy replaced by a ninjs item with an XHTML body",
-      "request": {
-        "method": "PUT",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000004",
-        "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000004"
-        },
-        "query": {},
-        "headers": {
-          "if-match": "\"3\"",
-          "content-type": "application/vnd.iptc.ninjs+json"
-        },
-        "contentType": "application/vnd.iptc.ninjs+json",
-        "body": {
-          "uri": "urn:newsml:example.org:20190426:kim-putin-summit-copy",
-          "type": "text",
-          "versionCreated": "2019-04-26T08:15:00Z",
-          "language": "en",
-          "by": "AFP",
-          "located": "Vladivostok",
-          "infoSources": [
-            {
-              "name": "Dunya News",
-              "role": "publisher"
-            }
-          ],
-          "headlines": [
-            {
-              "role": "main",
-              "value": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks"
-            }
-          ],
-          "bodies": [
-            {
-              "role": "richtext",
-              "contentType": "application/xhtml+xml",
-              "value": "<p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p> <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p> <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p> <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p> <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p> <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p> <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p> <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p> <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p> <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p> <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p> <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p> <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p> <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p> <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p> <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p> <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p> <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p> <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p> <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p> <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p> <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p> <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p> <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p> <p>Putin told reporters that he would fill in Washington on the results of the talks.</p> <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p> <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p> <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p> <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p> <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p> <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p> <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p> <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p> <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p> <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p> <p>This story has been corrected.</p>"
-            }
-          ],
-          "subjects": [
-            {
-              "name": "diplomacy",
-              "uri": "http://cv.iptc.org/newscodes/mediatopic/20000565"
-            }
-          ]
-        }
-      },
-      "response": {
-        "status": 200,
-        "contentType": "application/json",
-        "headers": {
-          "etag": "\"5\""
-        },
-        "body": {
-          "id": "0196700a-0000-7000-8000-000000000004",
-          "revision": 3,
-          "version": 5,
-          "format": "plain",
-          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "source": "Dunya News",
-          "standfirst": null,
-          "dateline": null,
-          "byline": null,
-          "externalId": "ew-2019-04-26-kim-putin",
-          "url": "https://news.example.org/2019/04/26/kim-putin-summit",
-          "publishedAt": "2019-04-26T08:15:00.000Z",
-          "language": "en",
-          "contentHash": "e51bd1845410e043502c1c25841f74a5f2c82baa9076e9e96a20f2059343076e",
-          "pipelineVersion": "1.3.0",
-          "counts": {
-            "paragraphs": 36,
-            "quotes": 15,
-            "entities": 29,
-            "mentions": 126
-          },
-          "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:26.000Z",
-          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.\n\nThis story has been corrected."
-        }
-      }
-    },
-    {
-      "summary": "The JSON copy replaced by an HTML page",
-      "request": {
-        "method": "PUT",
-        "path": "/v1/articles/0196700a-0000-7000-8000-000000000004",
-        "pathParams": {
-          "id": "0196700a-0000-7000-8000-000000000004"
-        },
-        "query": {},
-        "headers": {
-          "if-match": "\"5\"",
-          "content-type": "text/html"
-        },
-        "contentType": "text/html",
-        "body": "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n  <title>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks | Dunya News</title>\n  <meta property=\"og:site_name\" content=\"Dunya News\">\n  <meta property=\"article:published_time\" content=\"2019-04-26T08:15:00Z\">\n  <link rel=\"canonical\" href=\"https://dunyanews.example/world/kim-putin-summit\">\n  <script>window.dataLayer = [{ section: \"world\" }]; function showAd() { document.write(\"Buy now\"); }</script>\n  <style>.ad { border: 1px solid red }</style>\n</head>\n<body>\n  <header class=\"site-header\">\n    <a class=\"logo\" href=\"/\">Dunya News</a>\n    <nav class=\"main-nav\"><ul>\n      <li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li><li><a href=\"/business\">Business</a></li>\n      <li><a href=\"/sport\">Sport</a></li><li><a href=\"/entertainment\">Entertainment</a></li>\n    </ul></nav>\n  </header>\n  <div class=\"ad ad-leaderboard\" id=\"ad-top\">Advertisement. Cheap flights to Vladivostok, book now and save 40 percent!</div>\n  <main>\n    <article class=\"story\">\n      <h1>N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks</h1>\n<p>Updated with the full text.</p>\n      <div class=\"share\"><a href=\"https://twitter.com/share\">Share on Twitter</a> <a href=\"https://facebook.com/share\">Share on Facebook</a></div>\n      <div class=\"story-body\">\n        <p>Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks.</p>\n        <p>VLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in &quot;bad faith&quot; at their most recent talks, state media in Pyongyang said Friday.</p>\n        <p>Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.</p>\n        <p>Putin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as &quot;unreserved and friendly&quot;.</p>\n        <p>The two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.</p>\n        <p>Putin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.</p>\n        <p>During the talks, Kim said &quot;the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,&quot; the Korean Central News Agency said.</p>\n        <p>He warned that the situation &quot;may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks&quot;, the agency added.</p>\n        <p>&quot;Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,&quot; KCNA quoted Kim as saying.</p>\n        <p>The Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.</p>\n        <p>At those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.</p>\n        <p>Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.</p>\n        <p>Just a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.</p>\n        <p>On Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.</p>\n        <p>But he also insisted that the North needed &quot;guarantees of its security, the preservation of its sovereignty&quot;.</p>\n        <p>&quot;We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,&quot; Putin said.</p>\n        <p>Kim said he hoped to usher in a &quot;new heyday&quot; in ties between Pyongyang and Moscow.</p>\n        <p>Both men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.</p>\n        <p>The two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.</p>\n        <p>The North Korean leader invited Putin to visit North Korea &quot;at a convenient time&quot; and the invitation was &quot;readily accepted&quot;, KCNA said.</p>\n        <p>Kim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.</p>\n        <p>The meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.</p>\n        <p>It followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.</p>\n        <p>Since March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.</p>\n        <p>Putin told reporters that he would fill in Washington on the results of the talks.</p>\n        <p>&quot;There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,&quot; said Putin.</p>\n        <p>There were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.</p>\n        <p>&quot;For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,&quot; said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.</p>\n        <p>&quot;For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.&quot;</p>\n        <p>Among the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.</p>\n        <p>Labour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.</p>\n        <p>Soon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.</p>\n        <p>China has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.</p>\n        <p>The last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.</p>\n        <p>His son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland.</p>\n      </div>\n      <script>showAd();</script>\n    </article>\n    <aside class=\"most-read\"><h2>Most read</h2><ol>\n      <li><a href=\"/a\">Markets slide as oil prices jump</a></li><li><a href=\"/b\">Cricket board names new captain</a></li>\n    </ol></aside>\n  </main>\n  <footer><p>© Dunya News. All rights reserved.</p><a href=\"/privacy\">Privacy</a></footer>\n  <script src=\"https://ads.example/tracker.js\"></script>\n</body>\n</html>"
-      },
-      "response": {
-        "status": 200,
-        "contentType": "application/json",
-        "headers": {
-          "etag": "\"7\""
-        },
-        "body": {
-          "id": "0196700a-0000-7000-8000-000000000004",
-          "revision": 4,
-          "version": 7,
-          "format": "plain",
-          "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "source": "Dunya News",
-          "standfirst": null,
-          "dateline": null,
-          "byline": null,
-          "externalId": "ew-2019-04-26-kim-putin",
-          "url": "https://dunyanews.example/world/kim-putin-summit",
-          "publishedAt": "2019-04-26T08:15:00.000Z",
-          "language": "en",
-          "contentHash": "8934bb0acea1e7d684427ca902e307763f496c1e2afd725c6d11996742cbec8d",
-          "pipelineVersion": "1.3.0",
-          "counts": {
-            "paragraphs": 36,
-            "quotes": 15,
-            "entities": 29,
-            "mentions": 126
-          },
-          "createdAt": "2019-04-26T09:00:03.000Z",
-          "updatedAt": "2019-04-26T09:00:27.000Z",
-          "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nUpdated with the full text.\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
     }
@@ -5843,7 +6585,7 @@ export const operationExamples: OperationExamples = {
               "pipelineVersion": "1.3.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
-              "replacedAt": "2019-04-26T09:00:28.000Z"
+              "replacedAt": "2019-04-26T09:00:26.000Z"
             },
             {
               "revision": 2,
@@ -5852,7 +6594,7 @@ export const operationExamples: OperationExamples = {
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
               "pipelineVersion": "1.3.0",
               "createdBy": null,
-              "createdAt": "2019-04-26T09:00:28.000Z",
+              "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
             }
           ]
@@ -5885,7 +6627,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
-          "replacedAt": "2019-04-26T09:00:28.000Z",
+          "replacedAt": "2019-04-26T09:00:26.000Z",
           "text": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\n\nDunya News\n\nKim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks.\n\nVLADIVOSTOK (AFP) - At his first summit with Russia s Vladimir Putin, North Korean leader Kim Jong Un accused the United States of acting in \"bad faith\" at their most recent talks, state media in Pyongyang said Friday.\n\nKim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\n\nDuring the talks, Kim said \"the situation on the Korean peninsula and the region is now at a standstill and has reached a critical point,\" the Korean Central News Agency said.\n\nHe warned that the situation \"may return to its original state as the US took an unilateral attitude in bad faith at the recent second DPRK-US summit talks\", the agency added.\n\n\"Peace and security on the Korean peninsula will entirely depend on the US future attitude, and the DPRK will gird itself for every possible situation,\" KCNA quoted Kim as saying.\n\nThe Kim-Trump summit broke down in late February without a deal on North Korea s nuclear arsenal.\n\nAt those talks, cash-strapped Pyongyang demanded immediate relief from sanctions, but the two sides disagreed over what the North was prepared to give up in return.\n\nRussia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures -- accusations Moscow denies.\n\nJust a week ago, Pyongyang demanded the removal of US Secretary of State Mike Pompeo from the stalled nuclear talks, accusing him of derailing the process.\n\nOn Thursday, Putin emerged from the meeting saying that like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.\n\nBut he also insisted that the North needed \"guarantees of its security, the preservation of its sovereignty\".\n\n\"We need to... return to a state where international law, not the law of the strongest, determines the situation in the world,\" Putin said.\n\nKim said he hoped to usher in a \"new heyday\" in ties between Pyongyang and Moscow.\n\nBoth men said they were looking to strengthen ties that date back to the Soviet Union s support for the founder of North Korea, Kim s grandfather Kim Il Sung.\n\nThe two shared a lunch that included borscht, crab salad and venison dumplings, Russian news agency TASS reported.\n\nThe North Korean leader invited Putin to visit North Korea \"at a convenient time\" and the invitation was \"readily accepted\", KCNA said.\n\nKim, who arrived in Vladivostok aboard his armoured train, was expected to stay until Friday for cultural events that Russian media have reported will include a ballet and a visit to the city s aquarium.\n\nThe meeting was Kim s first with another head of state since returning from his Hanoi summit with Trump.\n\nIt followed repeated invitations from Putin after Kim embarked on a series of diplomatic overtures last year.\n\nSince March 2018, the North Korean leader has held four meetings with Chinese President Xi Jinping, three with South Korea s Moon Jae-in, two with Trump and one with Vietnam s president.\n\nPutin told reporters that he would fill in Washington on the results of the talks.\n\n\"There are no secrets here, no conspiracies... Chairman Kim himself asked us to inform the American side of our position,\" said Putin.\n\nThere were no concrete announcements or agreements in Vladivostok, but analysts said Thursday s meeting was valuable to both sides.\n\n\"For North Korea, it s all about securing another exit. China talks about sanctions relief but it doesn t really put it into action,\" said Koo Kab-woo, a professor at the University of North Korean Studies in Seoul.\n\n\"For Russia, North Korea is elevating it back to one of the direct parties, on the same footing as China.\"\n\nAmong the issues that were likely discussed was the fate of some 10,000 North Korean labourers working in Russia and due to leave by the end of this year under sanctions.\n\nLabour is one of North Korea s key exports and sources of cash. Pyongyang has reportedly asked Russia to continue to employ its workers after the deadline.\n\nSoon after his first election as Russian president, Putin sought to normalise relations with Pyongyang and met Kim Jong Il -- the current leader s father and predecessor -- three times, including a 2002 meeting also held in Vladivostok.\n\nChina has since cemented its role as the isolated North s most important ally, its largest trading partner and crucial fuel supplier, and analysts say Kim could be looking to balance Beijing s influence.\n\nThe last meeting between the leaders of Russia and North Korea came in 2011, when Kim Jong Il told then-president Dmitry Medvedev that he was prepared to renounce nuclear testing.\n\nHis son has since overseen by far the country s most powerful blast to date, and launch of missiles which Pyongyang says are capable of reaching the entire US mainland."
         }
       }
@@ -5902,7 +6644,7 @@ export const operationExamples: OperationExamples = {
         },
         "query": {},
         "headers": {
-          "if-match": "\"7\""
+          "if-match": "\"3\""
         }
       },
       "response": {
