@@ -1687,7 +1687,7 @@ export interface operations {
             content: {
                 "application/json": {
                     headline: string;
-                    /** @description Article body: paragraphs separated by blank lines. */
+                    /** @description Article body: paragraphs separated by blank lines (at most 100,000 characters, 2,000 paragraphs and 2,000 quotations). */
                     body: string;
                     /** @description Publisher or feed name. */
                     source?: string;
@@ -1700,7 +1700,7 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 } | {
-                    /** @description A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    /** @description At most 100,000 characters, 2,000 paragraphs and 2,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
                     text: string;
                 };
             };
@@ -2306,7 +2306,7 @@ export interface operations {
             content: {
                 "application/json": {
                     headline: string;
-                    /** @description Article body: paragraphs separated by blank lines. */
+                    /** @description Article body: paragraphs separated by blank lines (at most 100,000 characters, 2,000 paragraphs and 2,000 quotations). */
                     body: string;
                     /** @description Publisher or feed name. */
                     source?: string;
@@ -2319,7 +2319,7 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 } | {
-                    /** @description A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    /** @description At most 100,000 characters, 2,000 paragraphs and 2,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
                     text: string;
                 };
             };
@@ -9417,17 +9417,20 @@ export interface operations {
             query?: {
                 /**
                  * @description First day of the period (UTC), inclusive. Default: 29 days before `to`. The period is at most 366 days.
-                 * @example 2019-04-26
+                 * @example 2019-04-01
                  */
                 from?: string;
                 /**
                  * @description Last day of the period (UTC), inclusive, from 1900 to 2999. Default: today.
-                 * @example 2019-04-26
+                 * @example 2019-04-30
                  */
                 to?: string;
                 /** @description Only articles from this source (as `GET /v1/sources` lists them); a source with no article is a 404. */
                 source?: string;
-                /** @description Only speakers of this entity type; `PERSON,ORG` for people and organisations. Default: every type. */
+                /**
+                 * @description Only speakers of this entity type; `PERSON,ORG` for people and organisations. Default: every type.
+                 * @example PERSON,ORG
+                 */
                 type?: ("PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW") | "PERSON,ORG";
                 /** @description How many speakers, most quoted first. */
                 limit?: number;
@@ -9624,15 +9627,18 @@ export interface operations {
             query?: {
                 /**
                  * @description First day of the period (UTC), inclusive. Default: 29 days before `to`. The period is at most 366 days.
-                 * @example 2019-04-26
+                 * @example 2019-04-01
                  */
                 from?: string;
                 /**
                  * @description Last day of the period (UTC), inclusive, from 1900 to 2999. Default: today.
-                 * @example 2019-04-26
+                 * @example 2019-04-30
                  */
                 to?: string;
-                /** @description Only articles from this source (as `GET /v1/sources` lists them); a source with no article is a 404. */
+                /**
+                 * @description Only articles from this source (as `GET /v1/sources` lists them); a source with no article is a 404.
+                 * @example Example Wire
+                 */
                 source?: string;
             };
             header?: {
@@ -9810,12 +9816,12 @@ export interface operations {
             query?: {
                 /**
                  * @description First day of the period (UTC), inclusive. Default: 29 days before `to`. The period is at most 366 days.
-                 * @example 2019-04-26
+                 * @example 2019-04-01
                  */
                 from?: string;
                 /**
                  * @description Last day of the period (UTC), inclusive, from 1900 to 2999. Default: today.
-                 * @example 2019-04-26
+                 * @example 2019-04-30
                  */
                 to?: string;
                 /** @description Only articles from this source (as `GET /v1/sources` lists them); a source with no article is a 404. */
@@ -9988,12 +9994,12 @@ export interface operations {
             query?: {
                 /**
                  * @description First day of the period (UTC), inclusive. Default: 29 days before `to`. The period is at most 366 days.
-                 * @example 2019-04-26
+                 * @example 2019-04-01
                  */
                 from?: string;
                 /**
                  * @description Last day of the period (UTC), inclusive, from 1900 to 2999. Default: today.
-                 * @example 2019-04-26
+                 * @example 2019-04-30
                  */
                 to?: string;
                 /** @description Only articles from this source (as `GET /v1/sources` lists them); a source with no article is a 404. */

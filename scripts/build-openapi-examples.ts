@@ -425,6 +425,17 @@ async function main(): Promise<number> {
     await call({ operationId: 'listEntityQuotes', summary: 'What Putin said', method: 'GET', route: '/v1/entities/{id}/quotes', params: { id: putin.id }, query: { limit: 2 } });
     await call({ operationId: 'searchQuotes', summary: 'Quotes about bad faith', method: 'GET', route: '/v1/quotes', query: { q: '"bad faith"', limit: 2 } });
 
+    // Who gets quoted: April 2019 holds the JSON story (published 2019-04-26), so the figures stay fixed.
+    const april = { from: '2019-04-01', to: '2019-04-30' };
+    if (operations.has('listVoicesSpeakers')) {
+      await call({ operationId: 'listVoicesSpeakers', summary: 'The most quoted people and organisations of April 2019', method: 'GET', route: '/v1/voices/speakers', query: { ...april, type: 'PERSON,ORG', limit: 5 } });
+      await call({ operationId: 'listVoicesSpeakers', summary: 'An inverted period', method: 'GET', route: '/v1/voices/speakers', query: { from: '2019-04-30', to: '2019-04-01' } });
+      await call({ operationId: 'listVoicesTypes', summary: 'Quotes by type of source, one source', method: 'GET', route: '/v1/voices/types', query: { ...april, source: 'Example Wire' } });
+      await call({ operationId: 'listVoicesGenders', summary: 'Share of voice by gender', method: 'GET', route: '/v1/voices/genders', query: april });
+      await call({ operationId: 'listVoicesTrend', summary: 'Quotes by week', method: 'GET', route: '/v1/voices/trend', query: { ...april, interval: 'week' } });
+      await call({ operationId: 'listSources', summary: 'The sources', method: 'GET', route: '/v1/sources' });
+    }
+
     // Exports.
     await call({
       operationId: 'exportArticleAnnotations',

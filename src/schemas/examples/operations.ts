@@ -4150,6 +4150,322 @@ export const operationExamples: OperationExamples = {
       }
     }
   ],
+  "listVoicesSpeakers": [
+    {
+      "summary": "The most quoted people and organisations of April 2019",
+      "request": {
+        "method": "GET",
+        "path": "/v1/voices/speakers",
+        "pathParams": {},
+        "query": {
+          "from": "2019-04-01",
+          "to": "2019-04-30",
+          "type": "PERSON,ORG",
+          "limit": "5"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "period": {
+            "from": "2019-04-01",
+            "to": "2019-04-30",
+            "source": null
+          },
+          "items": [
+            {
+              "entity": {
+                "id": "0196700a-0000-7000-8000-000000000120",
+                "type": "ORG",
+                "canonicalName": "KCNA",
+                "gender": null,
+                "genderSource": null
+              },
+              "quotes": 1,
+              "articles": 1,
+              "byKind": {
+                "direct": 1,
+                "mixed": 0,
+                "indirect": 0
+              }
+            },
+            {
+              "entity": {
+                "id": "0196700a-0000-7000-8000-000000000121",
+                "type": "PERSON",
+                "canonicalName": "Kim",
+                "gender": "male",
+                "genderSource": "estimated"
+              },
+              "quotes": 1,
+              "articles": 1,
+              "byKind": {
+                "direct": 0,
+                "mixed": 1,
+                "indirect": 0
+              }
+            },
+            {
+              "entity": {
+                "id": "0196700a-0000-7000-8000-000000000118",
+                "type": "ORG",
+                "canonicalName": "Putin",
+                "gender": null,
+                "genderSource": null
+              },
+              "quotes": 1,
+              "articles": 1,
+              "byKind": {
+                "direct": 0,
+                "mixed": 0,
+                "indirect": 1
+              }
+            }
+          ]
+        }
+      }
+    },
+    {
+      "summary": "An inverted period",
+      "request": {
+        "method": "GET",
+        "path": "/v1/voices/speakers",
+        "pathParams": {},
+        "query": {
+          "from": "2019-04-30",
+          "to": "2019-04-01"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 400,
+        "contentType": "application/problem+json",
+        "headers": {},
+        "body": {
+          "type": "urn:news-annotations:problem:validation-failed",
+          "title": "The request is not valid",
+          "status": 400,
+          "detail": "`from` (2019-04-30) is after `to` (2019-04-01)",
+          "instance": "/v1/voices/speakers",
+          "requestId": "0196700a-0000-7000-8000-000000000122"
+        }
+      }
+    }
+  ],
+  "listVoicesTypes": [
+    {
+      "summary": "Quotes by type of source, one source",
+      "request": {
+        "method": "GET",
+        "path": "/v1/voices/types",
+        "pathParams": {},
+        "query": {
+          "from": "2019-04-01",
+          "to": "2019-04-30",
+          "source": "Example Wire"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "period": {
+            "from": "2019-04-01",
+            "to": "2019-04-30",
+            "source": "Example Wire"
+          },
+          "items": [
+            {
+              "type": "ORG",
+              "quotes": 2,
+              "byKind": {
+                "direct": 1,
+                "mixed": 0,
+                "indirect": 1
+              }
+            },
+            {
+              "type": "PERSON",
+              "quotes": 1,
+              "byKind": {
+                "direct": 0,
+                "mixed": 1,
+                "indirect": 0
+              }
+            }
+          ]
+        }
+      }
+    }
+  ],
+  "listVoicesGenders": [
+    {
+      "summary": "Share of voice by gender",
+      "request": {
+        "method": "GET",
+        "path": "/v1/voices/genders",
+        "pathParams": {},
+        "query": {
+          "from": "2019-04-01",
+          "to": "2019-04-30"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "period": {
+            "from": "2019-04-01",
+            "to": "2019-04-30",
+            "source": null
+          },
+          "items": [
+            {
+              "gender": "female",
+              "quotes": 0,
+              "people": 0,
+              "editorSet": 0
+            },
+            {
+              "gender": "male",
+              "quotes": 1,
+              "people": 1,
+              "editorSet": 0
+            },
+            {
+              "gender": "nonbinary",
+              "quotes": 0,
+              "people": 0,
+              "editorSet": 0
+            },
+            {
+              "gender": "unknown",
+              "quotes": 0,
+              "people": 0,
+              "editorSet": 0
+            }
+          ]
+        }
+      }
+    }
+  ],
+  "listVoicesTrend": [
+    {
+      "summary": "Quotes by week",
+      "request": {
+        "method": "GET",
+        "path": "/v1/voices/trend",
+        "pathParams": {},
+        "query": {
+          "from": "2019-04-01",
+          "to": "2019-04-30",
+          "interval": "week"
+        },
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "period": {
+            "from": "2019-04-01",
+            "to": "2019-04-30",
+            "source": null
+          },
+          "interval": "week",
+          "items": [
+            {
+              "bucket": "2019-04-01",
+              "quotes": 0,
+              "people": {
+                "female": 0,
+                "male": 0,
+                "nonbinary": 0,
+                "unknown": 0
+              }
+            },
+            {
+              "bucket": "2019-04-08",
+              "quotes": 0,
+              "people": {
+                "female": 0,
+                "male": 0,
+                "nonbinary": 0,
+                "unknown": 0
+              }
+            },
+            {
+              "bucket": "2019-04-15",
+              "quotes": 0,
+              "people": {
+                "female": 0,
+                "male": 0,
+                "nonbinary": 0,
+                "unknown": 0
+              }
+            },
+            {
+              "bucket": "2019-04-22",
+              "quotes": 3,
+              "people": {
+                "female": 0,
+                "male": 1,
+                "nonbinary": 0,
+                "unknown": 0
+              }
+            },
+            {
+              "bucket": "2019-04-29",
+              "quotes": 0,
+              "people": {
+                "female": 0,
+                "male": 0,
+                "nonbinary": 0,
+                "unknown": 0
+              }
+            }
+          ]
+        }
+      }
+    }
+  ],
+  "listSources": [
+    {
+      "summary": "The sources",
+      "request": {
+        "method": "GET",
+        "path": "/v1/sources",
+        "pathParams": {},
+        "query": {},
+        "headers": {}
+      },
+      "response": {
+        "status": 200,
+        "contentType": "application/json",
+        "headers": {},
+        "body": {
+          "items": [
+            {
+              "source": "Dunya News",
+              "articles": 1
+            },
+            {
+              "source": "Example Wire",
+              "articles": 4
+            }
+          ]
+        }
+      }
+    }
+  ],
   "exportArticleAnnotations": [
     {
       "summary": "Page 1 of the W3C Web Annotations",
@@ -4179,7 +4495,7 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000120",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4335,7 +4651,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000121",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4413,7 +4729,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4491,7 +4807,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4608,7 +4924,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4647,7 +4963,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4803,7 +5119,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4842,7 +5158,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4881,7 +5197,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4920,7 +5236,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4959,7 +5275,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5076,7 +5392,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5193,7 +5509,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5271,7 +5587,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5349,7 +5665,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5388,7 +5704,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5427,7 +5743,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5466,7 +5782,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5505,7 +5821,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5583,7 +5899,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5622,7 +5938,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5661,7 +5977,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5739,7 +6055,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5778,7 +6094,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5895,7 +6211,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5934,7 +6250,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5973,7 +6289,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6012,7 +6328,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6090,7 +6406,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6129,7 +6445,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6207,7 +6523,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6246,7 +6562,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6285,7 +6601,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6324,7 +6640,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000156",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6363,7 +6679,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000157",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6402,7 +6718,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000158",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
