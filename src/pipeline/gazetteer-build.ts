@@ -36,7 +36,7 @@ export interface GazetteerData {
   properWords: string[];
   /** Words of multi-word country names that are no demonym; those that are no English word are kept. */
   countryNameWordCandidates: string[];
-  /** Words of company names as written ("Google", "eBay"); gazetteer.ts keeps those that are no English word, place or given name. */
+  /** Words of company names as written ("Initech", "eBay"); gazetteer.ts keeps those that are no English word, place or given name. */
   companyWords: string[];
 }
 

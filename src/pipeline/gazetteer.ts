@@ -102,7 +102,7 @@ load();
 
 const placeCache = new Map<string, Place | null>();
 
-/** Looks up a place by its surface form; "N.Korea" and "S.Korea" style abbreviations expand. */
+/** Looks up a place by its surface form; abbreviations with a compass initial ("N." for North, "S." for South) expand. */
 export function lookupPlace(surface: string): Place | undefined {
   const hit = placeCache.get(surface);
   if (hit !== undefined) return hit ?? undefined;
@@ -141,7 +141,7 @@ export function genderOfGivenName(lower: string): 'm' | 'f' | null {
   return f === m ? null : f ? 'f' : 'm';
 }
 
-/** A known given name that is not just an English word ("Mark" yes, "Red" no). */
+/** A known given name that is not just an English word ("Edith" yes, "Red" no). */
 export function isGivenName(lower: string): boolean {
   return FIRST_NAMES.has(lower) && (PROPER_WORDS.has(lower) || !ENGLISH_WORDS.has(lower));
 }

@@ -25,7 +25,7 @@ export function nameGender(roles: Set<string>, nameTokens: string[]): 'm' | 'f' 
 /**
  * The given name of a person's name (lower-case tokens), or null: a single word is a surname, and
  * in the family-name-first order of Korean and Chinese names the first word is the family name
- * ("Park Geun-hye", "Kim Jong Un"): a hyphenated romanised given name, or two short syllables,
+ * ("Cho Min-jung", "Lim Soo Min"): a hyphenated romanised given name, or two short syllables,
  * after it.
  */
 export function givenNameOf(nameTokens: string[]): string | null {

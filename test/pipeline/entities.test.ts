@@ -30,11 +30,11 @@ t.test('a surname mention links to the full name mentioned before', async (t) =>
 
 t.test('people who share a family name stay different people; the bare name goes to the one in focus', async (t) => {
   const text =
-    'Park Min Soo met the press. Park said the deal was close. Park praised his father Park Jae Hoon for the idea. Park left at noon.';
+    'Lim Min Soo met the press. Lim said the deal was close. Lim praised his father Lim Jae Hoon for the idea. Lim left at noon.';
   const { mentions } = ents(text);
   const keys = (s: string) => new Set(mentions.filter((m) => m.text === s).map((m) => m.key));
-  t.not([...keys('Park Min Soo')][0], [...keys('Park Jae Hoon')][0]);
-  t.same([...keys('Park')], [...keys('Park Min Soo')], 'every bare "Park" is the most mentioned Park');
+  t.not([...keys('Lim Min Soo')][0], [...keys('Lim Jae Hoon')][0]);
+  t.same([...keys('Lim')], [...keys('Lim Min Soo')], 'every bare "Lim" is the most mentioned Lim');
 });
 
 t.test('an acronym and its expansion are one entity, whichever comes first', async (t) => {
@@ -66,9 +66,9 @@ t.test('titles are not part of the name; a role phrase with "the" refers back to
 });
 
 t.test('a pronoun refers to the last sentence subject that is a person', async (t) => {
-  const { mentions } = ents('Tomas Berg arrived late. He apologised to the hosts.');
+  const { mentions } = ents('Tomas Vell arrived late. He apologised to the hosts.');
   const he = mentions.find((m) => m.kind === 'pronoun');
-  t.equal(he?.name, 'Tomas Berg');
+  t.equal(he?.name, 'Tomas Vell');
 });
 
 t.test('capitalised ordinary words that open a sentence are not names', async (t) => {
@@ -77,9 +77,9 @@ t.test('capitalised ordinary words that open a sentence are not names', async (t
 });
 
 t.test('an organisation name holding a place gives a place mention too', async (t) => {
-  const { mentions } = ents('She studied at the University of Toronto last year.');
-  t.ok(mentions.some((m) => m.text === 'University of Toronto' && m.type === 'ORG'));
-  t.ok(mentions.some((m) => m.text === 'Toronto' && m.type === 'LOC'));
+  const { mentions } = ents('She studied at the University of Chile last year.');
+  t.ok(mentions.some((m) => m.text === 'University of Chile' && m.type === 'ORG'));
+  t.ok(mentions.some((m) => m.text === 'Chile' && m.type === 'LOC'));
 });
 
 t.test('possessive and object pronouns prefer a person whose gender is known to match', async (t) => {
@@ -98,8 +98,8 @@ t.test('"the company" refers back to the organisation named just before', async 
 });
 
 t.test('a capitalised word before a possessive opening a sentence is a name', async (t) => {
-  const { mentions } = ents("Labour's leader spoke. Nobody's fault.");
-  t.ok(mentions.some((m) => m.text === 'Labour'));
+  const { mentions } = ents("Fianna's leader spoke. Nobody's fault.");
+  t.ok(mentions.some((m) => m.text === 'Fianna'));
   t.notOk(mentions.some((m) => m.text === 'Nobody'));
 });
 
@@ -110,10 +110,10 @@ t.test('a title followed by "of" names an organisation, then maybe the person', 
 });
 
 t.test('an abbreviation in brackets after an organisation\'s name is the same organisation', async (t) => {
-  const { mentions } = ents('Movimento Civico (MC), a regional group, won no seats. Later MC protested.');
-  const keys = new Set(mentions.filter((m) => m.text === 'MC' || m.text === 'Movimento Civico').map((m) => m.key));
+  const { mentions } = ents('Partido Verde Unido (PVU), a regional group, won no seats. Later PVU protested.');
+  const keys = new Set(mentions.filter((m) => m.text === 'PVU' || m.text === 'Partido Verde Unido').map((m) => m.key));
   t.equal(keys.size, 1);
-  t.equal(mentions.find((m) => m.text === 'MC')?.type, 'ORG');
+  t.equal(mentions.find((m) => m.text === 'PVU')?.type, 'ORG');
 });
 
 t.test('a place name that starts with a common word keeps it at the start of a sentence', async (t) => {
@@ -147,17 +147,17 @@ t.test('party and state abbreviations after a politician are not organisations',
 });
 
 t.test('laws and events have types of their own, and the organiser or place in their name is nested in them', async (t) => {
-  const { mentions } = ents('The Clean Water Act passed. FIFA World Cup games and the Berlin Marathon drew crowds.');
+  const { mentions } = ents('The Clean Water Act passed. WAFA World Cup games and the Osaka Marathon drew crowds.');
   t.equal(mentions.find((m) => m.text === 'Clean Water Act')?.type, 'LAW');
-  t.equal(mentions.find((m) => m.text === 'FIFA World Cup')?.type, 'EVENT');
-  t.equal(mentions.find((m) => m.text === 'Berlin Marathon')?.type, 'EVENT');
-  t.ok(mentions.some((m) => m.text === 'FIFA' && m.type === 'ORG'));
-  t.ok(mentions.some((m) => m.text === 'Berlin' && m.type === 'LOC'));
+  t.equal(mentions.find((m) => m.text === 'WAFA World Cup')?.type, 'EVENT');
+  t.equal(mentions.find((m) => m.text === 'Osaka Marathon')?.type, 'EVENT');
+  t.ok(mentions.some((m) => m.text === 'WAFA' && m.type === 'ORG'));
+  t.ok(mentions.some((m) => m.text === 'Osaka' && m.type === 'LOC'));
 });
 
 t.test('words in capitals for emphasis are not abbreviations', async (t) => {
-  const { mentions } = ents('Do NOT enter UNLESS the NATO guard agrees.');
-  t.same(mentions.map((m) => m.text), ['NATO']);
+  const { mentions } = ents('Do NOT enter UNLESS the WAFA guard agrees.');
+  t.same(mentions.map((m) => m.text), ['WAFA']);
 });
 
 t.test('country names from both country data packages: "Turkey" as well as "Türkiye"', async (t) => {

@@ -67,7 +67,7 @@ export const WORK_NOUNS_BEFORE = new Set([
 
 /**
  * Nouns after a name that make it a work: "the X films", "the X album". Fewer than before a title:
- * after a person's or company's name such a noun is mostly about or by them ("the Obama documentary").
+ * after a person's or company's name such a noun is mostly about or by them ("the Ruiz documentary").
  */
 export const WORK_NOUNS_AFTER = new Set(['film', 'films', 'movie', 'movies', 'novel', 'novels', 'album', 'albums', 'franchise', 'trilogy', 'saga', 'musical', 'opera', 'sitcom', 'series', 'books', 'comics', 'manga', 'anime']);
 

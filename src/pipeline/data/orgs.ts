@@ -63,10 +63,3 @@ export const FORMER_STATES = ['Soviet Union', 'USSR', 'Yugoslavia', 'Czechoslova
 
 /** Lower-case geographic nouns that make a place of the capitalised word before them ("the X peninsula"). */
 export const LOWER_GEO_NOUNS = new Set(['peninsula', 'river', 'sea', 'ocean', 'strait', 'gulf', 'mountains', 'desert', 'archipelago', 'coast', 'lake', 'islands', 'valley']);
-
-/** Last words of names of laws, events, awards and works: not people, organisations or places. */
-export const NON_ENTITY_NAME_ENDINGS = new Set([
-  'act', 'acts', 'bill', 'treaty', 'accord', 'accords', 'protocol', 'doctrine', 'amendment', 'award', 'awards', 'prize',
-  'cup', 'championship', 'championships', 'olympics', 'games', 'festival', 'war', 'expo', 'fair', 'series', 'summit',
-  'conference', 'day', 'week', 'year', 'season', 'tour', 'marathon', 'grand prix', 'open', 'trophy', 'medal',
-]);

@@ -62,7 +62,7 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   const numbered = h < c.last - 1;
   const next = tokens[c.first + 1];
   if (len === 1) return singleWord(first);
-  // "&" between names is the mark of a firm named after its partners ("Johnson & Johnson")
+  // "&" between names is the mark of a firm named after its partners ("Hartley & Sloane")
   for (let k = c.first + 1; k < c.last - 1; k++) if (tokens[k]!.text === '&') return typed('ORG', 3);
   // ships: "USS Enterprise", "HMS Victory"
   if (first.allCaps && SHIP_PREFIXES.has(first.lower)) return typed('PRODUCT', 3);
@@ -90,7 +90,7 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
     // "Windows 10", "Boeing 737", "Apollo 11": a name with a model or version number
     if (!isGivenName(first.lower)) return typed('PRODUCT', 2);
   }
-  // a name with its abbreviation in brackets right after is mostly an organisation's: "Movimento Civico (MC)"
+  // a name with its abbreviation in brackets right after is mostly an organisation's: "Partido Verde Unido (PVU)"
   if (tokens[c.last]?.text === '(' && tokens[c.last + 1]?.allCaps && tokens[c.last + 2]?.text === ')') return typed('ORG', 2);
   if (LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return typed('LOC', 2);
   // a person's name: a known given name first, or only words that can be names
@@ -113,7 +113,7 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   if (lettered) return typed('ORG', 1);
   // a company's name and then a word that is no name of a company: its product ("Acme Widgetron")
   if (nameLen === 2 && COMPANY_WORDS.has(first.lower) && !COMPANY_WORDS.has(last.lower) && !isEnglishWord(last.lower) && !isGivenName(last.lower)) return typed('PRODUCT', 2);
-  // "Sergey Brin": a foreign given name, then a surname that is also an English word
+  // "Zorvath Quillon": a foreign given name, then a surname that is also an English word
   if (nameLen === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
   const lastLower = last.lower;
   const surnameLike = nameLen <= 3 && isNameLike(lastLower) && !(nameLen === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
@@ -124,7 +124,7 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
 
 /** A single word: an abbreviation, a model code, a brand, a deity, a company's name. */
 function singleWord(t: Token): Classified {
-  // "IE9", "A380": a model or version code
+  // "XR7", "A380": a model or version code
   if (isModelCode(t)) return typed('PRODUCT', 2);
   if (t.allCaps && t.text.replace(/\./g, '').length >= 2) return typed('ORG', 1);
   // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products

@@ -1,7 +1,7 @@
 // Stage 1: what the whole article says about its words, gathered once before names are looked
 // for. A word written in lower case somewhere is an ordinary word when it opens a sentence; a word
 // capitalised in mid-sentence is a name even at a sentence start; the initials of every run of
-// capitalised words let an abbreviation that is also a common word ("WHO") be taken when its
+// capitalised words let an abbreviation that is also a common word ("WMO") be taken when its
 // expansion is in the text.
 
 import { ORG_SUFFIXES } from '../data/orgs.js';
@@ -13,7 +13,7 @@ export interface DocumentEvidence {
   lowerSeen: Set<string>;
   /** Words seen capitalised in the middle of a sentence. */
   capMid: Set<string>;
-  /** Initials of every stretch of every run of capitalised words ("who" for "World Health Organization"). */
+  /** Initials of every stretch of every run of capitalised words ("wmo" for "World Meteorological Organization"). */
   runInitials: Set<string>;
 }
 
@@ -45,7 +45,7 @@ export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array): 
       if (ini.length > MAX_INITIALS) ini = ini.slice(1);
     } else if (t && t.kind === 'word' && (t.lower === 'of' || t.lower === 'for' || t.lower === 'the' || t.lower === 'and') && ini) continue;
     else {
-      // every stretch of the run: "The World Health Organization" gives "who" too
+      // every stretch of the run: "The World Meteorological Organization" gives "wmo" too
       for (let x = 0; x < ini.length; x++) for (let y = x + 2; y <= ini.length; y++) runInitials.add(ini.slice(x, y));
       ini = '';
     }

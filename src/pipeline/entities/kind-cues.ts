@@ -15,9 +15,9 @@ const WORK_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its'
 const INTRODUCER_REACH = 4;
 
 /**
- * A model or version code: a few capitals and a number ("A380", "IE9", "MiG-29", "F-35"); not a
+ * A model or version code: a few capitals and a number ("A380", "XR7", "MiG-29", "F-35"); not a
  * group of states or a road ("G7", "A1": one letter, two digits), a disease ("COVID-19") or a
- * word with a digit ("Cloud9").
+ * word with a digit ("Web3").
  */
 export function isModelCode(t: Token): boolean {
   if (t.kind !== 'word' || !/^(?:\p{Lu}{1,4}|\p{Lu}\p{Ll}\p{Lu})-?\d{1,4}\p{L}{0,2}$/u.test(t.text)) return false;

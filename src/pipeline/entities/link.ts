@@ -99,7 +99,7 @@ class Linker {
     /** Linked as part of a person's name: the part's own type (a place) does not count. */
     let byPart = false;
     if (type === null && x.strength === 3) return;
-    // 0. a hyphenated compound of names ("Franco-German", "Lee-Obama talks"): a mention for each known part
+    // 0. a hyphenated compound of names ("Franco-German", "Ruiz-Hale talks"): a mention for each known part
     if (len === 1 && c.forcedType === null && surface.includes('-') && this.hyphenParts(c)) return;
     // 1. exact name or alias already known
     // honours after a person's name and a comma ("Ana Ruiz, QC,") are no organisation
@@ -131,7 +131,7 @@ class Linker {
       const e = this.byInitials.get(tokens[c.first]!.text.replace(/\./g, '').toLowerCase());
       if (e !== undefined) ent = e;
     }
-    // 3b. an abbreviation defined in brackets right after a name: "Movimento 5 Stelle (M5S)"
+    // 3b. an abbreviation defined in brackets right after a name: "Partido Verde Unido (PVU)"
     if (ent < 0 && len === 1 && tokens[c.first]!.allCaps && tokens[c.first - 1]?.text === '(' && tokens[c.last]?.text === ')') {
       const prevTok = c.first - 2;
       for (let m = mentions.length - 1; m >= 0 && m >= mentions.length - 5; m--) {
@@ -159,7 +159,7 @@ class Linker {
       }
     }
     // 4. a single word that ends a known name of an organisation, facility, product, event, law or
-    // work ("the Court" after "the Supreme Court", "the Act" after "the Clean Air Act")
+    // work ("the Tribunal" after "the Norvale Land Tribunal", "the Act" after "the Clean Air Act")
     if (ent < 0 && len === 1 && type === null) {
       for (let e = entities.length - 1; e >= 0 && e >= entities.length - LOOKBACK; e--) {
         const en = entities[e]!;
@@ -171,7 +171,7 @@ class Linker {
     }
     if (ent < 0) {
       if (inHeadline && type === null) return;
-      // a lone ordinary English word ("Science", "Match") names something only when it refers back to a known name
+      // a lone ordinary English word ("Harvest", "Ladder") names something only when it refers back to a known name
       if (len === 1 && type === null && !tokens[c.first]!.allCaps && isEnglishWord(lower) && !PROPER_WORDS.has(lower) && !personTokens.has(lower) && !this.theBefore(c.first) && tokens[c.last]?.kind !== 'poss') return;
       let strength = x.strength;
       if (type === null) {
@@ -238,7 +238,7 @@ class Linker {
     }
   }
 
-  /** "the Guardian", "the Channel": a capitalised ordinary word after a lower-case "the" is a name. */
+  /** "the Observer", "the Channel": a capitalised ordinary word after a lower-case "the" is a name. */
   private theBefore(i: number): boolean {
     const p = this.tokens[i - 1];
     return !!p && p.lower === 'the' && !p.cap && p.sentence === this.tokens[i]!.sentence;

@@ -15,7 +15,7 @@ export interface Entity {
   aliases: string[];
   count: number;
   lastToken: number;
-  /** Lower-case role words seen next to the entity's names ("leader", "north korean", "president"). */
+  /** Lower-case role words seen next to the entity's names ("leader", "peruvian", "president"). */
   roles: Set<string>;
   /** True when the canonical name comes from a gazetteer (countries). */
   fixedCanonical: boolean;

@@ -24,7 +24,7 @@ export function isCapWord(t: Token): boolean {
   return !(CALENDAR_WORDS.has(l) || (l.charCodeAt(l.length - 1) === 46 && CALENDAR_WORDS.has(l.slice(0, -1))));
 }
 
-/** A capitalised word for a nationality, a religion or a political group: "Russian", "Muslims", "Democrats". */
+/** A capitalised word for a nationality, a religion or a political group: "Peruvian", "Muslims", "Democrats". */
 export function isGroupWord(t: Token): boolean {
   if (t.kind !== 'word' || !t.cap || t.allCaps) return false;
   const l = t.lower;
@@ -33,8 +33,8 @@ export function isGroupWord(t: Token): boolean {
 }
 
 /**
- * A person's role noun follows at token j, maybe after one lower-case word: "(North Korean) leader",
- * "(Russian) foreign minister". A nationality before it is part of the role, not a mention.
+ * A person's role noun follows at token j, maybe after one lower-case word: "(Peruvian) leader",
+ * "(Peruvian) foreign minister". A nationality before it is part of the role, not a mention.
  */
 export function roleFollows(tokens: Token[], j: number): boolean {
   for (let k = j; k < j + 2 && k < tokens.length; k++) {

@@ -1,12 +1,12 @@
 // Names inside a longer name. The nesting policy: a mention is the longest name; inside it, a
 // name gets a mention of its own only when the longer name is named after it or says where it is,
 // that is when it stands as a modifier or an "of" complement of the longer name's head word: the
-// place in "University of Texas", "Berlin Marathon", "Toronto Pearson Airport"; the person in
-// "the Ana Ruiz Foundation" or a facility named after someone ("Fisht Stadium" -> Fisht); the
-// organiser in "FIFA World Cup" (split-run.ts). A place that is itself the head, the last word of
-// a name that is not a place ("Health Canada", "Air Canada", "Team Estonia"), is part of that name
+// place in "University of Chile", "Osaka Marathon", "Quito Mariscal Airport"; the person in
+// "the Ana Ruiz Foundation" or a facility named after someone ("Vell Stadium" -> Vell); the
+// organiser in "WAFA World Cup" (split-run.ts). A place that is itself the head, the last word of
+// a name that is not a place ("Health Norland", "Air Norland", "Team Norland"), is part of that name
 // and gets no mention: the name as a whole is the organisation. Places are never nested in places
-// ("Mexico City" is one place) nor in people's names.
+// ("Quito City" is one place) nor in people's names.
 
 import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from '../gazetteer.js';
@@ -16,12 +16,12 @@ import { splitRun } from './split-run.js';
 
 /** Longest place looked for inside a name, in tokens. */
 const MAX_NESTED_PLACE_TOKENS = 4;
-/** Words before a place at the end of a name that make it a complement, not the head: "University of Texas". */
+/** Words before a place at the end of a name that make it a complement, not the head: "University of Chile". */
 const COMPLEMENT_WORDS = new Set(['of', 'for', 'in', 'at', 'on', 'de', 'du', 'des', 'del', 'di', 'do', 'da']);
 /** Head words of names given after a person: foundations, institutes, schools, prizes and facilities. */
 const NAMED_AFTER_HEADS = new Set(['foundation', 'institute', 'center', 'centre', 'library', 'school', 'college', 'university', 'academy', 'trust', 'fund', 'prize', 'award', 'memorial', 'museum', 'hospital', 'scholarship', 'fellowship', 'lecture', 'stadium', 'arena', 'airport', 'bridge', 'park']);
 
-/** Places inside a longer name: "University of Texas" -> Texas, "Berlin Marathon" -> Berlin. */
+/** Places inside a longer name: "University of Chile" -> Chile, "Osaka Marathon" -> Osaka. */
 export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   const lastLower = tokens[b - 1]!.lower;
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b))) {
@@ -29,8 +29,8 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
       if (!tokens[k]!.cap) continue;
       for (let m = Math.min(b, k + Math.min(MAX_NESTED_PLACE_TOKENS, MAX_PLACE_TOKENS)); m > k; m--) {
         if (k === i && m === b) continue;
-        // a place as the head of the name is part of it ("Health Canada"), unless it follows "of"
-        // or the name's head word comes first ("University of Texas Arlington")
+        // a place as the head of the name is part of it ("Health Norland"), unless it follows "of"
+        // or the name's head word comes first ("University of Chile Santiago")
         if (m === b && !COMPLEMENT_WORDS.has(tokens[k - 1]?.lower ?? '') && !ORG_HEADS_OF.has(tokens[i]!.lower)) continue;
         const pl = lookupPlace(textOfTokens(tokens, k, m));
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
@@ -43,7 +43,7 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
   }
 }
 
-/** A facility named after a name: "Fisht Stadium" holds "Fisht", "NTU Hospital Station" holds "NTU Hospital". */
+/** A facility named after a name: "Vell Stadium" holds "Vell", "NVU Hospital Station" holds "NVU Hospital". */
 export function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   const lastLower = tokens[b - 1]!.lower;
   if (b - i < 2 || !LOC_SUFFIXES.has(lastLower) || ADMIN_SUFFIXES.has(lastLower)) return;

@@ -1,4 +1,4 @@
-// Nominal mentions: a role phrase that refers back to a named entity. "the North Korean leader"
+// Nominal mentions: a role phrase that refers back to a named entity. "the Peruvian leader"
 // and "the president" go to the person last seen with that role; "the agency" to the organisation
 // whose name holds that word; "the company" to the organisation named just before.
 
@@ -24,7 +24,7 @@ export interface NominalContext {
   lastSeenPos: (e: number) => number;
 }
 
-/** "the North Korean leader", "the agency" starting at token i (a "the"): a nominal mention of a named entity. */
+/** "the Peruvian leader", "the agency" starting at token i (a "the"): a nominal mention of a named entity. */
 export function matchNominal(ctx: NominalContext, i: number, end: number): Mention | null {
   const { tokens, cover, roleIndex, orgByHead, latest } = ctx;
   const det = tokens[i]!;

@@ -1,6 +1,6 @@
 // Pronoun resolution: he/she/him/her/his/hers/himself/herself go to the first person of the same
 // sentence before the pronoun whose gender fits, else to the first fitting person (the likely
-// subject) of one of the few sentences before, within two paragraphs. "Chris Lee said he ...":
+// subject) of one of the few sentences before, within two paragraphs. "Robin Vell said he ...":
 // a subject pronoun tells the gender of a person whose name did not.
 
 import type { Sentence, Token } from '../tokens.js';

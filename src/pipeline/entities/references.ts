@@ -1,6 +1,6 @@
 // Stage 7: nominal and pronoun mentions, in one sweep in text order so that "latest" means the
 // entity seen last before the word. Role phrases and "the agency" go through nominals.ts; a role
-// set off by a comma before a name ("as Russian president, Putin") refers to that name; a
+// set off by a comma before a name ("as Peruvian president, Ruiz") refers to that name; a
 // headline's bare role word ("Mayor says") to the person with that role; he/she/him/her... to the
 // first fitting person of the sentence before the pronoun, else to the subject of one of the few
 // sentences before (pronouns.ts).
@@ -78,7 +78,7 @@ export function findReferences(input: ReferenceInput): { extra: Mention[]; prono
       if (mentionCover[i] !== -1) continue;
       const t = tokens[i]!;
       if (t.kind !== 'word') continue;
-      // a role right before a name, set off by a comma: "as Russian president, Putin ..."
+      // a role right before a name, set off by a comma: "as Peruvian president, Ruiz ..."
       let r = i;
       if (t.cap && demonymCountry(t.lower) && tokens[i + 1]?.kind === 'word' && !tokens[i + 1]!.cap) r = i + 1;
       const role = tokens[r]!;

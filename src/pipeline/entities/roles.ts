@@ -1,5 +1,5 @@
-// Stage 6: the roles seen with each person ("North Korean leader Kim Jong Un", "Putin, the Russian
-// president,", "as Russian president, Putin"), so that a later "the North Korean leader" or "the
+// Stage 6: the roles seen with each person ("Peruvian leader Ana Ruiz", "Ruiz, the Peruvian
+// president,", "as Peruvian president, Ruiz"), so that a later "the Peruvian leader" or "the
 // president" can refer back to the person (see references.ts).
 
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
@@ -33,7 +33,7 @@ function collectRoles(tokens: Token[], m: Mention, roles: Set<string>): void {
     const prefix = tokens[k]?.cap && demonymCountry(`${tokens[k]!.lower} ${words[0]}`) ? `${tokens[k]!.lower} ` : '';
     roles.add(prefix + words.join(' '));
   }
-  // apposition after: "X, the Russian president," / "X, a professor at"
+  // apposition after: "X, the Peruvian president," / "X, a professor at"
   const a = tokens[m.last];
   if (a && a.text === ',') {
     let j = m.last + 1;
@@ -53,7 +53,7 @@ function collectRoles(tokens: Token[], m: Mention, roles: Set<string>): void {
       }
     }
   }
-  // role right before with a comma: "as Russian president, Putin"
+  // role right before with a comma: "as Peruvian president, Ruiz"
   const b = tokens[m.first - 1];
   if (b && b.text === ',') {
     const r = tokens[m.first - 2];

@@ -19,7 +19,7 @@ const MAX_NAME_TOKENS = 16;
 const CONNECT_OF = new Set(['of', 'for', 'on']);
 /** Titles that take "of": "Secretary of State", "Duke of York". */
 export const TITLE_WITH_OF = new Set(['secretary', 'minister', 'president', 'chairman', 'head', 'director', 'governor', 'chief', 'prime', 'duke', 'king', 'queen', 'prince', 'princess']);
-/** Words dropped from the start of a capitalised run ("The Guardian" -> "Guardian"). */
+/** Words dropped from the start of a capitalised run ("The Observer" -> "Observer"). */
 const LEADING_FUNCTION_WORDS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'some', 'every', 'each', 'both', 'all', 'any', 'no', 'another', 'and', 'but', 'or', 'if', 'when', 'while', 'as', 'at', 'in', 'on', 'for', 'from', 'with', 'by', 'to', 'of', 'after', 'before', 'since', 'during', 'under', 'over', 'about', 'so', 'yet', 'then', 'there', 'here', 'it', 'we', 'they', 'he', 'she', 'i', 'you']);
 
 /** `caseless`: per sentence, 1 where capitals say nothing (headlines, Title Case and ALL-CAPS lines). */
@@ -55,8 +55,8 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
         i++;
         continue;
       }
-      // a nationality, religion or political group standing alone ("Russian officials", "Muslims")
-      // (as part of a person's role it is a role word: "the Russian president", "Russian leader X")
+      // a nationality, religion or political group standing alone ("Peruvian officials", "Muslims")
+      // (as part of a person's role it is a role word: "the Peruvian president", "Peruvian leader X")
       if (isGroupWord(t) && !(i + 1 < s.last && isCapWord(tokens[i + 1]!) && !isGroupWord(tokens[i + 1]!))) {
         if (!roleFollows(tokens, i + 1)) cands.push({ first: i, last: i + 1, roles: [], forcedType: 'NORP', personCue: false });
         i++;
@@ -69,7 +69,7 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
         continue;
       }
       const j = runEnd(tokens, i, s.last, inHeadline ? common : null);
-      // a lower-case geographic noun right after ("the Korean peninsula")
+      // a lower-case geographic noun right after ("the Iberian peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
         cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
         i = j + 1;
@@ -181,7 +181,7 @@ function versionNumberEnd(tokens: Token[], i: number, j: number, end: number): n
 
 /**
  * A common word opening a sentence belongs to the name after it when that longer name occurs
- * elsewhere ("World Athletics president ..." after "known as World Athletics").
+ * elsewhere ("World Rowing president ..." after "known as World Rowing").
  */
 function extendWithLeadingWord(tokens: Token[], cands: Candidate[]): void {
   const surfaces = new Set<string>();

@@ -40,14 +40,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       }
     }
   }
-  // names of events, laws, awards and products ("FIFA World Cup", "Clean Air Act", "Nobel Prize",
-  // "Berlin Marathon") are names of their own; the organiser or place they are named after is
+  // names of events, laws, awards and products ("WAFA World Cup", "Clean Air Act", "Nobel Prize",
+  // "Osaka Marathon") are names of their own; the organiser or place they are named after is
   // nested in them. Calendar names ("Independence Day") are dates: only what is nested in them counts.
   const h = headIndex(tokens, a, b);
   const headLower = tokens[h]!.lower;
   if (h > a && (KIND_ENDINGS.has(headLower) || CALENDAR_NAME_ENDINGS.has(headLower)) && !ORG_HEADS_OF.has(tokens[a]!.lower)) {
     if (!CALENDAR_NAME_ENDINGS.has(headLower)) out.push({ first: a, last: b, roles: [], forcedType: null, personCue: false });
-    // the organiser's name at the front: "FIFA World Cup" -> FIFA, "Google Science Fair" -> Google
+    // the organiser's name at the front: "WAFA World Cup" -> WAFA, "Acme Robotics Fair" -> Acme
     let p = a;
     while (p < h) {
       const t = tokens[p]!;
@@ -64,13 +64,13 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     b--;
     postNominal = true;
   }
-  // a trailing role word is not part of the name: "the Los Angeles Sheriff"
+  // a trailing role word is not part of the name: "the Quito Sheriff"
   while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
   // a currency code: "US$ 20", "HK$"
   if (b - a === 1 && /^[$€£¥]/.test(tokens[b]?.text ?? '') && tokens[b]!.start === tokens[a]!.end) return;
   let i = a;
   const roles: string[] = [];
-  // words before the run that are lower-case roles: "leader Kim", "professor Smith"
+  // words before the run that are lower-case roles: "leader Ruiz", "professor Vell"
   const prev = tokens[a - 1];
   let roleBefore = false;
   if (prev && prev.kind === 'word' && !prev.cap && PERSON_ROLE_NOUNS.has(prev.lower)) {
@@ -127,8 +127,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     out.push({ first: i, last: b, roles, forcedType: null, personCue: true });
     return;
   }
-  // an organisation's or place's name followed by a person's: "the Refugee Council Enver Solomon",
-  // "Ambassador to the United States Hamdullah Mohib"
+  // an organisation's or place's name followed by a person's: "the Norvale Water Board Ana Ruiz",
+  // "Ambassador to the United States Ivan Hale"
   if (b - a >= 3) {
     for (let k = Math.max(a + 1, b - 3); k <= b - 2; k++) {
       const pv = tokens[k - 1]!;
@@ -144,14 +144,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       }
     }
   }
-  // a trailing ordinary word after a person's name ("Ana Ruiz Image")
+  // a trailing ordinary word after a person's name ("Ana Ruiz Photo")
   if (b - a >= 3) {
     const lt = tokens[b - 1]!;
     if (lt.text.length >= 4 && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
       b--;
     }
   }
-  // a nationality of two words ("North Korean", "South Africans") names a group of people
+  // a nationality of two words ("South African", "North Macedonians") names a group of people
   const whole = textOfTokens(tokens, a, b);
   if (demonymCountry(whole) && !lookupPlace(whole)) {
     if (!roleFollows(tokens, b)) out.push({ first: a, last: b, roles: [], forcedType: 'NORP', personCue: false });
@@ -168,7 +168,7 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   nestFacilityPrefix(tokens, i, b, out);
   // the person an organisation is named after ("the Ana Ruiz Foundation" -> Ana Ruiz)
   nestNamedAfterPerson(tokens, i, b, out);
-  // a place nested in an organisation's name ("University of Texas" -> Texas)
+  // a place nested in an organisation's name ("University of Chile" -> Chile)
   nestPlaces(tokens, i, b, out);
 }
 

@@ -36,13 +36,13 @@ t.test('a person\'s name in capitals in ordinary text is a person, not abbreviat
 });
 
 t.test('abbreviations stay abbreviations in ALL-CAPS lines when the article writes them so', async (t) => {
-  const m = mentionsOf(`NATO ministers met in Lisbon. ${body}\n\nNATO MINISTERS MEET AGAIN IN LISBON ON FRIDAY`);
-  const caps = m.filter((x) => x.kind === 'name' && x.text === 'NATO');
+  const m = mentionsOf(`WAFA ministers met in Lisbon. ${body}\n\nWAFA MINISTERS MEET AGAIN IN LISBON ON FRIDAY`);
+  const caps = m.filter((x) => x.kind === 'name' && x.text === 'WAFA');
   t.equal(caps.length, 2);
   t.equal(caps[0]!.key, caps[1]!.key);
 });
 
 t.test('a list of names is not a Title Case line', async (t) => {
-  const m = mentionsOf('Speakers: Ana Ruiz, Tomas Berg, Lena Okafor and Paulo Mendes.');
-  for (const n of ['Ana Ruiz', 'Tomas Berg', 'Lena Okafor', 'Paulo Mendes']) t.ok(m.some((x) => x.text === n && x.type === 'PERSON'), n);
+  const m = mentionsOf('Speakers: Ana Ruiz, Tomas Vell, Lena Okafor and Paulo Mendes.');
+  for (const n of ['Ana Ruiz', 'Tomas Vell', 'Lena Okafor', 'Paulo Mendes']) t.ok(m.some((x) => x.text === n && x.type === 'PERSON'), n);
 });

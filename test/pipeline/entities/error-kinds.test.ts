@@ -26,9 +26,9 @@ t.test('lower-case brands are found: a company from the company list, a product 
 });
 
 t.test('post-nominal letters are neither organisations nor part of the name', async (t) => {
-  const m = mentionsOf('Ana Ruiz QC represented the family. Tom Hale, OBE, chaired the inquiry.');
+  const m = mentionsOf('Ana Ruiz QC represented the family. Ivan Hale, OBE, chaired the inquiry.');
   t.equal(typeOf(m, 'Ana Ruiz'), 'PERSON');
-  t.equal(typeOf(m, 'Tom Hale'), 'PERSON');
+  t.equal(typeOf(m, 'Ivan Hale'), 'PERSON');
   t.notOk(m.some((x) => x.text === 'QC' || x.text === 'OBE' || x.text.endsWith('QC')));
 });
 
@@ -45,8 +45,8 @@ t.test('nesting: a place named as the head of an organisation is part of its nam
 });
 
 t.test('nesting: the city in an airport name, the place after "of", the person in a foundation', async (t) => {
-  const m = mentionsOf('She flew from Toronto Pearson Airport to the University of Chile, then visited the Ana Ruiz Foundation.');
-  t.equal(typeOf(m, 'Toronto'), 'LOC');
+  const m = mentionsOf('She flew from Quito Mariscal Airport to the University of Chile, then visited the Ana Ruiz Foundation.');
+  t.equal(typeOf(m, 'Quito'), 'LOC');
   t.equal(typeOf(m, 'Chile'), 'LOC');
   t.equal(typeOf(m, 'University of Chile'), 'ORG');
   t.equal(typeOf(m, 'Ana Ruiz Foundation'), 'ORG');
