@@ -13,7 +13,7 @@ import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
-import { contextKind, headIndex, isLowerBrand, isModelCode } from './kind-cues.js';
+import { contextKind, headIndex, isLowerBrand, isModelCode, personContext } from './kind-cues.js';
 import { type Candidate, surfaceOfTokens, type TypeStrength } from './model.js';
 
 export interface Classified {
@@ -93,6 +93,9 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // a name with its abbreviation in brackets right after is mostly an organisation's: "Partido Verde Unido (PVU)"
   if (tokens[c.last]?.text === '(' && tokens[c.last + 1]?.allCaps && tokens[c.last + 2]?.text === ')') return typed('ORG', 2);
   if (LOC_PREFIXES.has(first.lower) && !FIRST_NAMES.has(first.lower)) return typed('LOC', 2);
+  // a person's name that starts with a place's ("Quito Vell said", "Lima Okafor, the mayor,"): a
+  // surname-like second word and a speech verb or a role apposition after it
+  if (len === 2 && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(tokens[c.last - 1]!.text) && !isEnglishWord(tokens[c.last - 1]!.lower) && personContext(tokens, c.last)) return typed('PERSON', 2);
   // a person's name: a known given name first, or only words that can be names
   const last = tokens[h]!;
   const end = h + 1;

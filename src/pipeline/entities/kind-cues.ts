@@ -5,6 +5,8 @@
 // name that says what it is ("... University", a title before a person's name).
 
 import { NON_ENTITY_ACRONYMS } from '../data/common.js';
+import { SPEECH_VERBS } from '../data/speech.js';
+import { PERSON_ROLE_NOUNS } from '../data/titles.js';
 import { EVENT_NOUNS, PRODUCT_NOUNS, TITLE_INTRODUCERS, WORK_NOUNS_AFTER, WORK_NOUNS_BEFORE } from '../data/entity-kinds.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
@@ -66,4 +68,20 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     }
   }
   return null;
+}
+
+/** Words after a name that say it is a person's: a speech verb, or an apposition with a role ("X, the mayor,"). */
+export function personContext(tokens: Token[], last: number): boolean {
+  const nx = tokens[last];
+  if (!nx) return false;
+  if (nx.kind === 'word' && !nx.cap && SPEECH_VERBS.has(nx.lower)) return true;
+  if (nx.text !== ',') return false;
+  const det = tokens[last + 1];
+  if (!det || !(det.lower === 'the' || det.lower === 'a' || det.lower === 'an')) return false;
+  for (let k = last + 2; k < last + 5 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word') return false;
+    if (!t.cap && PERSON_ROLE_NOUNS.has(t.lower)) return true;
+  }
+  return false;
 }

@@ -99,6 +99,8 @@ class Linker {
     /** Linked as part of a person's name: the part's own type (a place) does not count. */
     let byPart = false;
     if (type === null && x.strength === 3) return;
+    // no names nested in a person's name ("Lima" in "Lima Okafor"): the longer name was linked first
+    if (c.nested && this.insidePerson(c)) return;
     // 0. a hyphenated compound of names ("Franco-German", "Ruiz-Hale talks"): a mention for each known part
     if (len === 1 && c.forcedType === null && surface.includes('-') && this.hyphenParts(c)) return;
     // 1. exact name or alias already known
@@ -236,6 +238,15 @@ class Linker {
       const ini = initials(en.nameTokens);
       if (ini.length >= 2) this.byInitials.set(ini, e);
     }
+  }
+
+  /** A name mention of a person that covers the candidate's tokens (among the last few mentions). */
+  private insidePerson(c: Candidate): boolean {
+    for (let k = this.mentions.length - 1; k >= 0 && k >= this.mentions.length - 4; k--) {
+      const m = this.mentions[k]!;
+      if (m.first <= c.first && m.last >= c.last && this.entities[m.entity]!.type === 'PERSON') return true;
+    }
+    return false;
   }
 
   /** "the Observer", "the Channel": a capitalised ordinary word after a lower-case "the" is a name. */

@@ -59,3 +59,12 @@ t.test('nesting: a surname in a foundation name is nested only when it refers to
   t.equal(okafor?.name, 'Lena Okafor');
   t.notOk(m.some((x) => x.text === 'Brixley'));
 });
+
+t.test('a person whose name starts with a city\'s is a person when a speech verb or a role follows; no place is nested in it', async (t) => {
+  const m = mentionsOf('Quito Brask said the budget was fair. Lima Okafor, the mayor, agreed. Later Brask left for Quito.');
+  t.equal(typeOf(m, 'Quito Brask'), 'PERSON');
+  t.equal(typeOf(m, 'Lima Okafor'), 'PERSON');
+  t.notOk(m.some((x) => x.text === 'Lima'), 'no place inside the person\'s name');
+  t.equal(m.find((x) => x.text === 'Brask')?.name, 'Quito Brask');
+  t.equal(m.filter((x) => x.text === 'Quito').at(-1)?.type, 'LOC', 'the city itself after "for"');
+});
