@@ -249,6 +249,8 @@ export interface paths {
          * Ingest many articles from NDJSON
          * @description Ingests up to 1000 articles, one JSON article per line, each in its own transaction exactly as `createArticle` would: a bad line gets a `failed` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: `created`, `existing` (the same article was already stored) or `failed`. A body that is empty or holds more than 1000 articles is refused as a whole.
          *
+         *     **Media types:** this document describes the `application/json` body, which every generated SDK sends correctly. The service also takes `application/x-ndjson` with the same meaning (see the description above), for curl and plain HTTP clients.
+         *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `empty-body`, 401 `unauthorized`, 403 `forbidden`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         post: operations["batchCreateArticles"];
@@ -270,6 +272,8 @@ export interface paths {
         /**
          * Queue a large NDJSON import
          * @description Stores up to 10000 articles, one JSON article per line, as a job for the queue workers (`npm run worker`) and answers at once with 202, the job and its `Location`. Workers ingest the lines in chunks of 50, each article exactly as `createArticle` would in its own transaction; follow the job with `getIngestJob` until its state is `done`. A line that fails never stops the others; a worker that dies leaves its chunk to another worker and no line is ingested or counted twice. On the embedded database (no `DATABASE_URL`) there are no queue workers: the server ingests the job itself, in the background, and resumes it after a restart.
+         *
+         *     **Media types:** this document describes the `application/json` body, which every generated SDK sends correctly. The service also takes `application/x-ndjson` with the same meaning (see the description above), for curl and plain HTTP clients.
          *
          *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 400 `empty-body`, 401 `unauthorized`, 403 `forbidden`, 409 `idempotency-key-in-use`, 413 `payload-too-large`, 415 `unsupported-media-type`, 422 `idempotency-key-reused`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
@@ -1687,7 +1691,7 @@ export interface operations {
             content: {
                 "application/json": {
                     headline: string;
-                    /** @description Article body: paragraphs separated by blank lines (at most 100,000 characters, 2,000 paragraphs and 2,000 quotations). */
+                    /** @description Article body: paragraphs separated by blank lines (at most 50,000 characters, 1,000 paragraphs and 1,000 quotations). */
                     body: string;
                     /** @description Publisher or feed name. */
                     source?: string;
@@ -1700,7 +1704,7 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 } | {
-                    /** @description At most 100,000 characters, 2,000 paragraphs and 2,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    /** @description At most 50,000 characters, 1,000 paragraphs and 1,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
                     text: string;
                 };
             };
@@ -2306,7 +2310,7 @@ export interface operations {
             content: {
                 "application/json": {
                     headline: string;
-                    /** @description Article body: paragraphs separated by blank lines (at most 100,000 characters, 2,000 paragraphs and 2,000 quotations). */
+                    /** @description Article body: paragraphs separated by blank lines (at most 50,000 characters, 1,000 paragraphs and 1,000 quotations). */
                     body: string;
                     /** @description Publisher or feed name. */
                     source?: string;
@@ -2319,7 +2323,7 @@ export interface operations {
                     /** @description BCP 47 tag. */
                     language?: string;
                 } | {
-                    /** @description At most 100,000 characters, 2,000 paragraphs and 2,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
+                    /** @description At most 50,000 characters, 1,000 paragraphs and 1,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too. */
                     text: string;
                 };
             };
@@ -3444,7 +3448,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-ndjson": string;
+                "application/json": {
+                    articles: {
+                        headline: string;
+                        /** @description Article body: paragraphs separated by blank lines (at most 50,000 characters, 1,000 paragraphs and 1,000 quotations). */
+                        body: string;
+                        /** @description Publisher or feed name. */
+                        source?: string;
+                        /** @description The id the source gave the story; unique per source. */
+                        externalId?: string;
+                        /** Format: uri */
+                        url?: string;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        /** @description BCP 47 tag. */
+                        language?: string;
+                    }[];
+                };
             };
         };
         responses: {
@@ -3646,7 +3666,23 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/x-ndjson": string;
+                "application/json": {
+                    articles: {
+                        headline: string;
+                        /** @description Article body: paragraphs separated by blank lines (at most 50,000 characters, 1,000 paragraphs and 1,000 quotations). */
+                        body: string;
+                        /** @description Publisher or feed name. */
+                        source?: string;
+                        /** @description The id the source gave the story; unique per source. */
+                        externalId?: string;
+                        /** Format: uri */
+                        url?: string;
+                        /** Format: date-time */
+                        publishedAt?: string;
+                        /** @description BCP 47 tag. */
+                        language?: string;
+                    }[];
+                };
             };
         };
         responses: {
@@ -5019,7 +5055,12 @@ export interface operations {
                             gender: ("female" | "male" | "nonbinary" | "unknown") | null;
                             /** @description PERSON only (null for other types). */
                             genderSource: ("estimated" | "editor") | null;
-                            /** @description Every mention of the entity in this article, in text order. */
+                            /**
+                             * Format: int32
+                             * @description How many mentions of the entity the article has (of the statuses listed).
+                             */
+                            mentionCount: number;
+                            /** @description The first 100 mentions of the entity in this article, in text order; `mentionCount` says how many there are (the W3C annotation export pages through every one). */
                             mentions: {
                                 /**
                                  * Format: uuid

@@ -278,6 +278,9 @@ async function main(): Promise<number> {
 
     await call({ operationId: 'listArticleParagraphs', summary: 'The first paragraphs', method: 'GET', route: '/v1/articles/{id}/paragraphs', params: { id: articleId }, query: { limit: 3 } });
     const quotes = await call({ operationId: 'listArticleQuotes', summary: 'The first quotes', method: 'GET', route: '/v1/articles/{id}/quotes', params: { id: articleId }, query: { limit: 3 } });
+    const indirect = await call({ operationId: 'listArticleQuotes', summary: 'Indirect speech only', method: 'GET', route: '/v1/articles/{id}/quotes', params: { id: articleId }, query: { kind: 'indirect', limit: 3 } });
+    const unnamed = (indirect.body.items as Array<{ id: string; unnamedSource: unknown }>).find((q) => q.unnamedSource);
+    if (unnamed) await call({ operationId: 'getArticleQuote', summary: 'Indirect speech of an unnamed source', method: 'GET', route: '/v1/articles/{id}/quotes/{quoteId}', params: { id: articleId, quoteId: unnamed.id } });
     const entities = await call({ operationId: 'listArticleEntities', summary: 'The entities the article names', method: 'GET', route: '/v1/articles/{id}/entities', params: { id: articleId }, query: { limit: 3 } });
     void entities;
 
@@ -412,7 +415,7 @@ async function main(): Promise<number> {
 
     // Entities and quotes across articles.
     const entity = await call({ operationId: 'getEntity', summary: 'Vladimir Putin across articles', method: 'GET', route: '/v1/entities/{id}', params: { id: putin.id } });
-    await call({
+    const renamed = await call({
       operationId: 'renameEntity',
       summary: 'Rename: the old name stays an alias',
       method: 'PATCH',
@@ -421,6 +424,16 @@ async function main(): Promise<number> {
       headers: { 'if-match': entity.etag! },
       contentType: 'application/json',
       body: { canonicalName: 'Vladimir Vladimirovich Putin' },
+    });
+    await call({
+      operationId: 'renameEntity',
+      summary: "An editor sets a person's gender",
+      method: 'PATCH',
+      route: '/v1/entities/{id}',
+      params: { id: putin.id },
+      headers: { 'if-match': renamed.etag! },
+      contentType: 'application/json',
+      body: { gender: 'male' },
     });
     await call({ operationId: 'listEntityQuotes', summary: 'What Putin said', method: 'GET', route: '/v1/entities/{id}/quotes', params: { id: putin.id }, query: { limit: 2 } });
     await call({ operationId: 'searchQuotes', summary: 'Quotes about bad faith', method: 'GET', route: '/v1/quotes', query: { q: '"bad faith"', limit: 2 } });
@@ -435,6 +448,7 @@ async function main(): Promise<number> {
       await call({ operationId: 'listVoicesTrend', summary: 'Quotes by week', method: 'GET', route: '/v1/voices/trend', query: { ...april, interval: 'week' } });
       await call({ operationId: 'listSources', summary: 'The sources', method: 'GET', route: '/v1/sources' });
     }
+    await call({ operationId: 'searchQuotes', summary: 'The newest indirect speech', method: 'GET', route: '/v1/quotes', query: { kind: 'indirect', limit: 2 } });
 
     // Exports.
     await call({

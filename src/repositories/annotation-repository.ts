@@ -10,6 +10,7 @@ export type MentionUpdate = Prisma.MentionUncheckedUpdateManyInput;
 export type QuotePlainRow = Prisma.QuoteGetPayload<object>;
 export type MentionPlainRow = Prisma.MentionGetPayload<object>;
 export type ReviewStatusValue = 'unreviewed' | 'confirmed' | 'rejected' | 'orphaned';
+export type QuoteKindValue = QuotePlainRow['kind'];
 
 /** Review statuses listed by default; `include` adds rejected and orphaned ones. */
 export const visibleStatuses = (include: ReviewStatusValue[] = []): ReviewStatusValue[] => [
@@ -19,6 +20,8 @@ export const visibleStatuses = (include: ReviewStatusValue[] = []): ReviewStatus
 ];
 
 const entityRef = { select: { id: true, type: true, canonicalName: true } } as const;
+/** A mention's entity: its name, type and, for people, gender. */
+const mentionEntityRef = { select: { ...entityRef.select, gender: true, genderSource: true } } as const;
 
 const quoteInclude = {
   speakerEntity: entityRef,
@@ -27,6 +30,14 @@ const quoteInclude = {
 } as const;
 
 export type QuoteRow = Prisma.QuoteGetPayload<{ include: typeof quoteInclude }>;
+
+/** What quotes across articles are narrowed by. */
+export interface QuoteFilter {
+  speakerEntityId?: string | undefined;
+  kinds?: readonly QuoteKindValue[] | undefined;
+  since?: Date | undefined;
+  until?: Date | undefined;
+}
 
 /** How many of the newest matching quotes a full-text search ranks. */
 export const SEARCH_WINDOW = 1000;
@@ -43,7 +54,15 @@ type JoinedQuoteRow = Prisma.QuoteGetPayload<object> & {
   viaType: EntityTypeValue | null;
   viaName: string | null;
 };
-export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof entityRef } }>;
+export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof mentionEntityRef } }>;
+
+/** A source an article quotes: an entity, or the words of an unnamed source. */
+export interface QuoteSourceRow {
+  entityId: string | null;
+  type: EntityTypeValue | null;
+  canonicalName: string | null;
+  sourceText: string | null;
+}
 
 // Bulk inserts are one statement over a JSON recordset (src/repositories/json-rows.ts).
 
@@ -64,21 +83,31 @@ function insertMentionsSql(rows: MentionInsert[]): Prisma.Sql {
 
 const quoteColumns = {
   id: 'uuid', articleId: 'uuid', paragraphIndex: 'int', start: 'int', end: 'int', text: 'text', kind: 'text',
-  speakerEntityId: 'uuid', speakerMentionId: 'uuid', viaEntityId: 'uuid', cueStart: 'int', cueEnd: 'int',
-  cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text', suffix: 'text', origin: 'text',
-  pipelineVersion: 'text', reviewStatus: 'text', updatedBy: 'text',
+  speakerEntityId: 'uuid', speakerMentionId: 'uuid', viaEntityId: 'uuid', sourceText: 'text', sourceStart: 'int',
+  sourceEnd: 'int', cueStart: 'int', cueEnd: 'int', cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text',
+  suffix: 'text', origin: 'text', pipelineVersion: 'text', reviewStatus: 'text', updatedBy: 'text',
 } as const;
 
 function insertQuotesSql(rows: QuoteInsert[]): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
-                           "speakerMentionId", "viaEntityId", "cueStart", "cueEnd", "cueText", "rule", "confidence",
-                           "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
+                           "speakerMentionId", "viaEntityId", "sourceText", "sourceStart", "sourceEnd", "cueStart", "cueEnd",
+                           "cueText", "rule", "confidence", "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus",
+                           "updatedBy", "updatedAt")
       SELECT q.id, q."articleId", q."paragraphIndex", q.start, q."end", q.text, q.kind::"QuoteKind", q."speakerEntityId",
-             q."speakerMentionId", q."viaEntityId", q."cueStart", q."cueEnd", q."cueText", q.rule, q.confidence,
+             q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd", q."cueStart", q."cueEnd",
+             q."cueText", q.rule, q.confidence,
              COALESCE(q.prefix, ''), COALESCE(q.suffix, ''), COALESCE(q.origin, 'machine')::"Origin", q."pipelineVersion",
              COALESCE(q."reviewStatus", 'unreviewed')::"ReviewStatus", q."updatedBy", now()
         FROM ${jsonRecordset(rows, 'q', quoteColumns)}`;
+}
+
+/**
+ * `q."kind"` among `kinds`, compared as the enum itself (not cast to text) so that the indexes that
+ * lead with the kind serve it.
+ */
+function kindCondition(kinds: readonly QuoteKindValue[]): Prisma.Sql {
+  return Prisma.sql`q."kind" IN (${Prisma.join(kinds.map((kind) => Prisma.sql`${kind}::"QuoteKind"`))})`;
 }
 
 export class AnnotationRepository {
@@ -106,21 +135,24 @@ export class AnnotationRepository {
   /**
    * Quotes in text order after the (start, id) keyset position, with speaker, speaker mention and
    * relaying entity joined in one statement, on the page reader (the hottest read of the API).
+   * `kinds` narrows to those kinds (an article's quotes are few: the (articleId, start) index walks them).
    */
   async listQuotes(
     articleId: string,
     after: { start: number; id: string } | null,
     limit: number,
     statuses: ReviewStatusValue[] = visibleStatuses(),
+    kinds?: readonly QuoteKindValue[],
   ): Promise<QuoteRow[]> {
     const keyset = after
       ? Prisma.sql`AND (q."start" > ${after.start} OR (q."start" = ${after.start} AND q."id" > ${after.id}::uuid))`
       : Prisma.empty;
+    const kind = kinds?.length ? Prisma.sql`AND ${kindCondition(kinds)}` : Prisma.empty;
     const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
       SELECT q."id", q."articleId", q."paragraphIndex", q."start", q."end", q."text", q."kind",
-             q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."cueStart", q."cueEnd", q."cueText",
-             q."rule", q."confidence", q."version", q."prefix", q."suffix", q."origin", q."pipelineVersion",
-             q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
+             q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd",
+             q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version", q."prefix", q."suffix",
+             q."origin", q."pipelineVersion", q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
              se."type" AS "speakerType", se."canonicalName" AS "speakerName",
              sm."start" AS "mentionStart", sm."end" AS "mentionEnd", sm."text" AS "mentionText",
              ve."type" AS "viaType", ve."canonicalName" AS "viaName"
@@ -130,6 +162,7 @@ export class AnnotationRepository {
         LEFT JOIN "Entity" ve ON ve."id" = q."viaEntityId"
        WHERE q."articleId" = ${articleId}::uuid
          AND q."reviewStatus"::text IN (${Prisma.join(statuses)})
+         ${kind}
          ${keyset}
        ORDER BY q."start", q."id"
        LIMIT ${limit}`);
@@ -155,7 +188,7 @@ export class AnnotationRepository {
   listMentions(articleId: string, statuses: ReviewStatusValue[] = visibleStatuses()): Promise<MentionRow[]> {
     return this.db.mention.findMany({
       where: { articleId, reviewStatus: { in: statuses } },
-      include: { entity: entityRef },
+      include: { entity: mentionEntityRef },
       orderBy: [{ start: 'asc' }, { id: 'asc' }],
     });
   }
@@ -165,7 +198,19 @@ export class AnnotationRepository {
   }
 
   findMention(articleId: string, id: string): Promise<MentionRow | null> {
-    return this.db.mention.findFirst({ where: { id, articleId }, include: { entity: entityRef } });
+    return this.db.mention.findFirst({ where: { id, articleId }, include: { entity: mentionEntityRef } });
+  }
+
+  /** The distinct sources of the article's visible quotes of every kind: entities and unnamed words. */
+  quoteSources(articleId: string): Promise<QuoteSourceRow[]> {
+    return this.db.$queryRaw<QuoteSourceRow[]>`
+      SELECT DISTINCT q."speakerEntityId" AS "entityId", e."type", e."canonicalName",
+             CASE WHEN q."speakerEntityId" IS NULL THEN q."sourceText" END AS "sourceText"
+        FROM "Quote" q
+        LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"
+       WHERE q."articleId" = ${articleId}::uuid
+         AND q."reviewStatus" IN ('unreviewed', 'confirmed')
+         AND (q."speakerEntityId" IS NOT NULL OR q."sourceText" IS NOT NULL)`;
   }
 
   /** Every quote and mention of the article, whatever its status (for revisions). */
@@ -230,9 +275,13 @@ export class AnnotationRepository {
     return { quotes, mentions, entities: entities.length };
   }
 
-  /** Quotes newest first, optionally of one speaker and in a time window; keyset on (createdAt, id). */
+  /**
+   * Quotes newest first, optionally of one speaker, of some kinds and in a time window; keyset on
+   * (createdAt, id). One kind walks the (kind, createdAt, id) or (speakerEntityId, kind, createdAt, id)
+   * index; several kinds leave at most one out, so the newest-first index with a filter serves them.
+   */
   listRecentQuotes(
-    filter: { speakerEntityId?: string | undefined; since?: Date | undefined; until?: Date | undefined },
+    filter: QuoteFilter,
     after: { createdAt: Date; id: string } | null,
     limit: number,
   ): Promise<QuoteRow[]> {
@@ -240,6 +289,7 @@ export class AnnotationRepository {
       where: {
         reviewStatus: { in: visibleStatuses() },
         ...(filter.speakerEntityId ? { speakerEntityId: filter.speakerEntityId } : {}),
+        ...(filter.kinds?.length ? { kind: { in: [...filter.kinds] } } : {}),
         createdAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) },
         ...(after
           ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
@@ -257,7 +307,7 @@ export class AnnotationRepository {
    * must rank all of history belongs in a search engine: docs/scaling.md).
    */
   async searchQuotes(
-    filter: { q: string; speakerEntityId?: string | undefined; since?: Date | undefined; until?: Date | undefined },
+    filter: QuoteFilter & { q: string },
     after: { rank: number; id: string } | null,
     limit: number,
   ): Promise<{ row: QuoteRow; rank: number }[]> {
@@ -265,6 +315,7 @@ export class AnnotationRepository {
       Prisma.sql`q."searchVector" @@ query`,
       Prisma.sql`q."reviewStatus" IN ('unreviewed', 'confirmed')`,
       ...(filter.speakerEntityId ? [Prisma.sql`q."speakerEntityId" = ${filter.speakerEntityId}::uuid`] : []),
+      ...(filter.kinds?.length ? [kindCondition(filter.kinds)] : []),
       ...(filter.since ? [Prisma.sql`q."createdAt" >= ${filter.since}`] : []),
       ...(filter.until ? [Prisma.sql`q."createdAt" < ${filter.until}`] : []),
     ];

@@ -1,6 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import { Prisma } from '../generated/prisma/client.js';
-import type { EntityType } from '../generated/prisma/enums.js';
+import type { EntityType, Gender } from '../generated/prisma/enums.js';
 import type { DbClient } from './db-client.js';
 import { jsonRecordset } from './json-rows.js';
 
@@ -9,7 +9,28 @@ export interface EntityKey {
   canonicalName: string;
   normalizedName: string;
   aliases: string[];
+  /** A person's gender as one article suggests it; anything but female or male tells nothing. */
+  gender?: Gender | null | undefined;
 }
+
+/** The estimate a key brings: only a definite one, and only for a person. */
+const estimateOf = (key: EntityKey): 'female' | 'male' | null =>
+  key.type === 'PERSON' && (key.gender === 'female' || key.gender === 'male') ? key.gender : null;
+
+/**
+ * Settles a stored gender with the estimates of new articles, in SQL over `e` (the entity) and
+ * `k.gender` (a definite estimate). An editor's value is never touched. No estimate yet: the
+ * estimate. The same: nothing. A different one: `unknown`, which then stays (articles disagree
+ * about this name, so it is left to an editor). The outcome depends only on which estimates were
+ * seen, not on their order, so concurrent ingests agree.
+ */
+const estimateChanges = Prisma.sql`
+  e."type" = 'PERSON' AND k.gender IS NOT NULL
+  AND e."genderSource" IS DISTINCT FROM 'editor'
+  AND e."gender" IS DISTINCT FROM k.gender::"Gender" AND e."gender" IS DISTINCT FROM 'unknown'`;
+const settledGender = Prisma.sql`
+  "gender" = CASE WHEN e."gender" IS NULL THEN k.gender::"Gender" ELSE 'unknown'::"Gender" END,
+  "genderSource" = 'estimated', "version" = e."version" + 1, "updatedAt" = now()`;
 
 export const normalizeName = (name: string): string =>
   name.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
@@ -51,13 +72,22 @@ export class EntityRepository {
     const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
       WITH input AS (
         SELECT * FROM ${jsonRecordset(
-          sorted.map((key, ord) => ({ id: uuidv7(), type: key.type, name: key.canonicalName, normalized: key.normalizedName, ord })),
+          sorted.map((key, ord) => ({
+            id: uuidv7(),
+            type: key.type,
+            name: key.canonicalName,
+            normalized: key.normalizedName,
+            gender: estimateOf(key),
+            ord,
+          })),
           'e',
-          { id: 'uuid', type: 'text', name: 'text', normalized: 'text', ord: 'int' },
+          { id: 'uuid', type: 'text', name: 'text', normalized: 'text', gender: 'text', ord: 'int' },
         )}
       ), inserted AS (
-        INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "updatedAt")
-        SELECT id, type::"EntityType", name, normalized, now() FROM input ORDER BY ord
+        INSERT INTO "Entity" ("id", "type", "canonicalName", "normalizedName", "gender", "genderSource", "updatedAt")
+        SELECT id, type::"EntityType", name, normalized, gender::"Gender",
+               CASE WHEN gender IS NOT NULL THEN 'estimated'::"GenderSource" END, now()
+          FROM input ORDER BY ord
         ON CONFLICT ("type", "normalizedName") DO NOTHING
         RETURNING "id", "type"::text AS "type", "normalizedName"
       ), resolved AS (
@@ -76,6 +106,12 @@ export class EntityRepository {
           JOIN resolved r ON r."type" = a.type AND r."normalizedName" = a.name
          ORDER BY a.ord
         ON CONFLICT ("entityId", "normalized") DO NOTHING
+      ), estimated AS (
+        -- Existing people whose stored gender this article's estimate changes (rows inserted above
+        -- already have it). Only rows that change are locked.
+        UPDATE "Entity" e SET ${settledGender}
+          FROM input k
+         WHERE e."type"::text = k.type AND e."normalizedName" = k.normalized AND ${estimateChanges}
       )
       SELECT * FROM resolved`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
@@ -95,6 +131,17 @@ export class EntityRepository {
         JOIN unnest(${missing.map((key) => key.type)}::text[], ${missing.map((key) => key.normalizedName)}::text[]) AS k(type, normalized)
           ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
+    const estimates = missing.flatMap((key) => {
+      const id = ids.get(keyOf(key.type, key.normalizedName));
+      const gender = estimateOf(key);
+      return id && gender ? [{ id, gender }] : [];
+    });
+    if (estimates.length > 0) {
+      await this.db.$executeRaw`
+        UPDATE "Entity" e SET ${settledGender}
+          FROM ${jsonRecordset(estimates, 'k', { id: 'uuid', gender: 'text' })}
+         WHERE e."id" = k.id AND ${estimateChanges}`;
+    }
     const missingKeys = new Set(missing.map((key) => keyOf(key.type, key.normalizedName)));
     const withIds = aliasRows.flatMap((row) => {
       const key = keyOf(row.type, row.name);
@@ -147,7 +194,19 @@ export class EntityRepository {
     return 'ok';
   }
 
-  /** Moves every mention, quote and alias of `sourceId` to `targetId` and deletes the source. */
+  /** An editor's gender for a person, if the entity still has `version`; false when it did not. */
+  async setGender(id: string, version: number, gender: Gender): Promise<boolean> {
+    const { count } = await this.db.entity.updateMany({
+      where: { id, version },
+      data: { gender, genderSource: 'editor', version: { increment: 1 } },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Moves every mention, quote and alias of `sourceId` to `targetId` and deletes the source. A
+   * person's gender is settled like two articles' estimates, except that an editor's value wins.
+   */
   async merge(targetId: string, sourceId: string, sourceName: string): Promise<void> {
     await this.db.mention.updateMany({ where: { entityId: sourceId }, data: { entityId: targetId } });
     await this.db.quote.updateMany({ where: { speakerEntityId: sourceId }, data: { speakerEntityId: targetId } });
@@ -162,6 +221,17 @@ export class EntityRepository {
       })),
       skipDuplicates: true,
     });
+    await this.db.$executeRaw`
+      UPDATE "Entity" t SET
+        "gender" = CASE
+          WHEN t."genderSource" = 'editor' THEN t."gender"
+          WHEN s."genderSource" = 'editor' OR t."gender" IS NULL OR s."gender" IS NULL OR s."gender" = t."gender"
+            THEN COALESCE(CASE WHEN s."genderSource" = 'editor' THEN s."gender" END, t."gender", s."gender")
+          ELSE 'unknown'::"Gender" END,
+        "genderSource" = CASE WHEN t."genderSource" = 'editor' OR s."genderSource" = 'editor' THEN 'editor'::"GenderSource"
+                              ELSE COALESCE(t."genderSource", s."genderSource") END
+        FROM "Entity" s
+       WHERE t."id" = ${targetId}::uuid AND s."id" = ${sourceId}::uuid AND t."type" = 'PERSON'`;
     await this.db.entity.delete({ where: { id: sourceId } });
     await this.db.entity.update({ where: { id: targetId }, data: { version: { increment: 1 } } });
   }

@@ -22,6 +22,28 @@ export const EntityType = Type.Union(
 );
 export type EntityType = Static<typeof EntityType>;
 
+export const Gender = Type.Union([Type.Literal('female'), Type.Literal('male'), Type.Literal('nonbinary'), Type.Literal('unknown')], {
+  description:
+    "A person's gender: estimated from given names and pronouns (`unknown` where unsure or where articles disagree), or set by an editor.",
+});
+export type Gender = Static<typeof Gender>;
+
+export const GenderSource = Type.Union([Type.Literal('estimated'), Type.Literal('editor')], {
+  description: '`estimated` by the pipeline (an estimate never overrides an editor), or set by an `editor`.',
+});
+
+/** Gender fields of an entity: a person's gender and where it comes from; null for other types. */
+export const EntityGender = {
+  gender: Type.Union([Gender, Type.Null()], { description: 'PERSON only (null for other types). An estimate, unless `genderSource` is `editor`.' }),
+  genderSource: Type.Union([GenderSource, Type.Null()], { description: 'PERSON only (null for other types).' }),
+};
+
+export const QuoteKind = Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')], {
+  description:
+    '`direct`: the content is in quotation marks; `mixed`: partly (quoted words inside reported speech); `indirect`: reported speech without quotation marks ("The minister said the plan would fail").',
+});
+export type QuoteKind = Static<typeof QuoteKind>;
+
 export const Paragraph = Type.Object(
   {
     index: Type.Integer({ minimum: 0, description: 'Position among the article paragraphs, from 0.' }),
@@ -63,15 +85,18 @@ export const Quote = Type.Object(
     id: Uuid,
     articleId: Uuid,
     version,
-    kind: Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')], {
-      description: '`direct` when the quotation is a whole statement, `partial` when it is a phrase inside a sentence.',
-    }),
+    kind: QuoteKind,
     start: Type.Integer({ minimum: 0 }),
     end: Type.Integer({ minimum: 0 }),
-    text: Type.String({ description: 'The quoted words, without the quotation marks.' }),
+    text: Type.String({ description: 'The content: the quoted or reported words, without the quotation marks.' }),
     paragraphIndex: Type.Integer({ minimum: -1, description: 'Paragraph where the quote starts; -1 for the headline.' }),
     speaker: Type.Union([Type.Object({ ...EntityRef.properties, mention: Type.Union([MentionRef, Type.Null()]) }, { additionalProperties: false }), Type.Null()], {
-      description: 'Who said it: an entity, with the mention that names the speaker at this quote.',
+      description:
+        'Who said it when the source is an entity, with the mention that names the speaker at this quote; null when the source is unnamed (`unnamedSource`) or unknown.',
+    }),
+    unnamedSource: Type.Union([Span, Type.Null()], {
+      description:
+        'The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`.',
     }),
     via: Type.Union([EntityRef, Type.Null()], {
       description: 'Who relayed the words (e.g. a news agency quoting the speaker).',
@@ -86,10 +111,23 @@ export const Quote = Type.Object(
     ),
     provenance: Provenance,
   },
-  { additionalProperties: false, title: 'Quote', description: `A quotation. ${OFFSET_UNIT_NOTE}` },
+  {
+    additionalProperties: false,
+    title: 'Quote',
+    description: `An attribution: direct, mixed or indirect speech with its source, cue and relaying entity. ${OFFSET_UNIT_NOTE}`,
+  },
 );
 export type Quote = Static<typeof Quote>;
-export const QuotePage = Page(Quote, 'A page of quotations in text order.');
+export const QuotePage = Page(
+  Quote,
+  'A page of attributions (direct, mixed and indirect): in text order for an article; newest or best match first across articles.',
+);
+
+export const QuoteKindFilter = Type.Array(QuoteKind, {
+  minItems: 1,
+  maxItems: 3,
+  description: 'Only attributions of these kinds: `kind=indirect`, or several as `kind=direct&kind=mixed`.',
+});
 
 export const Mention = Type.Object(
   {
@@ -114,6 +152,7 @@ export const ArticleEntity = Type.Object(
     id: Uuid,
     type: EntityType,
     canonicalName: Type.String(),
+    ...EntityGender,
     mentions: Type.Array(Mention, { description: 'Every mention of the entity in this article, in text order.' }),
   },
   { additionalProperties: false, title: 'ArticleEntity' },

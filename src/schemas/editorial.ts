@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { EntityType, Mention, Quote, ReviewStatus } from './annotations.js';
+import { EntityType, Mention, Quote, QuoteKind, ReviewStatus } from './annotations.js';
 import { OFFSET_UNIT_NOTE, Page, Timestamp, Uuid } from './common.js';
 
 const offset = (description: string) => Type.Integer({ minimum: 0, maximum: 10_000_000, description });
@@ -14,6 +14,25 @@ const CueInput = Type.Object(SpanInput, {
   description: `The words that attribute the quote. ${OFFSET_UNIT_NOTE}`,
 });
 
+export const UnnamedSourceInput = Type.Object(
+  {
+    ...SpanInput,
+    text: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 500,
+        description: 'The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise).',
+      }),
+    ),
+  },
+  {
+    additionalProperties: false,
+    title: 'UnnamedSourceInput',
+    description: `The words naming a source that is no entity ("officials", "the report"). Replaces the speaker: give it without \`speakerEntityId\` and \`speakerMentionId\`. ${OFFSET_UNIT_NOTE}`,
+  },
+);
+export type UnnamedSourceInput = Static<typeof UnnamedSourceInput>;
+
 export const NewEntity = Type.Object(
   { type: EntityType, name: Type.String({ minLength: 1, maxLength: 300 }) },
   { additionalProperties: false, description: 'An entity to find by type and name, or create.' },
@@ -22,13 +41,18 @@ export const NewEntity = Type.Object(
 export const QuoteInput = Type.Object(
   {
     ...SpanInput,
-    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')], { default: 'direct' })),
+    kind: Type.Optional(Type.Union(QuoteKind.anyOf, { default: 'direct', description: 'direct (the default), mixed or indirect: see `Quote.kind`.' })),
     speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    unnamedSource: Type.Optional(Type.Union([UnnamedSourceInput, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
   },
-  { additionalProperties: false, title: 'QuoteInput', description: `A quote an editor adds. ${OFFSET_UNIT_NOTE}` },
+  {
+    additionalProperties: false,
+    title: 'QuoteInput',
+    description: `An attribution an editor adds (direct, mixed or indirect speech): its content span, and a source that is an entity (\`speakerEntityId\`, \`speakerMentionId\`) or unnamed words (\`unnamedSource\`), not both. ${OFFSET_UNIT_NOTE}`,
+  },
 );
 export type QuoteInput = Static<typeof QuoteInput>;
 
@@ -36,16 +60,23 @@ export const QuotePatch = Type.Object(
   {
     start: Type.Optional(SpanInput.start),
     end: Type.Optional(SpanInput.end),
-    kind: Type.Optional(Type.Union([Type.Literal('direct'), Type.Literal('mixed'), Type.Literal('indirect')])),
+    kind: Type.Optional(QuoteKind),
     speakerEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    unnamedSource: Type.Optional(Type.Union([UnnamedSourceInput, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
     reviewStatus: Type.Optional(
       Type.Union([Type.Literal('unreviewed'), Type.Literal('confirmed'), Type.Literal('rejected')]),
     ),
   },
-  { additionalProperties: false, minProperties: 1, title: 'QuotePatch', description: 'The fields to change.' },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    title: 'QuotePatch',
+    description:
+      'The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker; giving both is a 400.',
+  },
 );
 export type QuotePatch = Static<typeof QuotePatch>;
 

@@ -1,13 +1,17 @@
 import { Type, type Static } from 'typebox';
-import { EntityType } from './annotations.js';
+import { EntityGender, EntityType, Gender, QuoteKindFilter } from './annotations.js';
 import { Page, Timestamp, Uuid } from './common.js';
 
 export const Entity = Type.Object(
   {
     id: Uuid,
-    version: Type.Integer({ minimum: 1, description: 'Bumped on every rename or merge; the ETag is `"<version>"`.' }),
+    version: Type.Integer({
+      minimum: 1,
+      description: 'Bumped on every rename, merge or change of gender; the ETag is `"<version>"`.',
+    }),
     type: EntityType,
     canonicalName: Type.String(),
+    ...EntityGender,
     aliases: Type.Array(Type.String(), { description: 'Other names seen for the entity.' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -50,9 +54,17 @@ export const EntityListQuery = Type.Object(
 export type EntityListQuery = Static<typeof EntityListQuery>;
 
 export const EntityPatch = Type.Object(
-  { canonicalName: Type.String({ minLength: 1, maxLength: 300 }) },
-  { additionalProperties: false, title: 'EntityPatch', description: 'Rename: the old name stays an alias.' },
+  {
+    canonicalName: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The new name; the old name stays an alias.' })),
+    gender: Type.Optional(
+      Type.Union(Gender.anyOf, {
+        description: "A person's gender as the editor knows it (PERSON only, a 422 otherwise); estimates from later articles never override it.",
+      }),
+    ),
+  },
+  { additionalProperties: false, minProperties: 1, title: 'EntityPatch', description: "Rename an entity, or set a person's gender." },
 );
+export type EntityPatch = Static<typeof EntityPatch>;
 
 export const EntityMergeInput = Type.Object(
   { entityId: Type.String({ format: 'uuid', maxLength: 36, description: 'The entity to merge into this one; it is deleted.' }) },
@@ -70,6 +82,7 @@ export const QuoteSearchQuery = Type.Object(
       }),
     ),
     speaker: Type.Optional(Type.String({ format: 'uuid', maxLength: 36, description: 'Only quotes of this speaker entity.' })),
+    kind: Type.Optional(QuoteKindFilter),
     since: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Quotes stored at or after this time.' })),
     until: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Quotes stored before this time.' })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),

@@ -30,17 +30,22 @@ export const NinjsDocument = Type.Object(
     ),
     by: Type.Optional(Type.String()),
     located: Type.Optional(Type.String()),
-    people: Type.Array(NinjsConcept),
-    organisations: Type.Array(NinjsConcept),
-    places: Type.Array(NinjsConcept),
-    subjects: Type.Array(NinjsConcept),
+    people: Type.Array(NinjsConcept, { description: 'PERSON entities.' }),
+    organisations: Type.Array(NinjsConcept, { description: 'ORG entities.' }),
+    places: Type.Array(NinjsConcept, { description: 'LOC and FAC entities (places, and buildings, airports, roads, bridges).' }),
+    events: Type.Array(NinjsConcept, { description: 'EVENT entities.' }),
+    objects: Type.Array(NinjsConcept, { description: 'PRODUCT entities (products, vehicles, spacecraft).' }),
+    subjects: Type.Array(NinjsConcept, {
+      description: 'Every entity, with its relevance; NORP, WORK_OF_ART and LAW entities appear only here.',
+    }),
     infoSources: Type.Optional(Type.Array(Type.Object({ name: Type.String(), role: Type.String() }, { additionalProperties: false }))),
     altIds: Type.Optional(Type.Array(Type.Object({ role: Type.String(), value: Type.String() }, { additionalProperties: false }))),
   },
   {
     additionalProperties: false,
     title: 'NinjsDocument',
-    description: 'The article as an IPTC ninjs 3.1 news item, with its entities as people, organisations, places and subjects.',
+    description:
+      'The article as an IPTC ninjs 3.1 news item. Its entities are people, organisations, places, events, objects and subjects; each has `rel` `quoted` when it is the source of an attribution (direct, mixed or indirect speech), `mentioned` otherwise, and `literal` its entity type. Unnamed sources ("officials") are `infoSources` with role `unnamed source`.',
   },
 );
 export type NinjsDocument = Static<typeof NinjsDocument>;
@@ -63,6 +68,7 @@ const Body = Type.Object(
     purpose: Type.String(),
     value: Type.Optional(Type.String()),
     source: Type.Optional(Type.String()),
+    selector: Type.Optional(Type.Array(Selector, { description: 'Words of the article (an unnamed source, a cue).' })),
   },
   { additionalProperties: false },
 );
@@ -112,7 +118,8 @@ export const AnnotationCollection = Type.Object(
   {
     additionalProperties: false,
     title: 'AnnotationCollection',
-    description: 'W3C Web Annotation collection: quotes and entity mentions with TextPositionSelector and TextQuoteSelector.',
+    description:
+      'W3C Web Annotation collection: attributions and entity mentions with TextPositionSelector and TextQuoteSelector. An attribution (motivation `describing`) targets its content; its bodies are a `describing` TextualBody (a sentence for people), a `classifying` TextualBody with its kind (`direct`, `mixed`, `indirect`), its source as an `identifying` SpecificResource (the entity, or the article with a selector on the words of an unnamed source), the relaying entity as a `linking` SpecificResource, and the cue as a `describing` SpecificResource on the article with a selector. A mention (motivation `identifying`) has its entity (`identifying`) and type (`classifying`).',
   },
 );
 export type AnnotationCollection = Static<typeof AnnotationCollection>;

@@ -1,6 +1,6 @@
 import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
-import { visibleStatuses, type ReviewStatusValue } from '../repositories/annotation-repository.js';
+import { visibleStatuses, type QuoteKindValue, type ReviewStatusValue } from '../repositories/annotation-repository.js';
 import type { Store } from '../repositories/store.js';
 import type { Article, ArticleListQuery, ArticleSummary } from '../schemas/articles.js';
 import type { ArticleEntity, Paragraph, Quote } from '../schemas/annotations.js';
@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import {
   presentArticle,
   presentArticleListItem,
+  presentGender,
   presentMention,
   presentParagraph,
   presentQuote,
@@ -26,6 +27,11 @@ export interface SubListQuery {
 export interface AnnotationListQuery extends SubListQuery {
   /** Comma-separated extra statuses to list: rejected, orphaned. */
   include?: string | undefined;
+}
+
+export interface QuoteListQuery extends AnnotationListQuery {
+  /** Only quotes of these kinds. */
+  kind?: QuoteKindValue[] | undefined;
 }
 
 const statusesFor = (include: string | undefined): ReviewStatusValue[] =>
@@ -88,9 +94,9 @@ export class ArticleService {
     };
   }
 
-  async quotes(id: string, query: AnnotationListQuery): Promise<PageResult<Quote>> {
+  async quotes(id: string, query: QuoteListQuery): Promise<PageResult<Quote>> {
     const after = query.cursor ? decodeCursor(query.cursor, { start: 'int', id: 'uuid' }) : null;
-    const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1, statusesFor(query.include));
+    const rows = await this.repos.annotations.listQuotes(id, after, query.limit + 1, statusesFor(query.include), query.kind);
     // Only an empty page needs to tell "no quotes" from "no article".
     if (rows.length === 0) await this.assertExists(id);
     const page = rows.slice(0, query.limit);
@@ -110,7 +116,8 @@ export class ArticleService {
     for (const mention of mentions) {
       let group = byEntity.get(mention.entityId);
       if (!group) {
-        group = { first: mention.start, entity: { ...mention.entity, mentions: [] } };
+        const { id: entityId, type, canonicalName } = mention.entity;
+        group = { first: mention.start, entity: { id: entityId, type, canonicalName, ...presentGender(mention.entity), mentions: [] } };
         byEntity.set(mention.entityId, group);
       }
       group.entity.mentions.push(presentMention(mention));

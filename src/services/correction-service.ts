@@ -13,6 +13,7 @@ import type { MentionInput, MentionPatch, QuoteInput, QuotePatch } from '../sche
 import { presentMention, presentQuote } from './presenters.js';
 import { findByQuote, QUOTE_SUB_SPANS, reanchorSubSpans } from './re-anchor.js';
 import { anchorSpan, contextOf } from './text-anchor.js';
+import { unnamedSourceChange } from './quote-source-input.js';
 
 type AnnotationKind = 'quote' | 'mention';
 
@@ -52,6 +53,9 @@ interface QuoteReferences {
   cueStart?: number | null;
   cueEnd?: number | null;
   cueText?: string | null;
+  sourceText?: string | null;
+  sourceStart?: number | null;
+  sourceEnd?: number | null;
 }
 
 function snapshot(row: object, fields: readonly string[]): Snapshot {
@@ -120,11 +124,16 @@ export class CorrectionService {
         // A new speaker: the old speaker's mention no longer names them.
         data.speakerMentionId = null;
       }
-      if (patch.speakerEntityId !== undefined || patch.speakerMentionId !== undefined || patch.viaEntityId !== undefined) {
       if (data.speakerEntityId !== undefined && data.speakerEntityId !== current.speakerEntityId && patch.cue === undefined) {
         // Nor does the old cue ("X said"): it is cleared unless the same change sets a new one.
         Object.assign(data, { cueStart: null, cueEnd: null, cueText: null });
       }
+      if (
+        patch.speakerEntityId !== undefined ||
+        patch.speakerMentionId !== undefined ||
+        patch.unnamedSource !== undefined ||
+        patch.viaEntityId !== undefined
+      ) {
         data.rule = 'editor';
         data.confidence = 1;
       }
@@ -351,9 +360,10 @@ export class CorrectionService {
     repos: Repositories,
     articleId: string,
     text: CodePointText,
-    input: Pick<QuotePatch, 'speakerEntityId' | 'speakerMentionId' | 'viaEntityId' | 'cue'>,
+    input: Pick<QuotePatch, 'speakerEntityId' | 'speakerMentionId' | 'unnamedSource' | 'viaEntityId' | 'cue'>,
   ): Promise<QuoteReferences> {
     const data: QuoteReferences = {};
+    const source = unnamedSourceChange(text, input);
     let speakerEntityId = input.speakerEntityId;
     if (input.speakerMentionId) {
       const mention = await repos.annotations.findMention(articleId, input.speakerMentionId);
@@ -378,7 +388,7 @@ export class CorrectionService {
       const cue = anchorSpan(text, input.cue.start, input.cue.end, 'cue');
       Object.assign(data, { cueStart: cue.start, cueEnd: cue.end, cueText: cue.text });
     }
-    return data;
+    return Object.assign(data, source);
   }
 
   private async mentionEntity(repos: Repositories, input: Pick<MentionPatch, 'entityId' | 'entity'>): Promise<string | null> {

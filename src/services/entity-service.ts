@@ -1,16 +1,18 @@
 import { ApiError, notFound } from '../errors.js';
 import type { Store } from '../repositories/store.js';
-import type { EntityType as EntityTypeName, Quote } from '../schemas/annotations.js';
-import type { Entity, EntityDetail, EntityListQuery, QuoteSearchQuery } from '../schemas/entities.js';
+import type { EntityType as EntityTypeName, Gender, Quote } from '../schemas/annotations.js';
+import type { Entity, EntityDetail, EntityListQuery, EntityPatch, QuoteSearchQuery } from '../schemas/entities.js';
 import type { PageResult } from './article-service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { presentQuote } from './presenters.js';
+import { presentGender, presentQuote } from './presenters.js';
 
 interface EntityRowWithAliases {
   id: string;
   version: number;
   type: EntityTypeName;
   canonicalName: string;
+  gender: Gender | null;
+  genderSource: 'estimated' | 'editor' | null;
   createdAt: Date;
   updatedAt: Date;
   aliases: { alias: string }[];
@@ -21,10 +23,13 @@ const presentEntity = (row: EntityRowWithAliases): Entity => ({
   version: row.version,
   type: row.type,
   canonicalName: row.canonicalName,
+  ...presentGender(row),
   aliases: row.aliases.map((a) => a.alias).filter((alias) => alias !== row.canonicalName),
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
+
+const staleEntity = () => new ApiError('precondition-failed', 'The entity changed since that ETag: read it again and retry.');
 
 const time = (value: string | undefined): Date | undefined => (value ? new Date(value) : undefined);
 
@@ -66,15 +71,15 @@ export class EntityService {
     };
   }
 
-  /** Everything the entity was quoted saying, newest first. */
-  async quotes(id: string, query: { limit: number; cursor?: string | undefined }): Promise<PageResult<Quote>> {
+  /** Everything the entity was quoted saying (directly, mixed or indirectly), newest first. */
+  async quotes(id: string, query: Pick<QuoteSearchQuery, 'limit' | 'cursor' | 'kind'>): Promise<PageResult<Quote>> {
     if (!(await this.repos.entities.findById(id))) throw notFound('entity', id);
     return this.searchQuotes({ ...query, speaker: id });
   }
 
   /** Quotes across articles: ranked full-text search with `q`, newest first without. */
   async searchQuotes(query: QuoteSearchQuery): Promise<PageResult<Quote>> {
-    const filter = { speakerEntityId: query.speaker, since: time(query.since), until: time(query.until) };
+    const filter = { speakerEntityId: query.speaker, kinds: query.kind, since: time(query.since), until: time(query.until) };
     if (query.q) {
       const after = query.cursor ? decodeCursor(query.cursor, { rank: 'float', id: 'uuid' }) : null;
       const hits = await this.repos.annotations.searchQuotes({ ...filter, q: query.q }, after, query.limit + 1);
@@ -101,29 +106,43 @@ export class EntityService {
     };
   }
 
-  async rename(id: string, version: number, canonicalName: string, actor: string): Promise<EntityDetail> {
+  /**
+   * Renames an entity and/or sets a person's gender as an editor, if it still has `version`; each
+   * change is an event in the history of every article that names the entity.
+   */
+  async update(id: string, version: number, patch: EntityPatch, actor: string): Promise<EntityDetail> {
     await this.store.transaction(async (repos) => {
       const row = await repos.entities.findById(id);
       if (!row) throw notFound('entity', id);
-      const name = canonicalName.trim();
-      const outcome = await repos.entities.rename(id, version, row.type, row.canonicalName, name);
-      if (outcome === 'clash') {
-        throw new ApiError('conflict', `Another ${row.type} is already called ${name}: merge them instead.`);
+      if (row.version !== version) throw staleEntity();
+      if (patch.gender !== undefined && row.type !== 'PERSON') {
+        throw new ApiError('unprocessable-content', `Only people have a gender; this entity is ${row.type}.`);
       }
-      if (outcome === 'stale') {
-        throw new ApiError('precondition-failed', 'The entity changed since that ETag: read it again and retry.');
+      const changes: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[] = [];
+      let current = version;
+      if (patch.canonicalName !== undefined) {
+        const name = patch.canonicalName.trim();
+        const outcome = await repos.entities.rename(id, current, row.type, row.canonicalName, name);
+        if (outcome === 'clash') {
+          throw new ApiError('conflict', `Another ${row.type} is already called ${name}: merge them instead.`);
+        }
+        if (outcome === 'stale') throw staleEntity();
+        current += 1;
+        changes.push({ action: 'rename', before: { canonicalName: row.canonicalName }, after: { canonicalName: name } });
+      }
+      if (patch.gender !== undefined) {
+        if (!(await repos.entities.setGender(id, current, patch.gender))) throw staleEntity();
+        changes.push({
+          action: 'set-gender',
+          before: presentGender(row),
+          after: { gender: patch.gender, genderSource: 'editor' },
+        });
       }
       const articleIds = await repos.entities.articleIdsOf(id);
       await repos.events.append(
-        [null, ...articleIds].map((articleId) => ({
-          articleId,
-          targetType: 'entity' as const,
-          targetId: id,
-          action: 'rename',
-          actor,
-          before: { canonicalName: row.canonicalName },
-          after: { canonicalName: name },
-        })),
+        changes.flatMap((change) =>
+          [null, ...articleIds].map((articleId) => ({ articleId, targetType: 'entity' as const, targetId: id, actor, ...change })),
+        ),
       );
     });
     return this.get(id);

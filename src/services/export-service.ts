@@ -4,14 +4,33 @@ import type { MentionRow, QuoteRow } from '../repositories/annotation-repository
 import type { EntityType as EntityTypeName } from '../schemas/annotations.js';
 import type { Store } from '../repositories/store.js';
 import type { AnnotationCollection, AnnotationPage, NinjsDocument } from '../schemas/exports.js';
+import { presentQuote } from './presenters.js';
+import { contextOf } from './text-anchor.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const PAGE_SIZE = 100;
 
 type Annotation = AnnotationPage['items'][number];
 
-// ninjs has lists for people, organisations and places; every other type is a subject only.
-const ninjsRole: Partial<Record<EntityTypeName, 'people' | 'organisations' | 'places'>> = { PERSON: 'people', ORG: 'organisations', LOC: 'places', FAC: 'places' };
+type NinjsList = 'people' | 'organisations' | 'places' | 'events' | 'objects';
+
+// The ninjs list of each entity type: buildings and airports are named places, products and
+// vehicles material objects; nationalities and groups (NORP), works and laws have no list of their
+// own in ninjs and are subjects only (every entity is a subject too, with its relevance).
+const ninjsList: Partial<Record<EntityTypeName, NinjsList>> = {
+  PERSON: 'people',
+  ORG: 'organisations',
+  LOC: 'places',
+  FAC: 'places',
+  EVENT: 'events',
+  PRODUCT: 'objects',
+};
+
+const kindLabel: Record<QuoteRow['kind'], string> = {
+  direct: 'Direct quotation',
+  mixed: 'Partly quoted speech',
+  indirect: 'Indirect speech',
+};
 
 /** The article and its annotations in the newsroom standards: IPTC ninjs and W3C Web Annotation. */
 export class ExportService {
@@ -25,19 +44,39 @@ export class ExportService {
     const article = await this.repos.articles.findById(id);
     if (!article) throw notFound('article', id);
     const mentions = await this.repos.annotations.listMentions(id);
-    const named = new Map<string, { entity: MentionRow['entity']; count: number }>();
+    const sources = await this.repos.annotations.quoteSources(id);
+    const named = new Map<string, { entity: Pick<MentionRow['entity'], 'id' | 'type' | 'canonicalName'>; count: number }>();
     for (const mention of mentions) {
       const entry = named.get(mention.entityId) ?? { entity: mention.entity, count: 0 };
       entry.count += 1;
       named.set(mention.entityId, entry);
     }
+    // A source of an attribution is listed even when no mention names it (an editor chose it).
+    const quoted = new Set<string>();
+    const unnamedSources = new Map<string, string>();
+    for (const source of sources) {
+      if (source.entityId && source.type && source.canonicalName !== null) {
+        quoted.add(source.entityId);
+        if (!named.has(source.entityId)) {
+          named.set(source.entityId, { entity: { id: source.entityId, type: source.type, canonicalName: source.canonicalName }, count: 0 });
+        }
+      } else if (source.sourceText) {
+        const key = source.sourceText.toLowerCase();
+        if (!unnamedSources.has(key)) unnamedSources.set(key, source.sourceText);
+      }
+    }
     const most = Math.max(1, ...[...named.values()].map((entry) => entry.count));
-    const concepts = { people: [], organisations: [], places: [] } as Record<'people' | 'organisations' | 'places', NinjsDocument['people']>;
+    const concepts: Record<NinjsList, NinjsDocument['people']> = { people: [], organisations: [], places: [], events: [], objects: [] };
     const subjects: NinjsDocument['subjects'] = [];
     for (const { entity, count } of [...named.values()].sort((a, b) => b.count - a.count)) {
-      const concept = { name: entity.canonicalName, rel: 'mentioned', uri: `${baseUrl}/v1/entities/${entity.id}`, literal: entity.type };
-      const role = ninjsRole[entity.type];
-      if (role) concepts[role].push(concept);
+      const concept = {
+        name: entity.canonicalName,
+        rel: quoted.has(entity.id) ? 'quoted' : 'mentioned',
+        uri: `${baseUrl}/v1/entities/${entity.id}`,
+        literal: entity.type,
+      };
+      const list = ninjsList[entity.type];
+      if (list) concepts[list].push(concept);
       // Only subjects carry a relevance in ninjs: how often the article names it, against the most named.
       subjects.push({ ...concept, relevance: Math.round((100 * count) / most) });
     }
@@ -60,11 +99,12 @@ export class ExportService {
       ...(article.datelinePlace ? { located: article.datelinePlace } : {}),
       ...concepts,
       subjects,
-      ...(article.source || article.datelineAgency
+      ...(article.source || article.datelineAgency || unnamedSources.size > 0
         ? {
             infoSources: [
               ...(article.source ? [{ name: article.source, role: 'publisher' }] : []),
               ...(article.datelineAgency ? [{ name: article.datelineAgency, role: 'originator' }] : []),
+              ...[...unnamedSources.values()].map((name) => ({ name, role: 'unnamed source' })),
             ],
           }
         : {}),
@@ -79,8 +119,9 @@ export class ExportService {
     const quotes = await this.repos.annotations.listQuotes(id, null, 100_000);
     const mentions = await this.repos.annotations.listMentions(id);
     const source = `${baseUrl}/v1/articles/${id}`;
+    const text = new CodePointText(article.text);
     const all = [
-      ...quotes.map((quote) => this.quoteAnnotation(quote, source, baseUrl)),
+      ...quotes.map((quote) => this.quoteAnnotation(quote, source, baseUrl, text)),
       ...mentions.map((mention) => this.mentionAnnotation(mention, source, baseUrl)),
     ];
     const collectionId = `${source}/annotations`;
@@ -111,13 +152,19 @@ export class ExportService {
   }
 
   private target(source: string, row: { start: number; end: number; text: string; prefix: string; suffix: string }) {
-    return {
-      source,
-      selector: [
-        { type: 'TextPositionSelector' as const, start: row.start, end: row.end },
-        { type: 'TextQuoteSelector' as const, exact: row.text, prefix: row.prefix, suffix: row.suffix },
-      ],
-    };
+    return { source, selector: this.selectors(row) };
+  }
+
+  private selectors(row: { start: number; end: number; text: string; prefix: string; suffix: string }) {
+    return [
+      { type: 'TextPositionSelector' as const, start: row.start, end: row.end },
+      { type: 'TextQuoteSelector' as const, exact: row.text, prefix: row.prefix, suffix: row.suffix },
+    ];
+  }
+
+  /** Words of the article that belong to an annotation without being its target (a cue, an unnamed source). */
+  private words(source: string, text: CodePointText, span: { start: number; end: number; text: string }) {
+    return { source, selector: this.selectors({ ...span, ...contextOf(text, span.start, span.end) }) };
   }
 
   private creator(row: { origin: string; updatedBy: string | null; pipelineVersion: string | null }) {
@@ -126,24 +173,35 @@ export class ExportService {
       : { type: 'Software', name: `news-annotations pipeline ${row.pipelineVersion ?? ''}`.trim() };
   }
 
-  private quoteAnnotation(quote: QuoteRow, source: string, baseUrl: string): Annotation {
-    const speaker = quote.speakerEntity;
+  /**
+   * An attribution: its content is the target; the bodies say its kind, its source (an entity, or
+   * the words of an unnamed source), who relayed it and its cue, the same for every kind.
+   */
+  private quoteAnnotation(row: QuoteRow, source: string, baseUrl: string, text: CodePointText): Annotation {
+    const quote = presentQuote(row);
+    const { speaker, unnamedSource, via, cue } = quote;
+    const description = [
+      kindLabel[quote.kind],
+      speaker ? ` of ${speaker.canonicalName}` : unnamedSource ? ` of an unnamed source ("${unnamedSource.text}")` : ', source unknown',
+      via ? `, relayed by ${via.canonicalName}` : '',
+      cue ? `; cue "${cue.text}"` : '',
+    ].join('');
     return {
       id: `${source}/quotes/${quote.id}`,
       type: 'Annotation',
       motivation: 'describing',
-      created: quote.createdAt.toISOString(),
-      modified: quote.updatedAt.toISOString(),
-      creator: this.creator(quote),
+      created: quote.provenance.createdAt,
+      modified: quote.provenance.updatedAt,
+      creator: this.creator(row),
       body: [
-        {
-          type: 'TextualBody',
-          purpose: 'describing',
-          value: speaker ? `Quotation of ${speaker.canonicalName}` : 'Quotation, speaker unknown',
-        },
+        { type: 'TextualBody', purpose: 'describing', value: description },
+        { type: 'TextualBody', purpose: 'classifying', value: quote.kind },
         ...(speaker ? [{ type: 'SpecificResource', purpose: 'identifying', source: `${baseUrl}/v1/entities/${speaker.id}` }] : []),
+        ...(unnamedSource ? [{ type: 'SpecificResource', purpose: 'identifying', ...this.words(source, text, unnamedSource) }] : []),
+        ...(via ? [{ type: 'SpecificResource', purpose: 'linking', source: `${baseUrl}/v1/entities/${via.id}` }] : []),
+        ...(cue ? [{ type: 'SpecificResource', purpose: 'describing', ...this.words(source, text, cue) }] : []),
       ],
-      target: this.target(source, quote),
+      target: this.target(source, row),
     };
   }
 

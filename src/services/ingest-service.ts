@@ -12,6 +12,7 @@ import { metrics } from '../lib/metrics.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
+import { genderEstimateOf, unnamedSourceColumns } from './pipeline-columns.js';
 
 export type IngestInput =
   | { format: 'text'; text: string }
@@ -105,6 +106,7 @@ export async function resolveEntities(repos: Repositories, annotation: ArticleAn
       canonicalName: entity.canonicalName,
       normalizedName: normalizeName(entity.canonicalName),
       aliases: entity.aliases,
+      gender: genderEstimateOf(entity),
     })),
   );
   const byKey = new Map<string, string>();
@@ -251,6 +253,7 @@ export class IngestService {
         speakerEntityId: entityId(quote.speakerEntityKey),
         speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
         viaEntityId: entityId(quote.viaEntityKey),
+        ...unnamedSourceColumns(quote, entityId(quote.speakerEntityKey)),
         cueStart: quote.cue?.start ?? null,
         cueEnd: quote.cue?.end ?? null,
         cueText: quote.cue?.text ?? null,

@@ -2,7 +2,7 @@
 import type { ArticleListRow, ArticleRow, ArticleSummaryRow, ParagraphRow } from '../repositories/article-repository.js';
 import type { MentionRow, QuoteRow } from '../repositories/annotation-repository.js';
 import type { Article, ArticleSummary } from '../schemas/articles.js';
-import type { Mention, Paragraph, Quote } from '../schemas/annotations.js';
+import type { Gender, Mention, Paragraph, Quote } from '../schemas/annotations.js';
 import type { CodePointText } from '../lib/code-points.js';
 
 interface ProvenanceRow {
@@ -67,6 +67,19 @@ export function presentParagraph(row: ParagraphRow, text: CodePointText): Paragr
   return { index: row.index, role: row.role, start: row.start, end: row.end, text: text.slice(row.start, row.end) };
 }
 
+/**
+ * A person's gender and where it comes from; null for other types. A person no article has told
+ * anything about yet is an estimated `unknown`.
+ */
+export function presentGender(row: {
+  type: string;
+  gender: Gender | null;
+  genderSource: 'estimated' | 'editor' | null;
+}): { gender: Gender | null; genderSource: 'estimated' | 'editor' | null } {
+  if (row.type !== 'PERSON') return { gender: null, genderSource: null };
+  return { gender: row.gender ?? 'unknown', genderSource: row.genderSource ?? 'estimated' };
+}
+
 export function presentQuote(row: QuoteRow): Quote {
   return {
     id: row.id,
@@ -85,6 +98,11 @@ export function presentQuote(row: QuoteRow): Quote {
           mention: row.speakerMention ?? null,
         }
       : null,
+    // The source is an entity or unnamed words, never both: an entity wins over stale words.
+    unnamedSource:
+      !row.speakerEntity && row.sourceText !== null && row.sourceStart !== null && row.sourceEnd !== null
+        ? { start: row.sourceStart, end: row.sourceEnd, text: row.sourceText }
+        : null,
     via: row.viaEntity ?? null,
     cue:
       row.cueStart !== null && row.cueEnd !== null

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import type { ArticleService } from '../../services/article-service.js';
-import { ArticleEntityPage, ParagraphPage, QuotePage } from '../../schemas/annotations.js';
+import { ArticleEntityPage, ParagraphPage, QuoteKindFilter, QuotePage } from '../../schemas/annotations.js';
 import { IdParams, PageQuery } from '../../schemas/common.js';
 import { IncludeQuery } from '../../schemas/editorial.js';
 import { problemResponses } from '../../schemas/problem.js';
@@ -14,6 +14,10 @@ const SubListQuery = Type.Object(
 );
 const AnnotationListQuery = Type.Object(
   { ...SubListQuery.properties, include: IncludeQuery },
+  { additionalProperties: false },
+);
+const QuoteListQuery = Type.Object(
+  { ...AnnotationListQuery.properties, kind: Type.Optional(QuoteKindFilter) },
   { additionalProperties: false },
 );
 
@@ -52,11 +56,11 @@ export async function articleAnnotationRoutes(
       schema: {
         operationId: 'listArticleQuotes',
         tags: ['annotations'],
-        summary: "List an article's quotations with their speakers",
+        summary: "List an article's attributions (direct, mixed and indirect speech) with their sources",
         description:
-          'Each quote with its speaker entity and the mention naming it, the cue, the relaying entity, its paragraph and the attribution rule.',
+          'Each attribution with its kind, its source (a speaker entity with the mention naming it, or the words of an unnamed source), the cue, the relaying entity, its paragraph and the attribution rule. `kind` narrows to some kinds, e.g. `kind=indirect`.',
         params: IdParams,
-        querystring: AnnotationListQuery,
+        querystring: QuoteListQuery,
         response: { 200: QuotePage, ...errors },
       },
     },

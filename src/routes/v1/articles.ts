@@ -124,7 +124,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
         operationId: 'getArticle',
         tags: ['articles'],
         summary: 'Get an article with its header fields, text and counts',
-        description: `As JSON by default; \`Accept: ${NINJS_TYPE}\` gives an IPTC ninjs 3.1 news item with the entities as people, organisations, places and subjects.`,
+        description: `As JSON by default; \`Accept: ${NINJS_TYPE}\` gives an IPTC ninjs 3.1 news item with the entities as people, organisations, places, events, objects and subjects, quoted sources marked \`rel: quoted\`.`,
         params: IdParams,
         response: {
           200: {

@@ -18,7 +18,7 @@ import { linkNextPage } from './pagination.js';
 import { expectedVersion, IfMatchHeaders, setEtag } from './preconditions.js';
 
 const EntityQuotesQuery = Type.Object(
-  { limit: QuoteSearchQuery.properties.limit, cursor: QuoteSearchQuery.properties.cursor },
+  { kind: QuoteSearchQuery.properties.kind, limit: QuoteSearchQuery.properties.limit, cursor: QuoteSearchQuery.properties.cursor },
   { additionalProperties: false },
 );
 
@@ -67,26 +67,30 @@ export async function entityRoutes(app: FastifyInstance, options: { entities: En
     '/entities/:id',
     {
       schema: {
+        // The operation id predates gender: SDKs generated from earlier specs keep their method name.
         operationId: 'renameEntity',
         tags: ['entities'],
-        summary: 'Rename an entity (the old name stays an alias)',
-        description: 'Needs If-Match with the ETag you read (428 without, 412 when it changed since).',
+        summary: "Rename an entity (the old name stays an alias) or set a person's gender",
+        description:
+          "Needs If-Match with the ETag you read (428 without, 412 when it changed since). `gender` is the editor's (`genderSource: editor`): estimates from later articles never override it; only PERSON entities have one (422 otherwise). Each change is an event in the history of every article that names the entity.",
         params: IdParams,
         headers: IfMatchHeaders,
         body: EntityPatch,
         response: {
           200: EntityDetail,
-          ...problemResponses('validation-failed', 'not-found', 'conflict', 'precondition-failed', 'precondition-required'),
+          ...problemResponses(
+            'validation-failed',
+            'not-found',
+            'conflict',
+            'precondition-failed',
+            'precondition-required',
+            'unprocessable-content',
+          ),
         },
       },
     },
     async (request, reply) => {
-      const entity = await entities.rename(
-        request.params.id,
-        expectedVersion(request),
-        request.body.canonicalName,
-        actorOf(request),
-      );
+      const entity = await entities.update(request.params.id, expectedVersion(request), request.body, actorOf(request));
       setEtag(reply, entity.version);
       return entity;
     },
@@ -122,6 +126,7 @@ export async function entityRoutes(app: FastifyInstance, options: { entities: En
         operationId: 'listEntityQuotes',
         tags: ['entities'],
         summary: 'Everything the entity was quoted saying, newest first',
+        description: 'Direct, mixed and indirect speech whose source is the entity; `kind` narrows to some kinds.',
         params: IdParams,
         querystring: EntityQuotesQuery,
         response: { 200: QuotePage, ...problemResponses('validation-failed', 'invalid-cursor', 'not-found') },
@@ -141,7 +146,8 @@ export async function entityRoutes(app: FastifyInstance, options: { entities: En
         operationId: 'searchQuotes',
         tags: ['quotes'],
         summary: 'Search quotes across articles',
-        description: 'With `q`: full-text search, best match first. Without: newest first. Filters: speaker entity, time window.',
+        description:
+          'Direct, mixed and indirect speech. With `q`: full-text search, best match first. Without: newest first. Filters: speaker entity, kind, time window.',
         querystring: QuoteSearchQuery,
         response: { 200: QuotePage, ...problemResponses('validation-failed', 'invalid-cursor') },
       },

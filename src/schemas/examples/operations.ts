@@ -294,17 +294,38 @@ export const operationExamples: OperationExamples = {
   ],
   "batchCreateArticles": [
     {
-      "summary": "Three lines: a new article, one already stored, one without a body",
+      "summary": "A new article, one already stored, one whose external id holds another text",
       "request": {
         "method": "POST",
         "path": "/v1/articles:batch",
         "pathParams": {},
         "query": {},
         "headers": {
-          "content-type": "application/x-ndjson"
+          "content-type": "application/json"
         },
-        "contentType": "application/x-ndjson",
-        "body": "{\"headline\":\"Harbour reopens after the summit\",\"body\":\"\\\"We are relieved,\\\" said the harbour master.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-27-harbour\"}\n{\"headline\":\"N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks\",\"body\":\"Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\\n\\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \\\"unreserved and friendly\\\".\\n\\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\\n\\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-26-kim-putin\"}\n{\"headline\":\"A line without a body\"}"
+        "contentType": "application/json",
+        "body": {
+          "articles": [
+            {
+              "headline": "Harbour reopens after the summit",
+              "body": "\"We are relieved,\" said the harbour master.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-27-harbour"
+            },
+            {
+              "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
+              "body": "Kim and Putin met Thursday in the far eastern Russian port of Vladivostok, for their first summit -- squarely aimed at countering US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.\n\nPutin was keen to put Moscow forward as a player in a new global flashpoint -- and it appears Kim was eager to take him up on the idea, during talks described by KCNA as \"unreserved and friendly\".\n\nThe two leaders greeted each other warmly, shaking hands and sharing smiles, at the start of meetings on an island off Vladivostok that lasted nearly five hours.\n\nPutin, known for delaying meetings with international guests, was waiting for Kim when he emerged from his limousine.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-26-kim-putin"
+            },
+            {
+              "headline": "Kim and Putin meet",
+              "body": "Another text under the same external id.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-26-kim-putin"
+            }
+          ]
+        }
       },
       "response": {
         "status": 200,
@@ -334,17 +355,11 @@ export const operationExamples: OperationExamples = {
               "line": 3,
               "status": "failed",
               "problem": {
-                "type": "urn:news-annotations:problem:validation-failed",
-                "title": "The request is not valid",
-                "status": 400,
-                "detail": "/body: is required",
-                "errors": [
-                  {
-                    "location": "body",
-                    "pointer": "/body",
-                    "message": "is required"
-                  }
-                ]
+                "type": "urn:news-annotations:problem:external-id-conflict",
+                "title": "The external id is already used by an article with other text",
+                "status": 409,
+                "detail": "Article 0196700a-0000-7000-8000-000000000004 already has external id ew-2019-04-26-kim-putin from Example Wire with other text.",
+                "existingId": "0196700a-0000-7000-8000-000000000004"
               }
             }
           ]
@@ -354,17 +369,38 @@ export const operationExamples: OperationExamples = {
   ],
   "createIngestJob": [
     {
-      "summary": "Two new articles and a line without a body, queued",
+      "summary": "Two new articles and one whose external id holds another text, queued",
       "request": {
         "method": "POST",
         "path": "/v1/ingest-jobs",
         "pathParams": {},
         "query": {},
         "headers": {
-          "content-type": "application/x-ndjson"
+          "content-type": "application/json"
         },
-        "contentType": "application/x-ndjson",
-        "body": "{\"headline\":\"Port strike ends\",\"body\":\"Dock workers returned on Monday, the union said.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-29-port\"}\n{\"headline\":\"Summit traffic eases\",\"body\":\"\\\"The roads are open again,\\\" the mayor said.\",\"source\":\"Example Wire\",\"externalId\":\"ew-2019-04-27-traffic\"}\n{\"headline\":\"A line without a body\"}"
+        "contentType": "application/json",
+        "body": {
+          "articles": [
+            {
+              "headline": "Port strike ends",
+              "body": "Dock workers returned on Monday, the union said.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-29-port"
+            },
+            {
+              "headline": "Summit traffic eases",
+              "body": "\"The roads are open again,\" the mayor said.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-27-traffic"
+            },
+            {
+              "headline": "Harbour reopens",
+              "body": "Another text under the same external id.",
+              "source": "Example Wire",
+              "externalId": "ew-2019-04-27-harbour"
+            }
+          ]
+        }
       },
       "response": {
         "status": 202,
@@ -427,17 +463,11 @@ export const operationExamples: OperationExamples = {
               "index": 2,
               "line": 3,
               "problem": {
-                "type": "urn:news-annotations:problem:validation-failed",
-                "title": "The request is not valid",
-                "status": 400,
-                "detail": "/body: is required",
-                "errors": [
-                  {
-                    "location": "body",
-                    "pointer": "/body",
-                    "message": "is required"
-                  }
-                ]
+                "type": "urn:news-annotations:problem:external-id-conflict",
+                "title": "The external id is already used by an article with other text",
+                "status": 409,
+                "detail": "Article 0196700a-0000-7000-8000-000000000005 already has external id ew-2019-04-27-harbour from Example Wire with other text.",
+                "existingId": "0196700a-0000-7000-8000-000000000005"
               }
             }
           ],
@@ -486,17 +516,11 @@ export const operationExamples: OperationExamples = {
               "status": "failed",
               "articleId": null,
               "problem": {
-                "type": "urn:news-annotations:problem:validation-failed",
-                "title": "The request is not valid",
-                "status": 400,
-                "detail": "/body: is required",
-                "errors": [
-                  {
-                    "location": "body",
-                    "pointer": "/body",
-                    "message": "is required"
-                  }
-                ]
+                "type": "urn:news-annotations:problem:external-id-conflict",
+                "title": "The external id is already used by an article with other text",
+                "status": 409,
+                "detail": "Article 0196700a-0000-7000-8000-000000000005 already has external id ew-2019-04-27-harbour from Example Wire with other text.",
+                "existingId": "0196700a-0000-7000-8000-000000000005"
               }
             }
           ],
