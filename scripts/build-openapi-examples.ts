@@ -196,17 +196,18 @@ async function main(): Promise<number> {
     if (operations.has('batchCreateArticles')) {
       await call({
         operationId: 'batchCreateArticles',
-        summary: 'Three lines: a new article, one already stored, one without a body',
+        summary: 'A new article, one already stored, one whose external id holds another text',
         method: 'POST',
         route: '/v1/articles:batch',
-        contentType: 'application/x-ndjson',
-        body: [
-          { headline: 'Harbour reopens after the summit', body: '"We are relieved," said the harbour master.', source: 'Example Wire', externalId: 'ew-2019-04-27-harbour' },
-          { headline: paragraphs[0]!, body: paragraphs.slice(4, 8).join('\n\n'), source: 'Example Wire', externalId: 'ew-2019-04-26-kim-putin' },
-          { headline: 'A line without a body' },
-        ]
-          .map((line) => JSON.stringify(line))
-          .join('\n'),
+        // The JSON form, the one the document shows (NDJSON lines take the same articles).
+        contentType: 'application/json',
+        body: {
+          articles: [
+            { headline: 'Harbour reopens after the summit', body: '"We are relieved," said the harbour master.', source: 'Example Wire', externalId: 'ew-2019-04-27-harbour' },
+            { headline: paragraphs[0]!, body: paragraphs.slice(4, 8).join('\n\n'), source: 'Example Wire', externalId: 'ew-2019-04-26-kim-putin' },
+            { headline: 'Kim and Putin meet', body: 'Another text under the same external id.', source: 'Example Wire', externalId: 'ew-2019-04-26-kim-putin' },
+          ],
+        },
       });
     }
 
@@ -215,17 +216,17 @@ async function main(): Promise<number> {
     if (operations.has('createIngestJob')) {
       const job = await call({
         operationId: 'createIngestJob',
-        summary: 'Two new articles and a line without a body, queued',
+        summary: 'Two new articles and one whose external id holds another text, queued',
         method: 'POST',
         route: '/v1/ingest-jobs',
-        contentType: 'application/x-ndjson',
-        body: [
-          { headline: 'Port strike ends', body: 'Dock workers returned on Monday, the union said.', source: 'Example Wire', externalId: 'ew-2019-04-29-port' },
-          { headline: 'Summit traffic eases', body: '"The roads are open again," the mayor said.', source: 'Example Wire', externalId: 'ew-2019-04-27-traffic' },
-          { headline: 'A line without a body' },
-        ]
-          .map((line) => JSON.stringify(line))
-          .join('\n'),
+        contentType: 'application/json',
+        body: {
+          articles: [
+            { headline: 'Port strike ends', body: 'Dock workers returned on Monday, the union said.', source: 'Example Wire', externalId: 'ew-2019-04-29-port' },
+            { headline: 'Summit traffic eases', body: '"The roads are open again," the mayor said.', source: 'Example Wire', externalId: 'ew-2019-04-27-traffic' },
+            { headline: 'Harbour reopens', body: 'Another text under the same external id.', source: 'Example Wire', externalId: 'ew-2019-04-27-harbour' },
+          ],
+        },
       });
       expect('createIngestJob', job.status, 202);
       const deadline = Date.now() + 60_000;

@@ -88,8 +88,8 @@ for (const kind of storageKinds()) {
       t.equal(tooMany.headers['content-type'], 'application/problem+json; charset=utf-8');
     });
 
-    t.test('only NDJSON is taken, and the colon path is literal', async (t) => {
-      const json = await post(JSON.stringify(article(30)), 'application/json');
+    t.test('only NDJSON (and its JSON form) is taken, and the colon path is literal', async (t) => {
+      const json = await post(JSON.stringify(article(30)), 'text/plain');
       t.equal(json.statusCode, 415);
       t.equal(json.json<{ type: string }>().type, 'urn:news-annotations:problem:unsupported-media-type');
       const other = await api({ method: 'POST', url: '/v1/articles:bulk', headers: { 'content-type': 'application/x-ndjson' }, payload: ndjson([article(31)]) });

@@ -34,6 +34,12 @@ interface Sdk {
   createArticle(body: unknown): Promise<{ status: number; data: Article }>;
   getArticle(id: string): Promise<{ status: number; data: Article }>;
   listArticleQuotes(id: string): Promise<{ status: number; data: QuotePage }>;
+  batchCreateArticles(body: unknown): Promise<{ status: number; data: BatchResult }>;
+  createIngestJob(body: unknown): Promise<{ status: number; data: { id: string; counts: { total: number } } }>;
+}
+interface BatchResult {
+  counts: { created: number; existing: number; failed: number };
+  items: Array<{ status: string }>;
 }
 
 async function tempDir(t: Test, prefix: string): Promise<string> {
@@ -73,6 +79,18 @@ async function ingestAndReadQuotes(t: Test, sdk: Sdk): Promise<void> {
       if (sliceCodePoints(text, quote.start, quote.end) !== quote.text) t.fail(`a ${what} quote's offsets miss its text`);
     }
   }
+
+  // The imports in their JSON form (NDJSON is what a generated client cannot send right).
+  const batch = await sdk.batchCreateArticles({
+    articles: [json, { headline: 'Harbour reopens', body: '"We are relieved," said the harbour master.' }],
+  });
+  t.equal(batch.status, 200, 'a batch is ingested');
+  t.same(batch.data.counts, { created: 1, existing: 1, failed: 0 }, 'line by line: the JSON article again, and a new one');
+  const job = await sdk.createIngestJob({
+    articles: [{ headline: 'Port strike ends', body: 'Dock workers returned on Monday, the union said.' }],
+  });
+  t.equal(job.status, 202, 'an ingest job is queued');
+  t.equal(job.data.counts.total, 1, 'with its one line');
 }
 
 t.test('@hey-api/openapi-ts: the generated SDK ingests the story as text and as JSON and reads its quotes', async (t) => {
@@ -97,6 +115,8 @@ t.test('@hey-api/openapi-ts: the generated SDK ingests the story as text and as 
     createArticle: (body) => answer<Article>(generated.createArticle!({ body })),
     getArticle: (id) => answer<Article>(generated.getArticle!({ path: { id } })),
     listArticleQuotes: (id) => answer<QuotePage>(generated.listArticleQuotes!({ path: { id }, query: { limit: 500 } })),
+    batchCreateArticles: (body) => answer<BatchResult>(generated.batchCreateArticles!({ body })),
+    createIngestJob: (body) => answer(generated.createIngestJob!({ body })),
   });
 });
 
@@ -125,5 +145,7 @@ t.test('orval (fetch client): the generated client ingests the story as text and
     createArticle: (body) => answer<Article>(generated.createArticle!(body, auth)),
     getArticle: (id) => answer<Article>(generated.getArticle!(id, auth)),
     listArticleQuotes: (id) => answer<QuotePage>(generated.listArticleQuotes!(id, { limit: 500 }, auth)),
+    batchCreateArticles: (body) => answer<BatchResult>(generated.batchCreateArticles!(body, auth)),
+    createIngestJob: (body) => answer(generated.createIngestJob!(body, auth)),
   });
 });

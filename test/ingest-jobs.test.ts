@@ -235,7 +235,7 @@ t.test('on postgres storage', { skip: !storageKinds().includes('postgres') && 'T
   });
 
   await t.test('refusals are problem+json: media type, empty, too many lines, scope, unknown job', async (t) => {
-    const wrongType = await post(JSON.stringify(article(1)), { 'content-type': 'application/json' });
+    const wrongType = await post(JSON.stringify(article(1)), { 'content-type': 'text/plain' });
     t.equal(wrongType.statusCode, 415);
     t.match(wrongType.headers['content-type'], /application\/problem\+json/);
     const empty = await post('\n\n');

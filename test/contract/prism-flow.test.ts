@@ -189,13 +189,13 @@ t.test('the integration flow through Prism\'s validating proxy has no violation'
   await call('listArticleRevisions', 200, 'GET', `/v1/articles/${id}/revisions`);
   await call('getArticleRevision', 200, 'GET', `/v1/articles/${id}/revisions/1`);
 
-  // Batch and ingest jobs (NDJSON).
-  const lines = [
-    JSON.stringify({ headline: 'Harbour reopens', body: '"We are relieved," said the harbour master.' }),
-    JSON.stringify({ headline: 'A line without a body' }),
-  ].join('\n');
-  await call('batchCreateArticles', 200, 'POST', '/v1/articles:batch', { text: lines, contentType: 'application/x-ndjson' });
-  const job = await call('createIngestJob', 202, 'POST', '/v1/ingest-jobs', { text: lines, contentType: 'application/x-ndjson' });
+  // Batch and ingest jobs, in the JSON form the spec documents (NDJSON is taken too, beside it).
+  const articles = [
+    { headline: 'Harbour reopens', body: '"We are relieved," said the harbour master.', source: 'Example Wire', externalId: 'ew-1' },
+    { headline: 'Harbour reopens', body: 'Another text under the same external id.', source: 'Example Wire', externalId: 'ew-1' },
+  ];
+  await call('batchCreateArticles', 200, 'POST', '/v1/articles:batch', { json: { articles } });
+  const job = await call('createIngestJob', 202, 'POST', '/v1/ingest-jobs', { json: { articles } });
   await call('getIngestJob', 200, 'GET', `/v1/ingest-jobs/${job.body.id}`);
   await call('listIngestJobItems', 200, 'GET', `/v1/ingest-jobs/${job.body.id}/items?limit=10`);
 

@@ -5,6 +5,7 @@ import { Uuid } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS, BatchService } from '../../services/batch-service.js';
 import type { IngestService } from '../../services/ingest-service.js';
+import { acceptArticleLinesJson, ArticleLines, ndjsonOf } from './article-lines.js';
 import { acceptNdjsonOnly, NDJSON_MEDIA_TYPE } from './ndjson.js';
 
 export interface BatchRoutesOptions {
@@ -86,6 +87,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   const ndjsonOnly = acceptNdjsonOnly(app, BATCH_BODY_LIMIT, 'batch');
+  acceptArticleLinesJson(app);
 
   // `::` is Fastify's escape for a literal colon: this route is /articles:batch.
   api.post(
@@ -98,13 +100,15 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         tags: ['articles'],
         summary: 'Ingest many articles from NDJSON',
         description: `Ingests up to ${BATCH_MAX_ITEMS} articles, one JSON article per line, each in its own transaction exactly as \`createArticle\` would: a bad line gets a \`failed\` result with its problem and never stops the others. The answer is 200 with one result per line, in line order: \`created\`, \`existing\` (the same article was already stored) or \`failed\`. A body that is empty or holds more than ${BATCH_MAX_ITEMS} articles is refused as a whole.`,
-        body: { content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody } } },
+        body: {
+          content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody }, 'application/json': { schema: ArticleLines(BATCH_MAX_ITEMS) } },
+        },
         response: {
           200: BatchResult,
           ...problemResponses('validation-failed', 'empty-body', 'payload-too-large', 'unsupported-media-type'),
         },
       },
     },
-    async (request) => batches.run(request.body as string, request.log),
+    async (request) => batches.run(ndjsonOf(request.body), request.log),
   );
 }

@@ -11,6 +11,7 @@ import {
   INGEST_JOB_MAX_ITEMS,
   type IngestJobService,
 } from '../../services/ingest-job-service.js';
+import { acceptArticleLinesJson, ArticleLines, ndjsonOf } from './article-lines.js';
 import { acceptNdjsonOnly, NDJSON_MEDIA_TYPE } from './ndjson.js';
 import { linkNextPage } from './pagination.js';
 
@@ -38,6 +39,7 @@ export async function ingestJobRoutes(app: FastifyInstance, options: IngestJobRo
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
   const ndjsonOnly = acceptNdjsonOnly(app, INGEST_JOB_BODY_LIMIT, 'job');
+  acceptArticleLinesJson(app);
 
   api.post(
     '/ingest-jobs',
@@ -49,7 +51,9 @@ export async function ingestJobRoutes(app: FastifyInstance, options: IngestJobRo
         tags: ['ingest-jobs'],
         summary: 'Queue a large NDJSON import',
         description: `Stores up to ${INGEST_JOB_MAX_ITEMS} articles, one JSON article per line, as a job for the queue workers (\`npm run worker\`) and answers at once with 202, the job and its \`Location\`. Workers ingest the lines in chunks of ${INGEST_JOB_CHUNK_SIZE}, each article exactly as \`createArticle\` would in its own transaction; follow the job with \`getIngestJob\` until its state is \`done\`. A line that fails never stops the others; a worker that dies leaves its chunk to another worker and no line is ingested or counted twice. On the embedded database (no \`DATABASE_URL\`) there are no queue workers: the server ingests the job itself, in the background, and resumes it after a restart.`,
-        body: { content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody } } },
+        body: {
+          content: { [NDJSON_MEDIA_TYPE]: { schema: NdjsonBody }, 'application/json': { schema: ArticleLines(INGEST_JOB_MAX_ITEMS) } },
+        },
         response: {
           202: { ...IngestJob, description: 'Queued; `Location` names the job.' },
           ...problemResponses('validation-failed', 'empty-body', 'payload-too-large', 'unsupported-media-type', 'service-unavailable'),
@@ -57,7 +61,7 @@ export async function ingestJobRoutes(app: FastifyInstance, options: IngestJobRo
       },
     },
     async (request, reply) => {
-      const job = await jobs.create(request.body as string, actorOf(request));
+      const job = await jobs.create(ndjsonOf(request.body), actorOf(request));
       reply.header('location', `/v1/ingest-jobs/${job.id}`);
       return reply.code(202).send(job);
     },

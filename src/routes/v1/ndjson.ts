@@ -12,8 +12,9 @@ export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';
 export function acceptNdjsonOnly(app: FastifyInstance, bodyLimit: number, what: string) {
   app.addContentTypeParser(NDJSON_MEDIA_TYPE, { parseAs: 'string', bodyLimit }, (_request, body, done) => done(null, body));
   return async (request: FastifyRequest): Promise<void> => {
-    if (mediaTypeOf(request.headers['content-type']) !== NDJSON_MEDIA_TYPE) {
-      throw new ApiError('unsupported-media-type', `Send the ${what} as ${NDJSON_MEDIA_TYPE}, one JSON article per line.`);
+    const type = mediaTypeOf(request.headers['content-type']);
+    if (type !== NDJSON_MEDIA_TYPE && type !== 'application/json') {
+      throw new ApiError('unsupported-media-type', `Send the ${what} as ${NDJSON_MEDIA_TYPE}, one JSON article per line (or as application/json {"articles": [...]}).`);
     }
   };
 }

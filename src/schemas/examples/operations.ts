@@ -1609,6 +1609,7 @@ export const operationExamples: OperationExamples = {
               "canonicalName": "North Korea",
               "gender": null,
               "genderSource": null,
+              "mentionCount": 10,
               "mentions": [
                 {
                   "id": "0196700a-0000-7000-8000-000000000056",
@@ -1798,6 +1799,7 @@ export const operationExamples: OperationExamples = {
               "canonicalName": "Kim Jong Un",
               "gender": "male",
               "genderSource": "estimated",
+              "mentionCount": 25,
               "mentions": [
                 {
                   "id": "0196700a-0000-7000-8000-000000000045",
@@ -2257,6 +2259,7 @@ export const operationExamples: OperationExamples = {
               "canonicalName": "Vladimir Putin",
               "gender": "male",
               "genderSource": "estimated",
+              "mentionCount": 18,
               "mentions": [
                 {
                   "id": "0196700a-0000-7000-8000-000000000088",
