@@ -3,10 +3,10 @@
 
 import { splitBlocks } from './blocks.js';
 import { extractEntities } from './entities.js';
+import { findAttributions } from './attribution/index.js';
 import { detectHeader, type Layout } from './header.js';
 import { normalizeForMatching } from './normalize.js';
 import { utf16ToCodePoint } from './offsets.js';
-import { findQuotes } from './quotes.js';
 import { assignQuoteRoles, splitSentences, tokenize, type Sentence, type Token } from './tokens.js';
 import type { ArticleAnnotation, Block, EntityAnnotation, EntityType, MentionAnnotation, QuoteAnnotation, TextSpan } from './types.js';
 
@@ -76,7 +76,7 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
   }
 
   const ents = extractEntities({ text, tokens, sentences, headlineBlocks, forced });
-  const rawQuotes = findQuotes({ text, tokens, sentences, blockTokens, headlineBlocks, ents });
+  const rawQuotes = findAttributions({ text, tokens, sentences, blockTokens, headlineBlocks, ents });
 
   // ---- output in code points ----
   const blocks: Block[] = raw.map((b, k) => ({ ...span(b.start, b.end), role: header.roles[k]! }));
@@ -110,11 +110,8 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
 
   const quotes: QuoteAnnotation[] = [];
   for (const q of rawQuotes) {
-    const isHeadline = headlineBlocks.has(q.block);
-    // headline quotes are kept only when attributed (titles in quotes are not speech), and so are
-    // single-quoted spans in the body, which are more often scare quotes than speech
-    if ((isHeadline || q.single) && q.speakerEntity < 0) continue;
-    const pIndex = isHeadline ? -1 : paragraphIndexOfBlock[q.block]!;
+    const pIndex = headlineBlocks.has(q.block) ? -1 : paragraphIndexOfBlock[q.block]!;
+    const viaEntityKey = q.viaEntity >= 0 && q.viaEntity !== q.speakerEntity ? (keyOf.get(q.viaEntity) ?? null) : null;
     quotes.push({
       ...span(q.start, q.end),
       kind: q.kind,
@@ -122,10 +119,12 @@ export function annotate(text: string, options: AnnotateOptions = {}): ArticleAn
       speakerEntityKey: q.speakerEntity >= 0 ? (keyOf.get(q.speakerEntity) ?? null) : null,
       speakerMentionIndex: q.speakerMention >= 0 ? q.speakerMention : null,
       speakerText: q.speakerEntity < 0 && q.speakerSpan ? span(q.speakerSpan.start, q.speakerSpan.end) : null,
-      viaEntityKey: q.viaEntity >= 0 ? (keyOf.get(q.viaEntity) ?? null) : null,
+      viaEntityKey,
+      viaText: !viaEntityKey && q.viaSpan ? span(q.viaSpan.start, q.viaSpan.end) : null,
       cue: q.cue ? span(q.cue.start, q.cue.end) : null,
       rule: q.rule,
       confidence: q.confidence,
+      ...(q.quoted.length ? { quotedSpans: q.quoted.map((x) => span(x.start, x.end)) } : {}),
     });
   }
 

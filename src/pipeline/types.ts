@@ -68,6 +68,10 @@ export interface QuoteAnnotation extends TextSpan {
   speakerText?: TextSpan | null;
   /** The entity that relayed the words ("KCNA quoted Kim as saying" -> KCNA). */
   viaEntityKey: string | null;
+  /** The words of a relaying source that names no entity ("..., state media said"). */
+  viaText?: TextSpan | null;
+  /** For a mixed quote: the parts of the content inside quotation marks. */
+  quotedSpans?: TextSpan[];
   cue: TextSpan | null;
   /** Name of the attribution rule, so editors can ask "why". */
   rule: string;

@@ -93,9 +93,11 @@ t.test('a headline quote takes the speaker of the same words in the body', async
   t.equal(h!.speaker, 'Dora Quist');
 });
 
-t.test('quotes with no speaker in reach are kept, unattributed', async (t) => {
-  const [q] = quotes('The film "Blue Harbour" opened on Friday.');
+t.test('quotes with no speaker in reach are kept, unattributed; a quoted title is not a quote', async (t) => {
+  const [q] = quotes('The words "never again" were painted on the wall.');
+  t.equal(q!.text, 'never again');
   t.equal(q!.speaker, null);
+  t.same(quotes('The film "Blue Harbour" opened on Friday.'), []);
 });
 
 t.test('single quotes in a headline without a speaker are not reported', async (t) => {
@@ -127,8 +129,9 @@ t.test('"was quoted as saying": the subject of "quoted" is the speaker', async (
 
 t.test('a quote without a cue takes the speaker named with a speech verb in the sentence before', async (t) => {
   const qs = quotes('Rosa Lind added that funding had been cut. "We cannot monitor anything anymore."');
-  t.equal(qs[0]!.speaker, 'Rosa Lind');
-  t.equal(qs[0]!.rule, 'previous-sentence-cue');
+  const q = qs.find((x) => x.kind === 'direct');
+  t.equal(q!.speaker, 'Rosa Lind');
+  t.equal(q!.rule, 'previous-sentence-cue');
 });
 
 t.test('single quotes in the body count as speech only when a named speaker is found', async (t) => {
@@ -150,9 +153,11 @@ t.test('a quotation ending in "!" or "?" stays in one sentence with the cue afte
   t.equal(qs[1]!.speaker, 'Leo Brandt');
 });
 
-t.test('a quoted name or title is not speech', async (t) => {
+t.test('a quoted name or title is not speech: the sentence around it is reported, without quoted words', async (t) => {
   const qs = quotes('Ines Moreau joined a group called "Night Owls" and read the book "Silent Rivers", she said.');
-  t.ok(qs.every((q) => q.speaker === null && q.rule === 'name-or-title'));
+  t.equal(qs.length, 1);
+  t.equal(qs[0]!.kind, 'indirect');
+  t.equal(qs[0]!.speaker, 'Ines Moreau');
 });
 
 t.test('a first paragraph that is a quoted sentence is not a headline', async (t) => {

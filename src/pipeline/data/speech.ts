@@ -1,4 +1,6 @@
-// General English speech and reporting verbs (all inflections listed), used as attribution cues.
+// General English speech and reporting verbs. The inflected lists (SPEECH_VERBS,
+// INVERTABLE_SPEECH_VERBS) serve the tokenizer and the entity stage as context words; the
+// attribution stages work on lemmas and syntax, with the small lemma sets at the end of this file.
 
 const BASES: Record<string, string[]> = {
   say: ['say', 'says', 'said', 'saying'],
@@ -85,20 +87,78 @@ const BASES: Record<string, string[]> = {
 
 export const SPEECH_VERBS = new Set<string>(Object.values(BASES).flat());
 
-/** Verbs that mostly introduce speech: a subject before them is a speaker with high confidence. */
-export const STRONG_SPEECH_VERBS = new Set([
-  'say', 'says', 'said', 'tell', 'tells', 'told', 'add', 'adds', 'added', 'warn', 'warns', 'warned', 'insist', 'insists', 'insisted',
-  'state', 'states', 'stated', 'explain', 'explains', 'explained', 'ask', 'asks', 'asked', 'reply', 'replied', 'replies',
-  'declare', 'declared', 'declares', 'write', 'writes', 'wrote', 'tweet', 'tweeted', 'tweets', 'announce', 'announced', 'announces',
-  'note', 'noted', 'notes', 'claim', 'claimed', 'claims', 'argue', 'argued', 'argues', 'comment', 'commented', 'continued',
-  'concluded', 'responded', 'answered', 'remarked', 'admitted', 'acknowledged', 'quoted', 'quotes', 'posted',
-]);
-
 /** Verbs whose subject follows them in inverted cues ('"...", said X'). */
 export const INVERTABLE_SPEECH_VERBS = new Set([
   'said', 'says', 'added', 'adds', 'asked', 'explained', 'continued', 'wrote', 'writes', 'warned', 'noted', 'replied', 'insisted',
   'declared', 'remarked', 'tweeted', 'stated', 'concluded', 'answered', 'responded', 'argued', 'claimed', 'commented', 'told',
 ]);
 
-/** Verb phrases that follow a pronoun or noun and then a colon or "that": "X told reporters". */
-export const SPEECH_NOUNS = new Set(['statement', 'interview', 'speech', 'remarks', 'comments', 'post', 'tweet', 'letter', 'message', 'blog', 'press']);
+/**
+ * Lemmas of verbs that report speech, thought or findings and take their content without "that"
+ * ("said the plan failed", "believes prices will rise") or stand after it ("..., she said"). Any
+ * other verb becomes a cue through its syntax alone (a "that" clause, a quotation beside it).
+ */
+export const REPORTING_LEMMAS = new Set([
+  // speech
+  'say', 'tell', 'add', 'state', 'claim', 'announce', 'report', 'explain', 'note', 'warn', 'write', 'reply', 'respond', 'answer',
+  'ask', 'declare', 'insist', 'argue', 'assert', 'contend', 'confirm', 'deny', 'admit', 'acknowledge', 'concede', 'suggest',
+  'predict', 'estimate', 'reveal', 'complain', 'allege', 'accuse', 'comment', 'remark', 'observe', 'mention', 'stress', 'emphasize',
+  'emphasise', 'testify', 'recall', 'promise', 'vow', 'pledge', 'agree', 'conclude', 'indicate', 'tweet', 'post', 'quote', 'caution',
+  'assure', 'inform', 'remind', 'notify', 'repeat', 'reiterate', 'boast', 'joke', 'quip', 'retort', 'counter', 'continue', 'speculate',
+  // thought, belief and perception
+  'think', 'believe', 'feel', 'hope', 'fear', 'expect', 'know', 'suspect', 'doubt', 'wonder', 'guess', 'reckon', 'understand',
+  'realize', 'realise', 'worry', 'hear', 'learn',
+  // findings
+  'find', 'show', 'demonstrate', 'prove', 'determine',
+]);
+
+/** Lemmas whose object is the listener: "told reporters (that) ...", "assured them that ...". */
+export const LISTENER_LEMMAS = new Set(['tell', 'assure', 'inform', 'remind', 'notify', 'warn', 'advise', 'convince', 'persuade', 'promise', 'teach', 'show', 'email', 'text', 'write']);
+
+/**
+ * Lemmas that take a "that" clause without reporting anyone's words or thoughts ("ensured that",
+ * "it means that", "so that"): no cue however the clause looks.
+ */
+export const NON_REPORTING_LEMMAS = new Set(['be', 'have', 'do', 'mean', 'ensure', 'make', 'require', 'seem', 'appear', 'cause', 'see', 'order', 'provide', 'happen', 'follow', 'matter', 'get', 'give', 'decide']);
+
+/**
+ * Nouns that name what someone said or wrote ("X's statement said", "her letter says"): with a
+ * possessor, the possessor is the source.
+ */
+export const MESSAGE_NOUNS = new Set([
+  'statement', 'letter', 'release', 'post', 'tweet', 'message', 'memo', 'email', 'filing', 'complaint', 'lawsuit', 'announcement',
+  'notice', 'speech', 'interview', 'testimony', 'remarks', 'comments', 'blog', 'column', 'editorial', 'op-ed', 'letter',
+]);
+
+/**
+ * Nouns that name a document or a finding ("the ministry's report found", "a study by X shows"):
+ * the document itself is the source (its author may be in its words, "the ministry's report").
+ */
+export const DOCUMENT_NOUNS = new Set([
+  'report', 'study', 'survey', 'poll', 'analysis', 'review', 'document', 'website', 'site', 'article', 'paper', 'ruling',
+  'indictment', 'account', 'data', 'figures', 'records', 'research', 'findings', 'investigation', 'audit', 'census', 'assessment',
+]);
+
+/** Suffixes that make nouns of verbs ("allegation" <- "allege", "statement" <- "state"), for noun cues. */
+export const NOMINAL_SUFFIXES = ['ation', 'ition', 'tion', 'sion', 'ment', 'ance', 'ence', 'al', 'ure', 'y', 's'];
+
+/** Light verbs whose subject is the source of the message noun they take ("issued a warning that"). */
+export const SUPPORT_LEMMAS = new Set(['make', 'issue', 'release', 'express', 'voice', 'repeat', 'reiterate', 'give', 'offer', 'come', 'reach', 'publish', 'post', 'send', 'file', 'put', 'raise', 'level']);
+
+/** Words of time: never a source ("Friday morning said" has no speaker in "Friday morning"). */
+export const TIME_NOUNS = new Set([
+  'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night', 'day', 'days', 'week', 'weeks', 'weekend',
+  'month', 'months', 'year', 'years', 'hour', 'hours', 'minute', 'minutes', 'decade', 'decades', 'century', 'time', 'times', 'ago',
+  'earlier', 'later', 'now', 'then', 'moment', 'season', 'date', 'period',
+]);
+
+/**
+ * Speech acts whose clause may hold the speaker's own words in quotation marks further on
+ * ("invited X to visit \"at a convenient time\"", "praised the team for its \"courage\""): the
+ * quoted words are the act's subject's even inside someone else's report.
+ */
+export const SPEECH_ACT_LEMMAS = new Set([
+  'invite', 'urge', 'call', 'describe', 'praise', 'criticize', 'criticise', 'condemn', 'denounce', 'thank', 'welcome', 'blame',
+  'reject', 'dismiss', 'label', 'brand', 'dub', 'term', 'hail', 'defend', 'question', 'challenge', 'demand', 'request', 'propose',
+  'recommend', 'offer', 'advise', 'threaten', 'apologize', 'apologise', 'congratulate', 'refer', 'characterize', 'characterise',
+]);

@@ -1,0 +1,41 @@
+// Stage: attributions from cues. The kind follows the quotation marks: a content that is one
+// quotation and nothing else is direct (its span is the quoted words), a content that holds
+// quotations among other words is mixed, one without is indirect. A complementiser "that" is not
+// part of the content.
+
+import type { Context } from './context.js';
+import type { Attribution, Cue, Quotation } from './model.js';
+
+export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue[], owner: Int32Array): Attribution[] {
+  const owned: number[][] = cues.map(() => []);
+  owner.forEach((k, i) => {
+    if (k >= 0) owned[k]!.push(i);
+  });
+  const out: Attribution[] = [];
+  cues.forEach((cue, k) => {
+    const own = owned[k]!;
+    let { first, last } = cue.content;
+    if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1) first++;
+    let outside = 0;
+    for (let i = first; i < last; i++) {
+      const t = c.tokens[i]!;
+      if (t.kind !== 'word' && t.kind !== 'num') continue;
+      const q = c.quoteOf[i]!;
+      if (q === -1 || owner[q] !== k) outside++;
+    }
+    const block = c.tokens[first]!.block;
+    const base = { source: cue.source, via: cue.via, cue: cue.cue, clause: cue.clause, rule: cue.rule, confidence: round(cue.confidence), quotations: own, block, headline: c.headlineBlocks.has(block) };
+    if (own.length === 1 && outside === 0) {
+      const q = quotations[own[0]!]!;
+      out.push({ ...base, first: q.first, last: q.last, start: q.start, end: q.end, kind: 'direct' });
+      return;
+    }
+    const kind = cue.verbatim ? 'direct' : own.length ? 'mixed' : 'indirect';
+    out.push({ ...base, first, last, start: c.tokens[first]!.start, end: c.tokens[last - 1]!.end, kind });
+  });
+  return out;
+}
+
+function round(x: number): number {
+  return Math.round(Math.max(0.05, Math.min(0.99, x)) * 100) / 100;
+}

@@ -1,0 +1,177 @@
+// What a cue governs after it: a quotation (after a colon, a comma, "as", or directly), a "that"
+// clause, a question clause, a clause without "that" ("said the plan would fail"), or the rest of
+// the sentence after a colon. Between the cue and its content may stand adverbs, time words, the
+// listener ("told reporters"), and a couple of prepositional phrases ("said in a statement that").
+
+import { POS } from '../pos.js';
+import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import type { Quotation, TokenRange } from './model.js';
+import { nounPhraseStartingAt } from './noun-phrases.js';
+
+export type ComplementKind = 'quotation' | 'that' | 'question' | 'clause' | 'colon' | 'of';
+
+export interface Complement {
+  kind: ComplementKind;
+  /** Content tokens; a quotation's range includes its marks. */
+  content: TokenRange;
+  /** The content comes after an object of the cue (the listener or the thing described). */
+  afterObject: boolean;
+}
+
+export interface ComplementOptions {
+  /** The cue's lemma is a reporting verb: clauses without "that" and question clauses count. */
+  listed: boolean;
+  /** The lemma names a speech act ("called", "praised"): a quotation may stand right after it or its object. */
+  speechAct: boolean;
+  /** The lemma takes its listener as object ("told reporters he would ..."). */
+  listener: boolean;
+  /** The lemma takes "X of Y" ("accused X of ..."). */
+  ofObject: boolean;
+}
+
+const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
+const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'where', 'when']);
+const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'there', 'this', 'that', 'these', 'those']);
+/** Prepositions that may stand between a cue and its content ("said in a statement that"). */
+const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'from', 'via', 'through', 'with', 'for', 'about', 'of', 'by', 'over', 'outside']);
+
+/** The quotation whose opening mark is token i, when it reports words (not a title). */
+export function quotationOpeningAt(c: Context, quotations: Quotation[], i: number): Quotation | null {
+  const k = c.quoteOf[i];
+  if (k === undefined || k < 0) return null;
+  const q = quotations[k]!;
+  return q.open === i && !q.continued && !q.title ? q : null;
+}
+
+function quotationRange(q: Quotation): TokenRange {
+  return { first: q.open, last: q.close >= 0 ? q.close + 1 : q.last };
+}
+
+/** The complement of a cue whose words end before token `from`, or null. */
+export function complementAfter(c: Context, quotations: Quotation[], from: number, o: ComplementOptions): Complement | null {
+  const s = sentenceOf(c, Math.max(0, from - 1));
+  const end = s.last;
+  let k = skipAdverbials(c, from, end);
+  const direct = frameAt(c, quotations, k, end, o, false);
+  if (direct) return direct;
+  let afterObject = false;
+  // a person as object is a listener whatever the verb ("assured them that", "upbraided X that")
+  let personObject = false;
+  for (let hop = 0; hop < 3 && k < end; hop++) {
+    const t = c.tokens[k]!;
+    if (c.quoteOf[k] !== -1) return null;
+    // a prepositional phrase: "in a statement", "to reporters", "on his blog"
+    if (tagIs(c, k, POS.ADP) && CUE_PREPOSITIONS.has(t.lower) && t.lower !== 'of') {
+      const np = nounPhraseStartingAt(c, k + 1, end);
+      if (!np) return null;
+      k = skipAdverbials(c, np.last, end);
+    } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {
+      // the object: the listener of "told", the thing "described as" or "called"
+      const np = OBJECT_PRONOUNS.has(t.lower) ? { last: k + 1 } : nounPhraseStartingAt(c, k, end);
+      if (!np) return null;
+      afterObject = true;
+      const m = c.ents.mentionAt[k]!;
+      personObject = (OBJECT_PRONOUNS.has(t.lower) && t.lower !== 'it') || (m !== -1 && c.ents.mentions[m]!.type !== 'LOC' && c.ents.mentions[m]!.last === np.last);
+      k = skipAdverbials(c, np.last, end);
+    } else {
+      return null;
+    }
+    const f = frameAt(c, quotations, k, end, personObject ? { ...o, listener: o.listener || !o.listed } : o, afterObject);
+    if (f) return f;
+  }
+  return null;
+}
+
+function skipAdverbials(c: Context, k: number, end: number): number {
+  while (k < end && c.quoteOf[k] === -1) {
+    // ", in a satirical fashion," / ", again,": an insertion between the cue and its content
+    if (c.tokens[k]!.text === ',' && c.quoteOf[k + 1] === -1) {
+      let j = k + 1;
+      while (j < end && j - k <= 8 && c.tokens[j]!.text !== ',' && c.quoteOf[j] === -1 && !isVerb(c, j) && !tagIs(c, j, POS.AUX, POS.SCONJ)) j++;
+      if (j < end && j > k + 1 && c.tokens[j]!.text === ',' && (tagIs(c, k + 1, POS.ADP, POS.ADV) || isTimeWord(c, k + 1))) {
+        k = j + 1;
+        continue;
+      }
+    }
+    if (tagIs(c, k, POS.ADV) && c.tokens[k]!.lower !== 'how' && c.tokens[k]!.lower !== 'why' && c.tokens[k]!.lower !== 'when' && c.tokens[k]!.lower !== 'where') k++;
+    else if (isTimeWord(c, k) && c.tokens[k + 1]?.kind !== 'poss' && !isVerb(c, k + 1) && !tagIs(c, k + 1, POS.AUX)) k++;
+    else break;
+  }
+  return k;
+}
+
+/** The content that starts at token k, if the words there open one. */
+function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o: ComplementOptions, afterObject: boolean): Complement | null {
+  if (k >= end) return colonAtBlockEnd(c, quotations, k, afterObject);
+  const t = c.tokens[k]!;
+  const quote = (q: Quotation | null): Complement | null => (q ? { kind: 'quotation', content: quotationRange(q), afterObject } : null);
+  // 'said: "..."', 'said, "..."', 'described it as "..."' (any verb: the punctuation or "as" makes
+  // the quotation its complement; a name after "as" is a title: "went as \"The Fawn\"")
+  if (t.text === ':' || t.text === ',' || t.lower === 'as') {
+    const q = quotationOpeningAt(c, quotations, k + 1);
+    if (q && (t.lower !== 'as' || !q.titleCase || o.listed || o.speechAct)) return quote(q);
+    if (t.text === ':') {
+      if (k + 1 >= end) return colonAtBlockEnd(c, quotations, k + 1, afterObject);
+      return { kind: 'colon', content: { first: k + 1, last: end }, afterObject };
+    }
+    return null;
+  }
+  // 'wrote "..."', 'called it "a disgrace"': right after the verb or its object only a verb of
+  // speech makes the quotation its words ('needed "guarantees"' quotes someone else)
+  const q = quotationOpeningAt(c, quotations, k);
+  if (q && (o.listed || o.speechAct) && !modifiesNoun(c, q)) return quote(q);
+  if (c.quoteOf[k] !== -1) return null;
+  // the listener or the thing described is never the content's start without these
+  if (afterObject && !o.listener && !o.ofObject) return null;
+  if (t.lower === 'that' && thatOpensClause(c, k, end)) return { kind: 'that', content: { first: k, last: end }, afterObject };
+  if (!o.listed) return null;
+  if (t.lower === 'of' && o.ofObject && afterObject) return { kind: 'of', content: { first: k + 1, last: end }, afterObject };
+  if (QUESTION_WORDS.has(t.lower)) return { kind: 'question', content: { first: k, last: end }, afterObject };
+  // "said although costs rose, the plan ...": a subordinate clause opens the content
+  if (SUBORDINATORS.has(t.lower) && tagIs(c, k, POS.SCONJ, POS.ADP) && !afterObject) return { kind: 'clause', content: { first: k, last: end }, afterObject };
+  if ((!afterObject || o.listener) && opensClause(c, k, end)) return { kind: 'clause', content: { first: k, last: end }, afterObject };
+  return null;
+}
+
+/** 'shows "lost" paintings': a quotation right before a noun is that noun's modifier. */
+function modifiesNoun(c: Context, q: Quotation): boolean {
+  const next = c.tokens[q.close + 1];
+  return q.close >= 0 && q.last - q.first <= 3 && !!next && next.sentence === c.tokens[q.close]!.sentence && tagIs(c, q.close + 1, POS.NOUN, POS.PROPN, POS.ADJ);
+}
+
+/** A cue ending its paragraph with a colon: the quotation that opens the next paragraph. */
+function colonAtBlockEnd(c: Context, quotations: Quotation[], k: number, afterObject: boolean): Complement | null {
+  const prev = c.tokens[k - 1];
+  const next = c.tokens[k];
+  if (!prev || prev.text !== ':' || !next || next.block === prev.block) return null;
+  const q = quotationOpeningAt(c, quotations, k);
+  return q ? { kind: 'quotation', content: quotationRange(q), afterObject } : null;
+}
+
+/** "that" opens a clause (not "that car"): the tagger says so, or a subject and a verb follow. */
+function thatOpensClause(c: Context, k: number, end: number): boolean {
+  if (tagIs(c, k, POS.SCONJ)) return true;
+  return opensClause(c, k + 1, end);
+}
+
+/** A subject and then a verb: "he would", "the plan will", "Thursday's meeting was", "prices of oil rose". */
+export function opensClause(c: Context, k: number, end: number): boolean {
+  if (k >= end || c.quoteOf[k] !== -1) return false;
+  const t = c.tokens[k]!;
+  let m: number;
+  if (SUBJECT_PRONOUNS.has(t.lower) && (tagIs(c, k, POS.PRON, POS.DET) || t.lower === 'there')) m = k + 1;
+  else {
+    const np = nounPhraseStartingAt(c, k, end);
+    if (!np) return false;
+    m = np.last;
+    // prepositional modifiers: "the head of the agency would ...", "feedback for X had helped"
+    for (let hop = 0; hop < 3 && m < end && tagIs(c, m, POS.ADP) && c.tokens[m]!.lower !== 'that'; hop++) {
+      const pp = nounPhraseStartingAt(c, m + 1, end);
+      if (!pp) break;
+      m = pp.last;
+    }
+  }
+  while (m < end && tagIs(c, m, POS.ADV)) m++;
+  return m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')));
+}

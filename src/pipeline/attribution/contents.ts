@@ -1,0 +1,98 @@
+// Stage: where each content ends. A content after its cue runs to the sentence's end, unless a later
+// cue in the sentence closes it: a cue after its own content ('..., the agency said') or a sibling
+// clause with a cue of its own (', and X said ...'). A cue inside another's content that is not a
+// sibling is nested ("X said she believed ..."), and both keep their contents. Contents are widened
+// to whole quotations, and duplicate cues (the same words found by two stages) are dropped.
+
+import { POS } from '../pos.js';
+import { tagIs, type Context } from './context.js';
+import type { Cue, Quotation } from './model.js';
+
+/** Cues per sentence beyond which the rest are dropped (keeps a pathological sentence linear). */
+const MAX_CUES_PER_SENTENCE = 24;
+const TRAILING = new Set([',', ';', ':', '--', '\u2014', '\u2013', '-']);
+
+export function settleContents(c: Context, quotations: Quotation[], cues: Cue[]): Cue[] {
+  cues.sort((a, b) => a.cue.first - b.cue.first || a.content.first - b.content.first);
+  const kept: Cue[] = [];
+  let i = 0;
+  while (i < cues.length) {
+    const sentence = c.tokens[cues[i]!.cue.first]!.sentence;
+    let j = i;
+    while (j < cues.length && c.tokens[cues[j]!.cue.first]!.sentence === sentence) j++;
+    const group = dedupe(cues.slice(i, Math.min(j, i + 2 * MAX_CUES_PER_SENTENCE))).slice(0, MAX_CUES_PER_SENTENCE);
+    for (const a of group) {
+      if (a.content.first >= a.cue.last) closeForward(c, a, group);
+    }
+    for (const a of group) {
+      snapToQuotations(c, quotations, a);
+      trim(c, a);
+      if (a.content.last > a.content.first && hasWords(c, a.content.first, a.content.last)) kept.push(a);
+    }
+    i = j;
+  }
+  return kept;
+}
+
+/** Two stages may find the same cue words for the same content; the more certain one stays. */
+function dedupe(group: Cue[]): Cue[] {
+  const out: Cue[] = [];
+  for (const cue of group) {
+    const same = out.findIndex((o) => o.cue.first < cue.cue.last && cue.cue.first < o.cue.last && sameSide(o, cue));
+    if (same < 0) out.push(cue);
+    else if (cue.confidence > out[same]!.confidence) out[same] = cue;
+  }
+  return out;
+}
+
+function sameSide(a: Cue, b: Cue): boolean {
+  const side = (x: Cue): number => (x.content.first >= x.cue.last ? 1 : x.content.last <= x.cue.first ? -1 : 0);
+  return side(a) === side(b);
+}
+
+function closeForward(c: Context, a: Cue, group: Cue[]): void {
+  for (const b of group) {
+    if (b === a) continue;
+    const start = b.clause;
+    if (start <= a.content.first || start >= a.content.last) continue;
+    const preposed = b.content.last <= b.cue.first;
+    if (preposed && b.content.first <= a.cue.first) {
+      // "X said A, the agency said": A ends where the relaying clause begins
+      a.content.last = start;
+      return;
+    }
+    // ", and Y said B" / "; Y said B": a sibling clause ends A
+    let k = start - 1;
+    while (k > a.content.first && tagIs(c, k, POS.ADV)) k--;
+    const t = c.tokens[k]!;
+    if (t.text === ';' || (tagIs(c, k, POS.CCONJ) && (c.tokens[k - 1]?.text === ',' || b.source !== null))) {
+      a.content.last = c.tokens[k - 1]?.text === ',' ? k - 1 : k;
+      return;
+    }
+  }
+}
+
+/** A content that starts or ends inside a quotation takes the whole quotation. */
+function snapToQuotations(c: Context, quotations: Quotation[], a: Cue): void {
+  const f = c.quoteOf[a.content.first]!;
+  if (f !== -1 && quotations[f]!.open < a.content.first && quotations[f]!.block === c.tokens[a.content.first]!.block) a.content.first = quotations[f]!.open;
+  const l = c.quoteOf[a.content.last - 1]!;
+  if (l !== -1) {
+    const q = quotations[l]!;
+    const end = q.close >= 0 ? q.close + 1 : q.last;
+    if (end > a.content.last && end <= c.blockTokens[q.block]!.last) a.content.last = end;
+  }
+}
+
+/** Punctuation at the content's end that only separates it from what follows. */
+function trim(c: Context, a: Cue): void {
+  while (a.content.last > a.content.first && TRAILING.has(c.tokens[a.content.last - 1]!.text) && c.quoteOf[a.content.last - 1] === -1) a.content.last--;
+}
+
+function hasWords(c: Context, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const k = c.tokens[i]!.kind;
+    if (k === 'word' || k === 'num') return true;
+  }
+  return false;
+}

@@ -1,0 +1,90 @@
+// Stage: cues that are phrases around a source rather than a verb with a subject: "according to
+// X", "in the words of X", "as X put it" / "as X said". The phrase opens its clause (content after
+// it), closes it (content before it), or stands inside it (content around it).
+
+import { REPORTING_LEMMAS } from '../data/speech.js';
+import { POS } from '../pos.js';
+import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import type { Cue, Quotation } from './model.js';
+import { nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
+import { isOneQuotation } from './preposed.js';
+
+export function findPhraseCues(c: Context, quotations: Quotation[]): Cue[] {
+  const cues: Cue[] = [];
+  const { tokens } = c;
+  for (let i = 0; i < tokens.length; i++) {
+    if (c.quoteOf[i] !== -1 || tokens[i]!.kind !== 'word') continue;
+    const l = tokens[i]!.lower;
+    const end = sentenceOf(c, i).last;
+    if (l === 'according' && tokens[i + 1]?.lower === 'to') {
+      const np = nounPhraseStartingAt(c, i + 2, end);
+      if (np) add(c, quotations, cues, i, i + 2, np, withApposition(c, np.last, end), 'according-to', 0.9);
+    } else if (l === 'in' && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'words' && tokens[i + 3]?.lower === 'of') {
+      const np = nounPhraseStartingAt(c, i + 4, end);
+      if (np) add(c, quotations, cues, i, i + 4, np, withApposition(c, np.last, end), 'in-the-words-of', 0.85);
+    } else if (l === 'as' && !tagIs(c, i - 1, POS.ADV, POS.ADJ)) {
+      // "as X put it", "as the minister said": a subject, then a reporting verb that ends the phrase
+      const np = nounPhraseStartingAt(c, i + 1, end);
+      if (!np) continue;
+      const v = np.last;
+      if (!isVerb(c, v)) continue;
+      const lemma = c.lemma(v);
+      if (!REPORTING_LEMMAS.has(lemma) && lemma !== 'put') continue;
+      let last = v + 1;
+      if (tokens[last]?.lower === 'it') last++;
+      const nx = tokens[last];
+      if (nx && nx.sentence === tokens[i]!.sentence && nx.text !== ',' && nx.kind !== 'punct') continue;
+      add(c, quotations, cues, i, last, np, last, 'as-source-put-it', 0.8, np.last);
+    }
+  }
+  return cues;
+}
+
+/** "according to the coach, Jane Doe, ...": the phrase goes on over an apposition that is a name. */
+function withApposition(c: Context, k: number, end: number): number {
+  if (c.tokens[k]?.text !== ',') return k;
+  const m = c.ents.mentionAt[k + 1] ?? -1;
+  if (m >= 0 && c.ents.mentions[m]!.type === 'PERSON' && c.tokens[c.ents.mentions[m]!.last]?.text === ',' && c.ents.mentions[m]!.last < end) return c.ents.mentions[m]!.last;
+  return k;
+}
+
+function hasVerb(c: Context, from: number, to: number): boolean {
+  for (let j = from; j < to && j < from + 12; j++) if (isVerb(c, j) || tagIs(c, j, POS.AUX)) return true;
+  return false;
+}
+
+function add(c: Context, quotations: Quotation[], cues: Cue[], first: number, cueLast: number, np: NounPhrase, phraseEnd: number, rule: string, confidence: number, sourceLast = np.last): void {
+  const s = sentenceOf(c, first);
+  const source = sourceOfNounPhrase(c, { ...np, last: sourceLast, coreLast: Math.min(np.coreLast, sourceLast) });
+  if (!source) return;
+  const prev = first > s.first ? c.tokens[first - 1]! : null;
+  const clauseInitial = !prev || prev.lower === 'that' || tagIs(c, first - 1, POS.CCONJ, POS.SCONJ);
+  if (clauseInitial && c.tokens[phraseEnd]?.text !== ',') {
+    // "according to a posting made a day ago, ...": a modifier of the source before the comma
+    for (let j = phraseEnd; j < s.last && j < phraseEnd + 12 && c.quoteOf[j] === -1; j++) {
+      if (c.tokens[j]!.text === ',') {
+        phraseEnd = j;
+        break;
+      }
+    }
+  }
+  const after = c.tokens[phraseEnd];
+  const goesOn = after?.text === ',' && phraseEnd + 1 < s.last;
+  let content: { first: number; last: number } | null = null;
+  if (prev && (prev.text === ',' || (prev.kind === 'quote' && prev.quoteRole === 'close'))) {
+    // '"...," according to X' / 'Prices will rise, according to X.' / 'Prices, according to X, will rise.'
+    const last = prev.text === ',' ? first - 1 : first;
+    if (last <= s.first) return;
+    const inserted = goesOn && !isOneQuotation(c, quotations, s.first, last) && hasVerb(c, phraseEnd + 1, s.last);
+    content = { first: s.first, last: inserted ? s.last : last };
+  } else if (clauseInitial && phraseEnd < s.last) {
+    // "According to X, prices will rise" (also after "that" or a conjunction, or without the comma)
+    content = { first: goesOn ? phraseEnd + 1 : phraseEnd, last: s.last };
+  } else if (prev) {
+    // "Prices will rise according to X."
+    content = { first: s.first, last: first };
+  }
+  if (!content) return;
+  const named = source.mention >= 0;
+  cues.push({ cue: { first, last: cueLast }, clause: first, source, via: null, content, rule: named ? rule : `${rule}-unnamed`, confidence: named ? confidence : confidence - 0.2 });
+}

@@ -1,0 +1,176 @@
+// The subject of a cue verb, read from the clause and never from the nearest name: the phrase
+// before the verb (over adverbs, auxiliaries, time words, an apposition or a relative clause set
+// off by commas), the subject shared by coordinated verbs ("X denounced ... and said"), the main
+// clause's subject for a participle (", saying"), or the phrase after an inverted verb
+// ('"...," said X'). Objects are never subjects: the scans stop at the verb.
+
+import { POS } from '../pos.js';
+import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import type { Source } from './model.js';
+import { SUPPORT_LEMMAS } from '../data/speech.js';
+import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+
+/** How far back an apposition or relative clause between a subject and its verb may reach. */
+const MAX_INSERT_TOKENS = 45;
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
+const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
+
+export interface Subject {
+  source: Source;
+  /** First token of the words in subject position (the start of an apposition's head phrase). */
+  first: number;
+  /** The subject follows its verb ('"...," said X'). */
+  inverted: boolean;
+  /** The subject is shared with an earlier verb or the main clause, not beside the cue. */
+  shared: boolean;
+}
+
+/** Skips what may stand between a subject and its verb: adverbs, auxiliaries, negation, time words. */
+export function skipToSubject(c: Context, k: number, lo: number): number {
+  for (let guard = 0; k >= lo && guard < 12; guard++) {
+    const t = c.tokens[k]!;
+    if (c.quoteOf[k] !== -1) break;
+    if (t.kind === 'word' && (tagIs(c, k, POS.ADV, POS.AUX) || (tagIs(c, k, POS.PART) && t.lower !== "'s"))) {
+      k--;
+      continue;
+    }
+    // "X on Friday said", "X last week said", "X Thursday said"
+    if (isTimeWord(c, k)) {
+      let j = k - 1;
+      while (j >= lo && (isTimeWord(c, j) || tagIs(c, j, POS.ADJ, POS.DET))) j--;
+      if (j >= lo && tagIs(c, j, POS.ADP)) j--;
+      k = j;
+      continue;
+    }
+    break;
+  }
+  return k;
+}
+
+/** The passive voice: a form of "be" among the auxiliaries right before the verb ("was told"). */
+export function isPassive(c: Context, v: number): boolean {
+  const t = c.tokens[v]!;
+  if (t.lower.endsWith('ing')) return false;
+  for (let k = v - 1; k >= 0 && k >= v - 4; k--) {
+    const l = c.tokens[k]!.lower;
+    if (BE_FORMS.has(l) && (tagIs(c, k, POS.AUX, POS.VERB) || l === 'get' || l === 'got')) return true;
+    if (!tagIs(c, k, POS.ADV, POS.AUX, POS.PART)) return false;
+  }
+  return false;
+}
+
+/** The subject of the verb at v, read leftwards; `depth` bounds the shared-subject recursion. */
+export function subjectBefore(c: Context, v: number, depth = 0): Subject | null {
+  const s = sentenceOf(c, v);
+  const lo = s.first;
+  const k = skipToSubject(c, v - 1, lo);
+  if (k < lo || c.quoteOf[k] !== -1) return null;
+  const t = c.tokens[k]!;
+  // "X denounced the ruling and said": coordinated verbs share the subject of the clause
+  if (tagIs(c, k, POS.CCONJ) && depth < 2) {
+    const main = mainClauseSubject(c, lo, k, depth + 1);
+    return main ? { ...main, shared: true } : null;
+  }
+  // "X, who ..., said" or "X, a professor at Y, said": the phrase before the inserted one
+  if (t.text === ',') return subjectBeforeInsert(c, k, lo);
+  // "X, who said" / "the firm that said"
+  if (RELATIVE_PRONOUNS.has(t.lower) && k > lo) {
+    let a = k - 1;
+    if (a >= lo && c.tokens[a]!.text === ',') a--;
+    const np = nounPhraseEndingAt(c, a, lo);
+    const src = np ? sourceOfNounPhrase(c, np) : null;
+    return src ? { source: src, first: np!.first, inverted: false, shared: false } : null;
+  }
+  const np = nounPhraseEndingAt(c, k, lo);
+  if (!np) return null;
+  const src = sourceOfNounPhrase(c, np);
+  return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+}
+
+/** A comma right before the verb: an apposition or relative clause ends there. */
+function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | null {
+  let p = comma - 1;
+  while (p >= lo && comma - p <= MAX_INSERT_TOKENS && c.tokens[p]!.text !== ',' && c.quoteOf[p] === -1) p--;
+  if (p < lo) {
+    // "The firm Acme Ltd., has said": a stray comma after a subject that opens the sentence
+    const np = nounPhraseEndingAt(c, comma - 1, lo);
+    const src = np && np.first === lo ? sourceOfNounPhrase(c, np) : null;
+    return src ? { source: src, first: np!.first, inverted: false, shared: false } : null;
+  }
+  if (c.tokens[p]!.text !== ',') return null;
+  // "the agency's director, Jane Doe, said": a name that fills the apposition is the speaker
+  const inner = c.ents.mentionAt[p + 1]!;
+  if (inner !== -1 && c.ents.mentions[inner]!.last === comma && c.ents.mentions[inner]!.type === 'PERSON') {
+    const m = c.ents.mentions[inner]!;
+    return { source: { mention: inner, first: m.first, last: m.last }, first: m.first, inverted: false, shared: false };
+  }
+  const np = nounPhraseEndingAt(c, p - 1, lo);
+  if (!np) return null;
+  const src = sourceOfNounPhrase(c, np);
+  return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+}
+
+/**
+ * The subject of the sentence's main clause before token `before`: the first verb with a subject,
+ * after any leading subordinate clause ("When asked, X said ..." -> X).
+ */
+export function mainClauseSubject(c: Context, lo: number, before: number, depth: number): Subject | null {
+  let i = lo;
+  if (SUBORDINATORS.has(c.tokens[i]!.lower) || tagIs(c, i, POS.SCONJ)) {
+    while (i < before && c.tokens[i]!.text !== ',') i++;
+  }
+  // the first finite verb is the main clause's; its subject or none (a bounded look)
+  for (let guard = 0; i < before && guard < 60; i++, guard++) {
+    if (c.quoteOf[i] !== -1 || !(isVerb(c, i) || tagIs(c, i, POS.AUX))) continue;
+    if (c.tokens[i]!.lower.endsWith('ing') && !tagIs(c, i - 1, POS.AUX)) continue;
+    return subjectBefore(c, i, depth);
+  }
+  return null;
+}
+
+/**
+ * The subject of a participle cue ("resigned, saying ...", "issued a statement saying ...", "with
+ * one critic writing ..."): the phrase after "with", else the subject of the main clause.
+ */
+export function participleSubject(c: Context, v: number): Subject | null {
+  const s = sentenceOf(c, v);
+  let k = v - 1;
+  while (k >= s.first && isTimeWord(c, k)) k--;
+  const np = nounPhraseEndingAt(c, k, s.first);
+  if (np) {
+    const before = np.first - 1 >= s.first ? np.first - 1 : -1;
+    const own = (): Subject | null => {
+      const src = sourceOfNounPhrase(c, np);
+      return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+    };
+    // "with one critic writing ...": the phrase is the participle's subject
+    if (before >= 0 && c.tokens[before]!.lower === 'with') return own();
+    // "issued a statement saying ...": a message that a light verb's subject put out is theirs;
+    // "found a note saying ...", "all they got was a message stating ...": the message speaks
+    if (isMessageNoun(c, np.coreLast - 1)) {
+      if (before >= 0 && isVerb(c, before) && SUPPORT_LEMMAS.has(c.lemma(before))) return subjectBefore(c, before);
+      if (before < 0 || !tagIs(c, before, POS.ADP)) return own();
+    }
+  }
+  const main = mainClauseSubject(c, s.first, v, 1);
+  return main ? { ...main, shared: true } : null;
+}
+
+/**
+ * The subject after an inverted verb: '"...," said X' or 'said X, a professor'. The phrase must
+ * not go on into a verb of its own: in "said the plan would fail" the phrase is the content's
+ * subject, not the speaker.
+ */
+export function subjectAfter(c: Context, v: number): Subject | null {
+  const s = sentenceOf(c, v);
+  let k = v + 1;
+  if (k >= s.last || isTimeWord(c, k)) return null;
+  const np = nounPhraseStartingAt(c, k, s.last);
+  if (!np) return null;
+  k = np.last;
+  while (k < s.last && tagIs(c, k, POS.ADV)) k++;
+  if (k < s.last && (isVerb(c, k) || tagIs(c, k, POS.AUX))) return null;
+  const src = sourceOfNounPhrase(c, np);
+  return src ? { source: src, first: np.first, inverted: true, shared: false } : null;
+}

@@ -1,0 +1,138 @@
+// Stage: cues headed by a verb. A verb is a cue when its clause reports what a source said,
+// thought or found:
+//   - any verb whose complement is a "that" clause or a quotation (after a colon, a comma, "as" or
+//     its object), with a subject that names a source: unlisted verbs ("interjected", "assured",
+//     "upbraided", "referred to her as") are found by this shape alone;
+//   - a reporting lemma (data/speech.ts) also with a clause without "that", a question clause, or
+//     content before it ("..., the minister said").
+// The source is the clause's subject (subjects.ts); an object of the verb is its listener or its
+// topic and never its source. Passive cues take their source from "by"; "X quoted Y as saying"
+// gives Y, relayed by X.
+
+import { LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { POS } from '../pos.js';
+import { complementAfter, type Complement } from './complements.js';
+import { isVerb, tagIs, type Context } from './context.js';
+import type { Cue, Quotation, Source, TokenRange } from './model.js';
+import { nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+import { preposedContent } from './preposed.js';
+import { isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
+
+const RELAY_LEMMAS = new Set(['quote', 'cite']);
+
+export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
+  const cues: Cue[] = [];
+  for (const s of c.sentences) {
+    for (let v = s.first; v < s.last; v++) {
+      if (c.quoteOf[v] !== -1 || !isCueCandidate(c, v)) continue;
+      verbCues(c, quotations, v, cues);
+    }
+  }
+  return cues;
+}
+
+/** A verb, or a reporting lemma the tagger took for a noun right before "that" ("figures show that"). */
+function isCueCandidate(c: Context, v: number): boolean {
+  if (isVerb(c, v)) return true;
+  const next = c.tokens[v + 1];
+  return tagIs(c, v, POS.NOUN) && next?.lower === 'that' && REPORTING_LEMMAS.has(c.lemma(v)) && tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV);
+}
+
+function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): void {
+  const t = c.tokens[v]!;
+  const lemma = c.lemma(v);
+  if (NON_REPORTING_LEMMAS.has(lemma)) return;
+  const listed = REPORTING_LEMMAS.has(lemma);
+  const progressive = tagIs(c, v - 1, POS.AUX);
+  const participle = t.lower.endsWith('ing') && !progressive;
+  // "quoted X as saying", "described by X as": the governing verb's frame holds the participle
+  if (participle && c.tokens[v - 1]?.lower === 'as') return;
+  const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect' };
+  let subject: Subject | null = null;
+  let via: Source | null = null;
+  let viaFirst = -1;
+  let cueLast = v + 1;
+  let rule = 'cue-before';
+
+  if (RELAY_LEMMAS.has(lemma) && !isPassive(c, v)) {
+    // "X quoted Y as saying": Y speaks and X relays
+    const np = nounPhraseStartingAt(c, v + 1, c.sentences[t.sentence]!.last);
+    if (np && c.tokens[np.last]?.lower === 'as' && c.tokens[np.last + 1]?.lower.endsWith('ing')) {
+      const y = sourceOfNounPhrase(c, np);
+      if (!y) return;
+      subject = { source: y, first: np.first, inverted: false, shared: false };
+      const relay = subjectBefore(c, v);
+      via = relay?.source ?? null;
+      viaFirst = relay ? relay.first : v;
+      cueLast = np.last + 2;
+      rule = 'relayed-quote';
+    }
+  }
+  // the passive, also without "be" in a reduced relative ("talks described by X as ...")
+  const byAgent = c.tokens[v + 1]?.lower === 'by' && !participle && /(?:ed|en|wn|ld|ght)$/.test(t.lower);
+  if (!subject && (isPassive(c, v) || byAgent)) {
+    const next = c.tokens[v + 1]?.lower;
+    if (next === 'as' && c.tokens[v + 2]?.lower.endsWith('ing')) {
+      // "X was quoted as saying"
+      subject = subjectBefore(c, v);
+      cueLast = v + 3;
+    } else if (next === 'by') {
+      // "described by X as ...", "was told by X that ..."
+      const np = nounPhraseStartingAt(c, v + 2, c.sentences[t.sentence]!.last);
+      const src = np ? sourceOfNounPhrase(c, np) : null;
+      if (!src || !np) return;
+      subject = { source: src, first: np.first, inverted: true, shared: false };
+      cueLast = np.last;
+      rule = 'passive-by';
+    } else return;
+  }
+  if (!subject && participle) {
+    subject = participleSubject(c, v);
+    rule = 'participle-main-subject';
+  }
+  if (!subject && rule === 'cue-before') subject = subjectBefore(c, v);
+  if (!subject && rule === 'cue-before' && !participle && invertible(c, v)) {
+    subject = subjectAfter(c, v);
+    if (subject) cueLast = Math.max(cueLast, v + 1);
+  }
+  if (!subject) return;
+  if (subject.shared && rule === 'cue-before') rule = 'shared-subject';
+  const cue: TokenRange = { first: v, last: cueLast };
+  // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
+  const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
+  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, options);
+  const named = subject.source.mention >= 0;
+  const push = (content: TokenRange, r: string, confidence: number): void => {
+    out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });
+  };
+  if (after) push(after.content, rule, confidenceOf(after, listed));
+  // content before the cue: "..., X said" / '"...," said X' / "A, X said, B"; a cue with content
+  // after it has none before ("According to X, the data show that ...": "show" is not a cue of the first part)
+  // ('"A," X said, "B."' has both: a quotation on each side)
+  if ((!after || after.kind === 'quotation') && (rule === 'cue-before' || rule === 'shared-subject' || rule === 'relayed-quote')) {
+    const clauseLast = subject.inverted ? subjectEnd(c, v) : cueLast;
+    const pre = preposedContent(c, quotations, clause, clauseLast, options.listener);
+    if (pre && (listed || pre.quotationOnly) && (!after || pre.quotationOnly)) {
+      const r = rule === 'relayed-quote' ? rule : pre.inserted ? 'cue-inserted' : subject.inverted ? 'cue-after-inverted' : 'cue-after';
+      push(pre.content, r, pre.quotationOnly ? 0.9 : 0.75);
+    }
+  }
+}
+
+/** Nothing that could be a subject stands before the verb: the sentence start, a comma or a quotation. */
+function invertible(c: Context, v: number): boolean {
+  const p = c.tokens[v - 1];
+  if (!p || p.sentence !== c.tokens[v]!.sentence) return true;
+  return p.text === ',' || p.text === ':' || (p.kind === 'quote' && p.quoteRole === 'close');
+}
+
+/** The end of the subject after an inverted verb. */
+function subjectEnd(c: Context, v: number): number {
+  const np = nounPhraseStartingAt(c, v + 1, c.sentences[c.tokens[v]!.sentence]!.last);
+  return np ? np.last : v + 1;
+}
+
+function confidenceOf(after: Complement, listed: boolean): number {
+  if (after.kind === 'quotation') return 0.9;
+  return listed ? 0.8 : 0.65;
+}
