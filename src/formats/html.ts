@@ -6,6 +6,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from './dom.js';
 import { ApiError } from '../errors.js';
 import { checkArticle, dateTime, languageTag, oneLine, type FormatArticle } from './article-input.js';
+import { checkHtmlShape } from './html-shape.js';
 import { paragraphsOf, type DomNode } from './html-text.js';
 
 export const HTML_MEDIA_TYPE = 'text/html';
@@ -47,6 +48,7 @@ export function parseHtml(html: string): FormatArticle {
   if (!/<[a-zA-Z!?/]/.test(html)) {
     throw new ApiError('unprocessable-content', 'The body is not HTML (no tags); send plain text as text/plain.');
   }
+  checkHtmlShape(html);
   const { document } = parseHTML(html);
   const doc = document as unknown as DomDocument;
   // Read what Readability changes (it rewrites the DOM) before it runs.

@@ -153,7 +153,11 @@ export const ArticleEntity = Type.Object(
     type: EntityType,
     canonicalName: Type.String(),
     ...EntityGender,
-    mentions: Type.Array(Mention, { description: 'Every mention of the entity in this article, in text order.' }),
+    mentionCount: Type.Integer({ minimum: 0, description: 'How many mentions of the entity the article has (of the statuses listed).' }),
+    mentions: Type.Array(Mention, {
+      maxItems: 100,
+      description: 'The first 100 mentions of the entity in this article, in text order; `mentionCount` says how many there are (the W3C annotation export pages through every one).',
+    }),
   },
   { additionalProperties: false, title: 'ArticleEntity' },
 );

@@ -6,8 +6,8 @@ export const ArticleJsonInput = Type.Object(
     headline: Type.String({ minLength: 1, maxLength: 1000 }),
     body: Type.String({
       minLength: 1,
-      maxLength: 1_000_000,
-      description: 'Article body: paragraphs separated by blank lines.',
+      maxLength: 50_000,
+      description: 'Article body: paragraphs separated by blank lines (at most 50,000 characters, 1,000 paragraphs and 1,000 quotations).',
     }),
     source: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Publisher or feed name.' })),
     externalId: Type.Optional(
@@ -25,9 +25,9 @@ export type ArticleJsonInput = Static<typeof ArticleJsonInput>;
 
 export const WireTextInput = Type.String({
   minLength: 1,
-  maxLength: 1_000_000,
+  maxLength: 50_000,
   description:
-    'A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too.',
+    'At most 50,000 characters, 1,000 paragraphs and 1,000 quotations. A wire story as received: headline line, source line, standfirst, a dateline such as `PLACE (AGENCY) -`, then paragraphs, blocks separated by blank lines. Plain text without a wire header is accepted too.',
 });
 
 /** Wire text inside JSON: the form generated SDKs send (they send JSON right, plain text not always). */

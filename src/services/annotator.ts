@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { ApiError } from '../errors.js';
 import type { AnnotateOptions } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { siblingModule, threadExecArgv } from '../lib/threads.js';
@@ -35,10 +36,33 @@ function annotatorPool(): Piscina {
   return pool;
 }
 
-/** Annotates on a worker thread; records the pipeline time. */
+/**
+ * How long one article may take to annotate, wait for a thread included. The limits on the text
+ * keep real articles far below it; past it the thread is ended (a fresh one takes its place) and
+ * the article is refused, so no input can hold a thread, and the clients waiting for it, for long.
+ */
+export const ANNOTATE_BUDGET_MS = 10_000;
+
+/** Annotates on a worker thread; records the pipeline time. A 422 when the article is past the limits. */
 export async function annotateOffThread(text: string, options: AnnotateOptions): Promise<ArticleAnnotation> {
   const task: AnnotateTask = { text, options };
-  const { annotation, pipelineMs } = (await annotatorPool().run(task)) as AnnotateTaskResult;
-  metrics.observePipelineMs(pipelineMs);
-  return annotation;
+  let result: AnnotateTaskResult;
+  try {
+    result = (await annotatorPool().run(task, { signal: AbortSignal.timeout(ANNOTATE_BUDGET_MS) })) as AnnotateTaskResult;
+  } catch (error) {
+    const { name, code } = error as { name?: string; code?: string };
+    if (name === 'AbortError' || name === 'TimeoutError') {
+      throw new ApiError('unprocessable-content', `The article could not be annotated within ${ANNOTATE_BUDGET_MS / 1000} s; split it.`);
+    }
+    if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      throw new ApiError('unprocessable-content', 'Annotating the article needed more memory than one article may use; split it.');
+    }
+    throw error;
+  }
+  if ('tooMany' in result) {
+    const { what, count, limit } = result.tooMany;
+    throw new ApiError('unprocessable-content', `The article has ${count} ${what}; at most ${limit} are stored per article. Split it.`);
+  }
+  metrics.observePipelineMs(result.pipelineMs);
+  return result.annotation;
 }

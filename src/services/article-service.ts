@@ -37,6 +37,9 @@ export interface QuoteListQuery extends AnnotationListQuery {
 const statusesFor = (include: string | undefined): ReviewStatusValue[] =>
   visibleStatuses((include?.split(',') ?? []) as ReviewStatusValue[]);
 
+/** Mentions listed per entity of an article (ArticleEntity.mentions' maxItems). */
+const MENTIONS_LISTED = 100;
+
 /** Reads and deletes articles and their annotations. */
 export class ArticleService {
   constructor(private readonly store: Store) {}
@@ -117,10 +120,11 @@ export class ArticleService {
       let group = byEntity.get(mention.entityId);
       if (!group) {
         const { id: entityId, type, canonicalName } = mention.entity;
-        group = { first: mention.start, entity: { id: entityId, type, canonicalName, ...presentGender(mention.entity), mentions: [] } };
+        group = { first: mention.start, entity: { id: entityId, type, canonicalName, ...presentGender(mention.entity), mentionCount: 0, mentions: [] } };
         byEntity.set(mention.entityId, group);
       }
-      group.entity.mentions.push(presentMention(mention));
+      // Capped, so that one answer stays small whatever the article holds (the schema says so).
+      if (group.entity.mentionCount++ < MENTIONS_LISTED) group.entity.mentions.push(presentMention(mention));
     }
     const ordered = [...byEntity.values()].filter(
       (group) => !after || group.first > after.start || (group.first === after.start && group.entity.id > after.id),

@@ -57,9 +57,26 @@ export function prepareArticle(input: IngestInput): PreparedArticle {
   };
 }
 
+/**
+ * What one article may hold, so that annotating and storing it stays within the service's time
+ * and memory (the pipeline's work and the rows it writes grow with them). The schemas bound the
+ * text to 50,000 characters; these are counted on the text before it is annotated.
+ */
+export const ARTICLE_LIMITS = { paragraphs: 1_000, quotationMarks: 2_000 } as const;
+
+const QUOTATION_MARK = /["\u201C\u201D\u201E\u201F\u00AB\u00BB]/g;
+
 /** Text Postgres can store and the pipeline can annotate, or a 422 that says what is wrong. */
 function checkText(text: string): string {
   if (text.trim() === '') throw new ApiError('unprocessable-content', 'The article text is blank.');
+  const blocks = text.split(/\n[ \t]*\n/).length;
+  if (blocks > ARTICLE_LIMITS.paragraphs) {
+    throw new ApiError('unprocessable-content', `The article has ${blocks} paragraphs; at most ${ARTICLE_LIMITS.paragraphs} are annotated. Split it.`);
+  }
+  const marks = text.match(QUOTATION_MARK)?.length ?? 0;
+  if (marks > ARTICLE_LIMITS.quotationMarks) {
+    throw new ApiError('unprocessable-content', `The article has ${marks} quotation marks; at most ${ARTICLE_LIMITS.quotationMarks} (1,000 quotations) are annotated. Split it.`);
+  }
   if (text.includes('\u0000')) throw new ApiError('unprocessable-content', 'The article text contains NUL characters.');
   // In Unicode mode \p{Cs} only matches surrogates that are not part of a pair.
   if (/\p{Cs}/u.test(text)) {

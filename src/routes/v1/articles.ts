@@ -17,7 +17,8 @@ import {
 } from '../../schemas/articles.js';
 import { IdParams } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
-import { HTML_MEDIA_TYPE, ingestInputFor, NinjsInput, registerFormatParsers } from '../../formats/index.js';
+import { HTML_MEDIA_TYPE, NinjsInput, registerFormatParsers } from '../../formats/index.js';
+import { readFormatOffThread } from '../../services/format-reader.js';
 import { linkNextPage } from './pagination.js';
 import { negotiate } from './negotiation.js';
 import { NinjsDocument, AnnotationCollection, AnnotationPage } from '../../schemas/exports.js';
@@ -51,8 +52,9 @@ const articleBody = {
 };
 
 // ninjs and HTML are recognised by media type first: HTML arrives as a string like wire text.
-const ingestInputOf = (contentType: string | undefined, body: unknown): IngestInput =>
-  ingestInputFor(contentType, body) ??
+// HTML and ninjs are read on the format thread (src/services/format-reader.ts), off the event loop.
+const ingestInputOf = async (contentType: string | undefined, body: unknown): Promise<IngestInput> =>
+  (await readFormatOffThread(contentType, body)) ??
   (typeof body === 'string'
     ? { format: 'text', text: body }
     : 'text' in (body as object)
@@ -92,7 +94,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       },
     },
     async (request, reply) => {
-      const { article, created } = await options.ingest.ingest(ingestInputOf(request.headers['content-type'], request.body));
+      const { article, created } = await options.ingest.ingest(await ingestInputOf(request.headers['content-type'], request.body));
       reply.header('location', `/v1/articles/${article.id}`);
       setEtag(reply, article.version);
       return reply.code(created ? 201 : 200).send(article);
@@ -205,7 +207,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       const { article } = await options.revisions.revise(
         request.params.id,
         expectedVersion(request),
-        ingestInputOf(request.headers['content-type'], request.body),
+        await ingestInputOf(request.headers['content-type'], request.body),
         actorOf(request),
       );
       setEtag(reply, article.version);

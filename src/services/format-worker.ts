@@ -1,0 +1,32 @@
+// The body of a format-reader thread (src/services/format-reader.ts): HTML and ninjs bodies are
+// parsed and their article extracted here, never on the event loop. A problem with the body comes
+// back as data (an ApiError does not survive the trip between threads).
+import { ApiError, type ProblemCode } from '../errors.js';
+import { ingestInputFor, parseHtml } from '../formats/index.js';
+import type { IngestInput } from './ingest-service.js';
+
+export interface FormatTask {
+  contentType: string | undefined;
+  body: unknown;
+  /** Load the DOM code and read nothing (a new thread, before its first page). */
+  warm?: boolean;
+}
+
+export type FormatTaskResult =
+  | { input: IngestInput | null }
+  | { problem: { code: ProblemCode; detail: string | undefined; extensions: Record<string, unknown> } };
+
+export default function readFormat({ contentType, body, warm }: FormatTask): FormatTaskResult {
+  if (warm) {
+    parseHtml('<!doctype html><html><head><title>warm</title></head><body><article><h1>Warm</h1><p>The DOM code is loaded.</p></article></body></html>');
+    return { input: null };
+  }
+  try {
+    return { input: ingestInputFor(contentType, body) };
+  } catch (error) {
+    if (error instanceof ApiError) return { problem: { code: error.code, detail: error.detail, extensions: error.extensions } };
+    // Markup too deep for the DOM code's recursion, say: the page cannot be read.
+    if (error instanceof RangeError) return { problem: { code: 'unprocessable-content', detail: `The page could not be read: ${error.message}`, extensions: {} } };
+    throw error;
+  }
+}
