@@ -9,6 +9,7 @@ import { EntityRepository } from './entity-repository.js';
 import { EventRepository } from './event-repository.js';
 import { IdempotencyRepository } from './idempotency-repository.js';
 import { IngestJobRepository } from './ingest-job-repository.js';
+import { retryWriteConflicts } from './write-conflicts.js';
 import { VoicesRepository } from './voices-repository.js';
 
 export interface Repositories {
@@ -68,6 +69,9 @@ export class Store {
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
     // Generous waits: under a burst of ingests the pool queue, not the work, is what takes time.
-    return this.prisma.$transaction((tx) => work(repositoriesOn(tx)), { maxWait: 15_000, timeout: 30_000 });
+    // A transaction aborted by a deadlock or serialization failure runs again (write-conflicts.ts).
+    return retryWriteConflicts(() =>
+      this.prisma.$transaction((tx) => work(repositoriesOn(tx)), { maxWait: 15_000, timeout: 30_000 }),
+    );
   }
 }
