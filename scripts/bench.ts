@@ -1,21 +1,26 @@
-// npm run bench: the service against the hardware limit, on loopback, bounded in time.
+// npm run bench: every GET operation of the API and ingest, against the hardware, bounded in time.
 //
-// Creates a fresh database on the Postgres at BENCH_DATABASE_URL (default 127.0.0.1:5432, user
+// Checks that every GET operation of openapi/openapi.json (and of the document the built service
+// serves) has an entry in scripts/bench-operations.ts, and stops naming any that has none. Then
+// creates a fresh database on the Postgres at BENCH_DATABASE_URL (default 127.0.0.1:5432, user
 // postgres), builds the service and starts it in a child process as `npm start` runs it
-// (scripts/bench-server.mjs: the compiled app from dist/, with the start script's Node flags, plus two
-// reference routes that run the equivalent single SQL query with raw `pg` and nothing else),
-// seeds it over HTTP, then measures with autocannon in this process:
-//   (a) GET /v1/articles/{id}/quotes and GET /v1/articles?limit=50,
-//   (b) the reference routes /bench/reference/quotes/:id and /bench/reference/articles,
-//   (c) ingest of fixture-sized articles (unique texts) over HTTP,
-// and prints req/s, p50/p99 latency, articles/s, the server's peak RSS and the ratios of (a) to (b)
-// against the targets. The database is dropped at the end.
+// (scripts/bench-server.mjs: the compiled app from dist/, with the start script's Node flags, plus
+// the reference routes of scripts/bench-references.mjs, which read the same rows with raw `pg`),
+// seeds it over HTTP (scripts/bench-seed.ts), checks that each operation and its reference answer
+// the same rows, then measures with autocannon in this process, for each operation in turn, the
+// API and its reference (interleaved, so drift hits both alike), and last the ingest of
+// fixture-sized articles by concurrent writers. It prints, per operation, req/s, p99, the ratios
+// to the reference and pass/miss against the targets; articles/s; the server's peak RSS; and a
+// host-speed gauge. The database is dropped at the end.
 //
-// Environment: BENCH_DURATION (s per read run, 10), BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION
-// (s, 15), BENCH_INGEST_CONNECTIONS (16), BENCH_LOG_LEVEL (info, logs go to /dev/null),
-// BENCH_CPU_PROF=1 (profile the server with --cpu-prof and print its hottest functions),
-// BENCH_NODE_FLAGS (the server's Node flags instead of the start script's), BENCH_JSON=path (write the figures as JSON),
-// BENCH_REFERENCE_PREPARED=1 (the reference routes use named prepared statements, as the service does).
+// Environment: BENCH_DURATION (s per measured run, 3), BENCH_WARMUP (s of warm-up per side, 1),
+// BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION (s, 15), BENCH_INGEST_CONNECTIONS (10 writers),
+// BENCH_ONLY (reads, ingest, or operation names separated by commas, e.g. getArticleQuote,listArticles),
+// BENCH_VERIFY=1 (seed and compare every operation with its reference, measure nothing),
+// BENCH_LOG_LEVEL (info, logs go to /dev/null), BENCH_CPU_PROF=1 (profile the server with
+// --cpu-prof and print its hottest functions), BENCH_NODE_FLAGS (the server's Node flags instead of
+// the start script's), BENCH_JSON=path (write the figures as JSON), BENCH_REFERENCE_PREPARED=1 (the
+// reference routes use named prepared statements, as the service does).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,10 +30,16 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startCommand } from '../test/helpers/start-command.js';
+import { coverageProblems, readBenches, type BenchContext, type ReadBench } from './bench-operations.js';
+import { seed } from './bench-seed.js';
+import { fixtureVariant } from '../test/faults/articles.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const adminKey = `na_bench${'b'.repeat(36)}`;
+
+/** Targets: a single object at least half its raw read, a list 70 % of the raw query; p99 at most 1.5×. */
+const TARGETS = { single: 0.5, list: 0.7, p99: 1.5, ingestPerSecond: 100, rssBytes: 300 * 2 ** 20 };
 
 // ---------------------------------------------------------------------------------------------
 // The driver
@@ -103,7 +114,7 @@ function hostSpeedMs(): number {
 
 async function cannon(name: string, options: autocannon.Options): Promise<RunFigures> {
   const result = await autocannon({ ...options });
-  const figures: RunFigures = {
+  return {
     name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -112,20 +123,64 @@ async function cannon(name: string, options: autocannon.Options): Promise<RunFig
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
-  console.log(
-    `  ${name.padEnd(34)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s  p50 ${String(figures.p50).padStart(4)} ms  p99 ${String(figures.p99).padStart(4)} ms  (${figures.total} requests, ${figures.non2xx} non-2xx, ${figures.errors} errors)`,
-  );
-  return figures;
+}
+
+const line = (figures: RunFigures) =>
+  `${figures.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${String(figures.p50).padStart(4)} ms  p99 ${String(figures.p99).padStart(4)} ms` +
+  (figures.non2xx + figures.errors > 0 ? `  (${figures.non2xx} non-2xx, ${figures.errors} errors)` : '');
+
+/** Figures of one operation: the API, its reference, and the CPU each cost per request. */
+interface ReadResult {
+  bench: ReadBench;
+  api: RunFigures;
+  reference: RunFigures;
+  cpu: { api: number; reference: number; apiPostgres: number; referencePostgres: number };
+}
+
+const sameKeys = (a: unknown[], b: unknown[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Reads both sides once and stops the bench when they do not answer the same rows. */
+async function verify(base: string, bench: ReadBench, context: BenchContext, auth: Record<string, string>): Promise<number> {
+  const apiRes = await fetch(`${base}${bench.path(context)}`, { headers: { ...(bench.public ? {} : auth), ...bench.headers } });
+  const apiBody = (await apiRes.json()) as unknown;
+  if (apiRes.status !== 200) throw new Error(`${bench.name}: ${bench.path(context)} answered ${apiRes.status}: ${JSON.stringify(apiBody).slice(0, 500)}`);
+  const refRes = await fetch(`${base}${bench.reference(context)}`);
+  const refBody = (await refRes.json()) as unknown;
+  if (refRes.status !== 200) throw new Error(`${bench.name}: ${bench.reference(context)} answered ${refRes.status}: ${JSON.stringify(refBody).slice(0, 500)}`);
+  const apiKeys = bench.apiKeys(apiBody);
+  const refKeys = bench.referenceKeys(refBody);
+  if (!sameKeys(apiKeys, refKeys) || apiKeys.length === 0) {
+    throw new Error(
+      `${bench.name}: the reference does not answer the same rows as the API\n  API:       ${JSON.stringify(apiKeys).slice(0, 1500)}\n  reference: ${JSON.stringify(refKeys).slice(0, 1500)}`,
+    );
+  }
+  return apiKeys.length;
 }
 
 async function main(): Promise<void> {
-  const { fixtureVariant, smallArticle } = await import('../test/faults/articles.js');
-  const { wireStory } = await import('../test/helpers/fixtures.js');
-  const duration = Number(process.env.BENCH_DURATION ?? 10);
+  const benchStart = performance.now();
+  const duration = Number(process.env.BENCH_DURATION ?? 3);
+  const warmup = Number(process.env.BENCH_WARMUP ?? 1);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const ingestDuration = Number(process.env.BENCH_INGEST_DURATION ?? 15);
-  const ingestConnections = Number(process.env.BENCH_INGEST_CONNECTIONS ?? 16);
+  const ingestConnections = Number(process.env.BENCH_INGEST_CONNECTIONS ?? 10);
   const profile = process.env.BENCH_CPU_PROF === '1';
+  const verifyOnly = process.env.BENCH_VERIFY === '1';
+  const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((name) => name.trim())) : null;
+  const runsReads = !only || only.has('reads') || readBenches.some((bench) => only.has(bench.name) || only.has(bench.operationId));
+  const runsIngest = !verifyOnly && (!only || only.has('ingest'));
+  const selected = readBenches.filter(
+    (bench) => !only || only.has('reads') || only.has(bench.name) || only.has(bench.operationId),
+  );
+  if (only) {
+    const known = new Set(['reads', 'ingest', ...readBenches.flatMap((bench) => [bench.name, bench.operationId])]);
+    const unknown = [...only].filter((name) => !known.has(name));
+    if (unknown.length > 0) throw new Error(`BENCH_ONLY names no operation: ${unknown.join(', ')}`);
+  }
+
+  // Every GET operation of the committed spec has a bench entry, or nothing runs.
+  const specProblems = coverageProblems(JSON.parse(readFileSync(path.join(projectRoot, 'openapi/openapi.json'), 'utf8')));
+  if (specProblems.length > 0) throw new Error(`openapi/openapi.json:\n  ${specProblems.join('\n  ')}`);
 
   const name = `na_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -155,111 +210,135 @@ async function main(): Promise<void> {
       server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     const base = `http://127.0.0.1:${port}`;
-    const headers = { authorization: `Bearer ${adminKey}` };
+    const auth = { authorization: `Bearer ${adminKey}` };
     let peakRss = 0;
     sampler = setInterval(() => {
       peakRss = Math.max(peakRss, readRss(server.pid!).rss);
     }, 200);
 
+    // ... and so has every GET operation of the document the built service serves.
+    const served = coverageProblems((await (await fetch(`${base}/openapi.json`)).json()) as Parameters<typeof coverageProblems>[0]);
+    if (served.length > 0) throw new Error(`the served /openapi.json:\n  ${served.join('\n  ')}`);
+
     const rssNow = () => `${(readRss(server.pid!).rss / 2 ** 20).toFixed(0)} MB`;
     const speedBefore = hostSpeedMs();
-    console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}`);
+    const load = () => os.loadavg().map((value) => value.toFixed(1)).join(' ');
+    console.log(`news-annotations bench: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, Postgres ${version}; load average ${load()}`);
     const referenceKind = process.env.BENCH_REFERENCE_PREPARED === '1' ? 'named (prepared once per connection)' : 'unnamed (parsed and planned on every call)';
-    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); ${connections} connections, ${duration} s per read run; RSS at start ${rssNow()}`);
+    console.log(`server pid ${server.pid} on ${base} (${Object.entries(startEnv).map(([name, value]) => `${name}=${value} `).join('')}node ${nodeFlags.join(' ')} scripts/bench-server.mjs); RSS at start ${rssNow()}`);
     console.log(`the reference routes' statements are ${referenceKind}; the service's are named\n`);
 
-    // Seed: the fixture, then fixture variants and short stories, over HTTP.
-    const post = async (text: string) => {
-      const res = await fetch(`${base}/v1/articles`, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: text });
-      const body = (await res.json()) as { id: string };
-      if (res.status !== 201 && res.status !== 200) throw new Error(`seed ingest answered ${res.status}: ${JSON.stringify(body)}`);
-      return body.id;
-    };
-    const fixtureId = await post(wireStory);
-    const seedTexts = [...Array.from({ length: 150 }, (_, n) => fixtureVariant(1_000_000 + n)), ...Array.from({ length: 150 }, (_, n) => smallArticle(n))];
-    const seedStart = performance.now();
-    for (let i = 0; i < seedTexts.length; i += 8) await Promise.all(seedTexts.slice(i, i + 8).map(post));
-    console.log(`seeded ${seedTexts.length + 1} articles in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; RSS ${rssNow()}`);
+    const context = await seed(
+      { base, headers: auth, projectRoot, databaseUrl: url.toString(), env: { ...process.env, ...startEnv } },
+      (text) => console.log(text),
+    );
+    console.log(`RSS after seeding ${rssNow()}\n`);
 
-    const quotesPath = `/v1/articles/${fixtureId}/quotes`;
-    const check = await fetch(`${base}${quotesPath}`, { headers });
-    const checkBody = (await check.json()) as { items: unknown[] };
-    if (check.status !== 200) throw new Error(`${quotesPath} answered ${check.status}: ${JSON.stringify(checkBody)}`);
-    const reference = (await (await fetch(`${base}/bench/reference/quotes/${fixtureId}`)).json()) as { items: unknown[] };
-    console.log(`the fixture has ${checkBody.items.length} quotes through the API and ${reference.items.length} through the reference\n`);
-    if (checkBody.items.length !== reference.items.length) throw new Error('the reference does not return the same quotes');
+    // The same rows on both sides, for every operation, before anything is measured.
+    const reads = runsReads ? selected : [];
+    for (const bench of reads) {
+      const rows = await verify(base, bench, context, auth);
+      if (verifyOnly) console.log(`  same rows: ${bench.name.padEnd(28)} ${rows} keys`);
+    }
+    console.log(`${reads.length} operations answer the same rows as their references (${readBenches.length} entries for ${new Set(readBenches.map((bench) => bench.operationId)).size} GET operations)`);
+    if (verifyOnly) return;
 
-    const only = process.env.BENCH_ONLY; // 'reads', 'ingest', or one read run's label (for profiling one side)
-    // Warm-up: JIT, pools, caches (not for an ingest-only run, whose profile should show ingest alone).
-    const warmUps = only === 'ingest' ? [] : [quotesPath, `/bench/reference/quotes/${fixtureId}`, '/v1/articles?limit=50', '/bench/reference/articles?limit=50'];
-    for (const target of warmUps) await autocannon({ url: `${base}${target}`, connections, duration: 2, headers });
+    const results: ReadResult[] = [];
+    if (reads.length > 0) {
+      console.log(`\nreads: ${connections} connections, ${warmup} s warm-up and ${duration} s measured per side, API then reference`);
+    }
+    for (const bench of reads) {
+      const apiOptions = { url: `${base}${bench.path(context)}`, connections, headers: { ...(bench.public ? {} : auth), ...bench.headers } };
+      const refOptions = { url: `${base}${bench.reference(context)}`, connections };
+      const measure = async (label: string, options: autocannon.Options) => {
+        if (warmup > 0) await autocannon({ ...options, duration: warmup });
+        const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
+        const figures = await cannon(label, { ...options, duration });
+        const perRequest = (seconds: number) => (seconds * 1000) / Math.max(figures.total, 1);
+        return { figures, cpu: perRequest(cpuSeconds(server.pid!) - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres) };
+      };
+      const api = await measure(bench.name, apiOptions);
+      const reference = await measure(`${bench.name} reference`, refOptions);
+      results.push({
+        bench,
+        api: api.figures,
+        reference: reference.figures,
+        cpu: { api: api.cpu, reference: reference.cpu, apiPostgres: api.postgres, referencePostgres: reference.postgres },
+      });
+      console.log(`  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)}`);
+    }
+    if (reads.length > 0) console.log(`  (RSS after the reads ${rssNow()})`);
 
-    const skipped: RunFigures = { name: 'skipped', requestsPerSecond: NaN, p50: NaN, p99: NaN, total: 0, non2xx: 0, errors: 0 };
-    const read = async (label: string, target: string, auth: boolean) => {
-      if (only === 'ingest' || (only && only !== 'reads' && only !== label)) return skipped;
-      const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
-      const figures = await cannon(label, { url: `${base}${target}`, connections, duration, ...(auth ? { headers } : {}) });
-      const perRequest = (seconds: number) => ((seconds * 1000) / Math.max(figures.total, 1)).toFixed(2);
-      console.log(`    CPU per request: service ${perRequest(cpuSeconds(server.pid!) - before.server)} ms, Postgres ${perRequest(postgresCpuSeconds() - before.postgres)} ms`);
-      return figures;
-    };
-    console.log('reads');
-    // Interleaved (API, reference, API, reference) so drift hits both sides alike.
-    const quotesApi = await read('GET /v1/articles/{id}/quotes', quotesPath, true);
-    const quotesRef = await read('reference quotes (raw pg)', `/bench/reference/quotes/${fixtureId}`, false);
-    const listApi = await read('GET /v1/articles?limit=50', '/v1/articles?limit=50', true);
-    const listRef = await read('reference articles (raw pg)', '/bench/reference/articles?limit=50', false);
-
-    console.log(`  (RSS after the reads ${rssNow()})`);
-    console.log('\ningest (fixture-sized, unique texts)');
-    let counter = 0;
-    const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
-    const ingest = only && only !== 'ingest' ? skipped : await cannon(`POST /v1/articles x${ingestConnections}`, {
-      url: `${base}/v1/articles`,
-      connections: ingestConnections,
-      duration: ingestDuration,
-      requests: [
-        {
-          method: 'POST',
-          headers: { ...headers, 'content-type': 'text/plain' },
-          setupRequest: (request: autocannon.Request) => ({ ...request, body: fixtureVariant(2_000_000 + counter++) }),
-        },
-      ],
-    });
-    if (ingest.total > 0) {
+    let ingest: RunFigures | null = null;
+    let ingestCpu = '';
+    if (runsIngest) {
+      console.log(`\ningest: POST /v1/articles of fixture-sized articles (unique texts), ${ingestConnections} writers, ${ingestDuration} s`);
+      let counter = 0;
+      const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
+      ingest = await cannon('ingest', {
+        url: `${base}/v1/articles`,
+        connections: ingestConnections,
+        duration: ingestDuration,
+        requests: [
+          {
+            method: 'POST',
+            headers: { ...auth, 'content-type': 'text/plain' },
+            setupRequest: (request: autocannon.Request) => ({ ...request, body: fixtureVariant(2_000_000 + counter++) }),
+          },
+        ],
+      });
       // Where the CPU of an ingest goes: the service process, Postgres (all its processes, so other
       // work on the machine counts too), and this load generator.
       const benchUsage = process.cpuUsage(cpuBefore.bench);
-      const perArticle = (seconds: number) => ((seconds * 1000) / ingest.total).toFixed(1);
-      console.log(
-        `  CPU per article: service ${perArticle(cpuSeconds(server.pid!) - cpuBefore.server)} ms, Postgres ${perArticle(postgresCpuSeconds() - cpuBefore.postgres)} ms, load generator ${perArticle((benchUsage.user + benchUsage.system) / 1e6)} ms (2 cores = 2000 ms per second)`,
-      );
+      const perArticle = (seconds: number) => ((seconds * 1000) / Math.max(ingest!.total, 1)).toFixed(1);
+      ingestCpu = `service ${perArticle(cpuSeconds(server.pid!) - cpuBefore.server)} ms, Postgres ${perArticle(postgresCpuSeconds() - cpuBefore.postgres)} ms, load generator ${perArticle((benchUsage.user + benchUsage.system) / 1e6)} ms`;
+      console.log(`  ${line(ingest)}; CPU per article: ${ingestCpu} (2 cores = 2000 ms per second)`);
     }
     clearInterval(sampler);
-    console.log(`\nhost speed: a fixed CPU loop took ${speedBefore.toFixed(0)} ms before the runs and ${hostSpeedMs().toFixed(0)} ms after (about 50 ms on the machine of docs/benchmarks.md when idle; much more means a slowed host)`);
+    const speedAfter = hostSpeedMs();
     const { peak } = readRss(server.pid!);
     peakRss = Math.max(peakRss, peak);
 
-    const ratio = (api: RunFigures, ref: RunFigures) => ({
-      throughput: api.requestsPerSecond / ref.requestsPerSecond,
-      p99: api.p99 / Math.max(ref.p99, 1),
+    const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
+    console.log('\nsummary (ratio: API req/s over the reference\'s; p99x: API p99 over the reference\'s)');
+    console.log(
+      `  ${'operation'.padEnd(28)} ${'req/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ref/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ratio'.padStart(5)} ${'p99x'.padStart(5)}  target          CPU ms/req API (ref), Postgres`,
+    );
+    let misses = 0;
+    const summary = results.map((result) => {
+      const ratio = result.api.requestsPerSecond / result.reference.requestsPerSecond;
+      const p99Ratio = result.api.p99 / Math.max(result.reference.p99, 1);
+      const minimum = TARGETS[result.bench.kind];
+      const failed = result.api.non2xx + result.api.errors + result.reference.non2xx + result.reference.errors > 0;
+      const pass = ratio >= minimum && p99Ratio <= TARGETS.p99 && !failed;
+      if (!pass) misses++;
+      console.log(
+        `  ${result.bench.name.padEnd(28)} ${result.api.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.api.p99}`.padStart(5)}   ${result.reference.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.reference.p99}`.padStart(5)}   ${ratio.toFixed(2).padStart(5)} ${p99Ratio.toFixed(2).padStart(5)}  ${`>=${minimum} <=${TARGETS.p99}`.padEnd(14)} ${verdict(pass)}  ${result.cpu.api.toFixed(2)} (${result.cpu.reference.toFixed(2)}), ${result.cpu.apiPostgres.toFixed(2)} (${result.cpu.referencePostgres.toFixed(2)})${failed ? '  errors or non-2xx answers' : ''}`,
+      );
+      return { name: result.bench.name, operationId: result.bench.operationId, kind: result.bench.kind, api: result.api, reference: result.reference, ratio, p99Ratio, cpu: result.cpu, pass };
     });
-    const quotesRatio = ratio(quotesApi, quotesRef);
-    const listRatio = ratio(listApi, listRef);
-    const articlesPerSecond = ingest.requestsPerSecond;
-    const verdict = (ok: boolean) => (ok ? 'ok  ' : 'MISS');
-    console.log('\nsummary');
-    console.log(`  ${verdict(quotesRatio.throughput >= 0.7)} quotes: ${(quotesRatio.throughput * 100).toFixed(0)}% of the reference's req/s (target >= 70%)`);
-    console.log(`  ${verdict(quotesRatio.p99 <= 1.5)} quotes: p99 ${quotesRatio.p99.toFixed(2)}x the reference's (target <= 1.5x)`);
-    console.log(`  ${verdict(listRatio.throughput >= 0.7)} list:   ${(listRatio.throughput * 100).toFixed(0)}% of the reference's req/s (target >= 70%)`);
-    console.log(`  ${verdict(listRatio.p99 <= 1.5)} list:   p99 ${listRatio.p99.toFixed(2)}x the reference's (target <= 1.5x)`);
-    console.log(`  ${verdict(articlesPerSecond >= 100 && ingest.non2xx === 0)} ingest: ${articlesPerSecond.toFixed(0)} articles/s, ${ingest.non2xx} non-2xx (target >= 100/s)`);
-    console.log(`  ${verdict(peakRss <= 300 * 2 ** 20)} server peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (target <= 300 MB)`);
+    if (ingest) {
+      const pass = ingest.requestsPerSecond >= TARGETS.ingestPerSecond && ingest.non2xx + ingest.errors === 0;
+      if (!pass) misses++;
+      console.log(`  ${verdict(pass)} ingest: ${ingest.requestsPerSecond.toFixed(0)} articles/s with ${ingestConnections} writers, p99 ${ingest.p99} ms, ${ingest.non2xx} non-2xx (target >= ${TARGETS.ingestPerSecond}/s)`);
+    }
+    const rssPass = peakRss <= TARGETS.rssBytes;
+    if (!rssPass) misses++;
+    console.log(`  ${verdict(rssPass)} server peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (target <= ${TARGETS.rssBytes / 2 ** 20} MB)`);
+    console.log(
+      `\nhost speed: a fixed CPU loop took ${speedBefore.toFixed(0)} ms before the runs and ${speedAfter.toFixed(0)} ms after (about 50 ms on the machine of docs/benchmarks.md when idle; much more means a slowed host); load average ${load()}`,
+    );
+    const elapsed = (performance.now() - benchStart) / 1000;
+    console.log(`${misses === 0 ? 'every target met' : `${misses} target(s) missed`}; the bench took ${elapsed.toFixed(0)} s`);
 
     if (process.env.BENCH_JSON) {
       writeFileSync(
         process.env.BENCH_JSON,
-        JSON.stringify({ quotesApi, quotesRef, listApi, listRef, ingest, quotesRatio, listRatio, peakRssBytes: peakRss, postgres: version, node: process.version, cores: os.cpus().length }, null, 2),
+        JSON.stringify(
+          { reads: summary, ingest, ingestCpu, ingestConnections, peakRssBytes: peakRss, hostSpeedMs: [speedBefore, speedAfter], loadAverage: os.loadavg(), elapsedSeconds: elapsed, postgres: version, node: process.version, cores: os.cpus().length },
+          null,
+          2,
+        ),
       );
     }
   } finally {
