@@ -105,6 +105,25 @@ for (const kind of storageKinds()) {
 
   t.test(`gender through the API on ${kind} storage`, async (t) => {
     const { api } = await createTestApp(t, kind);
+
+    t.test("an ingested article's estimates are stored, for people only", async (t) => {
+      const res = await api({
+        method: 'POST',
+        url: '/v1/articles',
+        payload: {
+          headline: 'Library extends opening hours',
+          body: 'The town library will open on Sundays, its director Margaret Ellison said.\n\nEllison said she had asked for the change. She added that volunteers would help.\n\n"Readers asked for it," said Daniel Okoro, a councillor. He said the cost was small.',
+        },
+      });
+      const entities = (await api({ method: 'GET', url: `/v1/articles/${res.json<{ id: string }>().id}/entities` })).json<{
+        items: { canonicalName: string; type: string; gender: string | null; genderSource: string | null }[];
+      }>().items;
+      const person = (name: string) => entities.find((e) => e.canonicalName === name);
+      t.same([person('Margaret Ellison')?.gender, person('Margaret Ellison')?.genderSource], ['female', 'estimated']);
+      t.same([person('Daniel Okoro')?.gender, person('Daniel Okoro')?.genderSource], ['male', 'estimated']);
+      t.ok(entities.filter((e) => e.type !== 'PERSON').every((e) => e.gender === null && e.genderSource === null), 'no gender for the rest');
+    });
+
     const created = await api({ method: 'POST', url: '/v1/articles', payload: { headline: 'Pier reopens', body: 'The pier reopened on Monday after repairs.' } });
     t.equal(created.statusCode, 201, created.body.slice(0, 300));
     const articleId = created.json<{ id: string }>().id;

@@ -105,8 +105,10 @@ for (const kind of storageKinds()) {
 
 t.test('across articles: an entity\'s quotes and quote search', async (t) => {
   const { api } = await createTestApp(t, 'postgres');
-  const post = (payload: Record<string, unknown>) => api({ method: 'POST', url: '/v1/articles', payload });
-  await api({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: wireStory });
+  const post = async (payload: Record<string, unknown>) =>
+    t.equal((await api({ method: 'POST', url: '/v1/articles', payload })).statusCode, 201, `stored "${String(payload.headline)}"`);
+  const fixture = await api({ method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: wireStory });
+  t.equal(fixture.statusCode, 201, 'the wire story is stored');
   await post({
     headline: 'Putin and Macron speak by phone',
     body: 'Russian President Vladimir Putin spoke with French President Emmanuel Macron on Monday.\n\n"We discussed the grain corridor in detail," Putin said after the call.\n\nMacron said the talks were "frank and useful".',

@@ -56,12 +56,13 @@ type JoinedQuoteRow = Prisma.QuoteGetPayload<object> & {
 };
 export type MentionRow = Prisma.MentionGetPayload<{ include: { entity: typeof mentionEntityRef } }>;
 
-/** A source an article quotes: an entity, or the words of an unnamed source. */
-export interface QuoteSourceRow {
-  entityId: string | null;
-  type: EntityTypeValue | null;
-  canonicalName: string | null;
-  sourceText: string | null;
+/** An entity an article names or quotes, with how often it is named and whether it is quoted. */
+export interface ArticleEntitySummaryRow {
+  id: string;
+  type: EntityTypeValue;
+  canonicalName: string;
+  mentions: number;
+  quoted: boolean;
 }
 
 // Bulk inserts are one statement over a JSON recordset (src/repositories/json-rows.ts).
@@ -201,16 +202,41 @@ export class AnnotationRepository {
     return this.db.mention.findFirst({ where: { id, articleId }, include: { entity: mentionEntityRef } });
   }
 
-  /** The distinct sources of the article's visible quotes of every kind: entities and unnamed words. */
-  quoteSources(articleId: string): Promise<QuoteSourceRow[]> {
-    return this.db.$queryRaw<QuoteSourceRow[]>`
-      SELECT DISTINCT q."speakerEntityId" AS "entityId", e."type", e."canonicalName",
-             CASE WHEN q."speakerEntityId" IS NULL THEN q."sourceText" END AS "sourceText"
+  /**
+   * Every entity the article's visible mentions name or its visible quotes of any kind have as
+   * source, with its number of mentions and whether it is quoted, most named first (then by first
+   * mention): counted by Postgres.
+   */
+  entitySummary(articleId: string): Promise<ArticleEntitySummaryRow[]> {
+    return this.db.$queryRaw<ArticleEntitySummaryRow[]>`
+      WITH named AS (
+        SELECT m."entityId" AS "id", count(*)::int AS "mentions", min(m."start") AS "first"
+          FROM "Mention" m
+         WHERE m."articleId" = ${articleId}::uuid AND m."reviewStatus" IN ('unreviewed', 'confirmed')
+         GROUP BY m."entityId"
+      ), quoted AS (
+        SELECT DISTINCT q."speakerEntityId" AS "id"
+          FROM "Quote" q
+         WHERE q."articleId" = ${articleId}::uuid AND q."reviewStatus" IN ('unreviewed', 'confirmed')
+           AND q."speakerEntityId" IS NOT NULL
+      )
+      SELECT e."id", e."type", e."canonicalName", COALESCE(n."mentions", 0) AS "mentions", (qd."id" IS NOT NULL) AS "quoted"
+        FROM (SELECT "id" FROM named UNION SELECT "id" FROM quoted) ids
+        JOIN "Entity" e ON e."id" = ids."id"
+        LEFT JOIN named n ON n."id" = e."id"
+        LEFT JOIN quoted qd ON qd."id" = e."id"
+       ORDER BY "mentions" DESC, n."first" NULLS LAST, e."id"`;
+  }
+
+  /** The words of the unnamed sources of the article's visible quotes, each once (by case-folded text). */
+  async unnamedSources(articleId: string): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ sourceText: string }[]>`
+      SELECT DISTINCT ON (lower(q."sourceText")) q."sourceText"
         FROM "Quote" q
-        LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"
-       WHERE q."articleId" = ${articleId}::uuid
-         AND q."reviewStatus" IN ('unreviewed', 'confirmed')
-         AND (q."speakerEntityId" IS NOT NULL OR q."sourceText" IS NOT NULL)`;
+       WHERE q."articleId" = ${articleId}::uuid AND q."reviewStatus" IN ('unreviewed', 'confirmed')
+         AND q."speakerEntityId" IS NULL AND q."sourceText" IS NOT NULL
+       ORDER BY lower(q."sourceText"), q."start"`;
+    return rows.map((row) => row.sourceText);
   }
 
   /** Every quote and mention of the article, whatever its status (for revisions). */

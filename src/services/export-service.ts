@@ -43,42 +43,24 @@ export class ExportService {
   async ninjs(id: string, baseUrl: string): Promise<NinjsDocument> {
     const article = await this.repos.articles.findById(id);
     if (!article) throw notFound('article', id);
-    const mentions = await this.repos.annotations.listMentions(id);
-    const sources = await this.repos.annotations.quoteSources(id);
-    const named = new Map<string, { entity: Pick<MentionRow['entity'], 'id' | 'type' | 'canonicalName'>; count: number }>();
-    for (const mention of mentions) {
-      const entry = named.get(mention.entityId) ?? { entity: mention.entity, count: 0 };
-      entry.count += 1;
-      named.set(mention.entityId, entry);
-    }
-    // A source of an attribution is listed even when no mention names it (an editor chose it).
-    const quoted = new Set<string>();
-    const unnamedSources = new Map<string, string>();
-    for (const source of sources) {
-      if (source.entityId && source.type && source.canonicalName !== null) {
-        quoted.add(source.entityId);
-        if (!named.has(source.entityId)) {
-          named.set(source.entityId, { entity: { id: source.entityId, type: source.type, canonicalName: source.canonicalName }, count: 0 });
-        }
-      } else if (source.sourceText) {
-        const key = source.sourceText.toLowerCase();
-        if (!unnamedSources.has(key)) unnamedSources.set(key, source.sourceText);
-      }
-    }
-    const most = Math.max(1, ...[...named.values()].map((entry) => entry.count));
+    // The entities named or quoted (a source is listed even when no mention names it: an editor
+    // chose it), and the unnamed sources.
+    const entities = await this.repos.annotations.entitySummary(id);
+    const unnamedSources = await this.repos.annotations.unnamedSources(id);
+    const most = Math.max(1, entities[0]?.mentions ?? 0);
     const concepts: Record<NinjsList, NinjsDocument['people']> = { people: [], organisations: [], places: [], events: [], objects: [] };
     const subjects: NinjsDocument['subjects'] = [];
-    for (const { entity, count } of [...named.values()].sort((a, b) => b.count - a.count)) {
+    for (const entity of entities) {
       const concept = {
         name: entity.canonicalName,
-        rel: quoted.has(entity.id) ? 'quoted' : 'mentioned',
+        rel: entity.quoted ? 'quoted' : 'mentioned',
         uri: `${baseUrl}/v1/entities/${entity.id}`,
         literal: entity.type,
       };
       const list = ninjsList[entity.type];
       if (list) concepts[list].push(concept);
       // Only subjects carry a relevance in ninjs: how often the article names it, against the most named.
-      subjects.push({ ...concept, relevance: Math.round((100 * count) / most) });
+      subjects.push({ ...concept, relevance: Math.round((100 * entity.mentions) / most) });
     }
     // The body is the article's paragraphs (the headline and source line have their own fields).
     const text = new CodePointText(article.text);
@@ -99,12 +81,12 @@ export class ExportService {
       ...(article.datelinePlace ? { located: article.datelinePlace } : {}),
       ...concepts,
       subjects,
-      ...(article.source || article.datelineAgency || unnamedSources.size > 0
+      ...(article.source || article.datelineAgency || unnamedSources.length > 0
         ? {
             infoSources: [
               ...(article.source ? [{ name: article.source, role: 'publisher' }] : []),
               ...(article.datelineAgency ? [{ name: article.datelineAgency, role: 'originator' }] : []),
-              ...[...unnamedSources.values()].map((name) => ({ name, role: 'unnamed source' })),
+              ...unnamedSources.map((name) => ({ name, role: 'unnamed source' })),
             ],
           }
         : {}),

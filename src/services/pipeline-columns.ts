@@ -23,6 +23,5 @@ export function unnamedSourceColumns(quote: QuoteAnnotation, speakerEntityId: st
   return { sourceText: words.text, sourceStart: words.start, sourceEnd: words.end };
 }
 
-/** The gender the pipeline estimated for a person, when it gives one (older pipelines do not). */
-export const genderEstimateOf = (entity: EntityAnnotation): 'female' | 'male' | 'unknown' | null =>
-  (entity as EntityAnnotation & { gender?: 'female' | 'male' | 'unknown' }).gender ?? null;
+/** The gender the pipeline estimated for a person, when it gives one. */
+export const genderEstimateOf = (entity: EntityAnnotation): 'female' | 'male' | 'unknown' | null => entity.gender ?? null;
