@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import t, { type Test } from 'tap';
 import { runExport } from '../src/commands/export.js';
-import { runIngest } from '../src/commands/ingest.js';
+import { runIngest, type ExportedArticle } from '../src/commands/ingest.js';
 import { createTestApp } from './helpers/app.js';
 import { databaseEnv, runCommand } from './helpers/cli.js';
 import { storageKinds } from './helpers/database.js';
@@ -14,16 +14,8 @@ import { wireStory, wireStoryAsJson } from './helpers/fixtures.js';
 
 const SUMMARY = /ingested (\d+) of (\d+) articles? into .+ in [\d.]+s: (\d+) created, (\d+) existing \(already stored\), (\d+) failed/;
 
-interface Exported {
+interface Exported extends ExportedArticle {
   id: string;
-  text: string;
-  contentHash: string;
-  headline: string | null;
-  source: string | null;
-  externalId: string | null;
-  url: string | null;
-  publishedAt: string | null;
-  language: string | null;
   counts: { paragraphs: number; quotes: number; mentions: number };
   quotes: unknown[];
 }

@@ -162,7 +162,7 @@ const looksLikeNinjs = (value: unknown): boolean =>
   ['headlines', 'bodies', 'body_text', 'body_xhtml', 'body_html'].some((key) => key in value);
 
 /** A line of `export`: an article as the API shows it (text, content hash, ...) with its annotations. */
-interface ExportedArticle {
+export interface ExportedArticle {
   text: string;
   contentHash: string;
   headline: string | null;

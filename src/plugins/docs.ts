@@ -9,7 +9,7 @@ import { operationExamples } from '../schemas/examples/operations.js';
 import type { OperationExamples } from '../schemas/examples/types.js';
 import { problemResponses } from '../schemas/problem.js';
 import { SECURITY_SCHEME } from './auth.js';
-import { declareHeaders, RESPONSE_HEADERS, type HeaderOperation } from './openapi-headers.js';
+import { declareHeaders, RESPONSE_HEADERS } from './openapi-headers.js';
 
 /** The API's version is the package's: one number to bump, in package.json. */
 export const API_VERSION = (
@@ -166,19 +166,20 @@ interface MediaTypeObject {
   example?: Json;
   examples?: Record<string, { summary?: string; value: Json }>;
 }
-interface ResponseObject {
+export interface ResponseObject {
   description?: string;
   headers?: Record<string, Json>;
   content?: Record<string, MediaTypeObject>;
 }
-interface ParameterObject {
+export interface ParameterObject {
   in: string;
   name: string;
   required?: boolean;
+  description?: string;
   schema?: Json;
   example?: Json;
 }
-interface OperationObject {
+export interface OperationObject {
   operationId?: string;
   parameters?: ParameterObject[];
   requestBody?: { content?: Record<string, MediaTypeObject> };
@@ -233,7 +234,7 @@ export function finishDocument(input: OpenApiDocument, examples: OperationExampl
       }
       documentJsonFormOnly(operation);
       for (const media of Object.values(operation.requestBody?.content ?? {})) addIntegerFormats(media.schema);
-      declareHeaders(method, operation as HeaderOperation, RETRY_AFTER);
+      declareHeaders(method, operation, RETRY_AFTER);
       for (const [status, response] of Object.entries(operation.responses ?? {})) {
         for (const media of Object.values(response.content ?? {})) boundResponseSchema(media.schema);
         if (rateLimited && /^[234]/.test(status)) response.headers = { ...headerRefs(Object.keys(RATE_LIMIT_HEADERS)), ...response.headers };

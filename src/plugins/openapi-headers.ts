@@ -17,22 +17,8 @@ export interface HeaderObject {
   required?: boolean;
   schema: Record<string, unknown>;
 }
-interface ResponseObject {
-  description?: string;
-  headers?: Record<string, unknown>;
-  content?: Record<string, unknown>;
-}
-interface ParameterObject {
-  in: string;
-  name: string;
-  required?: boolean;
-  description?: string;
-  schema?: unknown;
-}
-export interface HeaderOperation {
-  parameters?: ParameterObject[];
-  responses?: Record<string, ResponseObject>;
-}
+// The OpenAPI shapes are docs.ts's (a type-only import: nothing circular at run time).
+import type { OperationObject, ParameterObject, ResponseObject } from './docs.js';
 
 /** Shared response headers, referenced from every response as `#/components/headers/<name>`. */
 export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
@@ -79,7 +65,7 @@ const NOT_MODIFIED: ResponseObject = { description: 'Not modified: the ETag sent
  * Adds the headers and parameters above to one operation of the finished document. `retryAfter`
  * is the Retry-After header object (required where it is referenced: 429 and 503).
  */
-export function declareHeaders(method: string, operation: HeaderOperation, retryAfter: HeaderObject): void {
+export function declareHeaders(method: string, operation: OperationObject, retryAfter: HeaderObject): void {
   const parameters = (operation.parameters ??= []);
   const responses = (operation.responses ??= {});
   const headerParameter = (name: string) => parameters.find((p) => p.in === 'header' && p.name.toLowerCase() === name);
