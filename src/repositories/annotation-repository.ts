@@ -228,13 +228,16 @@ export class AnnotationRepository {
        ORDER BY "mentions" DESC, n."first" NULLS LAST, e."id"`;
   }
 
-  /** The words of the unnamed sources of the article's visible quotes, each once (by case-folded text). */
+  /**
+   * The words of the unnamed sources of the article's visible quotes, each once (by case-folded
+   * text); like the API, only sources whose words are still in the text (a revision may lose them).
+   */
   async unnamedSources(articleId: string): Promise<string[]> {
     const rows = await this.db.$queryRaw<{ sourceText: string }[]>`
       SELECT DISTINCT ON (lower(q."sourceText")) q."sourceText"
         FROM "Quote" q
        WHERE q."articleId" = ${articleId}::uuid AND q."reviewStatus" IN ('unreviewed', 'confirmed')
-         AND q."speakerEntityId" IS NULL AND q."sourceText" IS NOT NULL
+         AND q."speakerEntityId" IS NULL AND q."sourceText" IS NOT NULL AND q."sourceStart" IS NOT NULL
        ORDER BY lower(q."sourceText"), q."start"`;
     return rows.map((row) => row.sourceText);
   }
