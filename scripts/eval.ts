@@ -1,5 +1,6 @@
-// Scores the pipeline: the dev set through ../shared/eval/score.mjs, then the fixture against its
-// gold (quotes, speakers, via, entities, linking).
+// Scores the pipeline: the dev set through ../shared/eval/score.mjs (all of it, then its halves:
+// documents 1-6, on which rules are tuned, and 7-12, held out to show overfitting), then the
+// fixture against its gold (quotes, speakers, via, entities, linking).
 //
 //   npx tsx scripts/eval.ts [--gold path/to/gold.jsonl] [--shared path/to/shared] [--json]
 // Environment overrides: EVAL_GOLD, SHARED_DIR.
@@ -22,18 +23,31 @@ const gold = resolve(arg('gold') ?? process.env.EVAL_GOLD ?? join(shared, 'eval'
 const scorer = join(dirname(gold), 'score.mjs');
 
 // ---- dev set ----
-const docs = readFileSync(gold, 'utf8')
+const goldLines = readFileSync(gold, 'utf8')
   .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as { id: string; text: string });
+  .filter((l) => l.trim());
+const docs = goldLines.map((l) => JSON.parse(l) as { id: string; text: string });
 const lines = docs.map((d) => JSON.stringify(toAnnotateLine(d.id, annotate(d.text))));
 const dir = mkdtempSync(join(tmpdir(), 'eval-'));
 const predPath = join(dir, 'predictions.jsonl');
 writeFileSync(predPath, lines.join('\n') + '\n');
 console.log(`# ${gold}\n# predictions: ${predPath}`);
-const args = [scorer, '--gold', gold, '--pred', predPath, '--pred-offsets', 'codepoint'];
-if (process.argv.includes('--json')) args.push('--json');
-console.log(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+const score = (goldPath: string, json: boolean): string => {
+  const args = [scorer, '--gold', goldPath, '--pred', predPath, '--pred-offsets', 'codepoint'];
+  if (json) args.push('--json');
+  return execFileSync(process.execPath, args, { encoding: 'utf8' });
+};
+console.log(score(gold, process.argv.includes('--json')));
+// the halves: the scorer reads only the gold documents it is given
+const half = docs.length >> 1;
+for (const [name, from, to] of [['tuning half', 0, half], ['held-out half', half, docs.length]] as const) {
+  const path = join(dir, `gold-${from + 1}-${to}.jsonl`);
+  writeFileSync(path, goldLines.slice(from, to).join('\n') + '\n');
+  const out = score(path, false)
+    .split('\n')
+    .filter((l) => /^(NER head_locorg|QUOTES|SPEAKER|ATTRIBUTIONS)/.test(l));
+  console.log(`# ${name}: documents ${from + 1}-${to}\n${out.join('\n')}\n`);
+}
 
 // ---- fixture ----
 interface GoldQuote {

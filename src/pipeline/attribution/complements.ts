@@ -30,6 +30,8 @@ export interface ComplementOptions {
 }
 
 const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
+/** Prepositions that attach to a noun inside a subject ("the head of the agency", "feedback for X"). */
+const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'near', 'across', 'about', 'over', 'to', 'between', 'among', 'against', 'under']);
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'where', 'when']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'there', 'this', 'that', 'these', 'those']);
@@ -124,7 +126,7 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
   if (c.quoteOf[k] !== -1) return null;
   // the listener or the thing described is never the content's start without these
   if (afterObject && !o.listener && !o.ofObject) return null;
-  if (t.lower === 'that' && thatOpensClause(c, k, end)) return { kind: 'that', content: { first: k, last: end }, afterObject };
+  if (t.lower === 'that' && thatOpensClause(c, k, end, o.listed)) return { kind: 'that', content: { first: k, last: end }, afterObject };
   if (!o.listed) return null;
   if (t.lower === 'of' && o.ofObject && afterObject) return { kind: 'of', content: { first: k + 1, last: end }, afterObject };
   if (QUESTION_WORDS.has(t.lower)) return { kind: 'question', content: { first: k, last: end }, afterObject };
@@ -149,10 +151,15 @@ function colonAtBlockEnd(c: Context, quotations: Quotation[], k: number, afterOb
   return q ? { kind: 'quotation', content: quotationRange(q), afterObject } : null;
 }
 
-/** "that" opens a clause (not "that car"): the tagger says so, or a subject and a verb follow. */
-function thatOpensClause(c: Context, k: number, end: number): boolean {
-  if (tagIs(c, k, POS.SCONJ)) return true;
-  return opensClause(c, k + 1, end);
+/**
+ * "that" opens a clause (not "that car"): the tagger says so, or a subject and a verb follow. After
+ * a reporting verb "that" is the complementiser unless a noun follows it and no verb after that
+ * ("learned that according to ...", "said that on Monday ..." but not "knew that man").
+ */
+function thatOpensClause(c: Context, k: number, end: number, listed: boolean): boolean {
+  if (tagIs(c, k, POS.SCONJ) || opensClause(c, k + 1, end)) return true;
+  if (!listed || k + 1 >= end) return false;
+  return !(tagIs(c, k + 1, POS.NOUN, POS.ADJ) && !isVerb(c, k + 2) && !tagIs(c, k + 2, POS.AUX));
 }
 
 /** A subject and then a verb: "he would", "the plan will", "Thursday's meeting was", "prices of oil rose". */
@@ -166,12 +173,15 @@ export function opensClause(c: Context, k: number, end: number): boolean {
     if (!np) return false;
     m = np.last;
     // prepositional modifiers: "the head of the agency would ...", "feedback for X had helped"
-    for (let hop = 0; hop < 3 && m < end && tagIs(c, m, POS.ADP) && c.tokens[m]!.lower !== 'that'; hop++) {
+    for (let hop = 0; hop < 3 && m < end && NOUN_MODIFIER_PREPOSITIONS.has(c.tokens[m]!.lower); hop++) {
       const pp = nounPhraseStartingAt(c, m + 1, end);
       if (!pp) break;
       m = pp.last;
     }
   }
   while (m < end && tagIs(c, m, POS.ADV)) m++;
-  return m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')));
+  if (m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')))) return true;
+  // "Jane Doe wishes to ...": a name and a verb in -s that the tagger read as a plural noun
+  const last = m - 1;
+  return last > k && tagIs(c, last, POS.NOUN) && c.tokens[last]!.lower.endsWith('s') && c.lemma(last) !== c.tokens[last]!.lower && (tagIs(c, last - 1, POS.PROPN, POS.PRON) || c.ents.mentionCover[last - 1] !== -1) && c.ents.mentionCover[last] === -1 && m < end && tagIs(c, m, POS.DET, POS.PRON, POS.PART, POS.ADP, POS.ADV, POS.SCONJ);
 }

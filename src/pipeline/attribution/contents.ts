@@ -34,11 +34,12 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
   return kept;
 }
 
-/** Two stages may find the same cue words for the same content; the more certain one stays. */
+/** Two stages may find the same cue for the same content; the more certain one stays. */
 function dedupe(group: Cue[]): Cue[] {
   const out: Cue[] = [];
   for (const cue of group) {
-    const same = out.findIndex((o) => o.cue.first < cue.cue.last && cue.cue.first < o.cue.last && sameSide(o, cue));
+    // the same cue words, or the same content ("came to the conclusion that": verb and noun)
+    const same = out.findIndex((o) => (o.cue.first < cue.cue.last && cue.cue.first < o.cue.last && sameSide(o, cue)) || (o.content.first === cue.content.first && o.content.last === cue.content.last));
     if (same < 0) out.push(cue);
     else if (cue.confidence > out[same]!.confidence) out[same] = cue;
   }

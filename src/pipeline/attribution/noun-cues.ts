@@ -22,12 +22,14 @@ export function findNounCues(c: Context): Cue[] {
   for (const s of c.sentences) {
     for (let n = s.first; n < s.last; n++) {
       if (c.quoteOf[n] !== -1 || !tagIs(c, n, POS.NOUN)) continue;
+      const follow = c.tokens[n + 1]?.lower;
+      if (follow !== 'that' && follow !== 'of') continue;
       const lemma = c.lemma(n);
       const verb = nominalOfReporting(lemma) ?? (REPORTING_LEMMAS.has(lemma) ? lemma : null);
       if (!verb) continue;
       const next = c.tokens[n + 1];
       let content: { first: number; last: number } | null = null;
-      if (next?.lower === 'that' && opensClause(c, n + 2, s.last)) content = { first: n + 1, last: s.last };
+      if (next?.lower === 'that' && opensClause(c, n + 2, s.last)) content = { first: n + 1, last: clauseEnd(c, s.first, n, s.last) };
       else if (next?.lower === 'of' && OF_CONTENT_VERBS.has(verb)) content = ofContent(c, n + 2, s.last);
       if (!content) continue;
       const source = nounSource(c, n, s.first);
@@ -44,6 +46,24 @@ export function findNounCues(c: Context): Cue[] {
     }
   }
   return cues;
+}
+
+/**
+ * Where the clause after "claim that" ends: the sentence's end, or, when the noun is in subject
+ * position (no verb before it), before the main verb ("Her claim that X lied was rejected").
+ */
+function clauseEnd(c: Context, first: number, n: number, end: number): number {
+  for (let i = first; i < n; i++) if (isVerb(c, i) || tagIs(c, i, POS.AUX)) return end;
+  let groups = 0;
+  for (let i = n + 2; i < end; i++) {
+    const verbal = isVerb(c, i) || tagIs(c, i, POS.AUX);
+    // a verb group starts after a non-verb, or with an auxiliary after a main verb ("was rigged was")
+    if (verbal && (!(isVerb(c, i - 1) || tagIs(c, i - 1, POS.AUX, POS.ADV, POS.PART)) || (tagIs(c, i, POS.AUX) && isVerb(c, i - 1)))) {
+      groups++;
+      if (groups === 2) return i;
+    }
+  }
+  return end;
 }
 
 /** "of fraud", "of hiding the money": a noun phrase or a participle clause up to the next comma. */

@@ -24,9 +24,30 @@ export interface NounPhrase {
   coreLast: number;
 }
 
+/**
+ * A possessive ending: the tokenizer's "'s", or an apostrophe and "s" it split after an
+ * abbreviation ("Ltd.'s", "U.S.'s").
+ */
+export function isPossessive(c: Context, i: number): boolean {
+  const t = c.tokens[i]!;
+  if (t.kind === 'poss') return t.lower === "'s" || t.lower === "'";
+  const prev = c.tokens[i - 1];
+  const next = c.tokens[i + 1];
+  if (t.kind === 'quote' && (t.text === "'" || t.text === '\u2019')) return !!next && next.lower === 's' && next.start === t.end && !!prev && prev.end === t.start;
+  return t.lower === 's' && !!prev && prev.kind === 'quote' && prev.end === t.start && isPossessive(c, i - 1);
+}
+
+/** "2,000": a comma between digits is part of the number. */
+function isNumberComma(c: Context, i: number): boolean {
+  const t = c.tokens[i]!;
+  const prev = c.tokens[i - 1];
+  const next = c.tokens[i + 1];
+  return t.text === ',' && !!prev && !!next && prev.kind === 'num' && next.kind === 'num' && prev.end === t.start && next.start === t.end;
+}
+
 function isNounPhraseToken(c: Context, i: number): boolean {
   const t = c.tokens[i]!;
-  if (t.kind === 'poss' || t.kind === 'num') return true;
+  if (t.kind === 'num' || isPossessive(c, i) || isNumberComma(c, i)) return true;
   if (t.kind !== 'word') return false;
   if (c.ents.mentionCover[i] !== -1) return true;
   if (tagIs(c, i, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM, POS.DET)) return true;
@@ -45,7 +66,7 @@ function chunkStart(c: Context, k: number, lo: number): number {
       a = Math.min(a, c.ents.mentions[m]!.first) - 1;
       continue;
     }
-    if (!isNounPhraseToken(c, a) || c.quoteOf[a] !== -1) break;
+    if (!isNounPhraseToken(c, a) || (c.quoteOf[a] !== -1 && !isPossessive(c, a))) break;
     const t = c.tokens[a]!;
     a--;
     if (tagIs(c, a + 1, POS.DET) || POSSESSIVE_DETERMINERS.has(t.lower)) break;
@@ -88,7 +109,7 @@ export function nounPhraseStartingAt(c: Context, k: number, hi: number): NounPhr
       i = c.ents.mentions[m]!.last;
       continue;
     }
-    if (!isNounPhraseToken(c, i) || c.quoteOf[i] !== -1) break;
+    if (!isNounPhraseToken(c, i) || (c.quoteOf[i] !== -1 && !isPossessive(c, i))) break;
     // a determiner after the phrase's first words starts the next phrase ("according to X the plan ...")
     if (i > k && (tagIs(c, i, POS.DET) || POSSESSIVE_DETERMINERS.has(c.tokens[i]!.lower))) break;
     i++;
@@ -148,7 +169,7 @@ function possessor(c: Context, first: number, coreEnd: number): Source | null {
     return m >= 0 ? { mention: m, first, last: first + 1 } : null;
   }
   for (let p = first + 1; p < coreEnd; p++) {
-    if (c.tokens[p]!.kind !== 'poss') continue;
+    if (!isPossessive(c, p) || c.tokens[p]!.lower === 's') continue;
     const m = mentionEndingAt(c, p - 1);
     if (m >= 0) return { mention: m, first: c.ents.mentions[m]!.first, last: p };
     return { mention: -1, first, last: p };

@@ -28,7 +28,9 @@ export function preposedContent(c: Context, quotations: Quotation[], clauseFirst
   if (p <= s.first) return null;
   const t = c.tokens[p]!;
   let contentLast: number;
-  if (t.text === ',' || t.text === '\u2014' || t.text === '--') contentLast = p;
+  // a comma, or a dash after a quotation ('"..." -- X said'); a dash alone sets off other things
+  const dash = t.text === '\u2014' || t.text === '--';
+  if (t.text === ',' || (dash && c.tokens[p - 1]?.kind === 'quote')) contentLast = p;
   else if (t.kind === 'quote' && t.quoteRole === 'close' && c.quoteOf[p] !== -1) {
     // '"Shut it down!" she wrote': a quotation that ends in its own punctuation
     const q = quotations[c.quoteOf[p]!]!;

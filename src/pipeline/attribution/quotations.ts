@@ -14,18 +14,27 @@ const MAX_SINGLE_TOKENS = 80;
 export function findQuotations(c: Context): Quotation[] {
   const { tokens, blockTokens, headlineBlocks } = c;
   const isDouble = (i: number): boolean => tokens[i]!.kind === 'quote' && DOUBLE.indexOf(tokens[i]!.text) >= 0;
-  const isSingle = (i: number): boolean => tokens[i]!.kind === 'quote' && DOUBLE.indexOf(tokens[i]!.text) < 0;
-  // UK style: the body uses single marks for quotations and double ones not at all
+  // an apostrophe glued to words on both sides ("Ltd.'s") is no quotation mark
+  const glued = (i: number): boolean => tokens[i - 1]?.end === tokens[i]!.start && tokens[i + 1]?.start === tokens[i]!.end && tokens[i + 1]!.kind === 'word';
+  const isSingle = (i: number): boolean => tokens[i]!.kind === 'quote' && DOUBLE.indexOf(tokens[i]!.text) < 0 && !glued(i);
+  // UK style: the body pairs single marks for its quotations and has no double ones
   let bodyDoubles = 0;
-  let bodySingles = 0;
+  let bodySinglePairs = 0;
   for (let b = 0; b < blockTokens.length; b++) {
     if (headlineBlocks.has(b)) continue;
+    let open = false;
     for (let i = blockTokens[b]!.first; i < blockTokens[b]!.last; i++) {
       if (isDouble(i)) bodyDoubles++;
-      else if (isSingle(i) && tokens[i]!.quoteRole === 'open') bodySingles++;
+      else if (isSingle(i)) {
+        if (tokens[i]!.quoteRole === 'open') open = true;
+        else if (open) {
+          bodySinglePairs++;
+          open = false;
+        }
+      }
     }
   }
-  const singleStyle = bodyDoubles === 0 && bodySingles > 0;
+  const singleStyle = bodyDoubles === 0 && bodySinglePairs > 0;
   const quotations: Quotation[] = [];
   const inPrimary = new Uint8Array(tokens.length);
   const push = (open: number, close: number, last: number, block: number, single: boolean, continued: boolean): void => {

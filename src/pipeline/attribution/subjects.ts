@@ -24,6 +24,8 @@ export interface Subject {
   inverted: boolean;
   /** The subject is shared with an earlier verb or the main clause, not beside the cue. */
   shared: boolean;
+  /** The cue is in a relative clause set off by commas ("X, who said ..., resigned"). */
+  relative?: boolean;
 }
 
 /** Skips what may stand between a subject and its verb: adverbs, auxiliaries, negation, time words. */
@@ -77,10 +79,11 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
   // "X, who said" / "the firm that said"
   if (RELATIVE_PRONOUNS.has(t.lower) && k > lo) {
     let a = k - 1;
-    if (a >= lo && c.tokens[a]!.text === ',') a--;
+    const comma = a >= lo && c.tokens[a]!.text === ',';
+    if (comma) a--;
     const np = nounPhraseEndingAt(c, a, lo);
     const src = np ? sourceOfNounPhrase(c, np) : null;
-    return src ? { source: src, first: np!.first, inverted: false, shared: false } : null;
+    return src ? { source: src, first: np!.first, inverted: false, shared: false, relative: comma } : null;
   }
   const np = nounPhraseEndingAt(c, k, lo);
   if (!np) return null;
@@ -120,11 +123,15 @@ export function mainClauseSubject(c: Context, lo: number, before: number, depth:
   if (SUBORDINATORS.has(c.tokens[i]!.lower) || tagIs(c, i, POS.SCONJ)) {
     while (i < before && c.tokens[i]!.text !== ',') i++;
   }
-  // the first finite verb is the main clause's; its subject or none (a bounded look)
+  // the first finite verb is the main clause's; its subject or none (a bounded look), after it
+  // when inverted ('"...," said X, adding ...')
   for (let guard = 0; i < before && guard < 60; i++, guard++) {
     if (c.quoteOf[i] !== -1 || !(isVerb(c, i) || tagIs(c, i, POS.AUX))) continue;
     if (c.tokens[i]!.lower.endsWith('ing') && !tagIs(c, i - 1, POS.AUX)) continue;
-    return subjectBefore(c, i, depth);
+    const before = subjectBefore(c, i, depth);
+    if (before) return before;
+    const p = c.tokens[i - 1];
+    return p && (p.text === ',' || (p.kind === 'quote' && p.quoteRole === 'close')) ? subjectAfter(c, i) : null;
   }
   return null;
 }

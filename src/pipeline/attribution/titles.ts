@@ -3,6 +3,7 @@
 // right after a determiner or a preposition ("the film \"Blue Harbour\"", "on \"The Daily Show\"").
 // Such spans take no part in attribution; a cue's content may still contain them as plain words.
 
+import { REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { tagIs, type Context } from './context.js';
 import type { Quotation } from './model.js';
@@ -31,8 +32,11 @@ export function markTitles(c: Context, quotations: Quotation[]): void {
     // a capitalised phrase without sentence punctuation after "the", "a", "on", "in", "of" ...: a name
     const titleCase = isTitleCase(c, q);
     q.titleCase = titleCase;
-    // "the book \"Silent Rivers\"": a capitalised quotation right after a common noun names it
-    if (titleCase && (TITLE_OPENERS.has(b1.lower) || tagIs(c, q.open - 1, POS.NOUN))) q.title = true;
+    // "the book \"Silent Rivers\"", "its hit \"Northern Lights\"": a capitalised quotation right
+    // after a word names something, unless that word is a verb of speech ('chanted "Go Home"')
+    const lemma = c.lemma(q.open - 1);
+    const speechVerb = tagIs(c, q.open - 1, POS.VERB) && (REPORTING_LEMMAS.has(lemma) || SPEECH_ACT_LEMMAS.has(lemma));
+    if (titleCase && b1.kind === 'word' && (TITLE_OPENERS.has(b1.lower) || !speechVerb)) q.title = true;
   }
 }
 

@@ -105,6 +105,8 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });
   };
+  // "X, who said the plan was flawed, resigned": the content ends where the main clause resumes
+  if (after && subject.relative) after.content.last = resumption(c, after.content.first, after.content.last);
   if (after) push(after.content, rule, confidenceOf(after, listed));
   // content before the cue: "..., X said" / '"...," said X' / "A, X said, B"; a cue with content
   // after it has none before ("According to X, the data show that ...": "show" is not a cue of the first part)
@@ -117,6 +119,17 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
       push(pre.content, r, pre.quotationOnly ? 0.9 : 0.75);
     }
   }
+}
+
+/** The first comma in [first, last) followed by a finite verb, or `last`. */
+function resumption(c: Context, first: number, last: number): number {
+  for (let k = first; k + 1 < last; k++) {
+    if (c.tokens[k]!.text !== ',' || c.quoteOf[k] !== -1) continue;
+    let j = k + 1;
+    while (j < last && tagIs(c, j, POS.ADV)) j++;
+    if (j < last && (tagIs(c, j, POS.AUX) || (isVerb(c, j) && !c.tokens[j]!.lower.endsWith('ing')))) return k;
+  }
+  return last;
 }
 
 /** Nothing that could be a subject stands before the verb: the sentence start, a comma or a quotation. */

@@ -104,7 +104,7 @@ export const REPORTING_LEMMAS = new Set([
   'ask', 'declare', 'insist', 'argue', 'assert', 'contend', 'confirm', 'deny', 'admit', 'acknowledge', 'concede', 'suggest',
   'predict', 'estimate', 'reveal', 'complain', 'allege', 'accuse', 'comment', 'remark', 'observe', 'mention', 'stress', 'emphasize',
   'emphasise', 'testify', 'recall', 'promise', 'vow', 'pledge', 'agree', 'conclude', 'indicate', 'tweet', 'post', 'quote', 'caution',
-  'assure', 'inform', 'remind', 'notify', 'repeat', 'reiterate', 'boast', 'joke', 'quip', 'retort', 'counter', 'continue', 'speculate',
+  'assure', 'inform', 'remind', 'notify', 'repeat', 'reiterate', 'boast', 'joke', 'quip', 'retort', 'continue', 'speculate',
   // thought, belief and perception
   'think', 'believe', 'feel', 'hope', 'fear', 'expect', 'know', 'suspect', 'doubt', 'wonder', 'guess', 'reckon', 'understand',
   'realize', 'realise', 'worry', 'hear', 'learn',

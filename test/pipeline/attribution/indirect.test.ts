@@ -1,0 +1,123 @@
+// Reported speech without quotation marks, and speech that mixes both: where the content is, and
+// who said it. The passages are invented for these tests.
+import t from 'tap';
+import { about, attributions } from './attributions.js';
+
+t.test('a cue before its content: "X said the plan ..." is indirect speech by X', async (t) => {
+  const [a] = attributions('The transport minister, Ilse Berger, said the new tram line would open in May.');
+  t.equal(a!.kind, 'indirect');
+  t.equal(a!.text, 'the new tram line would open in May.');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.cue, 'said');
+});
+
+t.test('a cue after its content: "..., X said on Tuesday" and "..., said X, an economist"', async (t) => {
+  const [a] = attributions('The new tram line will open in May, Ilse Berger said on Tuesday.');
+  t.equal(a!.text, 'The new tram line will open in May');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.rule, 'cue-after');
+  const [b] = attributions('Costs will rise, said Pavel Novak, an economist at the Baltic Institute.');
+  t.equal(b!.text, 'Costs will rise');
+  t.equal(b!.source, 'Pavel Novak');
+});
+
+t.test('a cue set into its content: "The line, she said, will open in May."', async (t) => {
+  const [a] = attributions('Ilse Berger visited the depot. The line, she said, will open in May.');
+  t.equal(a!.text, 'The line, she said, will open in May.');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.sourceWords, 'she');
+});
+
+t.test('"according to X" before or after the content', async (t) => {
+  const [a] = attributions('According to Ines Carvalho, ships will be diverted from Monday.');
+  t.equal(a!.text, 'ships will be diverted from Monday.');
+  t.equal(a!.source, 'Ines Carvalho');
+  t.equal(a!.rule, 'according-to');
+  const [b] = attributions('Ships will be diverted from Monday, according to Ines Carvalho.');
+  t.equal(b!.text, 'Ships will be diverted from Monday');
+  t.equal(b!.source, 'Ines Carvalho');
+});
+
+t.test('"X told Y that ...": the speaker is X; the listener is never the source', async (t) => {
+  const [a] = attributions('Pavel Novak told Ilse Berger that the budget was gone.');
+  t.equal(a!.text, 'the budget was gone.');
+  t.equal(a!.source, 'Pavel Novak');
+  const [b] = attributions('Ilse Berger told reporters the tram would be free for a week.');
+  t.equal(b!.source, 'Ilse Berger');
+  t.equal(b!.text, 'the tram would be free for a week.');
+});
+
+t.test('"X\'s statement said ..." and "X issued a statement saying ...": the source is X', async (t) => {
+  const [a] = attributions("Norvik Shipping Ltd.'s statement said the ferry would not sail.");
+  t.equal(a!.source, 'Norvik Shipping Ltd.');
+  t.equal(a!.text, 'the ferry would not sail.');
+  const [b] = attributions('Norvik Shipping Ltd. issued a statement on Friday morning saying the ferry would not sail.');
+  t.equal(b!.source, 'Norvik Shipping Ltd.');
+  t.equal(b!.cue, 'saying');
+});
+
+t.test('"in the words of X": the quoted words inside make the speech mixed', async (t) => {
+  const [a] = attributions('In the words of one harbour pilot, the storm was "the worst in forty years".');
+  t.equal(a!.kind, 'mixed');
+  t.equal(a!.source, 'one harbour pilot');
+  t.same(a!.quoted, ['the worst in forty years']);
+  t.equal(a!.text, 'the storm was "the worst in forty years".');
+});
+
+t.test('"X, who said ...": the content ends where the main clause goes on', async (t) => {
+  const [a] = attributions('Pavel Novak, who said the audit was flawed, resigned on Friday.');
+  t.equal(a!.text, 'the audit was flawed');
+  t.equal(a!.source, 'Pavel Novak');
+});
+
+t.test('a direct quote continued by indirect speech keeps the speaker', async (t) => {
+  const found = attributions('"We will rebuild the pier," said Ilse Berger, adding that the state would pay for it.');
+  t.equal(found.length, 2);
+  t.same(
+    found.map((f) => [f.kind, f.source]),
+    [
+      ['direct', 'Ilse Berger'],
+      ['indirect', 'Ilse Berger'],
+    ],
+  );
+  t.equal(about(found, 'state')!.cue, 'adding');
+});
+
+t.test('a quotation over several sentences is one content', async (t) => {
+  const [a] = attributions('"The line is ready. The drivers are trained. We only need the permit," said Ilse Berger.');
+  t.equal(a!.kind, 'direct');
+  t.equal(a!.text, 'The line is ready. The drivers are trained. We only need the permit,');
+  t.equal(a!.source, 'Ilse Berger');
+});
+
+t.test('a quotation inside reported speech is part of it: one mixed attribution', async (t) => {
+  const found = attributions('Ilse Berger said the depot had been "a mess for years" before the works.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.kind, 'mixed');
+  t.same(found[0]!.quoted, ['a mess for years']);
+});
+
+t.test('"X said A, and Y said B": two contents, each ending where the other clause starts', async (t) => {
+  const found = attributions('Ilse Berger said the trams were ready, but Pavel Novak said the tracks were not.');
+  t.equal(about(found, 'trams')!.text, 'the trams were ready');
+  t.equal(about(found, 'trams')!.source, 'Ilse Berger');
+  t.equal(about(found, 'tracks')!.text, 'the tracks were not.');
+  t.equal(about(found, 'tracks')!.source, 'Pavel Novak');
+});
+
+t.test('a report of a report: the inner speaker speaks, relayed by the outer one', async (t) => {
+  const found = attributions('Pavel Novak said "the tracks are not ready", the Baltic News Agency reported.');
+  t.equal(found.length, 1, 'the relaying clause adds no words of its own');
+  t.equal(found[0]!.source, 'Pavel Novak');
+  t.equal(found[0]!.via, 'Baltic News Agency');
+  const unnamed = attributions('Pavel Novak accused the council of "wasting a decade", state radio said on Monday.');
+  t.equal(unnamed[0]!.source, 'Pavel Novak');
+  t.equal(unnamed[0]!.via, 'state radio');
+});
+
+t.test('nested speech: "X said she believed ..." gives both', async (t) => {
+  const found = attributions('Ilse Berger said she believed the vote had been fair.');
+  t.equal(found.length, 2);
+  t.equal(about(found, 'she believed')!.source, 'Ilse Berger');
+  t.equal(found.find((f) => f.cue === 'believed')!.text, 'the vote had been fair.');
+});

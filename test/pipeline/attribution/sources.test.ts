@@ -1,0 +1,84 @@
+// Who the source is: a person or organisation named, resolved from a pronoun or a nominal, or a
+// source that names no entity (a report, a survey, officials). Never a time word, an adverb or an
+// object of the cue. The passages are invented for these tests.
+import t from 'tap';
+import { attributions } from './attributions.js';
+
+t.test('documents and findings are sources in their own words: report, survey, study, filing', async (t) => {
+  const cases: [string, string][] = [
+    ['A survey of 2,000 households found that most families had cut spending.', 'A survey of 2,000 households'],
+    ['The study concluded that the river was safe for swimming.', 'The study'],
+    ['A court filing showed that the firm had large debts.', 'A court filing'],
+    ['The report said the dam needed repairs.', 'The report'],
+  ];
+  for (const [text, source] of cases) {
+    const [a] = attributions(text);
+    t.equal(a?.source, source, text);
+    t.equal(a?.kind, 'indirect', text);
+  }
+});
+
+t.test('"\'...,\' according to the report": a quotation attributed to a document after it', async (t) => {
+  const [a] = attributions('"The numbers do not add up," according to the report.');
+  t.equal(a!.kind, 'direct');
+  t.equal(a!.text, 'The numbers do not add up,');
+  t.equal(a!.source, 'the report');
+});
+
+t.test('unnamed people are sources as words: officials, analysts, a spokesman, state media', async (t) => {
+  t.equal(attributions('Officials said the road would reopen on Sunday.')[0]!.source, 'Officials');
+  t.equal(attributions('Analysts say the merger could fail.')[0]!.source, 'Analysts');
+  t.equal(attributions('"The ship is safe," a spokesman for the port said.')[0]!.source, 'a spokesman for the port');
+  t.equal(attributions('The talks ended without a deal, state media reported.')[0]!.source, 'state media');
+});
+
+t.test('time words and adverbs are never sources', async (t) => {
+  const texts = [
+    'Friday morning the harbour authority announced that ships would be diverted.',
+    '"We are ready," Ilse Berger said quietly.',
+    'On Tuesday, officials said the road was closed.',
+    'The mayor last week said the budget was balanced.',
+    'Norvik Shipping Ltd. said Friday that the ferry would not sail.',
+  ];
+  for (const text of texts) {
+    const found = attributions(text);
+    t.equal(found.length, 1, text);
+    t.notMatch(found[0]!.sourceWords ?? '', /friday|morning|tuesday|week|quietly/i, text);
+  }
+});
+
+t.test('two verbs share one subject: "X denounced ... and said, \'...\'"', async (t) => {
+  const [a] = attributions('Senator Ruth Okafor denounced the ruling and said, "This is a dark day for the state."');
+  t.equal(a!.source, 'Ruth Okafor');
+  t.equal(a!.kind, 'direct');
+  t.equal(a!.cue, 'said');
+});
+
+t.test('the speaker before a long apposition', async (t) => {
+  const [a] = attributions(
+    'Daniel Brandt, the former head of the northern division of the port authority who was dismissed in 2019 after a long dispute over pay, said the audit was wrong.',
+  );
+  t.equal(a!.source, 'Daniel Brandt');
+  t.equal(a!.text, 'the audit was wrong.');
+});
+
+t.test('a pronoun or a nominal subject resolves to the person it stands for', async (t) => {
+  const [a] = attributions('Ilse Berger spoke at the depot. She said the trams were ready.');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.sourceWords, 'She');
+  const [b] = attributions('Transport minister Ilse Berger visited the depot. The minister said the trams were ready.');
+  t.equal(b!.source, 'Ilse Berger');
+});
+
+t.test('an object of the cue is never its source', async (t) => {
+  t.equal(attributions('The council thanked Ilse Berger, saying the depot was ready.')[0]!.source, 'The council');
+  t.equal(attributions('Pavel Novak warned Ilse Berger that the budget was gone.')[0]!.source, 'Pavel Novak');
+  t.equal(attributions('Ilse Berger was told by the engineers that the bridge was safe.')[0]!.source, 'the engineers');
+});
+
+t.test('"X quoted Y as saying": Y speaks, X relays', async (t) => {
+  const [a] = attributions('The Baltic News Agency quoted Pavel Novak as saying that the port would close.');
+  t.equal(a!.source, 'Pavel Novak');
+  t.equal(a!.via, 'Baltic News Agency');
+  t.equal(a!.text, 'the port would close.');
+});
