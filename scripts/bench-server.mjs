@@ -4,6 +4,8 @@
 // registered on the same Fastify app: the same rows read through a raw `pg` pool and nothing else.
 // Plain JavaScript on purpose: a TypeScript loader in this process would be measured as well.
 // Started by scripts/bench.ts with DATABASE_URL set; sends {port} to its parent over IPC.
+import { writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../dist/app.js';
@@ -11,6 +13,17 @@ import { openDatabase } from '../dist/db/database.js';
 import { Store } from '../dist/repositories/store.js';
 import { ApiKeyService } from '../dist/services/api-key-service.js';
 import { registerReferences } from './bench-references.mjs';
+
+// Every statement sent to Postgres through pg (the service's pool, Prisma's adapter and the
+// references share this module), counted so that the bench can say how many statements a request runs.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = /** @type {typeof query} */ (
+  function (/** @type {any[]} */ ...args) {
+    statements++;
+    return query.apply(this, /** @type {any} */ (args));
+  }
+);
 
 const databaseUrl = /** @type {string} */ (process.env.DATABASE_URL);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
@@ -34,11 +47,33 @@ registerReferences(app, pool, { named: process.env.BENCH_REFERENCE_PREPARED === 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
 process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+
+// BENCH_CPU_PROF: the parent profiles one measured run at a time ({ profile: 'start' }, then
+// { profile: 'stop', file }), so that a profile shows that run and not the seeding before it.
+const session = new inspector.Session();
+const inspect = (/** @type {string} */ method, /** @type {object} */ params = {}) =>
+  new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+process.on('message', async (/** @type {{ profile?: 'start' | 'stop', file?: string, statements?: true }} */ message) => {
+  if (message.statements) process.send?.({ statements });
+  if (message.profile === 'start') {
+    session.connect();
+    await inspect('Profiler.enable');
+    await inspect('Profiler.setSamplingInterval', { interval: 250 });
+    await inspect('Profiler.start');
+    process.send?.({ profiling: 'started' });
+  } else if (message.profile === 'stop') {
+    const { profile } = /** @type {{ profile: object }} */ (await inspect('Profiler.stop'));
+    session.disconnect();
+    writeFileSync(/** @type {string} */ (message.file), JSON.stringify(profile));
+    process.send?.({ profiling: 'stopped' });
+  }
+});
+
 const stop = async () => {
   await app.close();
   await pool.end();
   await database.close();
-  process.exit(0); // a normal exit, so --cpu-prof writes its profile
+  process.exit(0);
 };
 process.once('SIGTERM', () => void stop());
 process.once('disconnect', () => void stop());

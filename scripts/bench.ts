@@ -17,8 +17,8 @@
 // BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION (s, 15), BENCH_INGEST_CONNECTIONS (10 writers),
 // BENCH_ONLY (reads, ingest, or operation names separated by commas, e.g. getArticleQuote,listArticles),
 // BENCH_VERIFY=1 (seed and compare every operation with its reference, measure nothing),
-// BENCH_LOG_LEVEL (info, logs go to /dev/null), BENCH_CPU_PROF=1 (profile the server with
-// --cpu-prof and print its hottest functions), BENCH_NODE_FLAGS (the server's Node flags instead of
+// BENCH_LOG_LEVEL (info, logs go to /dev/null), BENCH_CPU_PROF=1 (profile the server's main thread during
+// each measured API run and the ingest run, and print the hottest functions of each), BENCH_NODE_FLAGS (the server's Node flags instead of
 // the start script's), BENCH_JSON=path (write the figures as JSON), BENCH_REFERENCE_PREPARED=1 (the
 // reference routes use named prepared statements, as the service does).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -135,26 +135,47 @@ interface ReadResult {
   api: RunFigures;
   reference: RunFigures;
   cpu: { api: number; reference: number; apiPostgres: number; referencePostgres: number };
+  statements: StatementCounts;
 }
 
 const sameKeys = (a: unknown[], b: unknown[]) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Reads both sides once and stops the bench when they do not answer the same rows. */
-async function verify(base: string, bench: ReadBench, context: BenchContext, auth: Record<string, string>): Promise<number> {
-  const apiRes = await fetch(`${base}${bench.path(context)}`, { headers: { ...(bench.public ? {} : auth), ...bench.headers } });
-  const apiBody = (await apiRes.json()) as unknown;
-  if (apiRes.status !== 200) throw new Error(`${bench.name}: ${bench.path(context)} answered ${apiRes.status}: ${JSON.stringify(apiBody).slice(0, 500)}`);
-  const refRes = await fetch(`${base}${bench.reference(context)}`);
-  const refBody = (await refRes.json()) as unknown;
-  if (refRes.status !== 200) throw new Error(`${bench.name}: ${bench.reference(context)} answered ${refRes.status}: ${JSON.stringify(refBody).slice(0, 500)}`);
-  const apiKeys = bench.apiKeys(apiBody);
-  const refKeys = bench.referenceKeys(refBody);
+/** Statements a request ran, API and reference (counted by the server on its pg clients). */
+interface StatementCounts {
+  api: number;
+  reference: number;
+}
+
+/**
+ * Reads both sides and stops the bench when they do not answer the same rows; answers how many
+ * statements each ran (of a second request, so that the API key's lookup is cached as in a run).
+ */
+async function verify(
+  base: string,
+  bench: ReadBench,
+  context: BenchContext,
+  auth: Record<string, string>,
+  statements: () => Promise<number>,
+): Promise<{ keys: number; statements: StatementCounts }> {
+  const read = async (url: string, headers: Record<string, string>) => {
+    await fetch(url, { headers }).then((res) => res.arrayBuffer());
+    const before = await statements();
+    const res = await fetch(url, { headers });
+    const body = (await res.json()) as unknown;
+    const ran = (await statements()) - before;
+    if (res.status !== 200) throw new Error(`${bench.name}: ${url} answered ${res.status}: ${JSON.stringify(body).slice(0, 500)}`);
+    return { body, ran };
+  };
+  const api = await read(`${base}${bench.path(context)}`, { ...(bench.public ? {} : auth), ...bench.headers });
+  const reference = await read(`${base}${bench.reference(context)}`, {});
+  const apiKeys = bench.apiKeys(api.body);
+  const refKeys = bench.referenceKeys(reference.body);
   if (!sameKeys(apiKeys, refKeys) || apiKeys.length === 0) {
     throw new Error(
       `${bench.name}: the reference does not answer the same rows as the API\n  API:       ${JSON.stringify(apiKeys).slice(0, 1500)}\n  reference: ${JSON.stringify(refKeys).slice(0, 1500)}`,
     );
   }
-  return apiKeys.length;
+  return { keys: apiKeys.length, statements: { api: api.ran, reference: reference.ran } };
 }
 
 async function main(): Promise<void> {
@@ -200,7 +221,7 @@ async function main(): Promise<void> {
     const startEnv = Object.fromEntries(Object.entries(startCommand().env).map(([name, value]) => [name, process.env[name] ?? value]));
     child = fork(path.join(projectRoot, 'scripts/bench-server.mjs'), [], {
       cwd: projectRoot,
-      execArgv: [...nodeFlags, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      execArgv: nodeFlags,
       env: { ...process.env, ...startEnv, DATABASE_URL: url.toString(), BENCH_ADMIN_KEY: adminKey },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -210,6 +231,29 @@ async function main(): Promise<void> {
       server.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     });
     const base = `http://127.0.0.1:${port}`;
+    /** Runs `work` with the server's CPU profiler on (BENCH_CPU_PROF=1) and prints the profile. */
+    const profiled = async <T>(label: string, work: () => Promise<T>): Promise<T> => {
+      if (!profile) return work();
+      const answer = (expected: string) =>
+        new Promise<void>((resolve) => {
+          const on = (message: { profiling?: string }) => {
+            if (message.profiling !== expected) return;
+            server.off('message', on);
+            resolve();
+          };
+          server.on('message', on);
+        });
+      const file = path.join(profileDir, `${label.replace(/[^\w.-]+/g, '_')}.cpuprofile`);
+      const started = answer('started');
+      server.send({ profile: 'start' });
+      await started;
+      const result = await work();
+      const stopped = answer('stopped');
+      server.send({ profile: 'stop', file });
+      await stopped;
+      printProfile(label, file);
+      return result;
+    };
     const auth = { authorization: `Bearer ${adminKey}` };
     let peakRss = 0;
     sampler = setInterval(() => {
@@ -235,10 +279,24 @@ async function main(): Promise<void> {
     console.log(`RSS after seeding ${rssNow()}\n`);
 
     // The same rows on both sides, for every operation, before anything is measured.
+    const statementCount = () =>
+      new Promise<number>((resolve) => {
+        const on = (message: { statements?: number }) => {
+          if (message.statements === undefined) return;
+          server.off('message', on);
+          resolve(message.statements);
+        };
+        server.on('message', on);
+        server.send({ statements: true });
+      });
     const reads = runsReads ? selected : [];
+    const statementsOf = new Map<ReadBench, StatementCounts>();
     for (const bench of reads) {
-      const rows = await verify(base, bench, context, auth);
-      if (verifyOnly) console.log(`  same rows: ${bench.name.padEnd(28)} ${rows} keys`);
+      const { keys, statements } = await verify(base, bench, context, auth, statementCount);
+      statementsOf.set(bench, statements);
+      if (verifyOnly) {
+        console.log(`  same rows: ${bench.name.padEnd(28)} ${String(keys).padStart(3)} keys; statements per request: API ${statements.api}, reference ${statements.reference}`);
+      }
     }
     console.log(`${reads.length} operations answer the same rows as their references (${readBenches.length} entries for ${new Set(readBenches.map((bench) => bench.operationId)).size} GET operations)`);
     if (verifyOnly) return;
@@ -250,20 +308,22 @@ async function main(): Promise<void> {
     for (const bench of reads) {
       const apiOptions = { url: `${base}${bench.path(context)}`, connections, headers: { ...(bench.public ? {} : auth), ...bench.headers } };
       const refOptions = { url: `${base}${bench.reference(context)}`, connections };
-      const measure = async (label: string, options: autocannon.Options) => {
+      const measure = async (label: string, options: autocannon.Options, profileIt = false) => {
         if (warmup > 0) await autocannon({ ...options, duration: warmup });
         const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
-        const figures = await cannon(label, { ...options, duration });
+        const run = () => cannon(label, { ...options, duration });
+        const figures = profileIt ? await profiled(label, run) : await run();
         const perRequest = (seconds: number) => (seconds * 1000) / Math.max(figures.total, 1);
         return { figures, cpu: perRequest(cpuSeconds(server.pid!) - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres) };
       };
-      const api = await measure(bench.name, apiOptions);
+      const api = await measure(bench.name, apiOptions, true);
       const reference = await measure(`${bench.name} reference`, refOptions);
       results.push({
         bench,
         api: api.figures,
         reference: reference.figures,
         cpu: { api: api.cpu, reference: reference.cpu, apiPostgres: api.postgres, referencePostgres: reference.postgres },
+        statements: statementsOf.get(bench)!,
       });
       console.log(`  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)}`);
     }
@@ -275,7 +335,7 @@ async function main(): Promise<void> {
       console.log(`\ningest: POST /v1/articles of fixture-sized articles (unique texts), ${ingestConnections} writers, ${ingestDuration} s`);
       let counter = 0;
       const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
-      ingest = await cannon('ingest', {
+      ingest = await profiled('ingest', () => cannon('ingest', {
         url: `${base}/v1/articles`,
         connections: ingestConnections,
         duration: ingestDuration,
@@ -286,7 +346,7 @@ async function main(): Promise<void> {
             setupRequest: (request: autocannon.Request) => ({ ...request, body: fixtureVariant(2_000_000 + counter++) }),
           },
         ],
-      });
+      }));
       // Where the CPU of an ingest goes: the service process, Postgres (all its processes, so other
       // work on the machine counts too), and this load generator.
       const benchUsage = process.cpuUsage(cpuBefore.bench);
@@ -300,9 +360,9 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, peak);
 
     const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
-    console.log('\nsummary (ratio: API req/s over the reference\'s; p99x: API p99 over the reference\'s)');
+    console.log("\nsummary (ratio: API req/s over the reference's; p99x: API p99 over the reference's; stmts: SQL statements per request, API/reference)");
     console.log(
-      `  ${'operation'.padEnd(28)} ${'req/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ref/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ratio'.padStart(5)} ${'p99x'.padStart(5)}  target          CPU ms/req API (ref), Postgres`,
+      `  ${'operation'.padEnd(28)} ${'req/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ref/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ratio'.padStart(5)} ${'p99x'.padStart(5)}  target          stmts  CPU ms/req API (ref), Postgres`,
     );
     let misses = 0;
     const summary = results.map((result) => {
@@ -313,9 +373,9 @@ async function main(): Promise<void> {
       const pass = ratio >= minimum && p99Ratio <= TARGETS.p99 && !failed;
       if (!pass) misses++;
       console.log(
-        `  ${result.bench.name.padEnd(28)} ${result.api.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.api.p99}`.padStart(5)}   ${result.reference.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.reference.p99}`.padStart(5)}   ${ratio.toFixed(2).padStart(5)} ${p99Ratio.toFixed(2).padStart(5)}  ${`>=${minimum} <=${TARGETS.p99}`.padEnd(14)} ${verdict(pass)}  ${result.cpu.api.toFixed(2)} (${result.cpu.reference.toFixed(2)}), ${result.cpu.apiPostgres.toFixed(2)} (${result.cpu.referencePostgres.toFixed(2)})${failed ? '  errors or non-2xx answers' : ''}`,
+        `  ${result.bench.name.padEnd(28)} ${result.api.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.api.p99}`.padStart(5)}   ${result.reference.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.reference.p99}`.padStart(5)}   ${ratio.toFixed(2).padStart(5)} ${p99Ratio.toFixed(2).padStart(5)}  ${`>=${minimum} <=${TARGETS.p99}`.padEnd(14)} ${verdict(pass)}  ${`${result.statements.api}/${result.statements.reference}`.padEnd(5)}  ${result.cpu.api.toFixed(2)} (${result.cpu.reference.toFixed(2)}), ${result.cpu.apiPostgres.toFixed(2)} (${result.cpu.referencePostgres.toFixed(2)})${failed ? '  errors or non-2xx answers' : ''}`,
       );
-      return { name: result.bench.name, operationId: result.bench.operationId, kind: result.bench.kind, api: result.api, reference: result.reference, ratio, p99Ratio, cpu: result.cpu, pass };
+      return { name: result.bench.name, operationId: result.bench.operationId, kind: result.bench.kind, api: result.api, reference: result.reference, ratio, p99Ratio, cpu: result.cpu, statements: result.statements, pass };
     });
     if (ingest) {
       const pass = ingest.requestsPerSecond >= TARGETS.ingestPerSecond && ingest.non2xx + ingest.errors === 0;
@@ -352,36 +412,32 @@ async function main(): Promise<void> {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
-  if (profile) printProfile(profileDir);
 }
 
-/** The hottest functions (self time) of the server's CPU profile. */
-function printProfile(dir: string): void {
-  const file = readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile'));
-  if (!file) {
-    console.log('no CPU profile was written');
-    return;
-  }
-  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as {
+/** The hottest functions (self time) of a CPU profile of the server's main thread. */
+function printProfile(label: string, file: string): void {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
     nodes: { id: number; hitCount: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
   };
   const totals = new Map<string, number>();
   let all = 0;
   for (const node of profile.nodes) {
+    // Idle samples say the event loop waited (for Postgres, or for requests); the rest is CPU.
+    if (node.callFrame.functionName === '(idle)') continue;
     const where = node.callFrame.url.replace(/^file:\/\//, '').replace(projectRoot, '.').replace(/.*node_modules\//, '');
     const key = `${node.callFrame.functionName || '(anonymous)'} ${where}:${node.callFrame.lineNumber + 1}`;
     totals.set(key, (totals.get(key) ?? 0) + node.hitCount);
     all += node.hitCount;
   }
-  console.log(`\nserver CPU profile (${path.join(dir, file)}), top self time:`);
-  for (const [key, hits] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
-    console.log(`  ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${key}`);
+  console.log(`\n  CPU profile of the server's main thread during ${label} (${file}), top self time of the busy samples:`);
+  for (const [key, hits] of [...totals].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+    console.log(`    ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${key}`);
   }
   // The same by package or source folder, which says which layer the time goes to.
   const byArea = new Map<string, number>();
   for (const [key, hits] of totals) {
     const where = key.split(' ').slice(1).join(' ');
-    const area = where.startsWith('./src/')
+    const area = where.startsWith('./src/') || where.startsWith('./dist/')
       ? where.split('/').slice(0, 3).join('/')
       : where.startsWith('@')
         ? where.split('/').slice(0, 2).join('/')
@@ -390,9 +446,9 @@ function printProfile(dir: string): void {
           : key.split(' ')[0]!;
     byArea.set(area, (byArea.get(area) ?? 0) + hits);
   }
-  console.log('\nby area:');
-  for (const [area, hits] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
-    console.log(`  ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${area}`);
+  console.log('  by area:');
+  for (const [area, hits] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+    console.log(`    ${((hits / all) * 100).toFixed(1).padStart(5)}%  ${area}`);
   }
 }
 
