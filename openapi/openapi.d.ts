@@ -861,7 +861,7 @@ export interface paths {
          * The sources of the stored articles, with their article counts
          * @description The sources of the stored articles, with their article counts.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 401 `unauthorized`, 403 `forbidden`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         get: operations["listSources"];
         put?: never;
@@ -4489,7 +4489,7 @@ export interface operations {
                                 /** @description The spanned text, so a client can check the offsets. */
                                 text: string;
                             } | null;
-                            /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                            /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                             via: {
                                 /**
                                  * Format: uuid
@@ -4500,6 +4500,21 @@ export interface operations {
                                 /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                                 type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
+                            } | null;
+                            /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                            unnamedVia: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */
                             cue: {
@@ -4691,6 +4706,20 @@ export interface operations {
                         text?: string;
                     } | null;
                     viaEntityId?: string | null;
+                    unnamedVia?: {
+                        /**
+                         * Format: int32
+                         * @description First code point of the span.
+                         */
+                        start: number;
+                        /**
+                         * Format: int32
+                         * @description Code point just after the span.
+                         */
+                        end: number;
+                        /** @description The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise). */
+                        text?: string;
+                    } | null;
                     cue?: {
                         /**
                          * Format: int32
@@ -4791,7 +4820,7 @@ export interface operations {
                             /** @description The spanned text, so a client can check the offsets. */
                             text: string;
                         } | null;
-                        /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                        /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                         via: {
                             /**
                              * Format: uuid
@@ -4802,6 +4831,21 @@ export interface operations {
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                        } | null;
+                        /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                        unnamedVia: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
                         cue: {
@@ -5316,7 +5360,7 @@ export interface operations {
                             /** @description The spanned text, so a client can check the offsets. */
                             text: string;
                         } | null;
-                        /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                        /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                         via: {
                             /**
                              * Format: uuid
@@ -5327,6 +5371,21 @@ export interface operations {
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                        } | null;
+                        /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                        unnamedVia: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
                         cue: {
@@ -5665,7 +5724,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker; giving both is a 400. */
+        /** @description The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker (the same for `viaEntityId` and `unnamedVia`); giving both is a 400. */
         requestBody: {
             content: {
                 "application/json": {
@@ -5698,6 +5757,20 @@ export interface operations {
                         text?: string;
                     } | null;
                     viaEntityId?: string | null;
+                    unnamedVia?: {
+                        /**
+                         * Format: int32
+                         * @description First code point of the span.
+                         */
+                        start: number;
+                        /**
+                         * Format: int32
+                         * @description Code point just after the span.
+                         */
+                        end: number;
+                        /** @description The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise). */
+                        text?: string;
+                    } | null;
                     cue?: {
                         /**
                          * Format: int32
@@ -5797,7 +5870,7 @@ export interface operations {
                             /** @description The spanned text, so a client can check the offsets. */
                             text: string;
                         } | null;
-                        /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                        /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                         via: {
                             /**
                              * Format: uuid
@@ -5808,6 +5881,21 @@ export interface operations {
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                        } | null;
+                        /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                        unnamedVia: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
                         cue: {
@@ -6301,7 +6389,7 @@ export interface operations {
                             /** @description The spanned text, so a client can check the offsets. */
                             text: string;
                         } | null;
-                        /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                        /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                         via: {
                             /**
                              * Format: uuid
@@ -6312,6 +6400,21 @@ export interface operations {
                             /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                             type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                             canonicalName: string;
+                        } | null;
+                        /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                        unnamedVia: {
+                            /**
+                             * Format: int32
+                             * @description First code point of the span.
+                             */
+                            start: number;
+                            /**
+                             * Format: int32
+                             * @description Code point just after the span.
+                             */
+                            end: number;
+                            /** @description The spanned text, so a client can check the offsets. */
+                            text: string;
                         } | null;
                         /** @description The words that attribute the quote, e.g. "Putin said". */
                         cue: {
@@ -9054,7 +9157,7 @@ export interface operations {
                                 /** @description The spanned text, so a client can check the offsets. */
                                 text: string;
                             } | null;
-                            /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                            /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                             via: {
                                 /**
                                  * Format: uuid
@@ -9065,6 +9168,21 @@ export interface operations {
                                 /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                                 type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
+                            } | null;
+                            /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                            unnamedVia: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */
                             cue: {
@@ -9316,7 +9434,7 @@ export interface operations {
                                 /** @description The spanned text, so a client can check the offsets. */
                                 text: string;
                             } | null;
-                            /** @description Who relayed the words (e.g. a news agency quoting the speaker). */
+                            /** @description Who relayed the words when that is an entity (e.g. a news agency quoting the speaker). */
                             via: {
                                 /**
                                  * Format: uuid
@@ -9327,6 +9445,21 @@ export interface operations {
                                 /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                                 type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
                                 canonicalName: string;
+                            } | null;
+                            /** @description The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`. */
+                            unnamedVia: {
+                                /**
+                                 * Format: int32
+                                 * @description First code point of the span.
+                                 */
+                                start: number;
+                                /**
+                                 * Format: int32
+                                 * @description Code point just after the span.
+                                 */
+                                end: number;
+                                /** @description The spanned text, so a client can check the offsets. */
+                                text: string;
                             } | null;
                             /** @description The words that attribute the quote, e.g. "Putin said". */
                             cue: {
@@ -10276,6 +10409,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `validation-failed`: The request is not valid */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description `unauthorized`: A valid API key is required */
             401: {

@@ -91,7 +91,7 @@ export async function voicesRoutes(app: FastifyInstance, options: { voices: Voic
         tags: ['articles'],
         summary: 'The sources of the stored articles, with their article counts',
         querystring: Type.Object({}, { additionalProperties: false }),
-        response: { 200: SourceList, ...problemResponses() },
+        response: { 200: SourceList, ...problemResponses('validation-failed') },
       },
     },
     async () => voices.sources(),
