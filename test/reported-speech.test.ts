@@ -19,6 +19,8 @@ interface QuoteBody extends SpanBody {
   kind: 'direct' | 'mixed' | 'indirect';
   speaker: { id: string; canonicalName: string } | null;
   unnamedSource: SpanBody | null;
+  via: { id: string } | null;
+  unnamedVia: SpanBody | null;
   cue: SpanBody | null;
   attribution: { rule: string };
   provenance: { origin: string; reviewStatus: string };
@@ -47,6 +49,7 @@ const body = [
   'Officials said the first subsidised sailings of the MV Northern Star would leave in December.',
   'The ferry operator called the vote "a lifeline for families" in a statement.',
   '\u{1F6A2} According to the council\'s report, passenger numbers fell by a third last winter, and Portuguese crews may be hired under the Coastal Shipping Act.',
+  'Local radio quoted the harbour master as saying he would retire in spring.',
 ].join('\n\n');
 
 /** Code-point offsets of the `occurrence`-th `needle` in `text`. */
@@ -129,6 +132,13 @@ for (const kind of storageKinds()) {
       unnamedSource: spanOf(text, "the council's report"),
       cue: spanOf(text, 'According to'),
     });
+    const relayed = await addQuote({
+      ...spanOf(text, 'he would retire in spring'),
+      kind: 'indirect',
+      unnamedSource: spanOf(text, 'the harbour master'),
+      unnamedVia: { ...spanOf(text, 'Local radio'), text: 'Local radio' },
+      cue: spanOf(text, 'quoted'),
+    });
 
     t.test('an unnamed source is stored with its words and span, and no speaker', async (t) => {
       for (const [quote, words] of [[officials, 'Officials'], [report, "the council's report"]] as const) {
@@ -141,6 +151,9 @@ for (const kind of storageKinds()) {
       }
       t.equal(bridge.unnamedSource, null, 'a quote with a speaker has no unnamed source');
       t.equal(bridge.speaker?.id, quintal);
+      t.same(relayed.unnamedVia, { ...spanOf(text, 'Local radio'), text: 'Local radio' }, 'an unnamed relay is kept the same way');
+      t.equal(relayed.via, null);
+      t.equal(relayed.unnamedSource?.text, 'the harbour master');
     });
 
     t.test('?kind= lists exactly the attributions of those kinds', async (t) => {
@@ -239,7 +252,21 @@ for (const kind of storageKinds()) {
       t.notOk((await listQuotes('&kind=indirect')).some((q) => q.id === report.id), 'a rejected indirect quote is hidden');
       t.ok((await listQuotes('&kind=indirect&include=rejected')).some((q) => q.id === report.id), 'and listed on request');
 
+      // An entity as relay replaces the unnamed one.
+      url = `${base}/quotes/${relayed.id}`;
+      const toEntityVia = await api({ method: 'PATCH', url, payload: { viaEntityId: ship }, headers: { 'if-match': await etagOf(url) } });
+      t.equal(toEntityVia.json<QuoteBody>().via?.id, ship);
+      t.equal(toEntityVia.json<QuoteBody>().unnamedVia, null, 'the entity replaced the unnamed relay');
+
       const events = await history();
+      const viaChange = events.filter((e) => e.targetId === relayed.id).at(-1)!;
+      t.equal(viaChange.before?.viaText, 'Local radio', 'history has the unnamed relay before');
+      const viaRevert = await api({ method: 'POST', url: `${base}/quotes/${relayed.id}/revert`, payload: { eventId: viaChange.id } });
+      t.same(
+        [viaRevert.json<QuoteBody>().via, viaRevert.json<QuoteBody>().unnamedVia?.text],
+        [null, 'Local radio'],
+        'a revert brings the unnamed relay back',
+      );
       const ofOfficials = events.filter((e) => e.targetId === officials.id);
       t.same(ofOfficials.map((e) => e.action), ['create', 'update']);
       const speakerChange = ofOfficials[1]!;
@@ -268,13 +295,13 @@ for (const kind of storageKinds()) {
       const put = await api({ method: 'PUT', url: base, headers: { 'content-type': 'text/plain', 'if-match': await etagOf(base) }, payload: revised });
       t.equal(put.statusCode, 200);
       const now = new Map((await listQuotes('&include=orphaned,rejected')).map((q) => [q.id, q]));
-      for (const before of [officials, report, lifeline, direct]) {
+      for (const before of [officials, report, lifeline, direct, relayed]) {
         const quote = now.get(before.id);
         t.ok(quote, `"${before.text.slice(0, 30)}" kept its id`);
         if (!quote) continue;
         t.not(quote.start, before.start, 'it moved with the inserted paragraph');
         t.equal(sliceCodePoints(revised, quote.start, quote.end), quote.text, 'its content slices the new text');
-        for (const part of ['cue', 'unnamedSource'] as const) {
+        for (const part of ['cue', 'unnamedSource', 'unnamedVia'] as const) {
           const span = quote[part];
           if (!before[part]) continue;
           t.ok(span, `its ${part} is kept`);
@@ -296,7 +323,7 @@ for (const kind of storageKinds()) {
       t.equal(quote?.text, officials.text, 'the content is kept');
       t.equal(quote?.unnamedSource, null, 'its unnamed source is gone with its words');
       for (const listed of await listQuotes()) {
-        for (const span of [listed, listed.cue, listed.unnamedSource]) {
+        for (const span of [listed, listed.cue, listed.unnamedSource, listed.unnamedVia]) {
           if (span) t.equal(sliceCodePoints(dropped, span.start, span.end), span.text, `"${span.text.slice(0, 30)}" slices the text`);
         }
       }
@@ -330,6 +357,9 @@ for (const kind of storageKinds()) {
       const cue = reported?.body.find((b) => b.type === 'SpecificResource' && b.purpose === 'describing');
       t.equal(cue?.selector?.find((s) => s.type === 'TextQuoteSelector')?.exact, 'According to', 'the cue is the words of the article');
       t.match(reported?.body.find((b) => b.type === 'TextualBody' && b.purpose === 'describing')?.value, /^Indirect speech of an unnamed source/);
+      const relay = annotationOf(relayed.id)?.body.find((b) => b.purpose === 'linking');
+      t.equal(relay?.selector?.find((s) => s.type === 'TextQuoteSelector')?.exact, 'Local radio', 'an unnamed relay is the words of the article');
+      t.match(annotationOf(relayed.id)?.body.find((b) => b.type === 'TextualBody' && b.purpose === 'describing')?.value, /relayed by "Local radio"/);
       const spoken = annotationOf(direct.id);
       t.same(spoken?.body.filter((b) => b.purpose === 'classifying').map((b) => b.value), ['direct']);
       t.match(spoken?.body.find((b) => b.purpose === 'identifying')?.source, new RegExp(`/v1/entities/${quintal}$`), 'a speaker is the entity');
@@ -408,6 +438,9 @@ for (const kind of storageKinds()) {
         ['source words that do not match', { ...content, unnamedSource: { ...spanOf(text, 'Officials'), text: 'Ministers' } }],
         ['speaker and unnamed source', { ...content, speakerEntityId: quintal, unnamedSource: spanOf(text, 'Officials') }],
         ['speaker mention and unnamed source', { ...content, speakerMentionId: '01936f6e-2b7c-7cc4-a7a5-6f1d2b9e0c11', unnamedSource: spanOf(text, 'Officials') }],
+        ['relay entity and unnamed relay', { ...content, viaEntityId: ship, unnamedVia: spanOf(text, 'Local radio') }],
+        ['relay past the end', { ...content, unnamedVia: { start: 0, end: Array.from(text).length + 5 } }],
+        ['relay words that do not match', { ...content, unnamedVia: { ...spanOf(text, 'Local radio'), text: 'State media' } }],
       ];
       // A client counting UTF-16 units: after the astral character its offsets are one too far,
       // so the words it meant are not the words at those offsets.

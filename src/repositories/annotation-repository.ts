@@ -85,19 +85,19 @@ function insertMentionsSql(rows: MentionInsert[]): Prisma.Sql {
 const quoteColumns = {
   id: 'uuid', articleId: 'uuid', paragraphIndex: 'int', start: 'int', end: 'int', text: 'text', kind: 'text',
   speakerEntityId: 'uuid', speakerMentionId: 'uuid', viaEntityId: 'uuid', sourceText: 'text', sourceStart: 'int',
-  sourceEnd: 'int', cueStart: 'int', cueEnd: 'int', cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text',
+  sourceEnd: 'int', viaText: 'text', viaStart: 'int', viaEnd: 'int', cueStart: 'int', cueEnd: 'int', cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text',
   suffix: 'text', origin: 'text', pipelineVersion: 'text', reviewStatus: 'text', updatedBy: 'text',
 } as const;
 
 function insertQuotesSql(rows: QuoteInsert[]): Prisma.Sql {
   return Prisma.sql`
       INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
-                           "speakerMentionId", "viaEntityId", "sourceText", "sourceStart", "sourceEnd", "cueStart", "cueEnd",
-                           "cueText", "rule", "confidence", "prefix", "suffix", "origin", "pipelineVersion", "reviewStatus",
-                           "updatedBy", "updatedAt")
+                           "speakerMentionId", "viaEntityId", "sourceText", "sourceStart", "sourceEnd", "viaText", "viaStart",
+                           "viaEnd", "cueStart", "cueEnd", "cueText", "rule", "confidence", "prefix", "suffix", "origin",
+                           "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
       SELECT q.id, q."articleId", q."paragraphIndex", q.start, q."end", q.text, q.kind::"QuoteKind", q."speakerEntityId",
-             q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd", q."cueStart", q."cueEnd",
-             q."cueText", q.rule, q.confidence,
+             q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd", q."viaText", q."viaStart",
+             q."viaEnd", q."cueStart", q."cueEnd", q."cueText", q.rule, q.confidence,
              COALESCE(q.prefix, ''), COALESCE(q.suffix, ''), COALESCE(q.origin, 'machine')::"Origin", q."pipelineVersion",
              COALESCE(q."reviewStatus", 'unreviewed')::"ReviewStatus", q."updatedBy", now()
         FROM ${jsonRecordset(rows, 'q', quoteColumns)}`;
@@ -152,8 +152,8 @@ export class AnnotationRepository {
     const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
       SELECT q."id", q."articleId", q."paragraphIndex", q."start", q."end", q."text", q."kind",
              q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd",
-             q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version", q."prefix", q."suffix",
-             q."origin", q."pipelineVersion", q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
+             q."viaText", q."viaStart", q."viaEnd", q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version",
+             q."prefix", q."suffix", q."origin", q."pipelineVersion", q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
              se."type" AS "speakerType", se."canonicalName" AS "speakerName",
              sm."start" AS "mentionStart", sm."end" AS "mentionEnd", sm."text" AS "mentionText",
              ve."type" AS "viaType", ve."canonicalName" AS "viaName"

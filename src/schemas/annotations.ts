@@ -99,7 +99,11 @@ export const Quote = Type.Object(
         'The words naming a source that is no entity ("officials", "the report", "a spokesman"); null when the source is an entity (`speaker`) or unknown. Never set together with `speaker`.',
     }),
     via: Type.Union([EntityRef, Type.Null()], {
-      description: 'Who relayed the words (e.g. a news agency quoting the speaker).',
+      description: 'Who relayed the words when that is an entity (e.g. a news agency quoting the speaker).',
+    }),
+    unnamedVia: Type.Union([Span, Type.Null()], {
+      description:
+        'The words naming who relayed the words when that is no entity ("..., state media said"); null when `via` is an entity or nobody relayed them. Never set together with `via`.',
     }),
     cue: Type.Union([Span, Type.Null()], { description: 'The words that attribute the quote, e.g. "Putin said".' }),
     attribution: Type.Object(

@@ -14,24 +14,32 @@ const CueInput = Type.Object(SpanInput, {
   description: `The words that attribute the quote. ${OFFSET_UNIT_NOTE}`,
 });
 
-export const UnnamedSourceInput = Type.Object(
-  {
-    ...SpanInput,
-    text: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 500,
-        description: 'The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise).',
-      }),
-    ),
-  },
-  {
-    additionalProperties: false,
-    title: 'UnnamedSourceInput',
-    description: `The words naming a source that is no entity ("officials", "the report"). Replaces the speaker: give it without \`speakerEntityId\` and \`speakerMentionId\`. ${OFFSET_UNIT_NOTE}`,
-  },
+/** Words of the article that name a source or relay that is no entity. */
+const unnamedWordsInput = (title: string, description: string) =>
+  Type.Object(
+    {
+      ...SpanInput,
+      text: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 500,
+          description: 'The spanned words, as a check: when given they must equal the text at [start, end) (a 422 otherwise).',
+        }),
+      ),
+    },
+    { additionalProperties: false, title, description: `${description} ${OFFSET_UNIT_NOTE}` },
+  );
+
+export const UnnamedSourceInput = unnamedWordsInput(
+  'UnnamedSourceInput',
+  'The words naming a source that is no entity ("officials", "the report"). Replaces the speaker: give it without `speakerEntityId` and `speakerMentionId`.',
 );
 export type UnnamedSourceInput = Static<typeof UnnamedSourceInput>;
+
+export const UnnamedViaInput = unnamedWordsInput(
+  'UnnamedViaInput',
+  'The words naming who relayed the words when that is no entity ("state media"). Replaces `viaEntityId`: give it without.',
+);
 
 export const NewEntity = Type.Object(
   { type: EntityType, name: Type.String({ minLength: 1, maxLength: 300 }) },
@@ -46,6 +54,7 @@ export const QuoteInput = Type.Object(
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     unnamedSource: Type.Optional(Type.Union([UnnamedSourceInput, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    unnamedVia: Type.Optional(Type.Union([UnnamedViaInput, Type.Null()])),
     cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
   },
   {
@@ -65,6 +74,7 @@ export const QuotePatch = Type.Object(
     speakerMentionId: Type.Optional(Type.Union([Uuid, Type.Null()])),
     unnamedSource: Type.Optional(Type.Union([UnnamedSourceInput, Type.Null()])),
     viaEntityId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    unnamedVia: Type.Optional(Type.Union([UnnamedViaInput, Type.Null()])),
     cue: Type.Optional(Type.Union([CueInput, Type.Null()])),
     reviewStatus: Type.Optional(
       Type.Union([Type.Literal('unreviewed'), Type.Literal('confirmed'), Type.Literal('rejected')]),
@@ -75,7 +85,7 @@ export const QuotePatch = Type.Object(
     minProperties: 1,
     title: 'QuotePatch',
     description:
-      'The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker; giving both is a 400.',
+      'The fields to change. A new speaker replaces an unnamed source and an unnamed source replaces the speaker (the same for `viaEntityId` and `unnamedVia`); giving both is a 400.',
   },
 );
 export type QuotePatch = Static<typeof QuotePatch>;

@@ -119,7 +119,7 @@ export const AnnotationCollection = Type.Object(
     additionalProperties: false,
     title: 'AnnotationCollection',
     description:
-      'W3C Web Annotation collection: attributions and entity mentions with TextPositionSelector and TextQuoteSelector. An attribution (motivation `describing`) targets its content; its bodies are a `describing` TextualBody (a sentence for people), a `classifying` TextualBody with its kind (`direct`, `mixed`, `indirect`), its source as an `identifying` SpecificResource (the entity, or the article with a selector on the words of an unnamed source), the relaying entity as a `linking` SpecificResource, and the cue as a `describing` SpecificResource on the article with a selector. A mention (motivation `identifying`) has its entity (`identifying`) and type (`classifying`).',
+      'W3C Web Annotation collection: attributions and entity mentions with TextPositionSelector and TextQuoteSelector. An attribution (motivation `describing`) targets its content; its bodies are a `describing` TextualBody (a sentence for people), a `classifying` TextualBody with its kind (`direct`, `mixed`, `indirect`), its source as an `identifying` SpecificResource (the entity, or the article with a selector on the words of an unnamed source), the relay as a `linking` SpecificResource (the entity, or the article with a selector on the words of an unnamed relay), and the cue as a `describing` SpecificResource on the article with a selector. A mention (motivation `identifying`) has its entity (`identifying`) and type (`classifying`).',
   },
 );
 export type AnnotationCollection = Static<typeof AnnotationCollection>;

@@ -13,15 +13,15 @@ import type { MentionInput, MentionPatch, QuoteInput, QuotePatch } from '../sche
 import { presentMention, presentQuote } from './presenters.js';
 import { findByQuote, QUOTE_SUB_SPANS, reanchorSubSpans } from './re-anchor.js';
 import { anchorSpan, contextOf } from './text-anchor.js';
-import { unnamedSourceChange } from './quote-source-input.js';
+import { unnamedWordsChange } from './quote-source-input.js';
 
 type AnnotationKind = 'quote' | 'mention';
 
 // The fields of a row that history records and a revert restores.
 const quoteFields = [
   'paragraphIndex', 'start', 'end', 'text', 'kind', 'speakerEntityId', 'speakerMentionId', 'viaEntityId',
-  'cueStart', 'cueEnd', 'cueText', 'sourceText', 'sourceStart', 'sourceEnd', 'rule', 'confidence', 'origin',
-  'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
+  'cueStart', 'cueEnd', 'cueText', 'sourceText', 'sourceStart', 'sourceEnd', 'viaText', 'viaStart', 'viaEnd', 'rule',
+  'confidence', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
 ] as const;
 const mentionFields = [
   'entityId', 'start', 'end', 'text', 'kind', 'origin', 'pipelineVersion', 'reviewStatus', 'prefix', 'suffix',
@@ -56,6 +56,9 @@ interface QuoteReferences {
   sourceText?: string | null;
   sourceStart?: number | null;
   sourceEnd?: number | null;
+  viaText?: string | null;
+  viaStart?: number | null;
+  viaEnd?: number | null;
 }
 
 function snapshot(row: object, fields: readonly string[]): Snapshot {
@@ -132,6 +135,7 @@ export class CorrectionService {
         patch.speakerEntityId !== undefined ||
         patch.speakerMentionId !== undefined ||
         patch.unnamedSource !== undefined ||
+        patch.unnamedVia !== undefined ||
         patch.viaEntityId !== undefined
       ) {
         data.rule = 'editor';
@@ -360,10 +364,10 @@ export class CorrectionService {
     repos: Repositories,
     articleId: string,
     text: CodePointText,
-    input: Pick<QuotePatch, 'speakerEntityId' | 'speakerMentionId' | 'unnamedSource' | 'viaEntityId' | 'cue'>,
+    input: Pick<QuotePatch, 'speakerEntityId' | 'speakerMentionId' | 'unnamedSource' | 'viaEntityId' | 'unnamedVia' | 'cue'>,
   ): Promise<QuoteReferences> {
     const data: QuoteReferences = {};
-    const source = unnamedSourceChange(text, input);
+    const source = unnamedWordsChange(text, input);
     let speakerEntityId = input.speakerEntityId;
     if (input.speakerMentionId) {
       const mention = await repos.annotations.findMention(articleId, input.speakerMentionId);

@@ -156,16 +156,16 @@ export class ExportService {
   }
 
   /**
-   * An attribution: its content is the target; the bodies say its kind, its source (an entity, or
-   * the words of an unnamed source), who relayed it and its cue, the same for every kind.
+   * An attribution: its content is the target; the bodies say its kind, its source and who relayed
+   * it (each an entity, or unnamed words of the article) and its cue, the same for every kind.
    */
   private quoteAnnotation(row: QuoteRow, source: string, baseUrl: string, text: CodePointText): Annotation {
     const quote = presentQuote(row);
-    const { speaker, unnamedSource, via, cue } = quote;
+    const { speaker, unnamedSource, via, unnamedVia, cue } = quote;
     const description = [
       kindLabel[quote.kind],
       speaker ? ` of ${speaker.canonicalName}` : unnamedSource ? ` of an unnamed source ("${unnamedSource.text}")` : ', source unknown',
-      via ? `, relayed by ${via.canonicalName}` : '',
+      via ? `, relayed by ${via.canonicalName}` : unnamedVia ? `, relayed by "${unnamedVia.text}"` : '',
       cue ? `; cue "${cue.text}"` : '',
     ].join('');
     return {
@@ -181,6 +181,7 @@ export class ExportService {
         ...(speaker ? [{ type: 'SpecificResource', purpose: 'identifying', source: `${baseUrl}/v1/entities/${speaker.id}` }] : []),
         ...(unnamedSource ? [{ type: 'SpecificResource', purpose: 'identifying', ...this.words(source, text, unnamedSource) }] : []),
         ...(via ? [{ type: 'SpecificResource', purpose: 'linking', source: `${baseUrl}/v1/entities/${via.id}` }] : []),
+        ...(unnamedVia ? [{ type: 'SpecificResource', purpose: 'linking', ...this.words(source, text, unnamedVia) }] : []),
         ...(cue ? [{ type: 'SpecificResource', purpose: 'describing', ...this.words(source, text, cue) }] : []),
       ],
       target: this.target(source, row),

@@ -12,7 +12,7 @@ import { metrics } from '../lib/metrics.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
-import { genderEstimateOf, unnamedSourceColumns } from './pipeline-columns.js';
+import { genderEstimateOf, unnamedSourceColumns, unnamedViaColumns } from './pipeline-columns.js';
 
 export type IngestInput =
   | { format: 'text'; text: string }
@@ -271,6 +271,7 @@ export class IngestService {
         speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
         viaEntityId: entityId(quote.viaEntityKey),
         ...unnamedSourceColumns(quote, entityId(quote.speakerEntityKey)),
+        ...unnamedViaColumns(quote, entityId(quote.viaEntityKey)),
         cueStart: quote.cue?.start ?? null,
         cueEnd: quote.cue?.end ?? null,
         cueText: quote.cue?.text ?? null,

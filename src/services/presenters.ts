@@ -104,6 +104,10 @@ export function presentQuote(row: QuoteRow): Quote {
         ? { start: row.sourceStart, end: row.sourceEnd, text: row.sourceText }
         : null,
     via: row.viaEntity ?? null,
+    unnamedVia:
+      !row.viaEntity && row.viaText !== null && row.viaStart !== null && row.viaEnd !== null
+        ? { start: row.viaStart, end: row.viaEnd, text: row.viaText }
+        : null,
     cue:
       row.cueStart !== null && row.cueEnd !== null
         ? { start: row.cueStart, end: row.cueEnd, text: row.cueText ?? '' }

@@ -74,13 +74,14 @@ export const overlapFraction = (a: { start: number; end: number }, b: { start: n
   Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start)) / Math.max(1, Math.min(a.end - a.start, b.end - b.start));
 
 /**
- * The spans a quote holds besides its content, as columns of its row: the cue and the unnamed
- * source. Everything that moves a quote (revisions, reverts) re-anchors each of them through
- * this list, so a span added here is kept fresh everywhere.
+ * The spans a quote holds besides its content, as columns of its row: the cue, the unnamed
+ * source and the unnamed relay. Everything that moves a quote (revisions, reverts) re-anchors
+ * each of them through this list, so a span added here is kept fresh everywhere.
  */
 export const QUOTE_SUB_SPANS = [
   { name: 'cue', start: 'cueStart', end: 'cueEnd', text: 'cueText' },
   { name: 'source', start: 'sourceStart', end: 'sourceEnd', text: 'sourceText' },
+  { name: 'via', start: 'viaStart', end: 'viaEnd', text: 'viaText' },
 ] as const;
 
 /** How far from its quote a cue or source may be found again (code points). */

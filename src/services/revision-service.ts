@@ -20,7 +20,7 @@ import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { findByQuote, nearlyEqual, overlapFraction, reanchorSubSpans, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
-import { unnamedSourceColumns } from './pipeline-columns.js';
+import { unnamedSourceColumns, unnamedViaColumns } from './pipeline-columns.js';
 
 export type RevisionSummary = Static<typeof ArticleRevision>;
 
@@ -268,6 +268,7 @@ export class RevisionService {
         speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIdOfNew[quote.speakerMentionIndex] ?? null),
         viaEntityId: quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null,
         ...unnamedSourceColumns(quote, quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null),
+        ...unnamedViaColumns(quote, quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null),
         cueStart: quote.cue?.start ?? null,
         cueEnd: quote.cue?.end ?? null,
         cueText: quote.cue?.text ?? null,

@@ -171,7 +171,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 26,
+            "quotes": 24,
             "entities": 33,
             "mentions": 132
           },
@@ -227,7 +227,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 4,
-            "quotes": 3,
+            "quotes": 2,
             "entities": 11,
             "mentions": 23
           },
@@ -281,7 +281,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 26,
+            "quotes": 24,
             "entities": 33,
             "mentions": 132
           },
@@ -710,7 +710,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 26,
+            "quotes": 24,
             "entities": 33,
             "mentions": 132
           },
@@ -885,7 +885,7 @@ export const operationExamples: OperationExamples = {
             },
             {
               "name": "Moscow",
-              "rel": "quoted",
+              "rel": "mentioned",
               "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC"
             },
@@ -1012,7 +1012,7 @@ export const operationExamples: OperationExamples = {
             },
             {
               "name": "Moscow",
-              "rel": "quoted",
+              "rel": "mentioned",
               "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC",
               "relevance": 16
@@ -1196,11 +1196,11 @@ export const operationExamples: OperationExamples = {
               "role": "originator"
             },
             {
-              "name": "Both men",
+              "name": "analysts",
               "role": "unnamed source"
             },
             {
-              "name": "analysts",
+              "name": "Both men",
               "role": "unnamed source"
             }
           ]
@@ -1326,6 +1326,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 0,
                 "end": 23,
@@ -1366,6 +1367,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 88,
                 "end": 95,
@@ -1406,6 +1408,11 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": {
+                "start": 349,
+                "end": 373,
+                "text": "state media in Pyongyang"
+              },
               "cue": {
                 "start": 270,
                 "end": 277,
@@ -1456,30 +1463,31 @@ export const operationExamples: OperationExamples = {
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "indirect",
-              "start": 518,
-              "end": 599,
-              "text": "US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.",
-              "paragraphIndex": 2,
+              "start": 1969,
+              "end": 2050,
+              "text": "trying to help Pyongyang evade some of the measures -- accusations Moscow denies.",
+              "paragraphIndex": 11,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000011",
-                "type": "PERSON",
-                "canonicalName": "Vladimir Putin",
+                "id": "0196700a-0000-7000-8000-000000000026",
+                "type": "LOC",
+                "canonicalName": "United States",
                 "mention": {
                   "id": "0196700a-0000-7000-8000-000000000051",
-                  "start": 396,
-                  "end": 401,
-                  "text": "Putin"
+                  "start": 1948,
+                  "end": 1950,
+                  "text": "US"
                 }
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
-                "start": 507,
-                "end": 517,
-                "text": "countering"
+                "start": 1955,
+                "end": 1962,
+                "text": "accused"
               },
               "attribution": {
-                "rule": "participle-main-subject",
+                "rule": "cue-before",
                 "confidence": 0.8
               },
               "provenance": {
@@ -1496,31 +1504,32 @@ export const operationExamples: OperationExamples = {
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "indirect",
-              "start": 1881,
-              "end": 2020,
-              "text": "Russia has already called for the sanctions to be eased, while the US has accused it of trying to help Pyongyang evade some of the measures",
-              "paragraphIndex": 11,
+              "start": 2185,
+              "end": 2207,
+              "text": "derailing the process.",
+              "paragraphIndex": 12,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000030",
+                "id": "0196700a-0000-7000-8000-000000000027",
                 "type": "LOC",
-                "canonicalName": "Moscow",
+                "canonicalName": "Pyongyang",
                 "mention": {
                   "id": "0196700a-0000-7000-8000-000000000053",
-                  "start": 2036,
-                  "end": 2042,
-                  "text": "Moscow"
+                  "start": 2069,
+                  "end": 2078,
+                  "text": "Pyongyang"
                 }
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
-                "start": 2043,
-                "end": 2049,
-                "text": "denies"
+                "start": 2169,
+                "end": 2177,
+                "text": "accusing"
               },
               "attribution": {
-                "rule": "cue-after",
-                "confidence": 0.75
+                "rule": "participle-main-subject",
+                "confidence": 0.8
               },
               "provenance": {
                 "origin": "machine",
@@ -1536,34 +1545,31 @@ export const operationExamples: OperationExamples = {
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "indirect",
-              "start": 1969,
-              "end": 2020,
-              "text": "trying to help Pyongyang evade some of the measures",
-              "paragraphIndex": 11,
+              "start": 2265,
+              "end": 2379,
+              "text": "like Washington, Moscow supports efforts to reduce tensions on the Korean peninsula and prevent nuclear conflicts.",
+              "paragraphIndex": 13,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000026",
-                "type": "LOC",
-                "canonicalName": "United States",
+                "id": "0196700a-0000-7000-8000-000000000011",
+                "type": "PERSON",
+                "canonicalName": "Vladimir Putin",
                 "mention": {
                   "id": "0196700a-0000-7000-8000-000000000055",
-                  "start": 1948,
-                  "end": 1950,
-                  "text": "US"
+                  "start": 2222,
+                  "end": 2227,
+                  "text": "Putin"
                 }
               },
               "unnamedSource": null,
-              "via": {
-                "id": "0196700a-0000-7000-8000-000000000030",
-                "type": "LOC",
-                "canonicalName": "Moscow"
-              },
+              "via": null,
+              "unnamedVia": null,
               "cue": {
-                "start": 1955,
-                "end": 1962,
-                "text": "accused"
+                "start": 2253,
+                "end": 2259,
+                "text": "saying"
               },
               "attribution": {
-                "rule": "cue-before",
+                "rule": "participle-main-subject",
                 "confidence": 0.8
               },
               "provenance": {
@@ -2298,7 +2304,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000051",
+                  "id": "0196700a-0000-7000-8000-000000000090",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2316,7 +2322,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000090",
+                  "id": "0196700a-0000-7000-8000-000000000091",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2334,7 +2340,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000091",
+                  "id": "0196700a-0000-7000-8000-000000000092",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2352,7 +2358,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000092",
+                  "id": "0196700a-0000-7000-8000-000000000093",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2370,7 +2376,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000093",
+                  "id": "0196700a-0000-7000-8000-000000000094",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2388,7 +2394,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000094",
+                  "id": "0196700a-0000-7000-8000-000000000095",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2406,7 +2412,7 @@ export const operationExamples: OperationExamples = {
                   }
                 },
                 {
-                  "id": "0196700a-0000-7000-8000-000000000095",
+                  "id": "0196700a-0000-7000-8000-000000000055",
                   "articleId": "0196700a-0000-7000-8000-000000000003",
                   "entityId": "0196700a-0000-7000-8000-000000000011",
                   "version": 1,
@@ -2634,6 +2640,7 @@ export const operationExamples: OperationExamples = {
           },
           "unnamedSource": null,
           "via": null,
+          "unnamedVia": null,
           "cue": {
             "start": 0,
             "end": 23,
@@ -2689,6 +2696,7 @@ export const operationExamples: OperationExamples = {
           },
           "unnamedSource": null,
           "via": null,
+          "unnamedVia": null,
           "cue": null,
           "attribution": {
             "rule": "editor",
@@ -2834,6 +2842,7 @@ export const operationExamples: OperationExamples = {
           },
           "unnamedSource": null,
           "via": null,
+          "unnamedVia": null,
           "cue": null,
           "attribution": {
             "rule": "editor",
@@ -2920,8 +2929,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": "N.Korea's Kim to Putin:",
+                "viaText": null,
                 "cueStart": 0,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 0.6,
                 "sourceText": null,
@@ -2943,8 +2955,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": null,
+                "viaText": null,
                 "cueStart": null,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 1,
                 "sourceText": null,
@@ -3011,6 +3026,7 @@ export const operationExamples: OperationExamples = {
           },
           "unnamedSource": null,
           "via": null,
+          "unnamedVia": null,
           "cue": {
             "start": 0,
             "end": 23,
@@ -3077,6 +3093,7 @@ export const operationExamples: OperationExamples = {
           },
           "unnamedSource": null,
           "via": null,
+          "unnamedVia": null,
           "cue": null,
           "attribution": {
             "rule": "editor",
@@ -3513,8 +3530,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": "N.Korea's Kim to Putin:",
+                "viaText": null,
                 "cueStart": 0,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 0.6,
                 "sourceText": null,
@@ -3536,8 +3556,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": null,
+                "viaText": null,
                 "cueStart": null,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 1,
                 "sourceText": null,
@@ -3568,8 +3591,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": null,
+                "viaText": null,
                 "cueStart": null,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 1,
                 "sourceText": null,
@@ -3591,8 +3617,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "machine",
                 "prefix": "N.Korea's Kim to Putin: ",
                 "suffix": "\n\nDunya News\n\nKim Jong Un accuse",
+                "viaEnd": null,
                 "cueText": "N.Korea's Kim to Putin:",
+                "viaText": null,
                 "cueStart": 0,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 0.6,
                 "sourceText": null,
@@ -3624,8 +3653,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "editor",
                 "prefix": "N.Korea'",
                 "suffix": "'bad faith' at Hanoi talks\n\nDuny",
+                "viaEnd": null,
                 "cueText": null,
+                "viaText": null,
                 "cueStart": null,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 1,
                 "sourceText": null,
@@ -3656,8 +3688,11 @@ export const operationExamples: OperationExamples = {
                 "origin": "editor",
                 "prefix": "N.Korea'",
                 "suffix": "'bad faith' at Hanoi talks\n\nDuny",
+                "viaEnd": null,
                 "cueText": null,
+                "viaText": null,
                 "cueStart": null,
+                "viaStart": null,
                 "sourceEnd": null,
                 "confidence": 1,
                 "sourceText": null,
@@ -3744,7 +3779,7 @@ export const operationExamples: OperationExamples = {
           "counts": {
             "mentions": 18,
             "articles": 1,
-            "quotes": 6
+            "quotes": 5
           },
           "articles": [
             {
@@ -3798,7 +3833,7 @@ export const operationExamples: OperationExamples = {
           "counts": {
             "mentions": 18,
             "articles": 1,
-            "quotes": 6
+            "quotes": 5
           },
           "articles": [
             {
@@ -3850,7 +3885,7 @@ export const operationExamples: OperationExamples = {
           "counts": {
             "mentions": 18,
             "articles": 1,
-            "quotes": 6
+            "quotes": 5
           },
           "articles": [
             {
@@ -3907,6 +3942,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 3947,
                 "end": 3951,
@@ -3947,6 +3983,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 3746,
                 "end": 3750,
@@ -4014,6 +4051,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 0,
                 "end": 23,
@@ -4054,6 +4092,7 @@ export const operationExamples: OperationExamples = {
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 88,
                 "end": 95,
@@ -4113,6 +4152,7 @@ export const operationExamples: OperationExamples = {
                 "text": "the union"
               },
               "via": null,
+              "unnamedVia": null,
               "cue": {
                 "start": 61,
                 "end": 65,
@@ -4133,33 +4173,34 @@ export const operationExamples: OperationExamples = {
             },
             {
               "id": "0196700a-0000-7000-8000-000000000117",
-              "articleId": "0196700a-0000-7000-8000-000000000004",
+              "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "indirect",
-              "start": 194,
-              "end": 275,
-              "text": "US influence as Kim faces off with Donald Trump over Pyongyang s nuclear arsenal.",
-              "paragraphIndex": 0,
+              "start": 5325,
+              "end": 5369,
+              "text": "he was prepared to renounce nuclear testing.",
+              "paragraphIndex": 33,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000118",
-                "type": "ORG",
-                "canonicalName": "Putin",
+                "id": "0196700a-0000-7000-8000-000000000013",
+                "type": "PERSON",
+                "canonicalName": "Kim Jong Il",
                 "mention": {
-                  "id": "0196700a-0000-7000-8000-000000000119",
-                  "start": 72,
-                  "end": 77,
-                  "text": "Putin"
+                  "id": "0196700a-0000-7000-8000-000000000118",
+                  "start": 5272,
+                  "end": 5283,
+                  "text": "Kim Jong Il"
                 }
               },
               "unnamedSource": null,
               "via": null,
+              "unnamedVia": null,
               "cue": {
-                "start": 183,
-                "end": 193,
-                "text": "countering"
+                "start": 5284,
+                "end": 5288,
+                "text": "told"
               },
               "attribution": {
-                "rule": "participle-main-subject",
+                "rule": "cue-before",
                 "confidence": 0.8
               },
               "provenance": {
@@ -4167,8 +4208,8 @@ export const operationExamples: OperationExamples = {
                 "pipelineVersion": "1.3.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
-                "createdAt": "2019-04-26T09:00:03.000Z",
-                "updatedAt": "2019-04-26T09:00:03.000Z"
+                "createdAt": "2019-04-26T09:00:02.000Z",
+                "updatedAt": "2019-04-26T09:00:02.000Z"
               }
             }
           ],
@@ -4205,7 +4246,7 @@ export const operationExamples: OperationExamples = {
           "items": [
             {
               "entity": {
-                "id": "0196700a-0000-7000-8000-000000000120",
+                "id": "0196700a-0000-7000-8000-000000000119",
                 "type": "ORG",
                 "canonicalName": "KCNA",
                 "gender": null,
@@ -4221,7 +4262,7 @@ export const operationExamples: OperationExamples = {
             },
             {
               "entity": {
-                "id": "0196700a-0000-7000-8000-000000000121",
+                "id": "0196700a-0000-7000-8000-000000000120",
                 "type": "PERSON",
                 "canonicalName": "Kim",
                 "gender": "male",
@@ -4233,22 +4274,6 @@ export const operationExamples: OperationExamples = {
                 "direct": 0,
                 "mixed": 1,
                 "indirect": 0
-              }
-            },
-            {
-              "entity": {
-                "id": "0196700a-0000-7000-8000-000000000118",
-                "type": "ORG",
-                "canonicalName": "Putin",
-                "gender": null,
-                "genderSource": null
-              },
-              "quotes": 1,
-              "articles": 1,
-              "byKind": {
-                "direct": 0,
-                "mixed": 0,
-                "indirect": 1
               }
             }
           ]
@@ -4277,7 +4302,7 @@ export const operationExamples: OperationExamples = {
           "status": 400,
           "detail": "`from` (2019-04-30) is after `to` (2019-04-01)",
           "instance": "/v1/voices/speakers",
-          "requestId": "0196700a-0000-7000-8000-000000000122"
+          "requestId": "0196700a-0000-7000-8000-000000000121"
         }
       }
     }
@@ -4309,11 +4334,11 @@ export const operationExamples: OperationExamples = {
           "items": [
             {
               "type": "ORG",
-              "quotes": 2,
+              "quotes": 1,
               "byKind": {
                 "direct": 1,
                 "mixed": 0,
-                "indirect": 1
+                "indirect": 0
               }
             },
             {
@@ -4441,7 +4466,7 @@ export const operationExamples: OperationExamples = {
             },
             {
               "bucket": "2019-04-22",
-              "quotes": 3,
+              "quotes": 2,
               "people": {
                 "female": 0,
                 "male": 1,
@@ -4522,84 +4547,6 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "ORG"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 2977,
-                    "end": 2981
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "TASS",
-                    "prefix": " dumplings, Russian news agency ",
-                    "suffix": " reported.\n\nThe North Korean lea"
-                  }
-                ]
-              }
-            },
-            {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
-              "type": "Annotation",
-              "motivation": "identifying",
-              "created": "2019-04-26T09:00:02.000Z",
-              "modified": "2019-04-26T09:00:02.000Z",
-              "creator": {
-                "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
-              },
-              "body": [
-                {
-                  "type": "SpecificResource",
-                  "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
-                },
-                {
-                  "type": "TextualBody",
-                  "purpose": "classifying",
-                  "value": "PERSON"
-                }
-              ],
-              "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
-                "selector": [
-                  {
-                    "type": "TextPositionSelector",
-                    "start": 2993,
-                    "end": 3016
-                  },
-                  {
-                    "type": "TextQuoteSelector",
-                    "exact": "The North Korean leader",
-                    "prefix": "ian news agency TASS reported.\n\n",
-                    "suffix": " invited Putin to visit North Ko"
-                  }
-                ]
-              }
-            },
-            {
               "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000098",
               "type": "Annotation",
               "motivation": "identifying",
@@ -4678,7 +4625,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4756,7 +4703,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4834,7 +4781,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4951,7 +4898,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -4990,7 +4937,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5146,7 +5093,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5185,7 +5132,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5224,7 +5171,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5263,7 +5210,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5302,7 +5249,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5419,7 +5366,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5536,7 +5483,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5614,7 +5561,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5692,7 +5639,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5731,7 +5678,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5770,7 +5717,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5809,7 +5756,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5848,7 +5795,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5926,7 +5873,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -5965,7 +5912,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6004,7 +5951,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6082,7 +6029,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6121,7 +6068,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6238,7 +6185,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6277,7 +6224,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6316,7 +6263,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6355,7 +6302,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6433,7 +6380,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6472,7 +6419,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6550,7 +6497,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6589,7 +6536,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6628,7 +6575,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6667,7 +6614,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000156",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6706,7 +6653,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000157",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6745,7 +6692,7 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000158",
+              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
@@ -6833,7 +6780,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 26,
+            "quotes": 24,
             "entities": 33,
             "mentions": 132
           },
@@ -6891,7 +6838,7 @@ export const operationExamples: OperationExamples = {
           "pipelineVersion": "1.3.0",
           "counts": {
             "paragraphs": 5,
-            "quotes": 4,
+            "quotes": 3,
             "entities": 12,
             "mentions": 26
           },
