@@ -5,6 +5,7 @@
 // to whole quotations, and duplicate cues (the same words found by two stages) are dropped.
 
 import { POS } from '../pos.js';
+import { opensClause } from './complements.js';
 import { tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
 
@@ -22,7 +23,10 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
     while (j < cues.length && c.tokens[cues[j]!.cue.first]!.sentence === sentence) j++;
     const group = dedupe(cues.slice(i, Math.min(j, i + 2 * MAX_CUES_PER_SENTENCE))).slice(0, MAX_CUES_PER_SENTENCE);
     for (const a of group) {
-      if (a.content.first >= a.cue.last) closeForward(c, a, group);
+      if (a.content.first >= a.cue.last) {
+        closeForward(c, a, group);
+        closeAtContrast(c, a);
+      }
     }
     for (const a of group) {
       snapToQuotations(c, quotations, a);
@@ -62,12 +66,29 @@ function closeForward(c: Context, a: Cue, group: Cue[]): void {
       a.content.last = start;
       return;
     }
-    // ", and Y said B" / "; Y said B": a sibling clause ends A
+    // ", and Y said B" / "; Y said B" / ", with Y saying B": a sibling clause ends A
     let k = start - 1;
     while (k > a.content.first && tagIs(c, k, POS.ADV)) k--;
     const t = c.tokens[k]!;
-    if (t.text === ';' || (tagIs(c, k, POS.CCONJ) && (c.tokens[k - 1]?.text === ',' || b.source !== null))) {
+    const withClause = t.lower === 'with' && c.tokens[k - 1]?.text === ',';
+    if (t.text === ';' || withClause || (tagIs(c, k, POS.CCONJ) && (c.tokens[k - 1]?.text === ',' || b.source !== null))) {
       a.content.last = c.tokens[k - 1]?.text === ',' ? k - 1 : k;
+      return;
+    }
+  }
+}
+
+/**
+ * "X says the economy is strong, but critics disagree": a clause after ", but" or ";" sets the
+ * reporter's counterpoint against the content, and ends it.
+ */
+function closeAtContrast(c: Context, a: Cue): void {
+  for (let k = a.content.first + 1; k + 1 < a.content.last; k++) {
+    if (c.quoteOf[k] !== -1) continue;
+    const t = c.tokens[k]!;
+    const contrast = t.text === ';' || (t.lower === 'but' && c.tokens[k - 1]!.text === ',');
+    if (contrast && opensClause(c, k + 1, a.content.last)) {
+      a.content.last = t.text === ';' ? k : k - 1;
       return;
     }
   }

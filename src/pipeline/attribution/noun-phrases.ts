@@ -53,6 +53,7 @@ function isNounPhraseToken(c: Context, i: number): boolean {
   if (tagIs(c, i, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM, POS.DET)) return true;
   if (tagIs(c, i, POS.PART) && t.lower === "'s") return true;
   if (tagIs(c, i, POS.PRON) && POSSESSIVE_DETERMINERS.has(t.lower)) return true;
+  if (tagIs(c, i, POS.PRON) && tagIs(c, i - 1, POS.DET)) return true;
   // a participle between a determiner and a noun ("the elected council")
   return tagIs(c, i, POS.VERB) && tagIs(c, i + 1, POS.NOUN, POS.PROPN) && tagIs(c, i - 1, POS.DET, POS.ADJ);
 }
@@ -81,7 +82,8 @@ function chunkStart(c: Context, k: number, lo: number): number {
 export function nounPhraseEndingAt(c: Context, k: number, lo: number): NounPhrase | null {
   if (k < lo || c.quoteOf[k] !== -1) return null;
   const t = c.tokens[k]!;
-  if (tagIs(c, k, POS.PRON) && SUBJECT_PRONOUNS.has(t.lower)) return { first: k, last: k + 1, coreLast: k + 1 };
+  // a pronoun after a determiner is a name or a noun ("the i", a newspaper)
+  if (tagIs(c, k, POS.PRON) && SUBJECT_PRONOUNS.has(t.lower) && !tagIs(c, k - 1, POS.DET)) return { first: k, last: k + 1, coreLast: k + 1 };
   if (!isNounPhraseToken(c, k) || tagIs(c, k, POS.DET)) return null;
   let first = chunkStart(c, k, lo);
   let coreLast = k + 1;
@@ -99,14 +101,22 @@ export function nounPhraseEndingAt(c: Context, k: number, lo: number): NounPhras
   return { first, last: k + 1, coreLast };
 }
 
-/** The noun phrase that starts at token k ("said the agency's spokesman, ..."). */
-export function nounPhraseStartingAt(c: Context, k: number, hi: number): NounPhrase | null {
+/**
+ * The noun phrase that starts at token k ("said the agency's spokesman, ..."). After a preposition
+ * (`objectOfPreposition`) the first word is a noun whatever its tag: the tagger reads "to people"
+ * as an infinitive.
+ */
+export function nounPhraseStartingAt(c: Context, k: number, hi: number, objectOfPreposition = false): NounPhrase | null {
   if (k >= hi || c.quoteOf[k] !== -1) return null;
   let i = k;
   while (i < hi && i - k < MAX_NP_TOKENS) {
     const m = c.ents.mentionAt[i]!;
     if (m !== -1) {
       i = c.ents.mentions[m]!.last;
+      continue;
+    }
+    if (i === k && objectOfPreposition && c.tokens[i]!.kind === 'word' && tagIs(c, i, POS.VERB) && !c.tokens[i]!.lower.endsWith('ing')) {
+      i++;
       continue;
     }
     if (!isNounPhraseToken(c, i) || (c.quoteOf[i] !== -1 && !isPossessive(c, i))) break;

@@ -17,10 +17,10 @@ export function findPhraseCues(c: Context, quotations: Quotation[]): Cue[] {
     const l = tokens[i]!.lower;
     const end = sentenceOf(c, i).last;
     if (l === 'according' && tokens[i + 1]?.lower === 'to') {
-      const np = nounPhraseStartingAt(c, i + 2, end);
+      const np = nounPhraseStartingAt(c, i + 2, end, true);
       if (np) add(c, quotations, cues, i, i + 2, np, withApposition(c, np.last, end), 'according-to', 0.9);
     } else if (l === 'in' && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'words' && tokens[i + 3]?.lower === 'of') {
-      const np = nounPhraseStartingAt(c, i + 4, end);
+      const np = nounPhraseStartingAt(c, i + 4, end, true);
       if (np) add(c, quotations, cues, i, i + 4, np, withApposition(c, np.last, end), 'in-the-words-of', 0.85);
     } else if (l === 'as' && !tagIs(c, i - 1, POS.ADV, POS.ADJ)) {
       // "as X put it", "as the minister said": a subject, then a reporting verb that ends the phrase

@@ -8,7 +8,7 @@ import { POS } from '../pos.js';
 import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
 import { SUPPORT_LEMMAS } from '../data/speech.js';
-import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
 
 /** How far back an apposition or relative clause between a subject and its verb may reach. */
 const MAX_INSERT_TOKENS = 45;
@@ -20,6 +20,8 @@ export interface Subject {
   source: Source;
   /** First token of the words in subject position (the start of an apposition's head phrase). */
   first: number;
+  /** The phrase's head word ("letter" of "the ministry's letter from May"). */
+  head: number;
   /** The subject follows its verb ('"...," said X'). */
   inverted: boolean;
   /** The subject is shared with an earlier verb or the main clause, not beside the cue. */
@@ -83,12 +85,31 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
     if (comma) a--;
     const np = nounPhraseEndingAt(c, a, lo);
     const src = np ? sourceOfNounPhrase(c, np) : null;
-    return src ? { source: src, first: np!.first, inverted: false, shared: false, relative: comma } : null;
+    return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false, relative: comma } : null;
   }
-  const np = nounPhraseEndingAt(c, k, lo);
+  let np = nounPhraseEndingAt(c, k, lo);
   if (!np) return null;
+  // "Voters who backed the measure hope ...", "documents seen by reporters show ...": the phrase
+  // before the verb is the object of a modifying clause; the subject is the noun it modifies
+  // (but in "said she believed ..." the phrase after a verb is its clause's subject)
+  if (np.first > lo && (isVerb(c, np.first - 1) || (c.tokens[np.first - 1]!.lower === 'by' && isVerb(c, np.first - 2)))) {
+    np = modifiedNoun(c, c.tokens[np.first - 1]!.lower === 'by' ? np.first - 2 : np.first - 1, lo) ?? np;
+  }
   const src = sourceOfNounPhrase(c, np);
-  return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+  return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
+}
+
+/** The noun a clause headed by the verb at `verb` modifies: "X who backed", "X that won", "X seen (by)". */
+function modifiedNoun(c: Context, verb: number, lo: number): NounPhrase | null {
+  let k = verb - 1;
+  while (k >= lo && tagIs(c, k, POS.ADV, POS.AUX)) k--;
+  if (k < lo) return null;
+  if (RELATIVE_PRONOUNS.has(c.tokens[k]!.lower)) {
+    if (c.tokens[k - 1]?.text === ',') k--;
+    return nounPhraseEndingAt(c, k - 1, lo);
+  }
+  // a participle right after its noun: "documents seen by reporters"
+  return k === verb - 1 && /(?:ed|en|wn)$/.test(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
 }
 
 /** A comma right before the verb: an apposition or relative clause ends there. */
@@ -99,19 +120,19 @@ function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | n
     // "The firm Acme Ltd., has said": a stray comma after a subject that opens the sentence
     const np = nounPhraseEndingAt(c, comma - 1, lo);
     const src = np && np.first === lo ? sourceOfNounPhrase(c, np) : null;
-    return src ? { source: src, first: np!.first, inverted: false, shared: false } : null;
+    return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false } : null;
   }
   if (c.tokens[p]!.text !== ',') return null;
   // "the agency's director, Jane Doe, said": a name that fills the apposition is the speaker
   const inner = c.ents.mentionAt[p + 1]!;
   if (inner !== -1 && c.ents.mentions[inner]!.last === comma && c.ents.mentions[inner]!.type === 'PERSON') {
     const m = c.ents.mentions[inner]!;
-    return { source: { mention: inner, first: m.first, last: m.last }, first: m.first, inverted: false, shared: false };
+    return { source: { mention: inner, first: m.first, last: m.last }, first: m.first, head: m.last - 1, inverted: false, shared: false };
   }
   const np = nounPhraseEndingAt(c, p - 1, lo);
   if (!np) return null;
   const src = sourceOfNounPhrase(c, np);
-  return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+  return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
 }
 
 /**
@@ -149,7 +170,7 @@ export function participleSubject(c: Context, v: number): Subject | null {
     const before = np.first - 1 >= s.first ? np.first - 1 : -1;
     const own = (): Subject | null => {
       const src = sourceOfNounPhrase(c, np);
-      return src ? { source: src, first: np.first, inverted: false, shared: false } : null;
+      return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
     };
     // "with one critic writing ...": the phrase is the participle's subject
     if (before >= 0 && c.tokens[before]!.lower === 'with') return own();
@@ -179,5 +200,5 @@ export function subjectAfter(c: Context, v: number): Subject | null {
   while (k < s.last && tagIs(c, k, POS.ADV)) k++;
   if (k < s.last && (isVerb(c, k) || tagIs(c, k, POS.AUX))) return null;
   const src = sourceOfNounPhrase(c, np);
-  return src ? { source: src, first: np.first, inverted: true, shared: false } : null;
+  return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: true, shared: false } : null;
 }

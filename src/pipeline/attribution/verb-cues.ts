@@ -9,12 +9,12 @@
 // topic and never its source. Passive cues take their source from "by"; "X quoted Y as saying"
 // gives Y, relayed by X.
 
-import { LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { complementAfter, type Complement } from './complements.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
-import { nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+import { isMessageNoun, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
 import { isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
 
@@ -60,7 +60,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
     if (np && c.tokens[np.last]?.lower === 'as' && c.tokens[np.last + 1]?.lower.endsWith('ing')) {
       const y = sourceOfNounPhrase(c, np);
       if (!y) return;
-      subject = { source: y, first: np.first, inverted: false, shared: false };
+      subject = { source: y, first: np.first, head: np.coreLast - 1, inverted: false, shared: false };
       const relay = subjectBefore(c, v);
       via = relay?.source ?? null;
       viaFirst = relay ? relay.first : v;
@@ -81,7 +81,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
       const np = nounPhraseStartingAt(c, v + 2, c.sentences[t.sentence]!.last);
       const src = np ? sourceOfNounPhrase(c, np) : null;
       if (!src || !np) return;
-      subject = { source: src, first: np.first, inverted: true, shared: false };
+      subject = { source: src, first: np.first, head: np.coreLast - 1, inverted: true, shared: false };
       cueLast = np.last;
       rule = 'passive-by';
     } else return;
@@ -97,6 +97,8 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   }
   if (!subject) return;
   if (subject.shared && rule === 'cue-before') rule = 'shared-subject';
+  // a message or document as subject makes any verb a verb of saying ('the letter reads "..."')
+  if (!subject.inverted && subject.source.mention < 0 && isMessageSubject(c, subject.head)) options.speechAct = true;
   const cue: TokenRange = { first: v, last: cueLast };
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
@@ -119,6 +121,11 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
       push(pre.content, r, pre.quotationOnly ? 0.9 : 0.75);
     }
   }
+}
+
+/** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */
+function isMessageSubject(c: Context, head: number): boolean {
+  return isMessageNoun(c, head) || DOCUMENT_NOUNS.has(c.lemma(head));
 }
 
 /** The first comma in [first, last) followed by a finite verb, or `last`. */

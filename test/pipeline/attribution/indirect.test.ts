@@ -121,3 +121,11 @@ t.test('nested speech: "X said she believed ..." gives both', async (t) => {
   t.equal(about(found, 'she believed')!.source, 'Ilse Berger');
   t.equal(found.find((f) => f.cue === 'believed')!.text, 'the vote had been fair.');
 });
+
+t.test('the reporter\'s own clause ends a content: ", but critics disagree", ", with X reporting ..."', async (t) => {
+  t.equal(attributions('Mark Dalton says the economy is strong, but critics disagree.')[0]!.text, 'the economy is strong');
+  const found = attributions('Officials said every case would be reviewed, with the Herald reporting that no one would be refused "based only on a form".');
+  t.equal(found[0]!.text, 'every case would be reviewed');
+  t.equal(found[1]!.source, 'Herald');
+  t.equal(found[1]!.via, null, 'the second report is the reporter\'s, not relayed by the officials');
+});

@@ -82,3 +82,20 @@ t.test('"X quoted Y as saying": Y speaks, X relays', async (t) => {
   t.equal(a!.via, 'Baltic News Agency');
   t.equal(a!.text, 'the port would close.');
 });
+
+t.test('the subject is the noun a clause modifies, not the object inside that clause', async (t) => {
+  t.equal(attributions('Voters who backed the measure hope that it will lower rents.')[0]!.source, 'Voters');
+  t.equal(attributions('Documents seen by reporters show that the firm paid no tax.')[0]!.source, 'Documents');
+});
+
+t.test('a message as subject reports with any verb: "the letter reads \'...\'"', async (t) => {
+  const [a] = attributions('A leaked letter from the ministry reads "we may extend the scheme to other claimants".');
+  t.equal(a!.source, 'A leaked letter from the ministry');
+  t.equal(a!.kind, 'direct');
+});
+
+t.test('"according to people familiar with the matter": people, though the tagger reads "to people" as a verb', async (t) => {
+  const [a] = attributions('The company plans to cut 500 jobs, according to people familiar with the matter.');
+  t.equal(a!.text, 'The company plans to cut 500 jobs');
+  t.match(a!.source, /^people/);
+});
