@@ -29,6 +29,9 @@ export interface ArticleListFilter {
 /** Columns of ArticleRow, from the generated client so they follow the schema. */
 const articleColumnNames = Object.values(Prisma.ArticleScalarFieldEnum);
 const articleColumns = Prisma.raw(articleColumnNames.map((column) => `"${column}"`).join(', '));
+const columnsOf = (fields: Record<string, string>) => Prisma.raw(Object.values(fields).map((column) => `"${column}"`).join(', '));
+const paragraphColumns = columnsOf(Prisma.ParagraphScalarFieldEnum);
+const revisionColumns = columnsOf(Prisma.ArticleRevisionScalarFieldEnum);
 /** Every column of ArticleSummaryRow. */
 const summaryColumns = Prisma.raw(
   articleColumnNames
@@ -106,13 +109,11 @@ export class ArticleRepository {
   }
 
   /** The newest articles naming an entity. */
-  listNamingEntity(entityId: string, limit: number) {
-    return this.db.article.findMany({
-      where: { mentions: { some: { entityId } } },
-      select: { id: true, headline: true, createdAt: true },
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
+  listNamingEntity(entityId: string, limit: number): Promise<Pick<ArticleRow, 'id' | 'headline' | 'createdAt'>[]> {
+    return this.reader.rows(Prisma.sql`
+      SELECT a."id", a."headline", a."createdAt" FROM "Article" a
+       WHERE EXISTS (SELECT 1 FROM "Mention" m WHERE m."articleId" = a."id" AND m."entityId" = ${entityId}::uuid)
+       ORDER BY a."id" DESC LIMIT ${limit}`);
   }
 
   /**
@@ -163,20 +164,22 @@ export class ArticleRepository {
     });
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.db.article.count({ where: { id } }).then((n) => n > 0);
+  // Reads of paragraphs, revisions and existence: one statement each on the page reader (Prisma's
+  // query path cost these reads more CPU than the query itself: docs/benchmarks.md).
+
+  async exists(id: string): Promise<boolean> {
+    const rows = await this.reader.rows<{ found: boolean }>(Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Article" WHERE "id" = ${id}::uuid) AS "found"`);
+    return rows[0]?.found === true;
   }
 
   listAllParagraphs(articleId: string): Promise<ParagraphRow[]> {
-    return this.db.paragraph.findMany({ where: { articleId }, orderBy: { index: 'asc' } });
+    return this.reader.rows(Prisma.sql`SELECT ${paragraphColumns} FROM "Paragraph" WHERE "articleId" = ${articleId}::uuid ORDER BY "index"`);
   }
 
   listParagraphs(articleId: string, afterIndex: number, limit: number): Promise<ParagraphRow[]> {
-    return this.db.paragraph.findMany({
-      where: { articleId, index: { gt: afterIndex } },
-      orderBy: { index: 'asc' },
-      take: limit,
-    });
+    return this.reader.rows(Prisma.sql`
+      SELECT ${paragraphColumns} FROM "Paragraph"
+       WHERE "articleId" = ${articleId}::uuid AND "index" > ${afterIndex} ORDER BY "index" LIMIT ${limit}`);
   }
 
   /** Replaces text and header columns if the article still has `version`; false otherwise. */
@@ -198,10 +201,12 @@ export class ArticleRepository {
   }
 
   listRevisions(articleId: string): Promise<RevisionRow[]> {
-    return this.db.articleRevision.findMany({ where: { articleId }, orderBy: { revision: 'asc' } });
+    return this.reader.rows(Prisma.sql`SELECT ${revisionColumns} FROM "ArticleRevision" WHERE "articleId" = ${articleId}::uuid ORDER BY "revision"`);
   }
 
-  findRevision(articleId: string, revision: number): Promise<RevisionRow | null> {
-    return this.db.articleRevision.findUnique({ where: { articleId_revision: { articleId, revision } } });
+  async findRevision(articleId: string, revision: number): Promise<RevisionRow | null> {
+    const rows = await this.reader.rows<RevisionRow>(Prisma.sql`
+      SELECT ${revisionColumns} FROM "ArticleRevision" WHERE "articleId" = ${articleId}::uuid AND "revision" = ${revision}`);
+    return rows[0] ?? null;
   }
 }
