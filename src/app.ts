@@ -6,6 +6,7 @@ import { deskRoutes } from './plugins/desk.js';
 import { docs } from './plugins/docs.js';
 import { etags } from './plugins/etags.js';
 import { idempotency } from './plugins/idempotency.js';
+import { inputSanitation } from './plugins/input-sanitation.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { readYourWrites } from './plugins/read-your-writes.js';
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addSchema(ProblemDetails);
   await app.register(problemErrors);
+  await app.register(inputSanitation);
   await app.register(docs);
   await app.register(etags);
 

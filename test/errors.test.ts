@@ -72,7 +72,7 @@ for (const kind of storageKinds()) {
       );
     });
 
-    t.test('a blank text or one with NUL characters is a 422', async (t) => {
+    t.test('a blank text is a 422, one with NUL characters a 400 (the input text policy)', async (t) => {
       await expectProblem(
         t,
         { method: 'POST', url: '/v1/articles', headers: { 'content-type': 'text/plain' }, payload: ' \n\n  ' },
@@ -82,8 +82,8 @@ for (const kind of storageKinds()) {
       await expectProblem(
         t,
         { method: 'POST', url: '/v1/articles', payload: { headline: 'H', body: 'a\u0000b' } },
-        422,
-        'unprocessable-content',
+        400,
+        'validation-failed',
       );
     });
 

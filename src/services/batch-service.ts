@@ -1,11 +1,12 @@
 // Batch ingest: NDJSON, one JSON article per line, each ingested on its own (one transaction per
 // article) so one bad line never sinks the batch. Results come back in line order.
 
-import { Compile } from 'typebox/compile';
-import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
-import { schemaIssues } from '../formats/article-input.js';
-import { ArticleJsonInput } from '../schemas/articles.js';
+import { ApiError, type ProblemCode } from '../errors.js';
+import { isDatabaseUnavailable } from '../plugins/database-errors.js';
 import type { IngestService } from './ingest-service.js';
+import { lineProblem, ndjsonLines, parseArticleLine } from './ndjson-lines.js';
+
+export { ndjsonLines };
 
 /** Most articles one batch may hold; bigger imports go in several batches. */
 export const BATCH_MAX_ITEMS = 1000;
@@ -38,21 +39,11 @@ export interface BatchResult {
   items: BatchItemResult[];
 }
 
-const checkArticle = Compile(ArticleJsonInput);
+const problem = (code: ProblemCode, detail?: string, extensions: Partial<BatchProblem> = {}): BatchProblem =>
+  lineProblem(code, detail, extensions) as BatchProblem;
 
-function problem(code: ProblemCode, detail?: string, extensions: Partial<BatchProblem> = {}): BatchProblem {
-  const { status, title } = problemCatalogue[code];
-  return { type: problemType(code), title, status, ...(detail === undefined ? {} : { detail }), ...extensions };
-}
-
-/** The lines of an NDJSON body that hold something, with their 1-based line numbers. */
-export function ndjsonLines(body: string): { line: number; text: string }[] {
-  const lines: { line: number; text: string }[] = [];
-  body.split('\n').forEach((text, index) => {
-    if (text.trim() !== '') lines.push({ line: index + 1, text: text.replace(/\r$/, '') });
-  });
-  return lines;
-}
+/** Thrown when the database goes away during a batch: the batch as a whole is a 503. */
+class DatabaseWentAway extends Error {}
 
 export interface BatchLogger {
   error(object: object, message: string): void;
@@ -76,14 +67,25 @@ export class BatchService {
     // id, or the same text) run in file order: the first one stores it, as if sent one by one.
     const lastWithKey = new Map<string, Promise<unknown>>();
     let next = 0;
+    let outage = false;
     const worker = async () => {
-      while (next < lines.length) {
+      while (next < lines.length && !outage) {
         const index = next++;
         const { line, text } = lines[index]!;
-        items[index] = { index, line, ...(await this.item(text, lastWithKey, log)) };
+        try {
+          items[index] = { index, line, ...(await this.item(text, lastWithKey, log)) };
+        } catch (error) {
+          if (!(error instanceof DatabaseWentAway)) throw error;
+          outage = true;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(BATCH_CONCURRENCY, lines.length) }, worker));
+    // Not the lines' fault: the whole batch is to be sent again (the lines stored so far answer
+    // `existing` then), not answered 200 with a wall of internal errors.
+    if (outage) {
+      throw new ApiError('service-unavailable', 'The database became unreachable during the batch; send it again shortly.', {}, { 'retry-after': '5' });
+    }
     const counts = { created: 0, existing: 0, failed: 0 };
     for (const item of items) {
       if (item.status === 'created') counts.created++;
@@ -98,17 +100,9 @@ export class BatchService {
     lastWithKey: Map<string, Promise<unknown>>,
     log?: BatchLogger,
   ): Promise<Omit<BatchItemResult, 'index' | 'line'>> {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return { status: 'failed', problem: problem('malformed-body', `The line is not JSON: ${(error as Error).message}`) };
-    }
-    if (!checkArticle.Check(value)) {
-      const errors = schemaIssues(checkArticle.Errors(value)).map((issue) => ({ location: 'body', ...issue }));
-      const detail = errors.map((issue) => `${issue.pointer}: ${issue.message}`).join('; ');
-      return { status: 'failed', problem: problem('validation-failed', detail, { errors }) };
-    }
+    const parsed = parseArticleLine(text);
+    if ('problem' in parsed) return { status: 'failed', problem: parsed.problem as BatchProblem };
+    const value = parsed.article;
     const keys = [`text\u0000${value.headline}\u0000${value.body}`];
     if (value.source !== undefined && value.externalId !== undefined) keys.push(`id\u0000${value.source}\u0000${value.externalId}`);
     const earlier = keys.flatMap((key) => lastWithKey.get(key) ?? []);
@@ -121,6 +115,7 @@ export class BatchService {
       if (error instanceof ApiError) {
         return { status: 'failed', problem: problem(error.code, error.detail, error.extensions as Partial<BatchProblem>) };
       }
+      if (isDatabaseUnavailable(error)) throw new DatabaseWentAway();
       // Internals stay in the log, as for a single post.
       log?.error({ err: error }, 'batch item failed');
       return { status: 'failed', problem: problem('internal-error', 'Something went wrong on our side.') };

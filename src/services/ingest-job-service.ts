@@ -4,17 +4,16 @@
 // dies between two steps never loses or double-counts an item: the chunk is retried by another
 // worker and skips what is already settled.
 
-import { Compile } from 'typebox/compile';
 import { uuidv7 } from 'uuidv7';
 import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
-import { schemaIssues } from '../formats/article-input.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ChunkMessage, IngestQueue } from '../queue/ingest-queue.js';
 import type { IngestJobCounts, IngestJobRepository } from '../repositories/ingest-job-repository.js';
 import type { Store } from '../repositories/store.js';
-import { ArticleJsonInput } from '../schemas/articles.js';
 import type { IngestJob, IngestJobItemPage, IngestJobProblem } from '../schemas/ingest-jobs.js';
-import { ndjsonLines } from './batch-service.js';
+import { isDatabaseUnavailable } from '../plugins/database-errors.js';
+import { isWriteConflict } from '../repositories/write-conflicts.js';
+import { ndjsonLines, parseArticleLine } from './ndjson-lines.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { IngestService } from './ingest-service.js';
 
@@ -32,27 +31,10 @@ export interface WorkerLogger {
   error(object: object, message: string): void;
 }
 
-const checkArticle = Compile(ArticleJsonInput);
 
 function problem(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}): IngestJobProblem {
   const { status, title } = problemCatalogue[code];
   return { type: problemType(code), title, status, ...(detail === undefined ? {} : { detail }), ...extensions };
-}
-
-/** The article of one NDJSON line, or the problem with it (the same checks as a batch line). */
-export function parseArticleLine(text: string): { article: ArticleJsonInput } | { problem: IngestJobProblem } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return { problem: problem('malformed-body', `The line is not JSON: ${(error as Error).message}`) };
-  }
-  if (!checkArticle.Check(value)) {
-    const errors = schemaIssues(checkArticle.Errors(value)).map((issue) => ({ location: 'body', ...issue }));
-    const detail = errors.map((issue) => `${issue.pointer}: ${issue.message}`).join('; ');
-    return { problem: problem('validation-failed', detail, { errors }) };
-  }
-  return { article: value };
 }
 
 /** Thrown inside an article's transaction when another worker settled the item first: rolls it back. */
@@ -273,8 +255,14 @@ export class IngestJobService {
     } catch (error) {
       if (error instanceof AlreadySettled) return false;
       if (error instanceof ApiError) return fail(problem(error.code, error.detail, error.extensions));
-      log?.error({ err: error, jobId, index: item.index }, 'ingest job item failed; the chunk will be retried');
-      throw error;
+      // The database going away is nobody's line's fault: the chunk is retried and skips what is settled.
+      if (isDatabaseUnavailable(error) || isWriteConflict(error)) {
+        log?.error({ err: error, jobId, index: item.index }, 'ingest job item failed; the chunk will be retried');
+        throw error;
+      }
+      // Anything else fails this line alone: retrying the chunk would fail it again and sink its neighbours.
+      log?.error({ err: error, jobId, index: item.index }, 'ingest job item failed');
+      return fail(problem('internal-error', 'This line could not be ingested; the others were not affected.'));
     }
   }
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
+import { findUnsafeText } from '../lib/text-policy.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
 import type { ArticleRow } from '../repositories/article-repository.js';
@@ -42,6 +43,9 @@ export function prepareArticle(input: IngestInput): PreparedArticle {
   if (input.format === 'text') {
     return { text: checkText(normalizeLineEndings(input.text)), layout: 'auto' };
   }
+  // Values a format extracted (HTML, ninjs) meet the same text policy as a JSON body's.
+  const unsafe = findUnsafeText(input.article);
+  if (unsafe) throw new ApiError('unprocessable-content', `${unsafe.pointer}: ${unsafe.reason}`);
   const { headline, body, source, externalId, url, publishedAt, language } = input.article;
   const cleanHeadline = normalizeLineEndings(headline).trim();
   if (cleanHeadline.includes('\n')) throw new ApiError('unprocessable-content', 'The headline must be one line.');

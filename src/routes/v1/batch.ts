@@ -105,7 +105,7 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         },
         response: {
           200: BatchResult,
-          ...problemResponses('validation-failed', 'empty-body', 'payload-too-large', 'unsupported-media-type'),
+          ...problemResponses('validation-failed', 'empty-body', 'payload-too-large', 'unsupported-media-type', 'service-unavailable'),
         },
       },
     },
