@@ -34,6 +34,7 @@ t.test('migrations create every table on an empty Postgres database and record t
       'ApiKey',
       'Article',
       'ArticleRevision',
+      'DailyQuoteCount',
       'Entity',
       'EntityAlias',
       'IdempotencyRecord',

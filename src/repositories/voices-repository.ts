@@ -46,27 +46,21 @@ export interface SourceRow {
   articles: number;
 }
 
-// Quotes that count: what editors have not rejected and what still has its text.
-const COUNTED = Prisma.sql`q."reviewStatus" IN ('unreviewed', 'confirmed')`;
-
-const kindCounts = Prisma.sql`
-  count(*) FILTER (WHERE q."kind" = 'direct')::int AS "direct",
-  count(*) FILTER (WHERE q."kind" = 'mixed')::int AS "mixed",
-  count(*) FILTER (WHERE q."kind" = 'indirect')::int AS "indirect"`;
+const kindSums = Prisma.sql`
+  sum(d."direct")::int AS "direct", sum(d."mixed")::int AS "mixed", sum(d."indirect")::int AS "indirect"`;
 
 /**
- * The quotes of the scope's articles. An article's date is its publication time, or its ingest
- * time when the publication time is unknown; both columns are indexed, so a short period reads
- * only its own articles.
+ * The daily counts of the scope: DailyQuoteCount, which Postgres keeps equal to the counted quotes
+ * (unreviewed and confirmed) of the articles of each day and source, by the quotes' source (see
+ * the migration daily_quote_counts). A day is the UTC day of an article's publication time, or of
+ * its ingest time when that is unknown; the period's days are a range of its primary key.
  */
-function scopedQuotes(scope: VoicesScope, joins: Prisma.Sql = Prisma.empty): Prisma.Sql {
-  const from = scope.from.toISOString();
-  const until = scope.until.toISOString();
-  return Prisma.sql`"Article" a JOIN "Quote" q ON q."articleId" = a."id" ${joins}
-    WHERE ((a."publishedAt" >= ${from}::timestamptz AND a."publishedAt" < ${until}::timestamptz)
-        OR (a."publishedAt" IS NULL AND a."createdAt" >= ${from}::timestamptz AND a."createdAt" < ${until}::timestamptz))
-      ${scope.source === null ? Prisma.empty : Prisma.sql`AND a."source" = ${scope.source}`}
-      AND ${COUNTED}`;
+function scopedCounts(scope: VoicesScope): Prisma.Sql {
+  const from = scope.from.toISOString().slice(0, 10);
+  const until = scope.until.toISOString().slice(0, 10);
+  return Prisma.sql`"DailyQuoteCount" d
+    WHERE d."day" >= ${from}::date AND d."day" < ${until}::date
+      ${scope.source === null ? Prisma.empty : Prisma.sql`AND d."source" = ${scope.source}`}`;
 }
 
 /** One row telling whether the source filter names a source that has articles. */
@@ -77,8 +71,9 @@ function knownSource(scope: VoicesScope): Prisma.Sql {
 }
 
 /**
- * Who gets quoted, counted by Postgres: one statement per answer, each starting from the scope's
- * articles and grouping their quotes; nothing is counted row by row in JavaScript.
+ * Who gets quoted, counted by Postgres: one statement per answer, each summing the period's daily
+ * counts and joining the few speakers they name to Entity for type and gender (as they are now);
+ * nothing is counted row by row in JavaScript.
  */
 export class VoicesRepository {
   constructor(private readonly reader: SqlReader) {}
@@ -88,9 +83,10 @@ export class VoicesRepository {
     return this.reader.rows<SpeakerRow>(Prisma.sql`
       WITH known AS (${knownSource(scope)}),
       counted AS (
-        SELECT q."speakerEntityId" AS "id", count(*)::int AS "quotes", count(DISTINCT q."articleId")::int AS "articles", ${kindCounts}
-          FROM ${scopedQuotes(scope)} AND q."speakerEntityId" IS NOT NULL
-         GROUP BY q."speakerEntityId"
+        SELECT d."speakerEntityId" AS "id", sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes",
+               sum(d."articles")::int AS "articles", ${kindSums}
+          FROM ${scopedCounts(scope)} AND d."sourceKind" = 'entity'
+         GROUP BY d."speakerEntityId"
       ),
       top AS (
         SELECT c.*, e."type"::text AS "type", e."canonicalName", e."gender"::text AS "gender", e."genderSource"::text AS "genderSource"
@@ -107,10 +103,16 @@ export class VoicesRepository {
   sourceTypes(scope: VoicesScope): Promise<TypeRow[]> {
     return this.reader.rows<TypeRow>(Prisma.sql`
       WITH known AS (${knownSource(scope)}),
+      bySource AS (
+        SELECT d."sourceKind", d."speakerEntityId", ${kindSums}
+          FROM ${scopedCounts(scope)}
+         GROUP BY d."sourceKind", d."speakerEntityId"
+      ),
       counted AS (
-        SELECT CASE WHEN e."id" IS NOT NULL THEN e."type"::text WHEN q."sourceText" IS NOT NULL THEN 'UNNAMED' ELSE 'NONE' END AS "type",
-               count(*)::int AS "quotes", ${kindCounts}
-          FROM ${scopedQuotes(scope, Prisma.sql`LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"`)}
+        SELECT CASE s."sourceKind" WHEN 'entity' THEN e."type"::text WHEN 'unnamed' THEN 'UNNAMED' ELSE 'NONE' END AS "type",
+               sum(s."direct" + s."mixed" + s."indirect")::int AS "quotes",
+               sum(s."direct")::int AS "direct", sum(s."mixed")::int AS "mixed", sum(s."indirect")::int AS "indirect"
+          FROM bySource s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
          GROUP BY 1
       )
       SELECT k."sourceKnown", c.* FROM known k LEFT JOIN counted c ON true
@@ -121,11 +123,15 @@ export class VoicesRepository {
   genders(scope: VoicesScope): Promise<GenderRow[]> {
     return this.reader.rows<GenderRow>(Prisma.sql`
       WITH known AS (${knownSource(scope)}),
+      bySpeaker AS (
+        SELECT d."speakerEntityId" AS "id", sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes"
+          FROM ${scopedCounts(scope)} AND d."sourceKind" = 'entity'
+         GROUP BY d."speakerEntityId"
+      ),
       counted AS (
-        SELECT COALESCE(e."gender"::text, 'unknown') AS "gender", count(*)::int AS "quotes",
-               count(DISTINCT e."id")::int AS "people",
-               count(DISTINCT e."id") FILTER (WHERE e."genderSource" = 'editor')::int AS "editorSet"
-          FROM ${scopedQuotes(scope, Prisma.sql`JOIN "Entity" e ON e."id" = q."speakerEntityId" AND e."type" = 'PERSON'`)}
+        SELECT COALESCE(e."gender"::text, 'unknown') AS "gender", sum(s."quotes")::int AS "quotes",
+               count(*)::int AS "people", count(*) FILTER (WHERE e."genderSource" = 'editor')::int AS "editorSet"
+          FROM bySpeaker s JOIN "Entity" e ON e."id" = s."id" AND e."type" = 'PERSON'
          GROUP BY 1
       )
       SELECT k."sourceKnown", g."gender", COALESCE(c."quotes", 0) AS "quotes", COALESCE(c."people", 0) AS "people",
@@ -140,7 +146,7 @@ export class VoicesRepository {
   trend(scope: VoicesScope, interval: 'day' | 'week' | 'month'): Promise<TrendRow[]> {
     const lastDay = new Date(scope.until.getTime() - 86_400_000).toISOString();
     const person = (gender: string) =>
-      Prisma.sql`count(*) FILTER (WHERE e."type" = 'PERSON' AND COALESCE(e."gender"::text, 'unknown') = ${gender})::int`;
+      Prisma.sql`COALESCE(sum(s."quotes") FILTER (WHERE e."type" = 'PERSON' AND COALESCE(e."gender"::text, 'unknown') = ${gender}), 0)::int`;
     return this.reader.rows<TrendRow>(Prisma.sql`
       WITH known AS (${knownSource(scope)}),
       buckets AS (
@@ -148,11 +154,16 @@ export class VoicesRepository {
           FROM generate_series(date_trunc(${interval}, ${scope.from.toISOString()}::timestamptz AT TIME ZONE 'UTC'),
                                ${lastDay}::timestamptz AT TIME ZONE 'UTC', ('1 ' || ${interval})::interval) AS b
       ),
+      bySpeaker AS (
+        SELECT date_trunc(${interval}, d."day"::timestamp)::date AS "bucket", d."sourceKind", d."speakerEntityId",
+               sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes"
+          FROM ${scopedCounts(scope)}
+         GROUP BY 1, 2, 3
+      ),
       counted AS (
-        SELECT date_trunc(${interval}, COALESCE(a."publishedAt", a."createdAt") AT TIME ZONE 'UTC')::date AS "bucket",
-               count(*)::int AS "quotes", ${person('female')} AS "female", ${person('male')} AS "male",
+        SELECT s."bucket", sum(s."quotes")::int AS "quotes", ${person('female')} AS "female", ${person('male')} AS "male",
                ${person('nonbinary')} AS "nonbinary", ${person('unknown')} AS "unknown"
-          FROM ${scopedQuotes(scope, Prisma.sql`LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"`)}
+          FROM bySpeaker s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
          GROUP BY 1
       )
       SELECT k."sourceKnown", to_char(b."bucket", 'YYYY-MM-DD') AS "bucket", COALESCE(c."quotes", 0) AS "quotes",
@@ -162,7 +173,7 @@ export class VoicesRepository {
        ORDER BY b."bucket"`);
   }
 
-  /** Sources with their article counts, by name; at most `limit`. */
+/** Sources with their article counts, by name; at most `limit`. */
   sources(limit: number): Promise<SourceRow[]> {
     return this.reader.rows<SourceRow>(Prisma.sql`
       SELECT "source", count(*)::int AS "articles" FROM "Article"
