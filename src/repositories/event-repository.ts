@@ -1,6 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { Prisma, type EventTarget } from '../generated/prisma/client.js';
-import type { DbClient } from './db-client.js';
+import type { SqlReader } from '../db/sql-reader.js';
+import { prismaReader, type DbClient } from './db-client.js';
 
 export type EventRow = Prisma.AnnotationEventGetPayload<object>;
 
@@ -17,9 +18,14 @@ export interface NewEvent {
 const json = (value: Record<string, unknown> | null): Prisma.InputJsonValue | typeof Prisma.DbNull =>
   value === null ? Prisma.DbNull : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
+const eventColumns = Prisma.raw(Object.values(Prisma.AnnotationEventScalarFieldEnum).map((column) => `"${column}"`).join(', '));
+
 /** The change history: append-only. */
 export class EventRepository {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader = prismaReader(db),
+  ) {}
 
   async append(events: NewEvent[]): Promise<void> {
     if (events.length === 0) return;
@@ -37,16 +43,13 @@ export class EventRepository {
     return this.db.annotationEvent.findUnique({ where: { id } });
   }
 
-  /** Oldest first after the id cursor; for one article, or one annotation of it. */
+  /** Oldest first after the id cursor; for one article, or one annotation of it. One statement on the page reader. */
   list(filter: { articleId: string; targetId?: string }, afterId: string | undefined, limit: number): Promise<EventRow[]> {
-    return this.db.annotationEvent.findMany({
-      where: {
-        articleId: filter.articleId,
-        ...(filter.targetId ? { targetId: filter.targetId } : {}),
-        ...(afterId ? { id: { gt: afterId } } : {}),
-      },
-      orderBy: { id: 'asc' },
-      take: limit,
-    });
+    return this.reader.rows(Prisma.sql`
+      SELECT ${eventColumns} FROM "AnnotationEvent"
+       WHERE "articleId" = ${filter.articleId}::uuid
+         ${filter.targetId ? Prisma.sql`AND "targetId" = ${filter.targetId}::uuid` : Prisma.empty}
+         ${afterId ? Prisma.sql`AND "id" > ${afterId}::uuid` : Prisma.empty}
+       ORDER BY "id" LIMIT ${limit}`);
   }
 }

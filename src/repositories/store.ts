@@ -29,7 +29,7 @@ function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Rep
     entities: new EntityRepository(db),
     annotations: new AnnotationRepository(db, reader),
     apiKeys: new ApiKeyRepository(db),
-    events: new EventRepository(db),
+    events: new EventRepository(db, reader),
     idempotency: new IdempotencyRepository(db),
     ingestJobs: new IngestJobRepository(db),
     voices: new VoicesRepository(reader),
