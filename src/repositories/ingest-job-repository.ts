@@ -1,6 +1,7 @@
-import type { IngestJobItemStatus, Prisma } from '../generated/prisma/client.js';
+import { Prisma, type IngestJobItemStatus } from '../generated/prisma/client.js';
+import type { SqlReader } from '../db/sql-reader.js';
 import type { QueueSql } from '../queue/ingest-queue.js';
-import type { DbClient } from './db-client.js';
+import { prismaReader, type DbClient } from './db-client.js';
 
 export type IngestJobRow = Prisma.IngestJobGetPayload<object>;
 export type IngestJobItemRow = Prisma.IngestJobItemGetPayload<object>;
@@ -21,9 +22,17 @@ export interface NewIngestJobItem {
 /** Rows of one insert statement: Postgres allows 65,535 bind parameters per statement. */
 const INSERT_BATCH = 5_000;
 
-/** Ingest jobs and their items. Every status change is conditional, so retries never count twice. */
+const jobColumns = Prisma.raw(Object.values(Prisma.IngestJobScalarFieldEnum).map((column) => `"${column}"`).join(', '));
+
+/**
+ * Ingest jobs and their items. Every status change is conditional, so retries never count twice.
+ * What the API reads (a job, its counts, a page of items) is one statement each on the page reader.
+ */
 export class IngestJobRepository {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader = prismaReader(db),
+  ) {}
 
   async create(job: { id: string; total: number; createdBy: string }, items: NewIngestJobItem[]): Promise<IngestJobRow> {
     const row = await this.db.ingestJob.create({ data: job });
@@ -35,35 +44,38 @@ export class IngestJobRepository {
     return row;
   }
 
-  findById(id: string): Promise<IngestJobRow | null> {
-    return this.db.ingestJob.findUnique({ where: { id } });
+  async findById(id: string): Promise<IngestJobRow | null> {
+    const rows = await this.reader.rows<IngestJobRow>(Prisma.sql`SELECT ${jobColumns} FROM "IngestJob" WHERE "id" = ${id}::uuid`);
+    return rows[0] ?? null;
   }
 
   /** Items of a job by status, counted. */
   async counts(jobId: string): Promise<IngestJobCounts> {
-    const groups = await this.db.ingestJobItem.groupBy({ by: ['status'], where: { jobId }, _count: { _all: true } });
+    const groups = await this.reader.rows<{ status: IngestJobItemStatus; count: number }>(Prisma.sql`
+      SELECT "status", count(*)::int AS "count" FROM "IngestJobItem" WHERE "jobId" = ${jobId}::uuid GROUP BY "status"`);
     const counts: IngestJobCounts = { pending: 0, created: 0, existing: 0, failed: 0 };
-    for (const group of groups) counts[group.status] = group._count._all;
+    for (const group of groups) counts[group.status] = group.count;
     return counts;
   }
 
   /** Failed items in index order, from `afterIndex` on (exclusive). */
   failedItems(jobId: string, limit: number, afterIndex = -1): Promise<Pick<IngestJobItemRow, 'index' | 'line' | 'problem'>[]> {
-    return this.db.ingestJobItem.findMany({
-      where: { jobId, status: 'failed', index: { gt: afterIndex } },
-      orderBy: { index: 'asc' },
-      take: limit,
-      select: { index: true, line: true, problem: true },
-    });
+    return this.reader.rows(Prisma.sql`
+      SELECT "index", "line", "problem" FROM "IngestJobItem"
+       WHERE "jobId" = ${jobId}::uuid AND "status" = 'failed' AND "index" > ${afterIndex}
+       ORDER BY "index" LIMIT ${limit}`);
   }
 
-  /** Items of a job in index order, optionally of one status, from `afterIndex` on (exclusive). */
-  items(jobId: string, limit: number, afterIndex = -1, status?: IngestJobItemStatus): Promise<IngestJobItemRow[]> {
-    return this.db.ingestJobItem.findMany({
-      where: { jobId, index: { gt: afterIndex }, ...(status ? { status } : {}) },
-      orderBy: { index: 'asc' },
-      take: limit,
-    });
+  /**
+   * Items of a job in index order, optionally of one status, from `afterIndex` on (exclusive);
+   * without their payload (the article line), which the API does not show.
+   */
+  items(jobId: string, limit: number, afterIndex = -1, status?: IngestJobItemStatus): Promise<Omit<IngestJobItemRow, 'payload'>[]> {
+    return this.reader.rows(Prisma.sql`
+      SELECT "jobId", "index", "line", "status", "articleId", "problem", "updatedAt" FROM "IngestJobItem"
+       WHERE "jobId" = ${jobId}::uuid AND "index" > ${afterIndex}
+         ${status ? Prisma.sql`AND "status" = ${status}::"IngestJobItemStatus"` : Prisma.empty}
+       ORDER BY "index" LIMIT ${limit}`);
   }
 
   /** The still pending items of a job whose index lies in [from, to). */

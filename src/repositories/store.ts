@@ -31,7 +31,7 @@ function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Rep
     apiKeys: new ApiKeyRepository(db),
     events: new EventRepository(db, reader),
     idempotency: new IdempotencyRepository(db),
-    ingestJobs: new IngestJobRepository(db),
+    ingestJobs: new IngestJobRepository(db, reader),
     voices: new VoicesRepository(reader),
   };
 }
