@@ -1,11 +1,13 @@
-// Parts of speech and lemmas for the pipeline's own tokens, from wink-nlp's English model. The
-// attribution stages read verbs, their lemmas and the shape of clauses from these tags instead of
-// long word lists. wink tokenizes on its own; its tokens are aligned to ours by character offset.
+// Parts of speech for the pipeline's own tokens, from wink-nlp's English model. The attribution
+// stages read verbs and the shape of clauses from these tags instead of long word lists. wink
+// tokenizes on its own; its tokens are aligned to ours by character offset. (wink's lemmatiser is
+// not used: the stages only ask whether a lemma is in a small set, which attribution/lemmas.ts
+// answers from the sets' own word forms at a fraction of the cost.)
 //
 // The model (about 17 MB of heap) is loaded on first use, so processes that never annotate do not
 // pay for it; in the service that is the annotator threads only.
 
-import winkNLP, { type ItemToken, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Token } from './tokens.js';
 
@@ -16,17 +18,14 @@ const CODE = new Map<string, number>(POS_NAMES.map((n, i) => [n, i]));
 export const POS = Object.fromEntries(POS_NAMES.map((n, i) => [n, i])) as Record<PosName, number>;
 
 export interface PosTags {
-  /** A POS code (see POS) for each of our tokens. */
+  /** A POS code (see POS) for each of our tokens; 0 (X) where the tagger saw no word. */
   tag: Uint8Array;
-  /** The lemma of token i ("said" -> "say", "allegations" -> "allegation"), computed on demand. */
-  lemma(i: number): string;
 }
 
 let nlp: WinkMethods | undefined;
 
 /** Longest run of non-space characters the tagger sees whole. */
 const MAX_RUN = 64;
-const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
 
 /**
  * wink's tokenizer takes time quadratic in the length of a run without spaces (a 30,000-character
@@ -34,7 +33,23 @@ const LONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
  * are blanked (same length, so offsets still hold).
  */
 function breakLongRuns(text: string): string {
-  return text.replace(LONG_RUN, (run) => run.slice(0, MAX_RUN / 2) + ' '.repeat(run.length - MAX_RUN / 2));
+  let parts: string[] | null = null;
+  let from = 0;
+  let runStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i < text.length ? text.charCodeAt(i) : 32;
+    if (ch !== 32 && ch !== 10 && ch !== 9 && ch !== 13) continue;
+    if (i - runStart > MAX_RUN) {
+      parts ??= [];
+      const keep = runStart + MAX_RUN / 2;
+      parts.push(text.slice(from, keep), ' '.repeat(i - keep));
+      from = i;
+    }
+    runStart = i + 1;
+  }
+  if (!parts) return text;
+  parts.push(text.slice(from));
+  return parts.join('');
 }
 
 function tagger(): WinkMethods {
@@ -49,11 +64,11 @@ function tagger(): WinkMethods {
  */
 export function tagTokens(text: string, tokens: Token[]): PosTags {
   const tag = new Uint8Array(tokens.length);
-  const wink = new Int32Array(tokens.length).fill(-1);
-  if (tokens.length === 0) return { tag, lemma: () => '' };
+  if (tokens.length === 0) return { tag };
   const w = tagger();
   const its = w.its;
-  const doc = w.readDoc(breakLongRuns(text));
+  const seen = breakLongRuns(text);
+  const doc = w.readDoc(seen);
   const values = doc.tokens().out();
   const spaces = doc.tokens().out(its.precedingSpaces);
   const tags = doc.tokens().out(its.pos);
@@ -66,35 +81,17 @@ export function tagTokens(text: string, tokens: Token[]): PosTags {
     // wink keeps every character, so its values follow the text; resynchronise nearby if one
     // does not (a bounded look-ahead keeps this linear)
     let at = pos;
-    if (!text.startsWith(v, pos)) {
-      const near = text.slice(pos, pos + v.length + 16).indexOf(v);
+    if (!seen.startsWith(v, pos)) {
+      const near = seen.slice(pos, pos + v.length + 16).indexOf(v);
       if (near < 0) continue;
       at = pos + near;
     }
     const end = at + v.length;
     pos = end;
     while (k < tokens.length && tokens[k]!.start < end) {
-      if (tokens[k]!.start >= at) {
-        tag[k] = CODE.get(tags[j]!) ?? 0;
-        wink[k] = j;
-      }
+      if (tokens[k]!.start >= at) tag[k] = CODE.get(tags[j]!) ?? 0;
       k++;
     }
   }
-  const lemmas = new Map<number, string>();
-  const items = doc.tokens();
-  return {
-    tag,
-    lemma(i: number): string {
-      const j = wink[i]!;
-      if (j < 0) return tokens[i]?.lower ?? '';
-      let l = lemmas.get(j);
-      if (l === undefined) {
-        // wink's typings give its.lemma a signature out() does not accept; the call is the documented one
-        l = String(items.itemAt(j).out(its.lemma as unknown as Parameters<ItemToken['out']>[0])).toLowerCase();
-        lemmas.set(j, l);
-      }
-      return l;
-    },
-  };
+  return { tag };
 }

@@ -17,7 +17,8 @@ export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue
     let { first, last } = cue.content;
     if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1) first++;
     let outside = 0;
-    for (let i = first; i < last; i++) {
+    // words outside its own quotations decide between direct and mixed
+    for (let i = own.length ? first : last; i < last; i++) {
       const t = c.tokens[i]!;
       if (t.kind !== 'word' && t.kind !== 'num') continue;
       const q = c.quoteOf[i]!;

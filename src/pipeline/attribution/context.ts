@@ -4,6 +4,9 @@
 import { CALENDAR_WORDS } from '../data/common.js';
 import { TIME_NOUNS } from '../data/speech.js';
 import { POS, tagTokens } from '../pos.js';
+import { lemmaOf, mayBeReportingForm } from './lemmas.js';
+import type { Quotation } from './model.js';
+import { findQuotations } from './quotations.js';
 import type { Sentence, Token } from '../tokens.js';
 import type { EntityType, MentionKind } from '../types.js';
 
@@ -28,25 +31,58 @@ export interface AttributionInput {
 }
 
 export interface Context extends AttributionInput {
+  /** A POS code (pos.ts) for each token; words in blanked sentences and inside quotations have none. */
   tag: Uint8Array;
+  /** The lemma of token i as far as the lemma sets of data/speech.ts go (lemmas.ts). */
   lemma(i: number): string;
   /** For each token, the quotation whose marks enclose it (marks included), or -1. */
   quoteOf: Int32Array;
+  /** The spans in quotation marks, in text order (quotations.ts). */
+  quotations: Quotation[];
 }
 
+/** Words that may open a cue or its content without being a reporting verb's form. */
+const CUE_WORDS = new Set(['that', 'according', 'words', 'put', 'whether']);
+/** Nouns that take their content with "of" ("allegations of", "accusations of", "warnings of"). */
+const OF_NOUN_START = /^(?:alleg|accus|suspic|warning)/;
+
 export function buildContext(input: AttributionInput): Context {
-  const { tag, lemma } = tagTokens(taggingCopy(input), input.tokens);
-  return { ...input, tag, lemma, quoteOf: new Int32Array(input.tokens.length).fill(-1) };
+  const c: Context = { ...input, tag: new Uint8Array(0), lemma: () => '', quoteOf: new Int32Array(input.tokens.length).fill(-1), quotations: [] };
+  // the quotations first: the words inside them need no tags
+  c.quotations = findQuotations(c);
+  c.tag = tagTokens(taggingCopy(c), input.tokens).tag;
+  c.lemma = (i) => lemmaOf(c.tokens[i]?.lower ?? '', c.tag[i] === POS.NOUN || c.tag[i] === POS.PROPN);
+  return c;
+}
+
+/**
+ * Whether a sentence can hold a cue: a quotation mark, a colon, "that", "according", a form of a
+ * reporting verb. Decided by spelling alone, so that the tagger (the pipeline's costliest step)
+ * reads only the sentences attribution can use; the rest is blanked in its copy of the text.
+ */
+function mayHoldCue(c: Context, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    const t = c.tokens[i]!;
+    if (t.kind === 'quote' || t.text === ':') return true;
+    if (t.kind !== 'word') continue;
+    const l = t.lower;
+    if (CUE_WORDS.has(l) || mayBeReportingForm(l) || OF_NOUN_START.test(l)) return true;
+  }
+  return false;
 }
 
 /**
  * A same-length copy of the text for the tagger, with capitals that say nothing about a word's
  * part of speech lowered: a sentence's first word and every word of a Title Case or ALL-CAPS line,
  * unless the entity stage found a name there. "Officials said" and "Minister Says Plan Fails" are
- * then tagged like running text.
+ * then tagged like running text. Words no stage reads a tag of are blanked: the insides of
+ * quotations (no cue is looked for there) and sentences that cannot hold a cue.
  */
-function taggingCopy(input: AttributionInput): string {
-  const { text, tokens, sentences, blockTokens, ents } = input;
+function taggingCopy(c: Context): string {
+  const { text, tokens, sentences, blockTokens, ents } = c;
+  const blank = new Uint8Array(tokens.length);
+  for (const s of sentences) if (!mayHoldCue(c, s.first, s.last)) blank.fill(1, s.first, s.last);
+  for (const q of c.quotations) if (q.close > q.first) blank.fill(1, q.first, q.close);
   const lower = new Uint8Array(tokens.length);
   for (const s of sentences) {
     let i = s.first;
@@ -69,6 +105,16 @@ function taggingCopy(input: AttributionInput): string {
   let pos = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (blank[i]) {
+      // a run of blanked tokens becomes one run of spaces (line breaks included: the tagger
+      // splits no sentences here)
+      let j = i;
+      while (j + 1 < tokens.length && blank[j + 1]) j++;
+      parts.push(text.slice(pos, t.start), ' '.repeat(tokens[j]!.end - t.start));
+      pos = tokens[j]!.end;
+      i = j;
+      continue;
+    }
     if (!lower[i] || !t.cap) continue;
     const m = ents.mentionCover[i]!;
     if (m >= 0 && ents.mentions[m]!.kind === 'name') continue;

@@ -1,6 +1,6 @@
 // Attribution: who said, wrote, thought or found what. The stages run in this order (each file
 // states its reason):
-//   quotations -> titles -> cues (verbs, phrases, nouns, labels) -> contents -> ownership ->
+//   quotations and tags (context) -> titles -> cues (verbs, phrases, nouns, labels) -> contents -> ownership ->
 //   governing verbs -> attributions -> relays -> remaining quotations -> headlines -> cap
 // Works on tokens; offsets are UTF-16 here, annotate() converts them to code points.
 
@@ -16,7 +16,6 @@ import type { Attribution } from './model.js';
 import { findNounCues } from './noun-cues.js';
 import { ownQuotations } from './ownership.js';
 import { findPhraseCues } from './phrase-cues.js';
-import { findQuotations } from './quotations.js';
 import { settleRelays } from './relays.js';
 import { markTitles } from './titles.js';
 
@@ -49,7 +48,7 @@ export interface RawAttribution {
 
 export function findAttributions(input: AttributionInput): RawAttribution[] {
   const c = buildContext(input);
-  const quotations = findQuotations(c);
+  const quotations = c.quotations;
   markTitles(c, quotations);
   const cues = settleContents(c, quotations, [...findVerbCues(c, quotations), ...findPhraseCues(c, quotations), ...findNounCues(c), ...findLabelCues(c)]);
   const owner = ownQuotations(c, quotations, cues);

@@ -14,6 +14,7 @@ import { POS } from '../pos.js';
 import { complementAfter, type Complement } from './complements.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
+import { mayBeReportingForm } from './lemmas.js';
 import { isMessageNoun, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
 import { isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
@@ -23,8 +24,16 @@ const RELAY_LEMMAS = new Set(['quote', 'cite']);
 export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
   const cues: Cue[] = [];
   for (const s of c.sentences) {
+    // without a quotation mark, a colon or "that" in the sentence only a reporting verb can be a
+    // cue (by its clause without "that"); its spelling says whether it may be one, before any lemma
+    let framed = false;
+    for (let i = s.first; i < s.last && !framed; i++) {
+      const t = c.tokens[i]!;
+      framed = t.kind === 'quote' || t.text === ':' || t.lower === 'that';
+    }
     for (let v = s.first; v < s.last; v++) {
       if (c.quoteOf[v] !== -1 || !isCueCandidate(c, v)) continue;
+      if (!framed && !mayBeReportingForm(c.tokens[v]!.lower)) continue;
       verbCues(c, quotations, v, cues);
     }
   }
