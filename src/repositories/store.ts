@@ -26,7 +26,7 @@ export interface Repositories {
 function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Repositories {
   return {
     articles: new ArticleRepository(db, reader),
-    entities: new EntityRepository(db),
+    entities: new EntityRepository(db, reader),
     annotations: new AnnotationRepository(db, reader),
     apiKeys: new ApiKeyRepository(db),
     events: new EventRepository(db, reader),
