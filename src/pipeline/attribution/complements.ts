@@ -32,6 +32,7 @@ export interface ComplementOptions {
 const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
 /** Prepositions that attach to a noun inside a subject ("the head of the agency", "feedback for X"). */
 const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'near', 'across', 'about', 'over', 'to', 'between', 'among', 'against', 'under']);
+const ADVERBIAL_QUESTION_WORDS = new Set(['when', 'where', 'if']);
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'where', 'when']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'there', 'this', 'that', 'these', 'those']);
@@ -112,7 +113,10 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
   // the quotation its complement; a name after "as" is a title: "went as \"The Fawn\"")
   if (t.text === ':' || t.text === ',' || t.lower === 'as') {
     const q = quotationOpeningAt(c, quotations, k + 1);
-    if (q && (t.lower !== 'as' || !q.titleCase || o.listed || o.speechAct)) return quote(q);
+    // after an object a comma may only end a clause ('known to affect yields, "..."'): there the
+    // verb must be one of speech ('told reporters, "..."')
+    const speech = o.listed || o.speechAct;
+    if (q && (t.lower !== 'as' || !q.titleCase || speech) && (t.text !== ',' || !afterObject || speech)) return quote(q);
     if (t.text === ':') {
       if (k + 1 >= end) return colonAtBlockEnd(c, quotations, k + 1, afterObject);
       return { kind: 'colon', content: { first: k + 1, last: end }, afterObject };
@@ -129,7 +133,11 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
   if (t.lower === 'that' && thatOpensClause(c, k, end, o.listed)) return { kind: 'that', content: { first: k, last: end }, afterObject };
   if (!o.listed) return null;
   if (t.lower === 'of' && o.ofObject && afterObject) return { kind: 'of', content: { first: k + 1, last: end }, afterObject };
-  if (QUESTION_WORDS.has(t.lower)) return { kind: 'question', content: { first: k, last: end }, afterObject };
+  // "asked whether ...", "did not say how ..."; "when", "where" and "if" open a question only with
+  // a clause ("said when asked" is a time)
+  if (QUESTION_WORDS.has(t.lower) && (!ADVERBIAL_QUESTION_WORDS.has(t.lower) || opensClause(c, k + 1, end))) {
+    return { kind: 'question', content: { first: k, last: end }, afterObject };
+  }
   // "said although costs rose, the plan ...": a subordinate clause opens the content
   if (SUBORDINATORS.has(t.lower) && tagIs(c, k, POS.SCONJ, POS.ADP) && !afterObject) return { kind: 'clause', content: { first: k, last: end }, afterObject };
   if ((!afterObject || o.listener) && opensClause(c, k, end)) return { kind: 'clause', content: { first: k, last: end }, afterObject };
@@ -177,6 +185,12 @@ export function opensClause(c: Context, k: number, end: number): boolean {
       const pp = nounPhraseStartingAt(c, m + 1, end);
       if (!pp) break;
       m = pp.last;
+    }
+    // an apposition or relative clause set off by commas: "the suspect, a local man, fled"
+    if (c.tokens[m]?.text === ',') {
+      let j = m + 1;
+      while (j < end && j - m <= 14 && c.tokens[j]!.text !== ',' && c.quoteOf[j] === -1) j++;
+      if (j < end && c.tokens[j]!.text === ',' && j > m + 1) m = j + 1;
     }
   }
   while (m < end && tagIs(c, m, POS.ADV)) m++;

@@ -15,6 +15,7 @@ export interface Preposed {
   inserted: boolean;
 }
 
+const TRAILING_CLAUSE_OPENERS = new Set(['when', 'as', 'after', 'before', 'while', 'because', 'since', 'though', 'although', 'adding', 'noting']);
 const CLOSING_PUNCT = new Set([',', '!', '?', '...', '\u2026', '\u2014', '\u2013', '--']);
 
 /**
@@ -50,6 +51,7 @@ export function preposedContent(c: Context, quotations: Quotation[], clauseFirst
   let k = clauseLast;
   let object = !listener;
   for (let guard = 0; k < s.last && guard < 6; guard++) {
+    if (TRAILING_CLAUSE_OPENERS.has(c.tokens[k]!.lower)) break;
     if (tagIs(c, k, POS.ADV) || isTimeWord(c, k)) k++;
     else if (tagIs(c, k, POS.ADP) && c.tokens[k]!.lower !== 'that') {
       const np = nounPhraseStartingAt(c, k + 1, s.last);
@@ -63,7 +65,9 @@ export function preposedContent(c: Context, quotations: Quotation[], clauseFirst
     } else break;
   }
   const rest = c.tokens[k];
-  if (k < s.last && rest && rest.text !== ',' && rest.text !== ';' && !(rest.kind === 'punct' || rest.kind === 'quote')) return null;
+  // the cue clause ends the sentence, or a comma, or a clause of time or reason follows it
+  // ('"...," she said when asked about it')
+  if (k < s.last && rest && rest.text !== ',' && rest.text !== ';' && !(rest.kind === 'punct' || rest.kind === 'quote') && !TRAILING_CLAUSE_OPENERS.has(rest.lower)) return null;
   let inserted = false;
   if (!quotationOnly && k + 1 < s.last && rest?.text === ',' && c.quoteOf[k + 1] === -1 && !c.tokens[k + 1]!.lower.endsWith('ing')) {
     // the rest must go on with a verb of the content's clause ("..., she said, will fail")

@@ -68,6 +68,16 @@ export function isPassive(c: Context, v: number): boolean {
 export function subjectBefore(c: Context, v: number, depth = 0): Subject | null {
   const s = sentenceOf(c, v);
   const lo = s.first;
+  // "declined to say whether ...", "went on to add that ...": an infinitive's subject is that of
+  // the verb it completes
+  let p = v - 1;
+  while (p > lo && tagIs(c, p, POS.ADV)) p--;
+  if (depth < 2 && c.tokens[p]?.lower === 'to' && tagIs(c, p, POS.PART)) {
+    let g = p - 1;
+    while (g > lo && (tagIs(c, g, POS.ADV) || c.tokens[g]!.lower === 'on')) g--;
+    if (g >= lo && isVerb(c, g)) return subjectBefore(c, g, depth + 1);
+    return null;
+  }
   const k = skipToSubject(c, v - 1, lo);
   if (k < lo || c.quoteOf[k] !== -1) return null;
   const t = c.tokens[k]!;

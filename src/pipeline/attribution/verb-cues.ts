@@ -116,8 +116,14 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });
   };
-  // "X, who said the plan was flawed, resigned": the content ends where the main clause resumes
-  if (after && subject.relative) after.content.last = resumption(c, after.content.first, after.content.last);
+  // "X, who said the plan was flawed, resigned": the content ends where the main clause resumes.
+  // "X, asked whether ..., said": a participle set off after its noun is passive (X was asked)
+  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted;
+  if (after && (subject.relative || inserted)) {
+    const end = resumption(c, after.content.first, after.content.last);
+    if (inserted && !subject.relative && end < after.content.last && /(?:ed|en|wn)$/.test(t.lower)) return;
+    after.content.last = end;
+  }
   if (after) push(after.content, rule, confidenceOf(after, listed));
   // content before the cue: "..., X said" / '"...," said X' / "A, X said, B"; a cue with content
   // after it has none before ("According to X, the data show that ...": "show" is not a cue of the first part)

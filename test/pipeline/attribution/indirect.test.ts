@@ -129,3 +129,32 @@ t.test('the reporter\'s own clause ends a content: ", but critics disagree", ", 
   t.equal(found[1]!.source, 'Herald');
   t.equal(found[1]!.via, null, 'the second report is the reporter\'s, not relayed by the officials');
 });
+
+t.test('wire-copy shapes: a subject with an apposition inside the content, a clause of time after the cue', async (t) => {
+  const [a] = attributions('Police say the suspect, a 34-year-old man, fled on foot.');
+  t.equal(a!.text, 'the suspect, a 34-year-old man, fled on foot.');
+  t.equal(a!.source, 'Police');
+  const [b] = attributions('"I never said that," Mark Dalton said when asked about the remark.');
+  t.equal(b!.text, 'I never said that,');
+  t.equal(b!.source, 'Mark Dalton');
+});
+
+t.test('"X, asked whether ..., said": X was asked, and what X said is the content', async (t) => {
+  const found = attributions('Tom Briggs, asked whether he would back the bill, said: "I\'ll look at anything, but not this."');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.text, "I'll look at anything, but not this.");
+  t.equal(found[0]!.source, 'Tom Briggs');
+});
+
+t.test('an infinitive cue takes the subject of the verb it completes: "declined to say whether ..."', async (t) => {
+  const [a] = attributions('A spokeswoman for the university declined to say when the next phase would begin.');
+  t.equal(a!.source, 'A spokeswoman for the university');
+  t.equal(a!.text, 'when the next phase would begin.');
+  t.same(attributions('Ilse Berger hoped to win.'), []);
+});
+
+t.test('a comma after an object ends a clause: the quotation after it is not that verb\'s', async (t) => {
+  const [a] = attributions('Ilse Berger said although heat and drought are known to harm crops, "nobody has looked at both together".');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.kind, 'mixed');
+});
