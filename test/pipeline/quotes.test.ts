@@ -1,19 +1,9 @@
 import t from 'tap';
-import { annotate } from '../../src/pipeline/annotate.js';
+import { attributions } from './attribution/attributions.js';
 
+// the attributions of a text under the names these tests were written with
 function quotes(text: string) {
-  const a = annotate(text);
-  const byKey = new Map(a.entities.map((e) => [e.key, e]));
-  return a.quotes.map((q) => ({
-    text: q.text,
-    kind: q.kind,
-    speaker: q.speakerEntityKey ? byKey.get(q.speakerEntityKey)!.canonicalName : (q.speakerText?.text ?? null),
-    via: q.viaEntityKey ? byKey.get(q.viaEntityKey)!.canonicalName : null,
-    rule: q.rule,
-    mention: q.speakerMentionIndex !== null ? a.mentions[q.speakerMentionIndex]!.text : null,
-    cue: q.cue?.text ?? null,
-    confidence: q.confidence,
-  }));
+  return attributions(text).map((a) => ({ ...a, speaker: a.source, mention: a.sourceWords }));
 }
 
 t.test('a quote followed by "X said" is attributed to X; the span excludes the marks', async (t) => {
