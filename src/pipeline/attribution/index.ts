@@ -1,7 +1,8 @@
 // Attribution: who said, wrote, thought or found what. The stages run in this order (each file
 // states its reason):
 //   quotations and tags (context) -> titles -> cues (verbs, phrases, nouns, labels) -> contents -> ownership ->
-//   governing verbs -> attributions -> relays -> remaining quotations -> headlines -> cap
+//   governing verbs -> attributions -> relays -> remaining quotations -> pronoun sources ->
+//   headlines -> cap
 // Works on tokens; offsets are UTF-16 here, annotate() converts them to code points.
 
 import { buildAttributions } from './build.js';
@@ -16,6 +17,7 @@ import type { Attribution } from './model.js';
 import { findNounCues } from './noun-cues.js';
 import { ownQuotations } from './ownership.js';
 import { findPhraseCues } from './phrase-cues.js';
+import { resolvePronounSources } from './pronoun-sources.js';
 import { settleRelays } from './relays.js';
 import { markTitles } from './titles.js';
 
@@ -56,6 +58,7 @@ export function findAttributions(input: AttributionInput): RawAttribution[] {
   let atts = buildAttributions(c, quotations, cues, owner);
   atts = settleRelays(c, atts);
   atts = attributeRemaining(c, quotations, atts);
+  resolvePronounSources(c, atts);
   atts = attributeHeadlines(c, atts);
   // a span in single marks without a source is more likely a scare quote than speech
   atts = atts.filter((a) => a.source || a.quotations.length !== 1 || !quotations[a.quotations[0]!]!.single || a.kind !== 'direct');

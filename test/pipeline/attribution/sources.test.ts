@@ -99,3 +99,11 @@ t.test('"according to people familiar with the matter": people, though the tagge
   t.equal(a!.text, 'The company plans to cut 500 jobs');
   t.match(a!.source, /^people/);
 });
+
+t.test('a pronoun no entity stands for takes the unnamed source of the attribution before', async (t) => {
+  const found = attributions('Officials said the road would reopen on Sunday. They added that repairs would cost $2 million.');
+  t.same(found.map((f) => f.source), ['Officials', 'Officials']);
+  const spokesman = attributions('A spokesman for the port said the ship was safe. He added that no one had been hurt.');
+  t.same(spokesman.map((f) => f.source), ['A spokesman for the port', 'A spokesman for the port']);
+  t.match(spokesman[1]!.rule, /-pronoun$/);
+});

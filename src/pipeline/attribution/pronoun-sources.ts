@@ -1,0 +1,39 @@
+// Stage: a pronoun source that the entity stage left unresolved ("Officials said ... They added
+// ...", "A spokesman said ... He added ...") stands for the source of the attribution just before,
+// in the same paragraph or the one before, when the two agree: "they" and "we" a group or an
+// organisation, "it" an organisation or a document, "he" and "she" a person or a person's words.
+
+import type { Context } from './context.js';
+import type { Attribution, Source } from './model.js';
+
+const PRONOUNS = new Set(['they', 'we', 'it', 'he', 'she']);
+/** How many paragraphs back the source before may stand. */
+const MAX_PARAGRAPHS_BACK = 1;
+
+export function resolvePronounSources(c: Context, atts: Attribution[]): void {
+  const sorted = [...atts].sort((a, b) => a.start - b.start);
+  let before: Attribution | null = null;
+  for (const a of sorted) {
+    const pronoun = barePronoun(c, a.source);
+    if (pronoun && before && a.block - before.block <= MAX_PARAGRAPHS_BACK && agrees(c, pronoun, before.source!)) {
+      a.source = before.source;
+      a.rule = `${a.rule}-pronoun`;
+    }
+    if (a.source && !barePronoun(c, a.source)) before = a;
+  }
+}
+
+function barePronoun(c: Context, s: Source | null): string | null {
+  if (!s || s.mention >= 0 || s.last - s.first !== 1) return null;
+  const l = c.tokens[s.first]!.lower;
+  return PRONOUNS.has(l) ? l : null;
+}
+
+function agrees(c: Context, pronoun: string, s: Source): boolean {
+  const type = s.mention >= 0 ? c.ents.mentions[s.mention]!.type : null;
+  const head = c.tokens[s.last - 1]!.lower;
+  if (pronoun === 'he' || pronoun === 'she') return type === 'PERSON' || (type === null && !head.endsWith('s'));
+  if (pronoun === 'it') return type === 'ORG' || (type === null && !head.endsWith('s'));
+  // they, we: a group of people or an organisation
+  return type === 'ORG' || type === 'NORP' || (type === null && head.endsWith('s'));
+}
