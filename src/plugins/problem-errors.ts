@@ -38,15 +38,46 @@ export function sendProblem(
 
 interface ValidationIssue {
   instancePath: string;
+  schemaPath?: string;
   message?: string;
   keyword: string;
   params: Record<string, unknown>;
 }
 
+/**
+ * For a value that matches none of an anyOf's branches (createArticle's headline-and-body or
+ * text), the failures of the branch the value came closest to, instead of every branch's and
+ * "must match a schema in anyOf": the branch that failed deepest in the value, else on something
+ * other than a missing property (it had the right properties), else the first.
+ */
+function closestBranch(issues: ValidationIssue[]): ValidationIssue[] {
+  const union = issues.find((issue) => issue.keyword === 'anyOf' || issue.keyword === 'oneOf');
+  if (!union?.schemaPath) return issues;
+  const prefix = `${union.schemaPath}/`;
+  const branches = new Map<string, ValidationIssue[]>();
+  for (const issue of issues) {
+    if (!issue.schemaPath?.startsWith(prefix)) continue;
+    const branch = issue.schemaPath.slice(prefix.length).split('/')[0]!;
+    branches.set(branch, [...(branches.get(branch) ?? []), issue]);
+  }
+  if (branches.size === 0) return issues;
+  const score = (failures: ValidationIssue[]) => [
+    Math.max(...failures.map((issue) => issue.instancePath.split('/').length)),
+    failures.every((issue) => issue.keyword !== 'required') ? 1 : 0,
+  ];
+  const [best] = [...branches.values()].sort((a, b) => {
+    const [depthA, shapeA] = score(a);
+    const [depthB, shapeB] = score(b);
+    return depthB! - depthA! || shapeB! - shapeA!;
+  });
+  const inBranches = new Set([...branches.values()].flat());
+  return issues.filter((issue) => issue !== union && (!inBranches.has(issue) || best!.includes(issue)));
+}
+
 /** Each failing field of a schema validation error, as JSON Pointers into the request part. */
 function validationErrors(error: FastifyError): { location: string; pointer: string; message: string }[] {
   const location = error.validationContext ?? 'body';
-  return ((error.validation ?? []) as ValidationIssue[]).map((issue) => {
+  return closestBranch((error.validation ?? []) as ValidationIssue[]).map((issue) => {
     const child =
       (issue.params.missingProperty as string | undefined) ?? (issue.params.additionalProperty as string | undefined);
     const pointer = child === undefined ? issue.instancePath || '/' : `${issue.instancePath}/${child}`;

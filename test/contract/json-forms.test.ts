@@ -19,6 +19,16 @@ for (const kind of storageKinds()) {
     t.equal(asText.json<{ id: string }>().id, asJson.json<{ id: string }>().id);
     const both = await api({ method: 'POST', url: '/v1/articles', payload: { text: wireStory, headline: 'x' } });
     t.equal(both.statusCode, 400, 'text and headline together are refused');
+    type Problem = { errors: Array<{ pointer: string; message: string }> };
+    t.same(
+      both.json<Problem>().errors.map((issue) => issue.message),
+      ["unknown property 'headline'"],
+      'naming what does not belong to the form it came closest to',
+    );
+    const empty = await api({ method: 'POST', url: '/v1/articles', payload: { text: '' } });
+    t.same(empty.json<Problem>().errors.map((issue) => issue.pointer), ['/text'], 'an empty text is named as such');
+    const unknown = await api({ method: 'POST', url: '/v1/articles', payload: { headline: 'H', body: 'B', colour: 'red' } });
+    t.same(unknown.json<Problem>().errors.map((issue) => issue.pointer), ['/colour'], 'one error per failing field, not one per form');
     const blank = await api({ method: 'POST', url: '/v1/articles', payload: { text: '  \n ' } });
     t.equal(blank.statusCode, 422, 'blank text is refused as it is in text/plain');
 
