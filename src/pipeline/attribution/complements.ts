@@ -32,6 +32,7 @@ export interface ComplementOptions {
 const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
 /** Prepositions that attach to a noun inside a subject ("the head of the agency", "feedback for X"). */
 const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'near', 'across', 'about', 'over', 'to', 'between', 'among', 'against', 'under']);
+const DEGREE_WORDS = new Set(['so', 'such', 'enough', 'too']);
 const ADVERBIAL_QUESTION_WORDS = new Set(['when', 'where', 'if']);
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'where', 'when']);
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
@@ -88,6 +89,8 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
 
 function skipAdverbials(c: Context, k: number, end: number): number {
   while (k < end && c.quoteOf[k] === -1) {
+    // "so heavily that", "fast enough that": a degree, and its "that" clause a result, not a report
+    if (DEGREE_WORDS.has(c.tokens[k]!.lower)) return end;
     // ", in a satirical fashion," / ", again,": an insertion between the cue and its content
     if (c.tokens[k]!.text === ',' && c.quoteOf[k + 1] === -1) {
       let j = k + 1;

@@ -54,6 +54,8 @@ t.test('verbs with "that" that report nothing are no cues', async (t) => {
     'The engineers ensured that the bridge was safe.',
     'It seems that the tide has turned.',
     'The storm was so strong that the pier collapsed.',
+    'The rain fell so heavily that the river burst its banks.',
+    'The crew ran fast enough that nobody caught them.',
     'The delay means that the line will open late.',
   ]) {
     t.same(attributions(text), [], text);
