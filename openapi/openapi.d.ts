@@ -90,9 +90,9 @@ export interface paths {
         post?: never;
         /**
          * Revoke an API key at once
-         * @description Revoke an API key at once.
+         * @description Every service process refuses the key from the next request on. The last active admin key cannot be revoked (409).
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 401 `unauthorized`, 403 `forbidden`, 404 `not-found`, 409 `conflict`, 429 `too-many-requests`, 500 `internal-error`, 503 `service-unavailable`.
          */
         delete: operations["deleteApiKey"];
         options?: never;
@@ -1427,6 +1427,19 @@ export interface operations {
             };
             /** @description `not-found`: Not found */
             404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `conflict`: The request conflicts with the current state */
+            409: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];

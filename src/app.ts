@@ -107,7 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const store = new Store(options.database);
   const articles = new ArticleService(store);
   const ingest = new IngestService(store);
-  const apiKeys = new ApiKeyService(store);
+  const apiKeys = new ApiKeyService(store, { listen: (channel, handler) => options.database.listen(channel, handler) });
+  app.addHook('onClose', async () => apiKeys.close());
   const corrections = new CorrectionService(store);
   const history = new HistoryService(store);
   const entities = new EntityService(store);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrationsOnThread } from './migrate-thread.js';
 import { applyMigrations } from './migrations.js';
+import { listenPostgres, singleProcess, type NotificationHandler, type Subscription } from './notifications.js';
 import { createPGlite, PGliteAdapterFactory } from './pglite.js';
 import { pgliteReader, poolReader, type SqlReader } from './sql-reader.js';
 import { adapterStatementNames, STATEMENT_NAME_LIMIT, statementNamer } from './statement-names.js';
@@ -36,6 +37,8 @@ export interface Database {
   migrate(): Promise<string[]>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Receives the NOTIFY payloads of `channel` from every process on this database (notifications.ts). */
+  listen(channel: string, handler: NotificationHandler): Subscription;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,9 @@ function postgresConnection(connectionString: string, max: number, preparedState
   // An idle connection that dies (Postgres restarting) is replaced by the pool; the next query
   // reports any real outage. Without a listener the pool's 'error' event would end the process.
   pool.on('error', () => {});
+  // A connection that dies while checked out (Postgres stopping mid-transaction) fails the query
+  // on it; its own 'error' event, with no listener, would end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const statementName = statementNamer(preparedStatements ? STATEMENT_NAME_LIMIT : 0);
   return {
     prisma: new PrismaClient({ adapter: new PrismaPg(pool, adapterStatementNames(statementName)) }),
@@ -88,6 +94,7 @@ function openPostgres(
     async migrate() {
       // Several processes may start at once: one migrates while the others wait for it.
       const lockClient = new pg.Client({ connectionString });
+      lockClient.on('error', () => {});
       await lockClient.connect();
       try {
         await lockClient.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -101,6 +108,7 @@ function openPostgres(
       await prisma.$queryRaw`SELECT 1`;
       if (replica) await replica.$queryRaw`SELECT 1`;
     },
+    listen: (channel, handler) => listenPostgres(connectionString, channel, handler),
     async close() {
       await primaryConnection.close();
       await replicaConnection?.close();
@@ -123,6 +131,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     async ping() {
       await pglite.query('SELECT 1');
     },
+    listen: () => singleProcess,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

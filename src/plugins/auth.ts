@@ -34,9 +34,9 @@ export function actorOf(request: FastifyRequest): string {
 export const apiKeyAuth = fp(async (app: FastifyInstance, options: { apiKeys: ApiKeyService }): Promise<void> => {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
-    const principal = token ? await options.apiKeys.authenticate(token) : null;
+    // The scheme is case-insensitive (RFC 9110 11.1): `bearer` works like `Bearer`.
+    const token = /^bearer[ \t]+(\S+)[ \t]*$/i.exec(request.headers.authorization ?? '')?.[1];
+    const principal = token ? await options.apiKeys.authenticate(token, request.ip) : null;
     if (!principal) {
       throw new ApiError(
         'unauthorized',

@@ -17,6 +17,12 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const ABANDONED_AFTER_MS = 60_000;
 // Answer headers worth replaying.
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag', 'link'];
+/** How long a first answer is replayed; older records are deleted (a sweep every 10 minutes). */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+const SWEEP_EVERY_MS = 10 * 60 * 1000;
+// API keys are secrets shown once: a stored answer never holds one (a replay says it was shown).
+const API_KEY = /"na_[A-Za-z0-9_-]{32,200}"/g;
+const redactSecrets = (body: string): string => body.replace(API_KEY, '"[shown only in the first answer]"');
 
 const requestHash = (method: string, url: string, body: unknown): string =>
   createHash('sha256')
@@ -33,6 +39,13 @@ export const idempotency = fp(
   async (app: FastifyInstance, options: { records: IdempotencyRepository }) => {
     const { records } = options;
     app.decorateRequest('idempotencyRecordId', null);
+    const sweep = () => void records.deleteOlderThan(new Date(Date.now() - IDEMPOTENCY_TTL_MS)).catch(() => {});
+    let sweeper: NodeJS.Timeout | undefined;
+    app.addHook('onReady', async () => {
+      sweep();
+      sweeper = setInterval(sweep, SWEEP_EVERY_MS).unref();
+    });
+    app.addHook('onClose', async () => clearInterval(sweeper));
 
     app.addHook('preHandler', async (request, reply) => {
       const key = request.headers['idempotency-key'];
@@ -47,7 +60,16 @@ export const idempotency = fp(
         request.idempotencyRecordId = id;
         return;
       }
-      const existing = await records.find(apiKeyId, key);
+      let existing = await records.find(apiKeyId, key);
+      if (existing && existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) {
+        // Expired: forgotten, and this request is a first one again.
+        await records.deleteOlderThan(new Date(Date.now() - IDEMPOTENCY_TTL_MS));
+        if (await records.claim({ id, apiKeyId, key, method: request.method, path: request.url.slice(0, 2000), requestHash: hash })) {
+          request.idempotencyRecordId = id;
+          return;
+        }
+        existing = await records.find(apiKeyId, key);
+      }
       if (!existing) throw new ApiError('idempotency-key-in-use', 'Retry this request.', {}, { 'retry-after': '1' });
       if (existing.requestHash !== hash) {
         throw new ApiError('idempotency-key-reused', 'This Idempotency-Key was first sent with another request.');
@@ -80,7 +102,7 @@ export const idempotency = fp(
           return value === undefined ? [] : [[name, String(value)]];
         }),
       );
-      await records.complete(id, reply.statusCode, headers, typeof payload === 'string' ? payload : null);
+      await records.complete(id, reply.statusCode, headers, typeof payload === 'string' ? redactSecrets(payload) : null);
       return payload;
     });
   },

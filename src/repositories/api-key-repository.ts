@@ -34,6 +34,28 @@ export class ApiKeyRepository {
     });
   }
 
+  /** What authentication needs of the key with this hash, active or revoked (null: no such key). */
+  lookupByHash(hash: string): Promise<Pick<ApiKeyRow, 'id' | 'name' | 'scopes' | 'revokedAt'> | null> {
+    return this.db.apiKey.findUnique({ where: { hash }, select: { id: true, name: true, scopes: true, revokedAt: true } });
+  }
+
+  /** The key with this hash, active or revoked. */
+  findByHash(hash: string): Promise<Pick<ApiKeyRow, 'id' | 'revokedAt'> | null> {
+    return this.db.apiKey.findUnique({ where: { hash }, select: { id: true, revokedAt: true } });
+  }
+
+  /** The active admin keys' ids, locked until the transaction ends (so two revokes cannot both pass the last-admin check). */
+  async lockActiveAdmins(): Promise<string[]> {
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "ApiKey" WHERE "revokedAt" IS NULL AND 'admin' = ANY("scopes") ORDER BY "id" FOR UPDATE`;
+    return rows.map((row) => row.id);
+  }
+
+  /** Tells every process on this database (LISTEN api_key_changes) once the transaction commits. */
+  async notifyChange(payload: string): Promise<void> {
+    await this.db.$executeRaw`SELECT pg_notify('api_key_changes', ${payload})`;
+  }
+
   /** Revokes an active key; false when there was none with that id. */
   async revoke(id: string): Promise<boolean> {
     const { count } = await this.db.apiKey.updateMany({

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from 'uuidv7';
 import { ApiError, notFound } from '../errors.js';
+import type { NotificationHandler, Subscription } from '../db/notifications.js';
 import type { ApiKeyRow } from '../repositories/api-key-repository.js';
 import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Store } from '../repositories/store.js';
@@ -35,43 +36,149 @@ const present = (row: ApiKeyRow): ApiKey => ({
 });
 
 
-// Every request authenticates: a short cache saves the lookup. A key revoked in this process is
-// dropped from the cache at once; other processes notice within the TTL (docs/scaling.md).
-const CACHE_TTL_MS = 5_000;
+// Every request authenticates, so lookups are cached, and a revoke must still hold at once in
+// every process that shares the database. The rule, the same in each process:
+// - a revoke commits with NOTIFY api_key_changes; every process LISTENs (src/db/notifications.ts)
+//   and drops the key from its cache when told; the revoking process answers only after its own
+//   notification came back, so the others have been told before the client hears 204;
+// - every invalidation bumps a generation number, and a lookup that began under an older
+//   generation answers its own request but never fills the cache, so a lookup in flight during a
+//   revoke cannot put the key back;
+// - while the LISTEN connection is down the cache is not used at all (each request looks its key
+//   up), since notifications are lost then; reconnecting clears it.
+// Cached keys cost no round trip, so reads keep their speed.
+const CACHE_TTL_MS = 60_000;
 const CACHE_MAX_ENTRIES = 10_000;
+/** Unknown keys are remembered too (no round trip for a key that keeps failing) until a key is created. */
+const UNKNOWN_TTL_MS = 60_000;
+/** Look-ups of unknown keys per client address a minute; past it, 429 without a database round trip. */
+export const UNKNOWN_KEY_LOOKUPS_PER_MINUTE = 30;
+const CHANNEL = 'api_key_changes';
+const ECHO_WAIT_MS = 2_000;
+
+export interface ApiKeyServiceOptions {
+  /** Notifications from the other processes on the database; without it the cache is this process's alone. */
+  listen?: (channel: string, handler: NotificationHandler) => Subscription;
+}
 
 export class ApiKeyService {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly cache = new Map<string, { principal: Principal; until: number }>();
+  private readonly unknown = new Map<string, number>();
+  private readonly failures = new Map<string, { count: number; windowEnds: number }>();
+  private readonly echoes = new Map<string, () => void>();
+  private generation = 0;
+  private readonly subscription: Subscription | null;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    options: ApiKeyServiceOptions = {},
+  ) {
+    this.subscription = options.listen
+      ? options.listen(CHANNEL, {
+          onMessage: (payload) => this.onNotification(payload),
+          onReset: () => this.invalidateAll(),
+        })
+      : null;
+  }
 
   private get keys() {
     return this.store.repositories.apiKeys;
   }
 
-  async authenticate(token: string): Promise<Principal | null> {
+  /** The cache may be trusted only while this process hears of every change. */
+  private cacheUsable(): boolean {
+    return this.subscription === null || this.subscription.listening();
+  }
+
+  private invalidateAll(): void {
+    this.generation++;
+    this.cache.clear();
+    this.unknown.clear();
+  }
+
+  private invalidateKey(keyId: string): void {
+    this.generation++;
+    for (const [hash, entry] of this.cache) if (entry.principal.keyId === keyId) this.cache.delete(hash);
+  }
+
+  private onNotification(payload: string): void {
+    const [kind, keyId] = payload.split(':');
+    if (kind === 'revoked' && keyId) {
+      this.invalidateKey(keyId);
+      this.echoes.get(keyId)?.();
+    } else if (kind === 'created') {
+      this.generation++;
+      this.unknown.clear();
+    }
+  }
+
+  /**
+   * The key's holder, or null for an unknown or revoked key. `client` (the caller's address) is
+   * charged for look-ups of unknown keys: past UNKNOWN_KEY_LOOKUPS_PER_MINUTE they are a 429.
+   */
+  async authenticate(token: string, client = 'local'): Promise<Principal | null> {
     if (!token.startsWith('na_') || token.length > 200) return null;
     const hash = hashKey(token);
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) return cached.principal;
-    const row = await this.keys.findActiveByHash(hash);
-    const principal = row ? { keyId: row.id, name: row.name, scopes: row.scopes } : null;
+    const now = Date.now();
+    const usable = this.cacheUsable();
+    if (usable) {
+      const cached = this.cache.get(hash);
+      if (cached && cached.until > now) return cached.principal;
+      const unknownUntil = this.unknown.get(hash);
+      if (unknownUntil !== undefined && unknownUntil > now) return null;
+    }
+    const failures = this.failures.get(client);
+    if (failures && failures.windowEnds > now && failures.count >= UNKNOWN_KEY_LOOKUPS_PER_MINUTE) {
+      throw new ApiError('too-many-requests', 'Too many unknown API keys from this address; retry later.', {}, {
+        'retry-after': String(Math.max(1, Math.ceil((failures.windowEnds - now) / 1000))),
+      });
+    }
+    const generation = this.generation;
+    const row = await this.keys.lookupByHash(hash);
+    const principal = row && !row.revokedAt ? { keyId: row.id, name: row.name, scopes: row.scopes } : null;
+    // Only keys that never existed count against the address (a client still using its revoked key
+    // is answered from the cache after once).
+    if (!row) this.chargeFailure(client, now);
+    // A lookup that began before an invalidation answers its own request, but does not refill the cache.
+    if (!usable || generation !== this.generation || !this.cacheUsable()) return principal;
     if (this.cache.size >= CACHE_MAX_ENTRIES) this.cache.clear();
-    // Unknown keys are not cached, so a key created in another process works at once.
-    if (principal) this.cache.set(hash, { principal, until: Date.now() + CACHE_TTL_MS });
+    if (this.unknown.size >= CACHE_MAX_ENTRIES) this.unknown.clear();
+    if (principal) this.cache.set(hash, { principal, until: now + CACHE_TTL_MS });
+    else this.unknown.set(hash, now + UNKNOWN_TTL_MS);
     return principal;
+  }
+
+  private chargeFailure(client: string, now: number): void {
+    const current = this.failures.get(client);
+    if (current && current.windowEnds > now) current.count++;
+    else {
+      if (this.failures.size >= CACHE_MAX_ENTRIES) this.failures.clear();
+      this.failures.set(client, { count: 1, windowEnds: now + 60_000 });
+    }
+  }
+
+  /** Stops listening (at shutdown). */
+  async close(): Promise<void> {
+    await this.subscription?.close();
   }
 
   /** Creates a key; the plain key is in the answer and nowhere else, ever. */
   async create(input: { name: string; scopes: ApiKeyScope[] }, plainKey = newKey()): Promise<CreatedApiKey> {
     try {
-      const row = await this.keys.create({
-        id: uuidv7(),
-        name: input.name,
-        prefix: plainKey.slice(0, 10),
-        hash: hashKey(plainKey),
-        scopes: [...new Set(input.scopes)],
+      const row = await this.store.transaction(async (repos) => {
+        const created = await repos.apiKeys.create({
+          id: uuidv7(),
+          name: input.name,
+          prefix: plainKey.slice(0, 10),
+          hash: hashKey(plainKey),
+          scopes: [...new Set(input.scopes)],
+        });
+        // Other processes forget the unknown keys they remembered: this may be one of them.
+        await repos.apiKeys.notifyChange('created');
+        return created;
       });
+      this.generation++;
+      this.unknown.clear();
       return { ...present(row), key: plainKey };
     } catch (error) {
       if (isUniqueViolation(error)) throw new ApiError('conflict', `A key named ${input.name} already exists.`);
@@ -90,9 +197,29 @@ export class ApiKeyService {
     };
   }
 
+  /**
+   * Revokes a key for every process at once (see the cache rule above). The last active admin key
+   * cannot be revoked: nobody could manage keys any more (409).
+   */
   async revoke(id: string): Promise<void> {
-    if (!(await this.keys.revoke(id))) throw notFound('API key', id);
-    for (const [hash, entry] of this.cache) if (entry.principal?.keyId === id) this.cache.delete(hash);
+    const echo = this.subscription ? new Promise<void>((resolve) => this.echoes.set(id, resolve)) : null;
+    try {
+      await this.store.transaction(async (repos) => {
+        const admins = await repos.apiKeys.lockActiveAdmins();
+        if (admins.length === 1 && admins[0] === id) {
+          throw new ApiError('conflict', 'This is the last active admin key: create another admin key before revoking it.');
+        }
+        if (!(await repos.apiKeys.revoke(id))) throw notFound('API key', id);
+        await repos.apiKeys.notifyChange(`revoked:${id}`);
+      });
+      this.invalidateKey(id);
+      // Our own notification back means Postgres has handed it to every listening process.
+      if (echo && this.subscription?.listening()) {
+        await Promise.race([echo, new Promise((resolve) => setTimeout(resolve, ECHO_WAIT_MS).unref())]);
+      }
+    } finally {
+      this.echoes.delete(id);
+    }
   }
 
   /**
@@ -101,8 +228,18 @@ export class ApiKeyService {
    */
   async ensureAdminKey(configuredKey: string | undefined): Promise<string | null> {
     if (configuredKey) {
-      if (!(await this.authenticate(configuredKey))) {
+      const existing = await this.keys.findByHash(hashKey(configuredKey));
+      if (existing?.revokedAt) {
+        // Revoked stays revoked: the service starts, and says why the key does not work.
+        process.emitWarning('ADMIN_API_KEY names a key that was revoked; it stays revoked. Set another key.');
+        return null;
+      }
+      if (existing) return null;
+      try {
         await this.create({ name: `admin-${hashKey(configuredKey).slice(0, 8)}`, scopes: ['admin'] }, configuredKey);
+      } catch (error) {
+        // Another process registered it at the same moment.
+        if (!(error instanceof ApiError && error.code === 'conflict')) throw error;
       }
       return null;
     }

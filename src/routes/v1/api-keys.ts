@@ -66,10 +66,11 @@ export async function apiKeyRoutes(app: FastifyInstance, options: { apiKeys: Api
         operationId: 'deleteApiKey',
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
+        description: 'Every service process refuses the key from the next request on. The last active admin key cannot be revoked (409).',
         params: IdParams,
         response: {
           204: Type.Null({ description: 'Revoked.' }),
-          ...problemResponses('validation-failed', 'not-found'),
+          ...problemResponses('validation-failed', 'not-found', 'conflict'),
         },
       },
     },

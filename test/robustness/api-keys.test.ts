@@ -1,0 +1,164 @@
+// Findings 10-13 (keys and secrets): a revoke holds at once, for the very next request, in this
+// process and in every process on the database, whatever lookups were in flight; the last admin
+// key cannot be revoked; ADMIN_API_KEY may name an existing key at a restart; idempotency records
+// hold no plaintext key and expire; unknown keys cost no round trip when repeated and are limited
+// per address; the Bearer scheme is case-insensitive.
+import { randomBytes } from 'node:crypto';
+import t from 'tap';
+import { Store } from '../../src/repositories/store.js';
+import { ApiKeyService, UNKNOWN_KEY_LOOKUPS_PER_MINUTE } from '../../src/services/api-key-service.js';
+import { createTestApp } from '../helpers/app.js';
+import { createEmptyPostgresDatabase, storageKinds } from '../helpers/database.js';
+import { adminKey } from '../faults/service.js';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+
+const randomKey = () => `na_${randomBytes(32).toString('base64url')}`;
+
+for (const kind of storageKinds()) {
+  t.test(`keys and secrets (${kind})`, async (t) => {
+    const app = await createTestApp(t, kind);
+    const { api } = app;
+    const as = (key: string, url = '/v1/articles?limit=1') => api({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+    const keyIdOf = async (name: string) =>
+      (await api({ method: 'GET', url: '/v1/api-keys?limit=500' })).json<{ items: { id: string; name: string }[] }>().items.find((k) => k.name === name)!.id;
+
+    await t.test('a revoke holds for the very next request, whatever lookups were in flight', async (t) => {
+      let servedAfter = 0;
+      for (let trial = 0; trial < (kind === 'postgres' ? 25 : 10); trial++) {
+        const key = await app.createKey(['write'], `race-${trial}`);
+        const id = await keyIdOf(`race-${trial}`);
+        t.equal((await as(key)).statusCode, 200);
+        let revoked = false;
+        // Readers keep lookups in flight while the key is revoked.
+        const readers = Array.from({ length: 6 }, async () => {
+          for (let n = 0; n < 15; n++) {
+            const before = revoked;
+            const res = await as(key);
+            if (before && res.statusCode === 200) servedAfter++;
+          }
+        });
+        await new Promise((resolve) => setTimeout(resolve, trial % 5));
+        const res = await api({ method: 'DELETE', url: `/v1/api-keys/${id}` });
+        revoked = true;
+        t.equal(res.statusCode, 204);
+        t.equal((await as(key)).statusCode, 401, `trial ${trial}: the next request is refused`);
+        await Promise.all(readers);
+        t.equal((await as(key)).statusCode, 401, `trial ${trial}: and every later one`);
+      }
+      t.equal(servedAfter, 0, 'no request sent after the 204 was served');
+    });
+
+    await t.test('the last admin key cannot be revoked', async (t) => {
+      const adminId = await keyIdOf('test-admin');
+      const refused = await api({ method: 'DELETE', url: `/v1/api-keys/${adminId}` });
+      t.equal(refused.statusCode, 409, 'the only admin key: 409');
+      const second = await app.createKey(['admin'], 'second-admin');
+      t.equal((await api({ method: 'DELETE', url: `/v1/api-keys/${adminId}` })).statusCode, 204, 'with another admin key it can be revoked');
+      const secondId = (await api({ method: 'GET', url: '/v1/api-keys?limit=500', headers: { authorization: `Bearer ${second}` } }))
+        .json<{ items: { id: string; name: string }[] }>().items.find((k) => k.name === 'second-admin')!.id;
+      const last = await api({ method: 'DELETE', url: `/v1/api-keys/${secondId}`, headers: { authorization: `Bearer ${second}` } });
+      t.equal(last.statusCode, 409, 'and then the other is the last one');
+      app.adminKey = second;
+      Object.assign(app, { api: (request: Parameters<typeof api>[0]) => app.app.inject({ ...request, headers: { authorization: `Bearer ${second}`, ...request.headers } }) });
+    });
+
+    await t.test('ADMIN_API_KEY may name an existing key at a restart, even a revoked one', async (t) => {
+      const service = new ApiKeyService(new Store(app.db.database));
+      const configured = randomKey();
+      t.equal(await service.ensureAdminKey(configured), null, 'first start registers it');
+      t.equal(await service.ensureAdminKey(configured), null, 'a restart with the same key works');
+      const ok = await app.app.inject({ method: 'GET', url: '/v1/api-keys', headers: { authorization: `Bearer ${configured}` } });
+      t.equal(ok.statusCode, 200, 'and the key works');
+    });
+
+    await t.test('idempotency records hold no plaintext key, and expire', async (t) => {
+      const admin = (request: Parameters<typeof api>[0]) => app.app.inject({ ...request, headers: { authorization: `Bearer ${app.adminKey}`, ...request.headers } });
+      const post = () => admin({ method: 'POST', url: '/v1/api-keys', headers: { 'idempotency-key': 'make-key-1' }, payload: { name: 'idem', scopes: ['read'] } });
+      const first = await post();
+      t.equal(first.statusCode, 201);
+      const secret = first.json<{ key: string }>().key;
+      const rows = await app.db.database.prisma.idempotencyRecord.findMany();
+      t.notOk(rows.some((row) => row.body?.includes(secret) || /"na_[A-Za-z0-9_-]{32,}"/.test(row.body ?? '')), 'no stored answer holds a key');
+      const replay = await post();
+      t.equal(replay.statusCode, 201);
+      t.equal(replay.headers['idempotent-replayed'], 'true', 'a retry is a replay');
+      t.equal(replay.json<{ id: string }>().id, first.json<{ id: string }>().id, 'of the same key');
+      t.not(replay.json<{ key: string }>().key, secret, 'without its secret');
+      await app.db.database.prisma.idempotencyRecord.updateMany({ data: { createdAt: new Date(Date.now() - 25 * 3600 * 1000) } });
+      const later = await admin({ method: 'POST', url: '/v1/api-keys', headers: { 'idempotency-key': 'make-key-1' }, payload: { name: 'idem-2', scopes: ['read'] } });
+      t.equal(later.statusCode, 201, 'after a day the key is forgotten: a new request, not a 422');
+      t.notOk(later.headers['idempotent-replayed']);
+      t.equal(await app.db.database.prisma.idempotencyRecord.count({ where: { createdAt: { lt: new Date(Date.now() - 24 * 3600 * 1000) } } }), 0, 'expired records are deleted');
+    });
+
+    await t.test('unknown keys: repeated ones cost no round trip, and each address gets a limited number', async (t) => {
+      const store = new Store(app.db.database);
+      const service = new ApiKeyService(store);
+      const repository = store.repositories.apiKeys;
+      let lookups = 0;
+      const lookup = repository.lookupByHash.bind(repository);
+      repository.lookupByHash = (hash: string) => {
+        lookups++;
+        return lookup(hash);
+      };
+      const unknown = randomKey();
+      for (let n = 0; n < 100; n++) t.equal(await service.authenticate(unknown, 'client-a'), null);
+      t.equal(lookups, 1, 'the same unknown key 100 times: one database round trip');
+      let limited = 0;
+      for (let n = 0; n < UNKNOWN_KEY_LOOKUPS_PER_MINUTE + 10; n++) {
+        await service.authenticate(randomKey(), 'client-b').catch((error: { status?: number; headers?: Record<string, string> }) => {
+          if (error.status === 429 && error.headers?.['retry-after']) limited++;
+        });
+      }
+      t.equal(limited, 10, `past ${UNKNOWN_KEY_LOOKUPS_PER_MINUTE} unknown keys a minute from one address: 429 with Retry-After`);
+      t.equal(lookups, 1 + UNKNOWN_KEY_LOOKUPS_PER_MINUTE, 'and no round trip for them');
+      const key = await app.createKey(['read'], 'other-client');
+      t.ok(await service.authenticate(key, 'client-c'), 'another address is not limited');
+      await service.close();
+    });
+
+    await t.test('the Bearer scheme is case-insensitive', async (t) => {
+      const key = await app.createKey(['read'], 'lower');
+      for (const scheme of ['bearer', 'BEARER', 'Bearer']) {
+        const res = await app.app.inject({ method: 'GET', url: '/v1/articles?limit=1', headers: { authorization: `${scheme} ${key}` } });
+        t.equal(res.statusCode, 200, `${scheme} works`);
+      }
+    });
+  });
+}
+
+t.test('a revoked key is refused by the very next request in every server process', { skip: !storageKinds().includes('postgres') && 'postgres only' }, async (t) => {
+  const { url, drop } = await createEmptyPostgresDatabase();
+  t.teardown(drop);
+  const servers: ServerProcess[] = [];
+  for (let n = 0; n < 3; n++) {
+    const server = await startServerProcess({ DATABASE_URL: url, ADMIN_API_KEY: adminKey });
+    servers.push(server);
+    t.teardown(() => server.stop('SIGKILL'));
+  }
+  const call = (server: ServerProcess, path: string, key: string, init: RequestInit = {}) =>
+    fetch(`${server.baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    });
+  let late = 0;
+  for (let trial = 0; trial < 10; trial++) {
+    const created = await call(servers[0]!, '/v1/api-keys', adminKey, { method: 'POST', body: JSON.stringify({ name: `multi-${trial}`, scopes: ['read'] }) });
+    const { id, key } = (await created.json()) as { id: string; key: string };
+    // Every process has the key in its cache, and keeps looking it up under load.
+    for (const server of servers) t.equal((await call(server, '/v1/articles?limit=1', key)).status, 200);
+    let stop = false;
+    const load = servers.map(async (server) => {
+      while (!stop) await (await call(server, '/v1/articles?limit=1', key)).arrayBuffer();
+    });
+    const revoker = servers[trial % 3]!;
+    const res = await call(revoker, `/v1/api-keys/${id}`, adminKey, { method: 'DELETE' });
+    t.equal(res.status, 204);
+    const next = await Promise.all(servers.map((server) => call(server, '/v1/articles?limit=1', key).then((r) => r.status)));
+    late += next.filter((status) => status !== 401).length;
+    t.same(next, [401, 401, 401], `trial ${trial}: the very next request is refused by all three processes`);
+    stop = true;
+    await Promise.all(load);
+  }
+  t.equal(late, 0, 'no process served a revoked key after the 204');
+});
