@@ -63,6 +63,7 @@ function chunkStart(c: Context, k: number, lo: number): number {
   let a = k;
   while (a >= lo && k - a < MAX_NP_TOKENS) {
     const m = c.ents.mentionCover[a]!;
+    if (m !== -1 && a < k && c.ents.mentions[m]!.kind === 'pronoun') break;
     if (m !== -1) {
       a = Math.min(a, c.ents.mentions[m]!.first) - 1;
       continue;
@@ -112,6 +113,8 @@ export function nounPhraseStartingAt(c: Context, k: number, hi: number, objectOf
   while (i < hi && i - k < MAX_NP_TOKENS) {
     const m = c.ents.mentionAt[i]!;
     if (m !== -1) {
+      // a pronoun after the phrase's first words starts a clause ("on Monday she would ...")
+      if (i > k && c.ents.mentions[m]!.kind === 'pronoun') break;
       i = c.ents.mentions[m]!.last;
       continue;
     }

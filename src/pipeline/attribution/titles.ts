@@ -36,7 +36,9 @@ export function markTitles(c: Context, quotations: Quotation[]): void {
     // after a word names something, unless that word is a verb of speech ('chanted "Go Home"')
     const lemma = c.lemma(q.open - 1);
     const speechVerb = tagIs(c, q.open - 1, POS.VERB) && (REPORTING_LEMMAS.has(lemma) || SPEECH_ACT_LEMMAS.has(lemma));
-    if (titleCase && b1.kind === 'word' && (TITLE_OPENERS.has(b1.lower) || !speechVerb)) q.title = true;
+    // (a headline capitalises everything: there only a determiner or preposition says "title")
+    const headline = c.headlineBlocks.has(q.block);
+    if (titleCase && b1.kind === 'word' && (TITLE_OPENERS.has(b1.lower) || (!speechVerb && !headline))) q.title = true;
   }
 }
 

@@ -71,3 +71,11 @@ t.test('a quotation opening the next paragraph after "X wrote:" is X\'s', async 
   t.equal(a!.source, 'Ilse Berger');
   t.equal(a!.kind, 'direct');
 });
+
+t.test('a quotation in a Title Case headline takes the speaker of the same words in the body', async (t) => {
+  const found = attributions('Mayor Vows To "Fight On" After Vote\n\nMayor Ana Ruiz said on Monday she would "fight on".');
+  const headline = found.find((f) => f.text === 'Fight On');
+  t.equal(headline?.source, 'Ana Ruiz');
+  const body = found.find((f) => f.kind === 'mixed');
+  t.equal(body?.text, 'she would "fight on".', 'a pronoun after "on Monday" starts the content');
+});
