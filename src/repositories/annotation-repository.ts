@@ -65,6 +65,65 @@ export interface ArticleEntitySummaryRow {
   quoted: boolean;
 }
 
+/** A mention row with its entity's columns flattened in by a join. */
+type JoinedMentionRow = MentionPlainRow & {
+  entityType: MentionRow['entity']['type'];
+  entityName: string;
+  entityGender: MentionRow['entity']['gender'];
+  entityGenderSource: MentionRow['entity']['genderSource'];
+};
+
+// Reads: one statement each on the page reader, the related rows joined in (Prisma's include was a
+// statement per relation, and its query path cost these reads more CPU than Postgres did).
+
+const columnsOf = (alias: string, fields: Record<string, string>) =>
+  Prisma.raw(Object.values(fields).map((column) => `${alias}."${column}"`).join(', '));
+
+/** A quote (`q`) with its speaker, speaker mention and relaying entity; FROM "Quote" q ${quoteJoins}. */
+const joinedQuoteColumns = Prisma.sql`${columnsOf('q', Prisma.QuoteScalarFieldEnum)},
+  se."type" AS "speakerType", se."canonicalName" AS "speakerName",
+  sm."start" AS "mentionStart", sm."end" AS "mentionEnd", sm."text" AS "mentionText",
+  ve."type" AS "viaType", ve."canonicalName" AS "viaName"`;
+const quoteJoins = Prisma.sql`
+  LEFT JOIN "Entity" se ON se."id" = q."speakerEntityId"
+  LEFT JOIN "Mention" sm ON sm."id" = q."speakerMentionId"
+  LEFT JOIN "Entity" ve ON ve."id" = q."viaEntityId"`;
+
+/**
+ * The joined columns as the nested objects of QuoteRow. They stay on the row beside them: copying
+ * the columns into a new object per quote was a visible share of the quote list's CPU.
+ */
+function nestQuote(row: JoinedQuoteRow): QuoteRow {
+  const quote = row as QuoteRow & JoinedQuoteRow;
+  quote.speakerEntity =
+    row.speakerEntityId && row.speakerType && row.speakerName !== null
+      ? { id: row.speakerEntityId, type: row.speakerType, canonicalName: row.speakerName }
+      : null;
+  quote.speakerMention =
+    row.speakerMentionId && row.mentionStart !== null && row.mentionEnd !== null && row.mentionText !== null
+      ? { id: row.speakerMentionId, start: row.mentionStart, end: row.mentionEnd, text: row.mentionText }
+      : null;
+  quote.viaEntity =
+    row.viaEntityId && row.viaType && row.viaName !== null ? { id: row.viaEntityId, type: row.viaType, canonicalName: row.viaName } : null;
+  return quote;
+}
+
+/** A mention (`m`) with its entity (`e`). */
+const joinedMentionColumns = Prisma.sql`${columnsOf('m', Prisma.MentionScalarFieldEnum)},
+  e."type" AS "entityType", e."canonicalName" AS "entityName", e."gender" AS "entityGender", e."genderSource" AS "entityGenderSource"`;
+
+function nestMention(row: JoinedMentionRow): MentionRow {
+  const mention = row as MentionRow & JoinedMentionRow;
+  mention.entity = {
+    id: row.entityId,
+    type: row.entityType,
+    canonicalName: row.entityName,
+    gender: row.entityGender,
+    genderSource: row.entityGenderSource,
+  };
+  return mention;
+}
+
 // Bulk inserts are one statement over a JSON recordset (src/repositories/json-rows.ts).
 
 const mentionColumns = {
@@ -111,6 +170,16 @@ function kindCondition(kinds: readonly QuoteKindValue[]): Prisma.Sql {
   return Prisma.sql`q."kind" IN (${Prisma.join(kinds.map((kind) => Prisma.sql`${kind}::"QuoteKind"`))})`;
 }
 
+/** The filter's conditions on quotes `q`. */
+function quoteFilterConditions(filter: QuoteFilter): Prisma.Sql[] {
+  return [
+    ...(filter.speakerEntityId ? [Prisma.sql`q."speakerEntityId" = ${filter.speakerEntityId}::uuid`] : []),
+    ...(filter.kinds?.length ? [kindCondition(filter.kinds)] : []),
+    ...(filter.since ? [Prisma.sql`q."createdAt" >= ${filter.since}::timestamptz`] : []),
+    ...(filter.until ? [Prisma.sql`q."createdAt" < ${filter.until}::timestamptz`] : []),
+  ];
+}
+
 export class AnnotationRepository {
   constructor(
     private readonly db: DbClient,
@@ -150,56 +219,39 @@ export class AnnotationRepository {
       : Prisma.empty;
     const kind = kinds?.length ? Prisma.sql`AND ${kindCondition(kinds)}` : Prisma.empty;
     const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
-      SELECT q."id", q."articleId", q."paragraphIndex", q."start", q."end", q."text", q."kind",
-             q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd",
-             q."viaText", q."viaStart", q."viaEnd", q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version",
-             q."prefix", q."suffix", q."origin", q."pipelineVersion", q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
-             se."type" AS "speakerType", se."canonicalName" AS "speakerName",
-             sm."start" AS "mentionStart", sm."end" AS "mentionEnd", sm."text" AS "mentionText",
-             ve."type" AS "viaType", ve."canonicalName" AS "viaName"
-        FROM "Quote" q
-        LEFT JOIN "Entity" se ON se."id" = q."speakerEntityId"
-        LEFT JOIN "Mention" sm ON sm."id" = q."speakerMentionId"
-        LEFT JOIN "Entity" ve ON ve."id" = q."viaEntityId"
+      SELECT ${joinedQuoteColumns}
+        FROM "Quote" q ${quoteJoins}
        WHERE q."articleId" = ${articleId}::uuid
          AND q."reviewStatus"::text IN (${Prisma.join(statuses)})
          ${kind}
          ${keyset}
        ORDER BY q."start", q."id"
        LIMIT ${limit}`);
-    // The joined columns stay on the row beside the nested objects: copying 24 columns into a new
-    // object per quote was a visible share of this read's CPU.
-    return rows.map((row): QuoteRow & JoinedQuoteRow => {
-      const quote = row as QuoteRow & JoinedQuoteRow;
-      quote.speakerEntity =
-        row.speakerEntityId && row.speakerType && row.speakerName !== null
-          ? { id: row.speakerEntityId, type: row.speakerType, canonicalName: row.speakerName }
-          : null;
-      quote.speakerMention =
-        row.speakerMentionId && row.mentionStart !== null && row.mentionEnd !== null && row.mentionText !== null
-          ? { id: row.speakerMentionId, start: row.mentionStart, end: row.mentionEnd, text: row.mentionText }
-          : null;
-      quote.viaEntity =
-        row.viaEntityId && row.viaType && row.viaName !== null ? { id: row.viaEntityId, type: row.viaType, canonicalName: row.viaName } : null;
-      return quote;
-    });
+    return rows.map(nestQuote);
   }
 
   /** Every mention of the article with its entity, in text order. */
-  listMentions(articleId: string, statuses: ReviewStatusValue[] = visibleStatuses()): Promise<MentionRow[]> {
-    return this.db.mention.findMany({
-      where: { articleId, reviewStatus: { in: statuses } },
-      include: { entity: mentionEntityRef },
-      orderBy: [{ start: 'asc' }, { id: 'asc' }],
-    });
+  async listMentions(articleId: string, statuses: ReviewStatusValue[] = visibleStatuses()): Promise<MentionRow[]> {
+    const rows = await this.reader.rows<JoinedMentionRow>(Prisma.sql`
+      SELECT ${joinedMentionColumns}
+        FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId"
+       WHERE m."articleId" = ${articleId}::uuid AND m."reviewStatus"::text IN (${Prisma.join(statuses)})
+       ORDER BY m."start", m."id"`);
+    return rows.map(nestMention);
   }
 
-  findQuote(articleId: string, id: string): Promise<QuoteRow | null> {
-    return this.db.quote.findFirst({ where: { id, articleId }, include: quoteInclude });
+  async findQuote(articleId: string, id: string): Promise<QuoteRow | null> {
+    const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
+      SELECT ${joinedQuoteColumns} FROM "Quote" q ${quoteJoins} WHERE q."id" = ${id}::uuid AND q."articleId" = ${articleId}::uuid`);
+    return rows[0] ? nestQuote(rows[0]) : null;
   }
 
-  findMention(articleId: string, id: string): Promise<MentionRow | null> {
-    return this.db.mention.findFirst({ where: { id, articleId }, include: { entity: mentionEntityRef } });
+  async findMention(articleId: string, id: string): Promise<MentionRow | null> {
+    const rows = await this.reader.rows<JoinedMentionRow>(Prisma.sql`
+      SELECT ${joinedMentionColumns}
+        FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId"
+       WHERE m."id" = ${id}::uuid AND m."articleId" = ${articleId}::uuid`);
+    return rows[0] ? nestMention(rows[0]) : null;
   }
 
   /**
@@ -208,7 +260,7 @@ export class AnnotationRepository {
    * mention): counted by Postgres.
    */
   entitySummary(articleId: string): Promise<ArticleEntitySummaryRow[]> {
-    return this.db.$queryRaw<ArticleEntitySummaryRow[]>`
+    return this.reader.rows<ArticleEntitySummaryRow>(Prisma.sql`
       WITH named AS (
         SELECT m."entityId" AS "id", count(*)::int AS "mentions", min(m."start") AS "first"
           FROM "Mention" m
@@ -225,7 +277,7 @@ export class AnnotationRepository {
         JOIN "Entity" e ON e."id" = ids."id"
         LEFT JOIN named n ON n."id" = e."id"
         LEFT JOIN quoted qd ON qd."id" = e."id"
-       ORDER BY "mentions" DESC, n."first" NULLS LAST, e."id"`;
+       ORDER BY "mentions" DESC, n."first" NULLS LAST, e."id"`);
   }
 
   /**
@@ -233,12 +285,12 @@ export class AnnotationRepository {
    * text); like the API, only sources whose words are still in the text (a revision may lose them).
    */
   async unnamedSources(articleId: string): Promise<string[]> {
-    const rows = await this.db.$queryRaw<{ sourceText: string }[]>`
+    const rows = await this.reader.rows<{ sourceText: string }>(Prisma.sql`
       SELECT DISTINCT ON (lower(q."sourceText")) q."sourceText"
         FROM "Quote" q
        WHERE q."articleId" = ${articleId}::uuid AND q."reviewStatus" IN ('unreviewed', 'confirmed')
          AND q."speakerEntityId" IS NULL AND q."sourceText" IS NOT NULL AND q."sourceStart" IS NOT NULL
-       ORDER BY lower(q."sourceText"), q."start"`;
+       ORDER BY lower(q."sourceText"), q."start"`);
     return rows.map((row) => row.sourceText);
   }
 
@@ -309,25 +361,23 @@ export class AnnotationRepository {
    * (createdAt, id). One kind walks the (kind, createdAt, id) or (speakerEntityId, kind, createdAt, id)
    * index; several kinds leave at most one out, so the newest-first index with a filter serves them.
    */
-  listRecentQuotes(
+  async listRecentQuotes(
     filter: QuoteFilter,
     after: { createdAt: Date; id: string } | null,
     limit: number,
   ): Promise<QuoteRow[]> {
-    return this.db.quote.findMany({
-      where: {
-        reviewStatus: { in: visibleStatuses() },
-        ...(filter.speakerEntityId ? { speakerEntityId: filter.speakerEntityId } : {}),
-        ...(filter.kinds?.length ? { kind: { in: [...filter.kinds] } } : {}),
-        createdAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lt: filter.until } : {}) },
-        ...(after
-          ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-          : {}),
-      },
-      include: quoteInclude,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      take: limit,
-    });
+    const conditions = [
+      Prisma.sql`q."reviewStatus" IN ('unreviewed', 'confirmed')`,
+      ...quoteFilterConditions(filter),
+      ...(after ? [Prisma.sql`(q."createdAt", q."id") < (${after.createdAt}::timestamptz, ${after.id}::uuid)`] : []),
+    ];
+    const rows = await this.reader.rows<JoinedQuoteRow>(Prisma.sql`
+      SELECT ${joinedQuoteColumns}
+        FROM "Quote" q ${quoteJoins}
+       WHERE ${Prisma.join(conditions, ' AND ')}
+       ORDER BY q."createdAt" DESC, q."id" DESC
+       LIMIT ${limit}`);
+    return rows.map(nestQuote);
   }
 
   /**
@@ -343,15 +393,13 @@ export class AnnotationRepository {
     const conditions = [
       Prisma.sql`q."searchVector" @@ query`,
       Prisma.sql`q."reviewStatus" IN ('unreviewed', 'confirmed')`,
-      ...(filter.speakerEntityId ? [Prisma.sql`q."speakerEntityId" = ${filter.speakerEntityId}::uuid`] : []),
-      ...(filter.kinds?.length ? [kindCondition(filter.kinds)] : []),
-      ...(filter.since ? [Prisma.sql`q."createdAt" >= ${filter.since}`] : []),
-      ...(filter.until ? [Prisma.sql`q."createdAt" < ${filter.until}`] : []),
+      ...quoteFilterConditions(filter),
     ];
     const cursor = after
       ? Prisma.sql`WHERE ("rank" < ${after.rank} OR ("rank" = ${after.rank} AND "id" > ${after.id}::uuid))`
       : Prisma.empty;
-    const hits = await this.db.$queryRaw<{ id: string; rank: number }[]>`
+    // The ranked page and its quotes with what they join, in one statement.
+    const rows = await this.reader.rows<JoinedQuoteRow & { rank: number }>(Prisma.sql`
       WITH recent AS (
         SELECT q."id", q."searchVector", query
           FROM "Quote" q, websearch_to_tsquery('english', ${filter.q}) query
@@ -360,13 +408,12 @@ export class AnnotationRepository {
          LIMIT ${SEARCH_WINDOW}
       ), hits AS (
         SELECT "id", ts_rank("searchVector", query)::float8 AS "rank" FROM recent
+      ), page AS (
+        SELECT "id", "rank" FROM hits ${cursor} ORDER BY "rank" DESC, "id" LIMIT ${limit}
       )
-      SELECT "id", "rank" FROM hits ${cursor} ORDER BY "rank" DESC, "id" LIMIT ${limit}`;
-    const rows = await this.db.quote.findMany({ where: { id: { in: hits.map((hit) => hit.id) } }, include: quoteInclude });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return hits.flatMap((hit) => {
-      const row = byId.get(hit.id);
-      return row ? [{ row, rank: hit.rank }] : [];
-    });
+      SELECT ${joinedQuoteColumns}, p."rank"
+        FROM page p JOIN "Quote" q ON q."id" = p."id" ${quoteJoins}
+       ORDER BY p."rank" DESC, p."id"`);
+    return rows.map((row) => ({ row: nestQuote(row), rank: row.rank }));
   }
 }
