@@ -50,9 +50,24 @@ export function attributeRemaining(c: Context, quotations: Quotation[], atts: At
     }
     const colon = colonSpeaker(c, q);
     if (colon) return direct(colon.source, colon.cue, null, colon.rule, 0.6);
+    const before = previousSentenceSpeaker(c, q);
+    if (before) return direct(before, null, null, 'previous-sentence-subject', 0.5);
     direct(null, null, null, 'none', 0);
   });
   return [...atts, ...out];
+}
+
+/**
+ * 'Jane Doe was blunt. "We lost."': a quotation that is a sentence of its own, after a sentence of
+ * the same paragraph that opens with a person (its subject, in news).
+ */
+function previousSentenceSpeaker(c: Context, q: Quotation): Source | null {
+  const si = c.tokens[q.open]!.sentence;
+  const s = c.sentences[si]!;
+  if (si === 0 || s.first !== q.open || c.sentences[si - 1]!.block !== q.block) return null;
+  const m = c.ents.mentionAt[c.sentences[si - 1]!.first]!;
+  if (m < 0 || c.ents.mentions[m]!.type !== 'PERSON') return null;
+  return { mention: m, first: c.ents.mentions[m]!.first, last: c.ents.mentions[m]!.last };
 }
 
 /** '"..." - Jane Doe': a name right after a dash that follows the quotation. */

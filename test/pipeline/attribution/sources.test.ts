@@ -107,3 +107,10 @@ t.test('a pronoun no entity stands for takes the unnamed source of the attributi
   t.same(spokesman.map((f) => f.source), ['A spokesman for the port', 'A spokesman for the port']);
   t.match(spokesman[1]!.rule, /-pronoun$/);
 });
+
+t.test('a quotation standing alone after a sentence that opens with a person is that person\'s', async (t) => {
+  const [a] = attributions('Ilse Berger was blunt. "We lost."');
+  t.equal(a!.source, 'Ilse Berger');
+  t.equal(a!.rule, 'previous-sentence-subject');
+  t.equal(attributions('The crowd grew restless. "We want answers."')[0]!.source, null);
+});
