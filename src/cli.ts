@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The command line: serve, migrate, annotate, openapi. Each command imports only what it needs.
 import { ConfigError, loadConfig } from './config.js';
+import { DataDirInUseError } from './db/pglite.js';
 
 const usage = `usage: news-annotations <command>
 
@@ -73,7 +74,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(error instanceof ConfigError || error instanceof DataDirInUseError ? error.message : error);
     process.exitCode = 1;
   },
 );

@@ -7,7 +7,7 @@ import { PrismaClient } from '../generated/prisma/client.js';
 import { applyMigrationsOnThread } from './migrate-thread.js';
 import { applyMigrations } from './migrations.js';
 import { listenPostgres, singleProcess, type NotificationHandler, type Subscription } from './notifications.js';
-import { createPGlite, PGliteAdapterFactory } from './pglite.js';
+import { createPGlite, lockDataDir, PGliteAdapterFactory } from './pglite.js';
 import { pgliteReader, poolReader, type SqlReader } from './sql-reader.js';
 import { adapterStatementNames, STATEMENT_NAME_LIMIT, statementNamer } from './statement-names.js';
 
@@ -118,7 +118,11 @@ function openPostgres(
 
 async function openEmbedded(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
-  const pglite = await createPGlite(dataDir);
+  const unlock = lockDataDir(dataDir);
+  const pglite = await createPGlite(dataDir).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const adapterFactory: SqlMigrationAwareDriverAdapterFactory = new PGliteAdapterFactory(pglite);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
@@ -135,6 +139,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     async close() {
       await prisma.$disconnect();
       await pglite.close();
+      unlock();
     },
   };
 }
