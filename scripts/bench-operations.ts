@@ -110,7 +110,7 @@ export const readBenches: ReadBench[] = [
     referenceKeys: (body) => [
       `urn:uuid:${body.article.id}`,
       String(body.article.version),
-      ...[...new Set([...body.mentions, ...body.sources].map((row: { entityId: string | null }) => row.entityId).filter(Boolean))].sort(),
+      ...body.entities.map((entity: { id: string }) => entity.id).sort(),
       body.paragraphs.length,
     ],
   },

@@ -14,7 +14,7 @@ const DAY_MS = 86_400_000;
 
 const quoteColumns = `q."id", q."articleId", q."paragraphIndex", q."start", q."end", q."text", q."kind",
   q."speakerEntityId", q."speakerMentionId", q."viaEntityId", q."sourceText", q."sourceStart", q."sourceEnd",
-  q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version", q."prefix", q."suffix",
+  q."viaText", q."viaStart", q."viaEnd", q."cueStart", q."cueEnd", q."cueText", q."rule", q."confidence", q."version", q."prefix", q."suffix",
   q."origin", q."pipelineVersion", q."reviewStatus", q."updatedBy", q."createdAt", q."updatedAt",
   se."type" AS "speakerType", se."canonicalName" AS "speakerName",
   sm."start" AS "mentionStart", sm."end" AS "mentionEnd", sm."text" AS "mentionText",
@@ -32,22 +32,18 @@ const summaryColumns = `a."id", a."revision", a."version", a."format", a."headli
 const eventColumns = `"id", "articleId", "targetType", "targetId", "action", "actor", "before", "after", "createdAt"`;
 
 /**
- * The articles of a voices period: the same default period (the 30 days up to today, UTC) and the
- * same date rule (publication time, else ingest time) as the service.
+ * A voices period: the same default (the 30 days up to today, UTC) as the service; as times and as
+ * the days of the daily rollup.
  */
 function period(/** @type {Record<string, string | undefined>} */ query) {
   const today = new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
   const to = query.to ? new Date(`${query.to}T00:00:00Z`) : today;
   const from = query.from ? new Date(`${query.from}T00:00:00Z`) : new Date(to.getTime() - 29 * DAY_MS);
-  return { from: from.toISOString(), until: new Date(to.getTime() + DAY_MS).toISOString() };
+  const until = new Date(to.getTime() + DAY_MS);
+  return { from: from.toISOString(), until: until.toISOString(), fromDay: from.toISOString().slice(0, 10), untilDay: until.toISOString().slice(0, 10) };
 }
-const scopedQuotes = (/** @type {string} */ joins) => `"Article" a JOIN "Quote" q ON q."articleId" = a."id" ${joins}
-  WHERE ((a."publishedAt" >= $1::timestamptz AND a."publishedAt" < $2::timestamptz)
-      OR (a."publishedAt" IS NULL AND a."createdAt" >= $1::timestamptz AND a."createdAt" < $2::timestamptz))
-    AND q."reviewStatus" IN ${VISIBLE}`;
-const kindCounts = `count(*) FILTER (WHERE q."kind" = 'direct')::int AS "direct",
-  count(*) FILTER (WHERE q."kind" = 'mixed')::int AS "mixed",
-  count(*) FILTER (WHERE q."kind" = 'indirect')::int AS "indirect"`;
+const scopedCounts = `"DailyQuoteCount" d WHERE d."day" >= $1::date AND d."day" < $2::date`;
+const kindSums = `sum(d."direct")::int AS "direct", sum(d."mixed")::int AS "mixed", sum(d."indirect")::int AS "indirect"`;
 
 /**
  * Registers GET /bench/reference/<operationId>[/...] on `app`.
@@ -102,23 +98,33 @@ export function registerReferences(app, pool, options) {
 
   get('getArticle/:id', async ({ id }) => articleRow(id));
 
-  // The ninjs export: the article, its visible mentions with their entities, the sources of its
-  // quotes and its paragraphs.
+  // The ninjs export: the article, the entities its visible mentions name or its visible quotes
+  // have as source (with their mention counts), its unnamed sources and its paragraphs.
   get('getArticle/:id/ninjs', async ({ id }) => {
     const article = await articleRow(id);
-    const mentions = await rows(
-      'ninjs_mentions',
-      `SELECT m."entityId", e."type", e."canonicalName" FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId"
-        WHERE m."articleId" = $1 AND m."reviewStatus" IN ${VISIBLE} ORDER BY m."start", m."id"`,
+    const entities = await rows(
+      'ninjs_entities',
+      `WITH named AS (
+         SELECT m."entityId" AS "id", count(*)::int AS "mentions", min(m."start") AS "first" FROM "Mention" m
+          WHERE m."articleId" = $1 AND m."reviewStatus" IN ${VISIBLE} GROUP BY m."entityId"
+       ), quoted AS (
+         SELECT DISTINCT q."speakerEntityId" AS "id" FROM "Quote" q
+          WHERE q."articleId" = $1 AND q."reviewStatus" IN ${VISIBLE} AND q."speakerEntityId" IS NOT NULL
+       )
+       SELECT e."id", e."type", e."canonicalName", COALESCE(n."mentions", 0) AS "mentions", (qd."id" IS NOT NULL) AS "quoted"
+         FROM (SELECT "id" FROM named UNION SELECT "id" FROM quoted) ids
+         JOIN "Entity" e ON e."id" = ids."id"
+         LEFT JOIN named n ON n."id" = e."id"
+         LEFT JOIN quoted qd ON qd."id" = e."id"
+        ORDER BY "mentions" DESC, n."first" NULLS LAST, e."id"`,
       [id],
     );
-    const sources = await rows(
-      'ninjs_sources',
-      `SELECT DISTINCT q."speakerEntityId" AS "entityId", e."type", e."canonicalName",
-              CASE WHEN q."speakerEntityId" IS NULL THEN q."sourceText" END AS "sourceText"
-         FROM "Quote" q LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"
+    const unnamedSources = await rows(
+      'ninjs_unnamed',
+      `SELECT DISTINCT ON (lower(q."sourceText")) q."sourceText" FROM "Quote" q
         WHERE q."articleId" = $1 AND q."reviewStatus" IN ${VISIBLE}
-          AND (q."speakerEntityId" IS NOT NULL OR q."sourceText" IS NOT NULL)`,
+          AND q."speakerEntityId" IS NULL AND q."sourceText" IS NOT NULL AND q."sourceStart" IS NOT NULL
+        ORDER BY lower(q."sourceText"), q."start"`,
       [id],
     );
     const paragraphs = await rows(
@@ -126,7 +132,7 @@ export function registerReferences(app, pool, options) {
       `SELECT "index", "start", "end" FROM "Paragraph" WHERE "articleId" = $1 ORDER BY "index"`,
       [id],
     );
-    return { article, mentions, sources, paragraphs };
+    return { article, entities, unnamedSources, paragraphs };
   });
 
   get('listArticleRevisions/:id', async ({ id }) => ({
@@ -342,48 +348,58 @@ export function registerReferences(app, pool, options) {
     return { items: items.slice(0, limit), nextCursor: null };
   });
 
+  // Who gets quoted: the period's rows of the daily rollup the service reads (DailyQuoteCount),
+  // summed, with the speakers joined to Entity.
   get('listVoicesSpeakers', async (_params, query) => {
-    const { from, until } = period(query);
+    const { fromDay, untilDay } = period(query);
     return {
       items: await rows(
         'voices_speakers',
         `WITH counted AS (
-           SELECT q."speakerEntityId" AS "id", count(*)::int AS "quotes", count(DISTINCT q."articleId")::int AS "articles", ${kindCounts}
-             FROM ${scopedQuotes('')} AND q."speakerEntityId" IS NOT NULL
-            GROUP BY q."speakerEntityId"
+           SELECT d."speakerEntityId" AS "id", sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes",
+                  sum(d."articles")::int AS "articles", ${kindSums}
+             FROM ${scopedCounts} AND d."sourceKind" = 'entity'
+            GROUP BY d."speakerEntityId"
          )
          SELECT c.*, e."type", e."canonicalName", e."gender", e."genderSource"
            FROM counted c JOIN "Entity" e ON e."id" = c."id"
           ORDER BY c."quotes" DESC, e."canonicalName", e."id" LIMIT $3`,
-        [from, until, limitOf({ query }, 20)],
+        [fromDay, untilDay, limitOf({ query }, 20)],
       ),
     };
   });
 
   get('listVoicesTypes', async (_params, query) => {
-    const { from, until } = period(query);
+    const { fromDay, untilDay } = period(query);
     return {
       items: await rows(
         'voices_types',
-        `SELECT CASE WHEN e."id" IS NOT NULL THEN e."type"::text WHEN q."sourceText" IS NOT NULL THEN 'UNNAMED' ELSE 'NONE' END AS "type",
-                count(*)::int AS "quotes", ${kindCounts}
-           FROM ${scopedQuotes(`LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"`)}
+        `WITH bySource AS (
+           SELECT d."sourceKind", d."speakerEntityId", ${kindSums} FROM ${scopedCounts} GROUP BY d."sourceKind", d."speakerEntityId"
+         )
+         SELECT CASE s."sourceKind" WHEN 'entity' THEN e."type"::text WHEN 'unnamed' THEN 'UNNAMED' ELSE 'NONE' END AS "type",
+                sum(s."direct" + s."mixed" + s."indirect")::int AS "quotes",
+                sum(s."direct")::int AS "direct", sum(s."mixed")::int AS "mixed", sum(s."indirect")::int AS "indirect"
+           FROM bySource s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
           GROUP BY 1 ORDER BY "quotes" DESC, "type"`,
-        [from, until],
+        [fromDay, untilDay],
       ),
     };
   });
 
   get('listVoicesGenders', async (_params, query) => {
-    const { from, until } = period(query);
+    const { fromDay, untilDay } = period(query);
     return {
       items: await rows(
         'voices_genders',
-        `WITH counted AS (
-           SELECT COALESCE(e."gender"::text, 'unknown') AS "gender", count(*)::int AS "quotes",
-                  count(DISTINCT e."id")::int AS "people",
-                  count(DISTINCT e."id") FILTER (WHERE e."genderSource" = 'editor')::int AS "editorSet"
-             FROM ${scopedQuotes(`JOIN "Entity" e ON e."id" = q."speakerEntityId" AND e."type" = 'PERSON'`)}
+        `WITH bySpeaker AS (
+           SELECT d."speakerEntityId" AS "id", sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes"
+             FROM ${scopedCounts} AND d."sourceKind" = 'entity'
+            GROUP BY d."speakerEntityId"
+         ), counted AS (
+           SELECT COALESCE(e."gender"::text, 'unknown') AS "gender", sum(s."quotes")::int AS "quotes",
+                  count(*)::int AS "people", count(*) FILTER (WHERE e."genderSource" = 'editor')::int AS "editorSet"
+             FROM bySpeaker s JOIN "Entity" e ON e."id" = s."id" AND e."type" = 'PERSON'
             GROUP BY 1
          )
          SELECT g."gender", COALESCE(c."quotes", 0) AS "quotes", COALESCE(c."people", 0) AS "people",
@@ -391,28 +407,32 @@ export function registerReferences(app, pool, options) {
            FROM (VALUES ('female', 1), ('male', 2), ('nonbinary', 3), ('unknown', 4)) AS g("gender", "position")
            LEFT JOIN counted c ON c."gender" = g."gender"
           ORDER BY g."position"`,
-        [from, until],
+        [fromDay, untilDay],
       ),
     };
   });
 
   get('listVoicesTrend', async (_params, query) => {
-    const { from, until } = period(query);
-    const interval = String(query.interval ?? 'day');
+    const { from, until, fromDay, untilDay } = period(query);
+    const interval = String(query.interval ?? 'week');
     const person = (/** @type {string} */ gender) =>
-      `count(*) FILTER (WHERE e."type" = 'PERSON' AND COALESCE(e."gender"::text, 'unknown') = '${gender}')::int`;
+      `COALESCE(sum(s."quotes") FILTER (WHERE e."type" = 'PERSON' AND COALESCE(e."gender"::text, 'unknown') = '${gender}'), 0)::int`;
     return {
       items: await rows(
         'voices_trend',
         `WITH buckets AS (
            SELECT b::date AS "bucket"
-             FROM generate_series(date_trunc($3, $1::timestamptz AT TIME ZONE 'UTC'),
-                                  ($2::timestamptz - interval '1 day') AT TIME ZONE 'UTC', ('1 ' || $3)::interval) AS b
+             FROM generate_series(date_trunc($3, $4::timestamptz AT TIME ZONE 'UTC'),
+                                  ($5::timestamptz - interval '1 day') AT TIME ZONE 'UTC', ('1 ' || $3)::interval) AS b
+         ), bySpeaker AS (
+           SELECT date_trunc($3, d."day"::timestamp)::date AS "bucket", d."sourceKind", d."speakerEntityId",
+                  sum(d."direct" + d."mixed" + d."indirect")::int AS "quotes"
+             FROM ${scopedCounts}
+            GROUP BY 1, 2, 3
          ), counted AS (
-           SELECT date_trunc($3, COALESCE(a."publishedAt", a."createdAt") AT TIME ZONE 'UTC')::date AS "bucket",
-                  count(*)::int AS "quotes", ${person('female')} AS "female", ${person('male')} AS "male",
+           SELECT s."bucket", sum(s."quotes")::int AS "quotes", ${person('female')} AS "female", ${person('male')} AS "male",
                   ${person('nonbinary')} AS "nonbinary", ${person('unknown')} AS "unknown"
-             FROM ${scopedQuotes(`LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"`)}
+             FROM bySpeaker s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
             GROUP BY 1
          )
          SELECT to_char(b."bucket", 'YYYY-MM-DD') AS "bucket", COALESCE(c."quotes", 0) AS "quotes",
@@ -420,7 +440,7 @@ export function registerReferences(app, pool, options) {
                 COALESCE(c."nonbinary", 0) AS "nonbinary", COALESCE(c."unknown", 0) AS "unknown"
            FROM buckets b LEFT JOIN counted c ON c."bucket" = b."bucket"
           ORDER BY b."bucket"`,
-        [from, until, interval],
+        [fromDay, untilDay, interval, from, until],
       ),
     };
   });

@@ -18,7 +18,8 @@
 // BENCH_ONLY (reads, ingest, or operation names separated by commas, e.g. getArticleQuote,listArticles),
 // BENCH_VERIFY=1 (seed and compare every operation with its reference, measure nothing),
 // BENCH_LOG_LEVEL (info, logs go to /dev/null), BENCH_CPU_PROF=1 (profile the server's main thread during
-// each measured API run and the ingest run, and print the hottest functions of each), BENCH_NODE_FLAGS (the server's Node flags instead of
+// each measured API run and the ingest run, and print the hottest functions of each; =both profiles
+// the reference runs too), BENCH_NODE_FLAGS (the server's Node flags instead of
 // the start script's), BENCH_JSON=path (write the figures as JSON), BENCH_REFERENCE_PREPARED=1 (the
 // reference routes use named prepared statements, as the service does).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
@@ -185,7 +186,7 @@ async function main(): Promise<void> {
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const ingestDuration = Number(process.env.BENCH_INGEST_DURATION ?? 15);
   const ingestConnections = Number(process.env.BENCH_INGEST_CONNECTIONS ?? 10);
-  const profile = process.env.BENCH_CPU_PROF === '1';
+  const profile = process.env.BENCH_CPU_PROF === '1' || process.env.BENCH_CPU_PROF === 'both';
   const verifyOnly = process.env.BENCH_VERIFY === '1';
   const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((name) => name.trim())) : null;
   const runsReads = !only || only.has('reads') || readBenches.some((bench) => only.has(bench.name) || only.has(bench.operationId));
@@ -317,7 +318,7 @@ async function main(): Promise<void> {
         return { figures, cpu: perRequest(cpuSeconds(server.pid!) - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres) };
       };
       const api = await measure(bench.name, apiOptions, true);
-      const reference = await measure(`${bench.name} reference`, refOptions);
+      const reference = await measure(`${bench.name} reference`, refOptions, process.env.BENCH_CPU_PROF === 'both');
       results.push({
         bench,
         api: api.figures,
