@@ -71,117 +71,120 @@ BEGIN
   END IF;
 END $$;
 
--- Applies a statement's quote changes. "added" and "removed" are jsonb arrays of counted quotes
--- (unreviewed and confirmed) grouped by article and source, with their numbers by kind. Whether an
--- article starts or stops quoting a source is told from the article's quotes as they are after
--- the change, read under a lock on the article: two transactions that change one article's
--- quotes take turns, and the second sees what the first committed.
-CREATE FUNCTION "daily_quote_count_apply_quotes"("added" jsonb, "removed" jsonb) RETURNS void
+-- Applies a statement's quote changes: "changes" is a jsonb array of the net change in counted
+-- quotes (unreviewed and confirmed) per article and quote source, by kind. Whether an article
+-- starts or stops quoting a source is told from its quotes as they are after the change, read
+-- under a lock on the article: two transactions that change one article's quotes take turns, and
+-- the second sees what the first committed. The article's day and source are read under that
+-- lock too. Lookups go by index one article at a time (a statement changes few articles, and a
+-- bulk insert many, so no plan is left to a row estimate).
+CREATE FUNCTION "daily_quote_count_apply_quotes"("changes" jsonb) RETURNS void
   LANGUAGE plpgsql AS $$
 DECLARE
-  "changes" jsonb;
+  "articles" jsonb;
   "deltas" jsonb;
 BEGIN
-  SELECT jsonb_agg(n) INTO "changes" FROM (
-    SELECT c."articleId", c."sourceKind", c."speakerEntityId",
-           sum(c."direct")::int AS "direct", sum(c."mixed")::int AS "mixed", sum(c."indirect")::int AS "indirect"
-      FROM (SELECT a.* FROM jsonb_to_recordset(COALESCE("added", '[]')) AS a(
-              "articleId" uuid, "sourceKind" "QuoteSourceKind", "speakerEntityId" uuid, "direct" int, "mixed" int, "indirect" int)
-            UNION ALL
-            SELECT r."articleId", r."sourceKind", r."speakerEntityId", -r."direct", -r."mixed", -r."indirect"
-              FROM jsonb_to_recordset(COALESCE("removed", '[]')) AS r(
-              "articleId" uuid, "sourceKind" "QuoteSourceKind", "speakerEntityId" uuid, "direct" int, "mixed" int, "indirect" int)) c
-     GROUP BY 1, 2, 3
-    HAVING sum(c."direct") <> 0 OR sum(c."mixed") <> 0 OR sum(c."indirect") <> 0
-  ) n;
-  IF "changes" IS NULL THEN
-    RETURN;
-  END IF;
-  PERFORM 1 FROM "Article" a
-    WHERE a."id" IN (SELECT (e->>'articleId')::uuid FROM jsonb_array_elements("changes") e)
-    ORDER BY a."id" FOR NO KEY UPDATE;
+  SELECT jsonb_agg(a) INTO "articles" FROM (
+    SELECT a."id", "article_quote_day"(a."publishedAt", a."createdAt") AS "day", COALESCE(a."source", '') AS "source"
+      FROM "Article" a
+     WHERE a."id" = ANY (ARRAY(SELECT DISTINCT (e->>'articleId')::uuid FROM jsonb_array_elements("changes") e))
+     ORDER BY a."id" FOR NO KEY UPDATE
+  ) a;
   SELECT jsonb_agg(k) INTO "deltas" FROM (
-    WITH "change" AS (
-      SELECT c.* FROM jsonb_to_recordset("changes") AS c(
-        "articleId" uuid, "sourceKind" "QuoteSourceKind", "speakerEntityId" uuid, "direct" int, "mixed" int, "indirect" int)
-    ), "current" AS (
-      SELECT q."articleId", "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
-             COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId", count(*)::int AS "quotes"
-        FROM "Quote" q
-       WHERE q."articleId" IN (SELECT "articleId" FROM "change") AND q."reviewStatus" IN ('unreviewed', 'confirmed')
-       GROUP BY 1, 2, 3
-    )
-    SELECT "article_quote_day"(a."publishedAt", a."createdAt") AS "day", COALESCE(a."source", '') AS "source",
-           c."sourceKind", c."speakerEntityId",
+    SELECT a."day", a."source", c."sourceKind", c."speakerEntityId",
            sum(c."direct")::int AS "direct", sum(c."mixed")::int AS "mixed", sum(c."indirect")::int AS "indirect",
-           sum((COALESCE(n."quotes", 0) > 0)::int
-               - (COALESCE(n."quotes", 0) - c."direct" - c."mixed" - c."indirect" > 0)::int)::int AS "articles"
-      FROM "change" c
-      JOIN "Article" a ON a."id" = c."articleId"
-      LEFT JOIN "current" n
-        ON n."articleId" = c."articleId" AND n."sourceKind" = c."sourceKind" AND n."speakerEntityId" = c."speakerEntityId"
+           sum((n."quotes" > 0)::int - (n."quotes" - c."direct" - c."mixed" - c."indirect" > 0)::int)::int AS "articles"
+      FROM jsonb_to_recordset("changes") AS c(
+             "articleId" uuid, "sourceKind" "QuoteSourceKind", "speakerEntityId" uuid, "direct" int, "mixed" int, "indirect" int)
+      JOIN jsonb_to_recordset("articles") AS a("id" uuid, "day" date, "source" varchar(200)) ON a."id" = c."articleId"
+     CROSS JOIN LATERAL (
+       SELECT count(*)::int AS "quotes" FROM "Quote" q
+        WHERE q."articleId" = c."articleId" AND q."reviewStatus" IN ('unreviewed', 'confirmed')
+          AND "quote_source_kind"(q."speakerEntityId", q."sourceText") = c."sourceKind"
+          AND COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') = c."speakerEntityId"
+     ) n
      GROUP BY 1, 2, 3, 4
   ) k;
   PERFORM "daily_quote_count_add"("deltas");
 END $$;
 
--- Quotes inserted, updated or deleted, by any statement
+-- Quotes inserted, updated or deleted, by any statement: the net change per article and source
 CREATE FUNCTION "daily_quote_count_quotes_changed"() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
-  "added" jsonb;
-  "removed" jsonb;
+  "changes" jsonb;
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    SELECT jsonb_agg(g) INTO "added" FROM (
+  IF TG_OP = 'INSERT' THEN
+    SELECT jsonb_agg(g) INTO "changes" FROM (
       SELECT q."articleId", "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
              COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId",
              count(*) FILTER (WHERE q."kind" = 'direct') AS "direct", count(*) FILTER (WHERE q."kind" = 'mixed') AS "mixed",
              count(*) FILTER (WHERE q."kind" = 'indirect') AS "indirect"
         FROM "new_quotes" q WHERE q."reviewStatus" IN ('unreviewed', 'confirmed') GROUP BY 1, 2, 3) g;
-  END IF;
-  IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    SELECT jsonb_agg(g) INTO "removed" FROM (
+  ELSIF TG_OP = 'DELETE' THEN
+    SELECT jsonb_agg(g) INTO "changes" FROM (
       SELECT q."articleId", "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
              COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId",
-             count(*) FILTER (WHERE q."kind" = 'direct') AS "direct", count(*) FILTER (WHERE q."kind" = 'mixed') AS "mixed",
-             count(*) FILTER (WHERE q."kind" = 'indirect') AS "indirect"
+             -count(*) FILTER (WHERE q."kind" = 'direct') AS "direct", -count(*) FILTER (WHERE q."kind" = 'mixed') AS "mixed",
+             -count(*) FILTER (WHERE q."kind" = 'indirect') AS "indirect"
         FROM "old_quotes" q WHERE q."reviewStatus" IN ('unreviewed', 'confirmed') GROUP BY 1, 2, 3) g;
+  ELSE
+    -- Most updates (spans, cues, versions) leave the counts alone: their net change is empty
+    SELECT jsonb_agg(g) INTO "changes" FROM (
+      SELECT q."articleId", "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
+             COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId",
+             sum(CASE WHEN q."kind" = 'direct' THEN q."sign" ELSE 0 END) AS "direct",
+             sum(CASE WHEN q."kind" = 'mixed' THEN q."sign" ELSE 0 END) AS "mixed",
+             sum(CASE WHEN q."kind" = 'indirect' THEN q."sign" ELSE 0 END) AS "indirect"
+        FROM (SELECT n."articleId", n."speakerEntityId", n."sourceText", n."kind", 1 AS "sign"
+                FROM "new_quotes" n WHERE n."reviewStatus" IN ('unreviewed', 'confirmed')
+              UNION ALL
+              SELECT o."articleId", o."speakerEntityId", o."sourceText", o."kind", -1
+                FROM "old_quotes" o WHERE o."reviewStatus" IN ('unreviewed', 'confirmed')) q
+       GROUP BY 1, 2, 3
+      HAVING sum(CASE WHEN q."kind" = 'direct' THEN q."sign" ELSE 0 END) <> 0
+          OR sum(CASE WHEN q."kind" = 'mixed' THEN q."sign" ELSE 0 END) <> 0
+          OR sum(CASE WHEN q."kind" = 'indirect' THEN q."sign" ELSE 0 END) <> 0) g;
   END IF;
-  PERFORM "daily_quote_count_apply_quotes"("added", "removed");
+  IF "changes" IS NOT NULL THEN
+    PERFORM "daily_quote_count_apply_quotes"("changes");
+  END IF;
   RETURN NULL;
 END $$;
 
--- Articles whose day or source changed move their quotes' counts
+-- Articles whose day or source changed move their quotes' counts (most updates change neither)
 CREATE FUNCTION "daily_quote_count_articles_changed"() RETURNS trigger
   LANGUAGE plpgsql AS $$
 DECLARE
+  "moved" jsonb;
   "deltas" jsonb;
 BEGIN
+  SELECT jsonb_agg(m) INTO "moved" FROM (
+    SELECT n."id",
+           "article_quote_day"(o."publishedAt", o."createdAt") AS "oldDay", COALESCE(o."source", '') AS "oldSource",
+           "article_quote_day"(n."publishedAt", n."createdAt") AS "newDay", COALESCE(n."source", '') AS "newSource"
+      FROM "old_articles" o JOIN "new_articles" n ON n."id" = o."id"
+     WHERE "article_quote_day"(o."publishedAt", o."createdAt") <> "article_quote_day"(n."publishedAt", n."createdAt")
+        OR COALESCE(o."source", '') <> COALESCE(n."source", '')
+  ) m;
+  IF "moved" IS NULL THEN
+    RETURN NULL;
+  END IF;
   SELECT jsonb_agg(k) INTO "deltas" FROM (
-    WITH "moved" AS (
-      SELECT n."id",
-             "article_quote_day"(o."publishedAt", o."createdAt") AS "oldDay", COALESCE(o."source", '') AS "oldSource",
-             "article_quote_day"(n."publishedAt", n."createdAt") AS "newDay", COALESCE(n."source", '') AS "newSource"
-        FROM "old_articles" o JOIN "new_articles" n ON n."id" = o."id"
-    ), "quoting" AS (
-      SELECT q."articleId", "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
-             COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId",
-             count(*) FILTER (WHERE q."kind" = 'direct')::int AS "direct", count(*) FILTER (WHERE q."kind" = 'mixed')::int AS "mixed",
-             count(*) FILTER (WHERE q."kind" = 'indirect')::int AS "indirect"
-        FROM "Quote" q
-       WHERE q."articleId" IN (SELECT m."id" FROM "moved" m WHERE m."oldDay" <> m."newDay" OR m."oldSource" <> m."newSource")
-         AND q."reviewStatus" IN ('unreviewed', 'confirmed')
-       GROUP BY 1, 2, 3
-    )
-    SELECT d."day", d."source", d."sourceKind", d."speakerEntityId", sum(d."direct")::int AS "direct",
-           sum(d."mixed")::int AS "mixed", sum(d."indirect")::int AS "indirect", sum(d."articles")::int AS "articles"
-      FROM (SELECT m."oldDay" AS "day", m."oldSource" AS "source", s."sourceKind", s."speakerEntityId",
-                   -s."direct" AS "direct", -s."mixed" AS "mixed", -s."indirect" AS "indirect", -1 AS "articles"
-              FROM "moved" m JOIN "quoting" s ON s."articleId" = m."id"
-            UNION ALL
-            SELECT m."newDay", m."newSource", s."sourceKind", s."speakerEntityId", s."direct", s."mixed", s."indirect", 1
-              FROM "moved" m JOIN "quoting" s ON s."articleId" = m."id") d
+    SELECT side."day", side."source", s."sourceKind", s."speakerEntityId",
+           sum(side."sign" * s."direct")::int AS "direct", sum(side."sign" * s."mixed")::int AS "mixed",
+           sum(side."sign" * s."indirect")::int AS "indirect", sum(side."sign")::int AS "articles"
+      FROM jsonb_to_recordset("moved") AS m("id" uuid, "oldDay" date, "oldSource" varchar(200), "newDay" date, "newSource" varchar(200))
+     CROSS JOIN LATERAL (
+       SELECT "quote_source_kind"(q."speakerEntityId", q."sourceText") AS "sourceKind",
+              COALESCE(q."speakerEntityId", '00000000-0000-0000-0000-000000000000') AS "speakerEntityId",
+              count(*) FILTER (WHERE q."kind" = 'direct') AS "direct", count(*) FILTER (WHERE q."kind" = 'mixed') AS "mixed",
+              count(*) FILTER (WHERE q."kind" = 'indirect') AS "indirect"
+         FROM "Quote" q
+        WHERE q."articleId" = m."id" AND q."reviewStatus" IN ('unreviewed', 'confirmed')
+        GROUP BY 1, 2
+     ) s
+     CROSS JOIN LATERAL (VALUES (m."oldDay", m."oldSource", -1), (m."newDay", m."newSource", 1)) AS side("day", "source", "sign")
      GROUP BY 1, 2, 3, 4
   ) k;
   PERFORM "daily_quote_count_add"("deltas");
