@@ -4,6 +4,7 @@
 // them, are in the IngestJob and IngestJobItem tables, so the queue only says "work on this".
 
 import PgBoss from 'pg-boss';
+import pg from 'pg';
 
 /** The pg-boss queue of ingest chunks. */
 export const INGEST_QUEUE = 'ingest-chunk';
@@ -37,11 +38,37 @@ export interface IngestQueueOptions {
   pollingIntervalSeconds?: number;
 }
 
+// pg-boss marks a finished chunk completed or failed without waiting for it (manager.js): while
+// Postgres is down that statement's rejection is unhandled, and Node ends the process. Rejections
+// of the queue's own SQL are marked and, when nobody handled them, logged instead: the chunk's
+// state is then settled by its expiry (it is retried and skips what was settled). Every other
+// unhandled rejection still ends the process, as Node's default does.
+const QUEUE_SQL_ERROR = Symbol('queue SQL error');
+
+function markQueueError(error: unknown): never {
+  if (typeof error === 'object' && error !== null) (error as Record<symbol, boolean>)[QUEUE_SQL_ERROR] = true;
+  throw error;
+}
+
+let unhandledQueueErrorsTolerated = false;
+function tolerateUnhandledQueueErrors(): void {
+  if (unhandledQueueErrorsTolerated) return;
+  unhandledQueueErrorsTolerated = true;
+  process.on('unhandledRejection', (reason) => {
+    if (typeof reason === 'object' && reason !== null && (reason as Record<symbol, boolean>)[QUEUE_SQL_ERROR]) {
+      process.emitWarning(`pg-boss could not record a chunk's state (it expires and is retried): ${(reason as Error).message}`);
+      return;
+    }
+    throw reason;
+  });
+}
+
 /** A chunk is retried this often (a crash, an expiry or a database hiccup each count once). */
 const RETRY_LIMIT = 20;
 
 export class IngestQueue {
   private boss: PgBoss | null = null;
+  private pool: pg.Pool | null = null;
   private starting: Promise<PgBoss> | null = null;
   private readonly expireInSeconds: number;
   private readonly pollingIntervalSeconds: number;
@@ -54,10 +81,22 @@ export class IngestQueue {
   /** Connects, creates or migrates the pgboss schema and the queue; safe to call often. */
   start(): Promise<PgBoss> {
     this.starting ??= (async () => {
+      tolerateUnhandledQueueErrors();
       const supervise = this.options.supervise ?? false;
-      const boss = new PgBoss({
+      // pg-boss runs its SQL on a pool of ours: its connections that die while checked out (Postgres
+      // stopping) must fail their query, not end the process with an unhandled 'error' event.
+      const pool = new pg.Pool({
         connectionString: this.options.connectionString,
         max: this.options.poolSize ?? 2,
+        application_name: 'news-annotations-queue',
+        connectionTimeoutMillis: 15_000,
+      });
+      pool.on('error', () => {});
+      pool.on('connect', (client) => client.on('error', () => {}));
+      this.pool = pool;
+      const boss = new PgBoss({
+        connectionString: this.options.connectionString,
+        db: { executeSql: (text: string, values: unknown[]) => pool.query(text, values).catch(markQueueError) },
         application_name: 'news-annotations-queue',
         supervise,
         schedule: false,
@@ -88,6 +127,8 @@ export class IngestQueue {
     })();
     this.starting.catch(() => {
       this.starting = null;
+      void this.pool?.end().catch(() => {});
+      this.pool = null;
     });
     return this.starting;
   }
@@ -153,5 +194,7 @@ export class IngestQueue {
     if (!boss) return;
     // wait: resolves once the chunks in hand are finished (or failed back to the queue at timeout).
     await boss.stop({ graceful: true, wait: true, timeout: timeoutMs }).catch(() => {});
+    await this.pool?.end().catch(() => {});
+    this.pool = null;
   }
 }
