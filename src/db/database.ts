@@ -104,9 +104,10 @@ function openPostgres(
         await lockClient.end();
       }
     },
+    // On the page readers: a probe polled by orchestrators needs no trip through Prisma's query path.
     async ping() {
-      await prisma.$queryRaw`SELECT 1`;
-      if (replica) await replica.$queryRaw`SELECT 1`;
+      await reader.rows({ text: 'SELECT 1', values: [] });
+      if (replicaConnection) await replicaConnection.reader.rows({ text: 'SELECT 1', values: [] });
     },
     listen: (channel, handler) => listenPostgres(connectionString, channel, handler),
     async close() {

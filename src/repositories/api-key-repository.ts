@@ -1,10 +1,14 @@
-import type { ApiKeyScope, Prisma } from '../generated/prisma/client.js';
-import type { DbClient } from './db-client.js';
+import { Prisma, type ApiKeyScope } from '../generated/prisma/client.js';
+import type { SqlReader } from '../db/sql-reader.js';
+import { prismaReader, type DbClient } from './db-client.js';
 
 export type ApiKeyRow = Prisma.ApiKeyGetPayload<object>;
 
 export class ApiKeyRepository {
-  constructor(private readonly db: DbClient) {}
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader = prismaReader(db),
+  ) {}
 
   create(row: { id: string; name: string; prefix: string; hash: string; scopes: ApiKeyScope[] }): Promise<ApiKeyRow> {
     return this.db.apiKey.create({ data: row });
@@ -25,13 +29,12 @@ export class ApiKeyRepository {
     return this.db.apiKey.count({ where: { revokedAt: null } });
   }
 
-  /** Active keys, newest first, ids below `beforeId`. */
+  /** Active keys, newest first, ids below `beforeId`; one statement on the page reader. */
   list(limit: number, beforeId?: string): Promise<ApiKeyRow[]> {
-    return this.db.apiKey.findMany({
-      where: { revokedAt: null, ...(beforeId ? { id: { lt: beforeId } } : {}) },
-      orderBy: { id: 'desc' },
-      take: limit,
-    });
+    return this.reader.rows(Prisma.sql`
+      SELECT "id", "name", "prefix", "hash", "scopes"::text[] AS "scopes", "createdAt", "revokedAt" FROM "ApiKey"
+       WHERE "revokedAt" IS NULL ${beforeId ? Prisma.sql`AND "id" < ${beforeId}::uuid` : Prisma.empty}
+       ORDER BY "id" DESC LIMIT ${limit}`);
   }
 
   /** What authentication needs of the key with this hash, active or revoked (null: no such key). */

@@ -28,7 +28,7 @@ function repositoriesOn(db: DbClient, reader: SqlReader = prismaReader(db)): Rep
     articles: new ArticleRepository(db, reader),
     entities: new EntityRepository(db, reader),
     annotations: new AnnotationRepository(db, reader),
-    apiKeys: new ApiKeyRepository(db),
+    apiKeys: new ApiKeyRepository(db, reader),
     events: new EventRepository(db, reader),
     idempotency: new IdempotencyRepository(db),
     ingestJobs: new IngestJobRepository(db, reader),
