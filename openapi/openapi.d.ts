@@ -1499,6 +1499,8 @@ export interface operations {
                 source?: string;
                 /** @description Only articles ingested at or after this time. */
                 since?: string;
+                /** @description Only articles ingested before this time (exclusive). */
+                until?: string;
                 /** @description Only articles that mention this entity. */
                 entity?: string;
                 /** @description Full-text search over headline and text (web search syntax). */
@@ -7048,6 +7050,7 @@ export interface operations {
                     entity?: {
                         /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                         type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
+                        /** @description Not only blanks. */
                         name: string;
                     };
                     reviewStatus?: "unreviewed" | "confirmed" | "rejected";
@@ -7320,6 +7323,7 @@ export interface operations {
                     entity?: {
                         /** @description PERSON; ORG (organisations); LOC (places, including countries and cities); NORP (nationalities, religious and political groups); FAC (buildings, airports, roads, bridges); PRODUCT (products, vehicles, spacecraft, software); EVENT (named events, missions, wars, storms, tournaments); WORK_OF_ART (titles of books, films, songs, shows); LAW (named laws, treaties, resolutions). */
                         type: "PERSON" | "ORG" | "LOC" | "NORP" | "FAC" | "PRODUCT" | "EVENT" | "WORK_OF_ART" | "LAW";
+                        /** @description Not only blanks. */
                         name: string;
                     };
                 };
@@ -8581,7 +8585,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description The new name; the old name stays an alias. */
+                    /** @description The new name (not only blanks); the old name stays an alias. */
                     canonicalName?: string;
                     /** @description A person's gender as the editor knows it (PERSON only, a 422 otherwise); estimates from later articles never override it. */
                     gender?: "female" | "male" | "nonbinary" | "unknown";

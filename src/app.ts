@@ -7,6 +7,7 @@ import { docs } from './plugins/docs.js';
 import { etags } from './plugins/etags.js';
 import { idempotency } from './plugins/idempotency.js';
 import { inputSanitation } from './plugins/input-sanitation.js';
+import { answerClientError } from './plugins/client-errors.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { readYourWrites } from './plugins/read-your-writes.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   database: Database;
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** Where clients reach the service (PUBLIC_BASE_URL): the base of ids in exports; default http://localhost. */
+  publicBaseUrl?: string | undefined;
   /** Requests per minute per API key; 0 or absent turns limiting off. */
   rateLimitMax?: number;
   /** How long after a change a client's reads stay on the primary (with a read replica). */
@@ -75,6 +78,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => {
       sendProblem(request, reply, 'bad-request', error.message);
     },
+    // What Node refuses before Fastify sees a request (a URL or headers over the limit) is a
+    // problem+json answer too, not a bare status line.
+    clientErrorHandler: answerClientError,
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -135,7 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await v1.register(perKeyRateLimit, { max: options.rateLimitMax ?? 0 });
       await v1.register(idempotency, { records: store.repositories.idempotency });
       await v1.register(apiKeyRoutes, { apiKeys });
-      await v1.register(articleRoutes, { articles, ingest, revisions, exports });
+      await v1.register(articleRoutes, { articles, ingest, revisions, exports, publicBaseUrl: (options.publicBaseUrl ?? 'http://localhost').replace(/\/+$/, '') });
       await v1.register(batchRoutes, { ingest });
       await v1.register(ingestJobRoutes, { jobs: ingestJobs });
       await v1.register(articleAnnotationRoutes, { articles });

@@ -28,6 +28,9 @@ const ConfigSchema = Type.Object({
   ANNOTATOR_THREADS: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 64, description: 'Worker threads that annotate; default one fewer than the cores' }),
   ),
+  PUBLIC_BASE_URL: Type.Optional(
+    Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$', description: 'Where clients reach the service; the base of ids in exports' }),
+  ),
   ADMIN_API_KEY: Type.Optional(
     Type.String({ pattern: '^na_[A-Za-z0-9_-]{32,200}$', description: 'An admin key to register at start' }),
   ),
@@ -48,6 +51,8 @@ export interface Config {
   adminApiKey: string | undefined;
   rateLimitMax: number;
   annotatorThreads: number | undefined;
+  /** The base of ids in exports; by default the service's own address. */
+  publicBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminApiKey: raw.ADMIN_API_KEY,
     rateLimitMax: raw.RATE_LIMIT_MAX,
     annotatorThreads: raw.ANNOTATOR_THREADS,
+    publicBaseUrl: raw.PUBLIC_BASE_URL ?? `http://${raw.HOST.includes(':') ? `[${raw.HOST}]` : raw.HOST}:${raw.PORT}`,
   };
 }

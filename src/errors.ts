@@ -23,6 +23,7 @@ export const problemCatalogue = {
   'unprocessable-content': { status: 422, title: 'The request cannot be processed' },
   'idempotency-key-reused': { status: 422, title: 'The Idempotency-Key was used with a different request' },
   'precondition-required': { status: 428, title: 'This change needs an If-Match header with the current ETag' },
+  'headers-too-large': { status: 431, title: 'The request line or its headers are too large' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
   'internal-error': { status: 500, title: 'Internal server error' },
   'service-unavailable': { status: 503, title: 'Service unavailable' },

@@ -22,6 +22,7 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
     database,
     bodyLimit: config.bodyLimit,
     rateLimitMax: config.rateLimitMax,
+    publicBaseUrl: config.publicBaseUrl,
     readYourWritesMs: config.readYourWritesMs,
     queueDatabaseUrl: config.databaseUrl,
     logger: { level: config.logLevel, redact: { paths: logRedactPaths, censor: '[redacted]' } },

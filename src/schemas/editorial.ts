@@ -42,7 +42,7 @@ export const UnnamedViaInput = unnamedWordsInput(
 );
 
 export const NewEntity = Type.Object(
-  { type: EntityType, name: Type.String({ minLength: 1, maxLength: 300 }) },
+  { type: EntityType, name: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S', description: 'Not only blanks.' }) },
   { additionalProperties: false, description: 'An entity to find by type and name, or create.' },
 );
 

@@ -55,7 +55,7 @@ export type EntityListQuery = Static<typeof EntityListQuery>;
 
 export const EntityPatch = Type.Object(
   {
-    canonicalName: Type.Optional(Type.String({ minLength: 1, maxLength: 300, description: 'The new name; the old name stays an alias.' })),
+    canonicalName: Type.Optional(Type.String({ minLength: 1, maxLength: 300, pattern: '\\S', description: 'The new name (not only blanks); the old name stays an alias.' })),
     gender: Type.Optional(
       Type.Union(Gender.anyOf, {
         description: "A person's gender as the editor knows it (PERSON only, a 422 otherwise); estimates from later articles never override it.",

@@ -156,6 +156,9 @@ export class EntityService {
       const source = await repos.entities.findById(sourceId);
       if (!target) throw notFound('entity', targetId);
       if (!source) throw new ApiError('unprocessable-content', `entityId: no entity with id ${sourceId}.`);
+      if (source.type !== target.type) {
+        throw new ApiError('unprocessable-content', `A ${source.type} cannot be merged into a ${target.type}: change the mentions' entity instead.`);
+      }
       const articleIds = await repos.entities.articleIdsOf(sourceId);
       await repos.entities.merge(targetId, sourceId, source.canonicalName);
       await repos.events.append(

@@ -30,6 +30,8 @@ export interface ArticleRoutesOptions {
   ingest: IngestService;
   revisions: RevisionService;
   exports: ExportService;
+  /** Where clients reach the service: the base of the ids in exports (never the request's Host header). */
+  publicBaseUrl: string;
 }
 
 export const NINJS_TYPE = 'application/vnd.iptc.ninjs+json';
@@ -144,7 +146,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       const type = negotiate(request, ['application/json', NINJS_TYPE] as const);
       reply.header('vary', 'accept');
       if (type === NINJS_TYPE) {
-        const document = await options.exports.ninjs(request.params.id, `${request.protocol}://${request.host}`);
+        const document = await options.exports.ninjs(request.params.id, options.publicBaseUrl);
         reply.header('etag', `"${document.version}-ninjs"`);
         return reply.type(NINJS_TYPE).send(document);
       }
@@ -273,7 +275,7 @@ export async function articleRoutes(app: FastifyInstance, options: ArticleRoutes
       const type = negotiate(request, [ANNOTATION_TYPE, 'application/ld+json', 'application/json'] as const);
       const body = await options.exports.webAnnotations(
         request.params.id,
-        `${request.protocol}://${request.host}`,
+        options.publicBaseUrl,
         request.query.page,
       );
       reply.header('vary', 'accept');

@@ -16,8 +16,9 @@ export function expectedVersion(request: FastifyRequest): number {
   if (header === undefined || header.trim() === '') {
     throw new ApiError('precondition-required', 'Send If-Match with the ETag you read; it guards against lost updates.');
   }
-  const match = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(header);
-  if (!match?.[1]) throw new ApiError('precondition-failed', 'If-Match does not name a current ETag of this resource.');
+  // If-Match compares strongly (RFC 9110 13.1.1): a weak ETag never matches.
+  const match = /^\s*"(\d{1,9})"\s*$/.exec(header);
+  if (!match?.[1]) throw new ApiError('precondition-failed', 'If-Match does not name a current ETag of this resource (a weak W/ tag never matches).');
   return Number(match[1]);
 }
 
