@@ -13,6 +13,8 @@ const PAGE = 25;
 interface Filters {
   source: string;
   since: string;
+  /** The last day (inclusive) of the ingest dates shown. */
+  until: string;
   entity: string;
   entityName: string;
   q: string;
@@ -21,10 +23,17 @@ interface Filters {
 const filtersOf = (query: URLSearchParams): Filters => ({
   source: query.get('source') ?? '',
   since: query.get('since') ?? '',
+  until: query.get('until') ?? '',
   entity: query.get('entity') ?? '',
   entityName: query.get('entityName') ?? '',
   q: query.get('q') ?? '',
 });
+
+/** Midnight UTC `days` after the start of a YYYY-MM-DD day; undefined for what is no day (a hand-edited URL). */
+const midnightAfter = (day: string, days: number): string | undefined => {
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return day && !Number.isNaN(time) ? new Date(time + days * 86_400_000).toISOString() : undefined;
+};
 
 const hrefOf = (filters: Filters) => {
   const query = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ''));
@@ -42,10 +51,14 @@ export function Inbox({ query }: { query: URLSearchParams }) {
     error: null,
   });
   const sources = useLoad(() => ok(client.GET('/v1/sources')), []);
+  const since = midnightAfter(filters.since, 0);
+  // The API's bound is exclusive: midnight at the end of the chosen day.
+  const until = midnightAfter(filters.until, 1);
   const listQuery = {
     limit: PAGE,
     ...(filters.source ? { source: filters.source } : {}),
-    ...(filters.since ? { since: new Date(`${filters.since}T00:00:00Z`).toISOString() } : {}),
+    ...(since ? { since } : {}),
+    ...(until ? { until } : {}),
     ...(filters.entity ? { entity: filters.entity } : {}),
     ...(filters.q ? { q: filters.q } : {}),
   };
@@ -53,7 +66,7 @@ export function Inbox({ query }: { query: URLSearchParams }) {
     const result = await ok(client.GET('/v1/articles', { params: { query: listQuery } }));
     setMore({ items: [], cursor: result.nextCursor, loading: false, error: null });
     return result;
-  }, [filters.source, filters.since, filters.entity, filters.q]);
+  }, [filters.source, filters.since, filters.until, filters.entity, filters.q]);
 
   const loadMore = async () => {
     if (!more.cursor) return;
@@ -70,9 +83,14 @@ export function Inbox({ query }: { query: URLSearchParams }) {
   const submit = (event: Event) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    apply({ q: String(data.get('q') ?? '').trim(), since: String(data.get('since') ?? ''), source: String(data.get('source') ?? '') });
+    apply({
+      q: String(data.get('q') ?? '').trim(),
+      since: String(data.get('since') ?? ''),
+      until: String(data.get('until') ?? ''),
+      source: String(data.get('source') ?? ''),
+    });
   };
-  const filtered = filters.source || filters.since || filters.entity || filters.q;
+  const filtered = filters.source || filters.since || filters.until || filters.entity || filters.q;
   const items = [...(page.data?.items ?? []), ...more.items];
 
   return html`<section class="inbox" aria-labelledby="inbox-title">
@@ -94,7 +112,11 @@ export function Inbox({ query }: { query: URLSearchParams }) {
       </div>
       <div class="field">
         <label for="filter-since">Ingested since</label>
-        <input id="filter-since" name="since" type="date" value=${filters.since} />
+        <input id="filter-since" name="since" type="date" value=${filters.since} max=${filters.until || undefined} />
+      </div>
+      <div class="field">
+        <label for="filter-until">Ingested until</label>
+        <input id="filter-until" name="until" type="date" value=${filters.until} min=${filters.since || undefined} />
       </div>
       <div class="field field-actions">
         <button type="submit" class="button button-primary">Filter</button>

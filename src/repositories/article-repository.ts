@@ -24,6 +24,8 @@ export interface ArticleListFilter {
   beforeId?: string | undefined;
   source?: string | undefined;
   since?: Date | undefined;
+  /** Exclusive. */
+  until?: Date | undefined;
 }
 
 /** Columns of ArticleRow, from the generated client so they follow the schema. */
@@ -94,6 +96,7 @@ export class ArticleRepository {
       ...(filter.beforeId ? [Prisma.sql`a."id" < ${filter.beforeId}::uuid`] : []),
       ...(filter.source ? [Prisma.sql`a."source" = ${filter.source}`] : []),
       ...(filter.since ? [Prisma.sql`a."createdAt" >= ${filter.since}`] : []),
+      ...(filter.until ? [Prisma.sql`a."createdAt" < ${filter.until}`] : []),
       ...(filter.entityId
         ? [Prisma.sql`EXISTS (SELECT 1 FROM "Mention" m WHERE m."articleId" = a."id" AND m."entityId" = ${filter.entityId}::uuid)`]
         : []),

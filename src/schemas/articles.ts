@@ -126,6 +126,9 @@ export const ArticleListQuery = Type.Object(
     since: Type.Optional(
       Type.String({ format: 'date-time', maxLength: 40, description: 'Only articles ingested at or after this time.' }),
     ),
+    until: Type.Optional(
+      Type.String({ format: 'date-time', maxLength: 40, description: 'Only articles ingested before this time (exclusive).' }),
+    ),
     entity: Type.Optional(
       Type.String({ format: 'uuid', maxLength: 36, description: 'Only articles that mention this entity.' }),
     ),

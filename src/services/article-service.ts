@@ -40,6 +40,15 @@ const statusesFor = (include: string | undefined): ReviewStatusValue[] =>
 /** Mentions listed per entity of an article (ArticleEntity.mentions' maxItems). */
 const MENTIONS_LISTED = 100;
 
+/** A `since` or `until` bound: a time Postgres can store (years 1 to 9999; the format admits year 0). */
+function ingestTime(value: string | undefined, name: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  const year = time.getUTCFullYear();
+  if (Number.isNaN(time.getTime()) || year < 1 || year > 9999) throw new ApiError('validation-failed', `\`${name}\` is not a valid time`);
+  return time;
+}
+
 /** Reads and deletes articles and their annotations. */
 export class ArticleService {
   constructor(private readonly store: Store) {}
@@ -55,14 +64,16 @@ export class ArticleService {
   }
 
   async list(query: ArticleListQuery): Promise<PageResult<ArticleSummary>> {
-    const since = query.since ? new Date(query.since) : undefined;
-    if (since && Number.isNaN(since.getTime())) throw new ApiError('validation-failed', '`since` is not a valid time');
+    const since = ingestTime(query.since, 'since');
+    const until = ingestTime(query.until, 'until');
+    if (since && until && since > until) throw new ApiError('validation-failed', '`since` is after `until`');
     const beforeId = query.cursor ? decodeCursor(query.cursor, { id: 'uuid' }).id : undefined;
     const rows = await this.repos.articles.list({
       limit: query.limit + 1,
       beforeId,
       source: query.source,
       since,
+      until,
       entityId: query.entity,
       q: query.q,
     });
