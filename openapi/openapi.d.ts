@@ -15,7 +15,7 @@ export interface paths {
          * Liveness: the process is up
          * @description Liveness: the process is up.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 500 `internal-error`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 500 `internal-error`.
          */
         get: operations["getHealth"];
         put?: never;
@@ -37,7 +37,7 @@ export interface paths {
          * Readiness: the database answers
          * @description Readiness: the database answers.
          *
-         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 500 `internal-error`, 503 `service-unavailable`.
+         *     **Errors** (`application/problem+json`, `type` is `urn:news-annotations:problem:<code>`): 400 `validation-failed`, 500 `internal-error`, 503 `service-unavailable`.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -962,6 +962,16 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description `validation-failed`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `internal-error`: Internal server error */
             500: {
                 headers: {
@@ -1009,6 +1019,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description `validation-failed`: The request is not valid */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description `internal-error`: Internal server error */
             500: {

@@ -1,6 +1,10 @@
 import etag from '@fastify/etag';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { ApiError } from '../errors.js';
+
+/** Longest If-None-Match taken (the spec says so): a long list of tags is a client bug. */
+export const IF_NONE_MATCH_MAX_LENGTH = 1000;
 
 /**
  * ETags and conditional reads. @fastify/etag hashes every answer that has no ETag of its own
@@ -15,6 +19,17 @@ import fp from 'fastify-plugin';
 export const etags = fp(
   async (app: FastifyInstance) => {
     await app.register(etag, { replyWith304: false });
+    // The spec bounds If-None-Match like every other input; an empty one names no tag.
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers['if-none-match'];
+      if (header === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
+      if (typeof header !== 'string' || header.trim() === '' || header.length > IF_NONE_MATCH_MAX_LENGTH) {
+        throw new ApiError(
+          'validation-failed',
+          `headers /if-none-match: must be 1 to ${IF_NONE_MATCH_MAX_LENGTH} characters: "*" or a list of ETags`,
+        );
+      }
+    });
     app.addHook('onSend', async (request, reply, payload) => {
       // Only a representation has a version: not an error, and not a 204's nothing.
       if (reply.statusCode < 200 || reply.statusCode >= 300 || reply.statusCode === 204) {

@@ -12,13 +12,16 @@
 // - If-Match is a parameter where the route reads it (routes/v1/preconditions.ts), and only those
 //   routes can answer 428 `precondition-required`.
 
+import { problemCatalogue } from '../errors.js';
+import { IF_NONE_MATCH_MAX_LENGTH } from './etags.js';
+// The OpenAPI shapes are docs.ts's (a type-only import: nothing circular at run time).
+import type { OperationObject, ParameterObject, ResponseObject } from './docs.js';
+
 export interface HeaderObject {
   description: string;
   required?: boolean;
   schema: Record<string, unknown>;
 }
-// The OpenAPI shapes are docs.ts's (a type-only import: nothing circular at run time).
-import type { OperationObject, ParameterObject, ResponseObject } from './docs.js';
 
 /** Shared response headers, referenced from every response as `#/components/headers/<name>`. */
 export const RESPONSE_HEADERS: Record<string, HeaderObject> = {
@@ -56,10 +59,16 @@ const IF_NONE_MATCH: ParameterObject = {
   name: 'if-none-match',
   required: false,
   description: 'ETags from earlier reads (or `*`): the answer is 304 with no body while one of them is current.',
-  schema: { type: 'string', minLength: 1, maxLength: 1000 },
+  schema: { type: 'string', minLength: 1, maxLength: IF_NONE_MATCH_MAX_LENGTH },
 };
 
 const NOT_MODIFIED: ResponseObject = { description: 'Not modified: the ETag sent in If-None-Match is still current; no body.' };
+
+/** An operation that takes If-None-Match can refuse a malformed one (plugins/etags.ts). */
+const BAD_REQUEST: ResponseObject = {
+  description: `\`validation-failed\`: ${problemCatalogue['validation-failed'].title}`,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+};
 
 /**
  * Adds the headers and parameters above to one operation of the finished document. `retryAfter`
@@ -76,6 +85,7 @@ export function declareHeaders(method: string, operation: OperationObject, retry
   if (method === 'get') {
     if (!headerParameter('if-none-match')) parameters.push({ ...IF_NONE_MATCH });
     responses['304'] ??= { ...NOT_MODIFIED };
+    responses['400'] ??= structuredClone(BAD_REQUEST);
   }
   if (!takesIfMatch) delete responses['428'];
 
