@@ -23,6 +23,8 @@ export interface ComplementOptions {
   listed: boolean;
   /** The lemma names a speech act ("called", "praised"): a quotation may stand right after it or its object. */
   speechAct: boolean;
+  /** The subject is a message or document ("the letter reads \"...\""): any verb takes a quotation. */
+  messageSubject?: boolean;
   /** The lemma takes its listener as object ("told reporters he would ..."). */
   listener: boolean;
   /** The lemma takes "X of Y" ("accused X of ..."). */
@@ -31,7 +33,7 @@ export interface ComplementOptions {
 
 const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
 /** Prepositions that attach to a noun inside a subject ("the head of the agency", "feedback for X"). */
-const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'near', 'across', 'about', 'over', 'to', 'between', 'among', 'against', 'under']);
+const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'near', 'across', 'about', 'over', 'to', 'between', 'among', 'against', 'under', 'by', 'since', 'until', 'during']);
 const DEGREE_WORDS = new Set(['so', 'such', 'enough', 'too']);
 const ADVERBIAL_QUESTION_WORDS = new Set(['when', 'where', 'if']);
 const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'where', 'when']);
@@ -69,7 +71,10 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
     if (tagIs(c, k, POS.ADP) && CUE_PREPOSITIONS.has(t.lower) && t.lower !== 'of') {
       const np = nounPhraseStartingAt(c, k + 1, end);
       if (!np) return null;
+      const pp = k;
       k = skipAdverbials(c, np.last, end);
+      // "estimated by 2050, demand would double": the phrase and its comma open the content
+      if (o.listed && c.tokens[k]?.text === ',' && opensClause(c, k + 1, end)) return { kind: 'clause', content: { first: pp, last: end }, afterObject };
     } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {
       // the object: the listener of "told", the thing "described as" or "called"
       const np = OBJECT_PRONOUNS.has(t.lower) ? { last: k + 1 } : nounPhraseStartingAt(c, k, end);
@@ -119,17 +124,19 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
     // after an object a comma may only end a clause ('known to affect yields, "..."'): there the
     // verb must be one of speech ('told reporters, "..."')
     const speech = o.listed || o.speechAct;
-    if (q && (t.lower !== 'as' || !q.titleCase || speech) && (t.text !== ',' || !afterObject || speech)) return quote(q);
+    const quoting = speech || !!o.messageSubject;
+    if (q && (t.lower !== 'as' || !q.titleCase || quoting) && (t.text !== ',' || !afterObject || quoting)) return quote(q);
     if (t.text === ':') {
       if (k + 1 >= end) return colonAtBlockEnd(c, quotations, k + 1, afterObject);
-      return { kind: 'colon', content: { first: k + 1, last: end }, afterObject };
+      // words after a colon are a report only after a verb of speech ("focuses on X: ..." elaborates)
+      return speech ? { kind: 'colon', content: { first: k + 1, last: end }, afterObject } : null;
     }
     return null;
   }
   // 'wrote "..."', 'called it "a disgrace"': right after the verb or its object only a verb of
   // speech makes the quotation its words ('needed "guarantees"' quotes someone else)
   const q = quotationOpeningAt(c, quotations, k);
-  if (q && (o.listed || o.speechAct) && !modifiesNoun(c, q)) return quote(q);
+  if (q && (o.listed || o.speechAct || o.messageSubject) && !modifiesNoun(c, q)) return quote(q);
   if (c.quoteOf[k] !== -1) return null;
   // the listener or the thing described is never the content's start without these
   if (afterObject && !o.listener && !o.ofObject) return null;
@@ -179,7 +186,14 @@ export function opensClause(c: Context, k: number, end: number): boolean {
   const t = c.tokens[k]!;
   let m: number;
   if (SUBJECT_PRONOUNS.has(t.lower) && (tagIs(c, k, POS.PRON, POS.DET) || t.lower === 'there')) m = k + 1;
-  else {
+  else if (isVerb(c, k) && t.lower.endsWith('ing')) {
+    // a gerund as subject: "adding iodine to salt is the simplest way"
+    for (let j = k + 1; j < end && j < k + 12; j++) {
+      if (c.quoteOf[j] !== -1 || c.tokens[j]!.text === ',' || tagIs(c, j, POS.SCONJ)) return false;
+      if (tagIs(c, j, POS.AUX) && !tagIs(c, j - 1, POS.PART)) return true;
+    }
+    return false;
+  } else {
     const np = nounPhraseStartingAt(c, k, end);
     if (!np) return false;
     m = np.last;

@@ -2,7 +2,7 @@
 // speech and lemmas, and which quotation covers each token.
 
 import { CALENDAR_WORDS } from '../data/common.js';
-import { TIME_NOUNS } from '../data/speech.js';
+import { STANCE_ADJECTIVES, TIME_NOUNS } from '../data/speech.js';
 import { POS, tagTokens } from '../pos.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import type { Quotation } from './model.js';
@@ -66,7 +66,7 @@ function mayHoldCue(c: Context, first: number, last: number): boolean {
     if (t.kind === 'quote' || t.text === ':') return true;
     if (t.kind !== 'word') continue;
     const l = t.lower;
-    if (CUE_WORDS.has(l) || mayBeReportingForm(l) || OF_NOUN_START.test(l)) return true;
+    if (CUE_WORDS.has(l) || mayBeReportingForm(l) || OF_NOUN_START.test(l) || STANCE_ADJECTIVES.has(l)) return true;
   }
   return false;
 }

@@ -1,10 +1,12 @@
 // Attribution: who said, wrote, thought or found what. The stages run in this order (each file
 // states its reason):
-//   quotations and tags (context) -> titles -> cues (verbs, phrases, nouns, labels) -> contents -> ownership ->
+//   quotations and tags (context) -> titles -> cues (verbs, adjectives, phrases, nouns,
+//   labels) -> contents -> ownership ->
 //   governing verbs -> attributions -> relays -> remaining quotations -> pronoun sources ->
 //   headlines -> cap
 // Works on tokens; offsets are UTF-16 here, annotate() converts them to code points.
 
+import { findAdjectiveCues } from './adjective-cues.js';
 import { buildAttributions } from './build.js';
 import { findVerbCues } from './verb-cues.js';
 import { settleContents } from './contents.js';
@@ -52,7 +54,7 @@ export function findAttributions(input: AttributionInput): RawAttribution[] {
   const c = buildContext(input);
   const quotations = c.quotations;
   markTitles(c, quotations);
-  const cues = settleContents(c, quotations, [...findVerbCues(c, quotations), ...findPhraseCues(c, quotations), ...findNounCues(c), ...findLabelCues(c)]);
+  const cues = settleContents(c, quotations, [...findVerbCues(c, quotations), ...findAdjectiveCues(c), ...findPhraseCues(c, quotations), ...findNounCues(c), ...findLabelCues(c)]);
   const owner = ownQuotations(c, quotations, cues);
   embeddedSpeakers(c, quotations, cues, owner);
   let atts = buildAttributions(c, quotations, cues, owner);

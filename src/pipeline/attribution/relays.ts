@@ -1,7 +1,8 @@
 // Stage: relayed speech. When one source's content holds another source's cue ("Kim said ..., the
 // agency said"; "KCNA said the leader invited ..."), the inner attribution is relayed by the outer
-// source (`via`). An outer attribution that holds nothing but the relayed clause (and adverbials
-// such as "During the talks,") adds no words of its own: it is dropped, its source kept as `via`.
+// source (`via`). An outer attribution after its content that holds nothing but the relayed clause
+// (and adverbials such as "During the talks,") adds no words of its own: it is dropped, its source
+// kept as `via`.
 
 import { POS } from '../pos.js';
 import { isVerb, tagIs, type Context } from './context.js';
@@ -24,7 +25,10 @@ export function settleRelays(c: Context, atts: Attribution[]): Attribution[] {
     }
     if (!inner.length) return;
     for (const a of inner) if (!a.via && a.source) a.via = outer.source;
-    if (!outer.quotations.length && !hasOwnClause(c, outer, inner)) dropped[k] = 1;
+    // a relay names its source after the relayed words ("..., the agency said"); "X noted the
+    // findings show ..." is X's own report of a finding, and both stay
+    const after = outer.cue.first >= outer.last - 1;
+    if (after && !outer.quotations.length && !hasOwnClause(c, outer, inner)) dropped[k] = 1;
   });
   return atts.filter((_, k) => !dropped[k]);
 }

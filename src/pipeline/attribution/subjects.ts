@@ -103,14 +103,15 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
   // before the verb is the object of a modifying clause; the subject is the noun it modifies
   // (but in "said she believed ..." the phrase after a verb is its clause's subject)
   if (np.first > lo && (isVerb(c, np.first - 1) || (c.tokens[np.first - 1]!.lower === 'by' && isVerb(c, np.first - 2)))) {
-    np = modifiedNoun(c, c.tokens[np.first - 1]!.lower === 'by' ? np.first - 2 : np.first - 1, lo) ?? np;
+    const agent = c.tokens[np.first - 1]!.lower === 'by';
+    np = modifiedNoun(c, agent ? np.first - 2 : np.first - 1, lo, agent) ?? np;
   }
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
 }
 
-/** The noun a clause headed by the verb at `verb` modifies: "X who backed", "X that won", "X seen (by)". */
-function modifiedNoun(c: Context, verb: number, lo: number): NounPhrase | null {
+/** The noun a clause headed by the verb at `verb` modifies: "X who backed", "X that won", "X seen by". */
+function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): NounPhrase | null {
   let k = verb - 1;
   while (k >= lo && tagIs(c, k, POS.ADV, POS.AUX)) k--;
   if (k < lo) return null;
@@ -118,8 +119,8 @@ function modifiedNoun(c: Context, verb: number, lo: number): NounPhrase | null {
     if (c.tokens[k - 1]?.text === ',') k--;
     return nounPhraseEndingAt(c, k - 1, lo);
   }
-  // a participle right after its noun: "documents seen by reporters"
-  return k === verb - 1 && /(?:ed|en|wn)$/.test(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
+  // a participle right after its noun, with its agent: "documents seen by reporters"
+  return agent && k === verb - 1 && /(?:ed|en|wn)$/.test(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
 }
 
 /** A comma right before the verb: an apposition or relative clause ends there. */
@@ -127,8 +128,10 @@ function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | n
   let p = comma - 1;
   while (p >= lo && comma - p <= MAX_INSERT_TOKENS && c.tokens[p]!.text !== ',' && c.quoteOf[p] === -1) p--;
   if (p < lo) {
-    // "The firm Acme Ltd., has said": a stray comma after a subject that opens the sentence
-    const np = nounPhraseEndingAt(c, comma - 1, lo);
+    // "The firm Acme Ltd., has said", "The results of the study published this week, revealed":
+    // a stray comma after a subject that opens the sentence (with its modifiers)
+    const ending = nounPhraseEndingAt(c, comma - 1, lo);
+    const np = ending && ending.first === lo ? ending : verbless(c, lo, comma) ? nounPhraseStartingAt(c, lo, comma) : null;
     const src = np && np.first === lo ? sourceOfNounPhrase(c, np) : null;
     return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false } : null;
   }
@@ -143,6 +146,15 @@ function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | n
   if (!np) return null;
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
+}
+
+/** No finite verb in [first, last): participles after their noun ("the study published in May") aside. */
+function verbless(c: Context, first: number, last: number): boolean {
+  for (let i = first; i < last; i++) {
+    if (tagIs(c, i, POS.AUX)) return false;
+    if (isVerb(c, i) && !(/(?:ed|en|wn)$/.test(c.tokens[i]!.lower) && tagIs(c, i - 1, POS.NOUN, POS.PROPN))) return false;
+  }
+  return true;
 }
 
 /**

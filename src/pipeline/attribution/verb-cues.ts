@@ -11,15 +11,17 @@
 
 import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
-import { complementAfter, type Complement } from './complements.js';
-import { isVerb, tagIs, type Context } from './context.js';
+import { complementAfter, opensClause, type Complement } from './complements.js';
+import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
-import { mayBeReportingForm } from './lemmas.js';
+import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import { isMessageNoun, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
 import { isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
 
 const RELAY_LEMMAS = new Set(['quote', 'cite']);
+/** Words after which an -ing form is still a clause of its own: "while saying", "by adding". */
+const PARTICIPLE_PREPOSITIONS = new Set(['by', 'while', 'when', 'after', 'before', 'since', 'in']);
 
 export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
   const cues: Cue[] = [];
@@ -40,11 +42,26 @@ export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
   return cues;
 }
 
-/** A verb, or a reporting lemma the tagger took for a noun right before "that" ("figures show that"). */
+/**
+ * A verb, or a verb of speech the tagger took for a noun after its subject: "the agency notes,
+ * \"...\"", "the organisation recommends that ...", "the findings show pollution fell". A word
+ * of a reporting or speech-act lemma after a noun or a name, followed by "that", a quotation or (a
+ * reporting verb) a clause, is that subject's verb. (Only those lemmas: "officials, \"...\"" and
+ * "crop yields, \"...\"" are nouns.)
+ */
 function isCueCandidate(c: Context, v: number): boolean {
   if (isVerb(c, v)) return true;
+  if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1)) return false;
+  if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
+  const lemma = lemmaOf(c.tokens[v]!.lower, false);
+  const reporting = REPORTING_LEMMAS.has(lemma);
+  if (!reporting && !SPEECH_ACT_LEMMAS.has(lemma)) return false;
   const next = c.tokens[v + 1];
-  return tagIs(c, v, POS.NOUN) && next?.lower === 'that' && REPORTING_LEMMAS.has(c.lemma(v)) && tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV);
+  if (!next) return false;
+  if (next.lower === 'that') return true;
+  const quote = (k: number): boolean => c.tokens[k]?.kind === 'quote' && c.tokens[k]!.quoteRole === 'open';
+  if (quote(v + 1) || ((next.text === ',' || next.text === ':') && quote(v + 2))) return true;
+  return reporting && opensClause(c, v + 1, sentenceOf(c, v).last);
 }
 
 function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): void {
@@ -54,8 +71,9 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const listed = REPORTING_LEMMAS.has(lemma);
   const progressive = tagIs(c, v - 1, POS.AUX);
   const participle = t.lower.endsWith('ing') && !progressive;
-  // "quoted X as saying", "described by X as": the governing verb's frame holds the participle
-  if (participle && c.tokens[v - 1]?.lower === 'as') return;
+  // "quoted X as saying", "described by X as": the governing verb's frame holds the participle;
+  // after another preposition the -ing form is a noun ("barred from claiming asylum")
+  if (participle && (c.tokens[v - 1]?.lower === 'as' || (tagIs(c, v - 1, POS.ADP, POS.PART) && !PARTICIPLE_PREPOSITIONS.has(c.tokens[v - 1]!.lower)))) return;
   const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect' };
   let subject: Subject | null = null;
   let via: Source | null = null;
@@ -89,10 +107,12 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
       // "described by X as ...", "was told by X that ..."
       const np = nounPhraseStartingAt(c, v + 2, c.sentences[t.sentence]!.last);
       const src = np ? sourceOfNounPhrase(c, np) : null;
-      if (!src || !np) return;
-      subject = { source: src, first: np.first, head: np.coreLast - 1, inverted: true, shared: false };
-      cueLast = np.last;
-      rule = 'passive-by';
+      if (src && np) {
+        subject = { source: src, first: np.first, head: np.coreLast - 1, inverted: true, shared: false };
+        cueLast = np.last;
+        rule = 'passive-by';
+      } else if (isPassive(c, v)) return;
+      // no agent after "by" ("estimated by 2050, ..."): an active verb after all
     } else return;
   }
   if (!subject && participle) {
@@ -107,11 +127,11 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   if (!subject) return;
   if (subject.shared && rule === 'cue-before') rule = 'shared-subject';
   // a message or document as subject makes any verb a verb of saying ('the letter reads "..."')
-  if (!subject.inverted && subject.source.mention < 0 && isMessageSubject(c, subject.head)) options.speechAct = true;
+  const messageSubject = !subject.inverted && subject.source.mention < 0 && isMessageSubject(c, subject.head);
   const cue: TokenRange = { first: v, last: cueLast };
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
-  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, options);
+  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject });
   const named = subject.source.mention >= 0;
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });

@@ -162,3 +162,12 @@ export const SPEECH_ACT_LEMMAS = new Set([
   'reject', 'dismiss', 'label', 'brand', 'dub', 'term', 'hail', 'defend', 'question', 'challenge', 'demand', 'request', 'propose',
   'recommend', 'offer', 'advise', 'threaten', 'apologize', 'apologise', 'congratulate', 'refer', 'characterize', 'characterise',
 ]);
+
+/**
+ * Adjectives of a stance that take a clause without "that" ("are concerned the law will change",
+ * "was confident the vote would pass"); with "that", any adjective after "be" is a cue.
+ */
+export const STANCE_ADJECTIVES = new Set([
+  'concerned', 'worried', 'confident', 'convinced', 'sure', 'certain', 'afraid', 'hopeful', 'optimistic', 'pessimistic', 'adamant',
+  'aware', 'unsure', 'uncertain', 'skeptical', 'sceptical', 'satisfied', 'disappointed', 'glad', 'pleased',
+]);

@@ -75,3 +75,38 @@ t.test('every attribution explains itself: a cue, a rule and a confidence', asyn
     t.ok(a.confidence > 0 && a.confidence < 1);
   }
 });
+
+t.test('a stance after "be" is a cue: "are concerned the law will change", "was confident that ..."', async (t) => {
+  const [a] = attributions('Several teachers unions are concerned the government will change the law.');
+  t.equal(a!.cue, 'concerned');
+  t.equal(a!.source, 'Several teachers unions');
+  t.equal(a!.text, 'the government will change the law.');
+  const [b] = attributions('Ilse Berger was confident that the vote would pass.');
+  t.equal(b!.source, 'Ilse Berger');
+  t.same(attributions('It is clear that the plan failed.'), [], '"it" names no source');
+  t.same(attributions('Ilse Berger is sure to win.'), []);
+});
+
+t.test('verbs the tagger reads as nouns after their subject: "the agency notes, \'...\'", "findings show ..."', async (t) => {
+  const [a] = attributions('The Department of Agriculture notes, "Ozone harms crops more than any other pollutant."');
+  t.equal(a!.cue, 'notes');
+  t.equal(a!.kind, 'direct');
+  const found = attributions('Carla Ruiz noted the findings show pollution control also matters.');
+  t.ok(found.some((f) => f.cue === 'show' && f.source === 'the findings'));
+  t.same(attributions('Local officials, "tired of waiting," walked out.').filter((f) => f.cue === 'officials'), []);
+});
+
+t.test('an -ing form after a preposition is a noun, not a cue: "barred from claiming asylum"', async (t) => {
+  t.same(attributions('New rules bar migrants from claiming asylum after a crossing.'), []);
+});
+
+t.test('content clauses with a gerund subject, long prepositional modifiers or a fronted phrase', async (t) => {
+  t.equal(attributions('Doctors say adding iodine to salt is the simplest remedy.')[0]!.text, 'adding iodine to salt is the simplest remedy.');
+  t.equal(attributions('The scientists found losses of crop yields by 2050 exceeded a tenth.')[0]!.text, 'losses of crop yields by 2050 exceeded a tenth.');
+  t.equal(attributions('They estimated by 2050, rising population would double demand.')[0]!.text, 'by 2050, rising population would double demand.');
+});
+
+t.test('words after a colon are a report only after a verb of speech', async (t) => {
+  t.same(attributions('The study focuses on one question: ozone rises with heat.'), []);
+  t.equal(attributions('The minister explained: costs had risen.')[0]!.text, 'costs had risen.');
+});

@@ -114,3 +114,9 @@ t.test('a quotation standing alone after a sentence that opens with a person is 
   t.equal(a!.rule, 'previous-sentence-subject');
   t.equal(attributions('The crowd grew restless. "We want answers."')[0]!.source, null);
 });
+
+t.test('a subject with a participle phrase before a stray comma: "The results of X published this week, revealed ..."', async (t) => {
+  const [a] = attributions('The results of the national study published in the journal this week, revealed that children lack iodine.');
+  t.match(a!.source, /^The results/);
+  t.equal(a!.text, 'children lack iodine.');
+});
