@@ -112,11 +112,11 @@ export function Inbox({ query }: { query: URLSearchParams }) {
       </div>
       <div class="field">
         <label for="filter-since">Ingested since</label>
-        <input id="filter-since" name="since" type="date" value=${filters.since} max=${filters.until || undefined} />
+        <input id="filter-since" name="since" type="date" value=${filters.since} />
       </div>
       <div class="field">
         <label for="filter-until">Ingested until</label>
-        <input id="filter-until" name="until" type="date" value=${filters.until} min=${filters.since || undefined} />
+        <input id="filter-until" name="until" type="date" value=${filters.until} />
       </div>
       <div class="field field-actions">
         <button type="submit" class="button button-primary">Filter</button>
