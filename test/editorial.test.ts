@@ -49,7 +49,8 @@ for (const kind of storageKinds()) {
     const history = async () => (await api({ method: 'GET', url: `${base}/history` })).json<{ items: EventBody[] }>().items;
 
     const putin = await entityNamed('Vladimir Putin');
-    const target = (await quotes()).find((q) => q.text === 'readily accepted');
+    // the agency's mixed report that holds the quoted words "readily accepted"
+    const target = (await quotes()).find((q) => q.text.includes('"readily accepted"'));
     if (!target) throw new Error('the fixture quote "readily accepted" is missing');
     const originalSpeaker = target.speaker?.canonicalName;
 
