@@ -65,7 +65,15 @@ export class EntityRepository {
   async resolve(keys: EntityKey[]): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     if (keys.length === 0) return ids;
-    const sorted = [...keys].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
+    // One row per entity key: two keys that normalize alike would join every alias twice (a
+    // duplicate alias id in one statement, found by the concurrency fuzzer).
+    const byKey = new Map<string, EntityKey>();
+    for (const key of keys) {
+      const seen = byKey.get(keyOf(key.type, key.normalizedName));
+      if (seen) seen.aliases = [...seen.aliases, ...key.aliases];
+      else byKey.set(keyOf(key.type, key.normalizedName), { ...key, aliases: [...key.aliases] });
+    }
+    const sorted = [...byKey.values()].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
     const aliases = new Map<string, AliasRow>();
     for (const key of sorted) {
       for (const alias of key.aliases) {
@@ -166,6 +174,11 @@ export class EntityRepository {
   }
 
   static idKey = keyOf;
+
+  /** Locks these entity rows until the transaction ends, in id order (no deadlock between two lockers). */
+  async lockForUpdate(ids: string[]): Promise<void> {
+    await this.db.$queryRaw`SELECT "id" FROM "Entity" WHERE "id" = ANY(${[...ids].sort()}::uuid[]) ORDER BY "id" FOR UPDATE`;
+  }
 
   async findById(id: string): Promise<EntityWithAliases | null> {
     return (await this.withAliases(Prisma.sql`e."id" = ${id}::uuid`, 200))[0] ?? null;

@@ -152,6 +152,8 @@ export class EntityService {
   async merge(targetId: string, sourceId: string, actor: string): Promise<EntityDetail> {
     if (targetId === sourceId) throw new ApiError('unprocessable-content', 'An entity cannot be merged into itself.');
     await this.store.transaction(async (repos) => {
+      // Both rows locked first (in id order): a concurrent merge of either waits, then finds it gone.
+      await repos.entities.lockForUpdate([targetId, sourceId]);
       const target = await repos.entities.findById(targetId);
       const source = await repos.entities.findById(sourceId);
       if (!target) throw notFound('entity', targetId);

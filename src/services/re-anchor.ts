@@ -12,7 +12,8 @@ export interface SpanMapper {
 
 export function spanMapper(oldText: CodePointText, newText: CodePointText): SpanMapper {
   const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = 1;
+  // Bounded: the diff runs on the event loop, and other requests wait while it does.
+  dmp.Diff_Timeout = 0.2;
   const diffs = dmp.diff_main(oldText.text, newText.text);
   dmp.diff_cleanupSemantic(diffs);
   return {

@@ -3,64 +3,12 @@
 // being read. Every answer is a 201 or a clear 4xx within 2 s, /healthz keeps answering within
 // 500 ms throughout, the RSS stays at or under 300 MB, and the process exits 0 on SIGTERM. The
 // measured figures are printed. (A heavy process test: tap runs it in parallel with others.)
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
 import { wireStory } from '../helpers/fixtures.js';
-import { adminKey } from '../faults/service.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { buildService, rssMb, startBuiltService as startService, watch } from './built-service.js';
 
-type Service = ServerProcess & { api(path: string, init?: RequestInit): Promise<Response>; ingest(text: string): Promise<number> };
-
-/** The built service, run as npm start runs it (its heap and thread flags): the RSS is production's. */
-async function startService(env: Record<string, string>): Promise<Service> {
-  const server = await startServerProcess({ ADMIN_API_KEY: adminKey, ...env }, 60_000, true);
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, ...(init.headers as Record<string, string>) } });
-  return Object.assign(server, {
-    api,
-    async ingest(text: string) {
-      const res = await api('/v1/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
-      await res.arrayBuffer();
-      return res.status;
-    },
-  });
-}
-
-t.before(() => {
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: process.cwd(), encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
-});
-
-const rssMb = (pid: number): number => {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-};
-
-/** Polls /healthz and the RSS every 50 ms until stopped; keeps the worst of each. */
-function watch(service: Service) {
-  let stop = false;
-  const worst = { healthMs: 0, rssMb: 0, probes: 0 };
-  const done = (async () => {
-    while (!stop && service.child.exitCode === null) {
-      const started = performance.now();
-      const res = await fetch(`${service.baseUrl}/healthz`).catch(() => null);
-      if (res) await res.arrayBuffer();
-      if (res?.status === 200) {
-        worst.healthMs = Math.max(worst.healthMs, performance.now() - started);
-        worst.probes++;
-      }
-      try {
-        worst.rssMb = Math.max(worst.rssMb, rssMb(service.child.pid!));
-      } catch {
-        // the process is gone
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  return { worst, async end() { stop = true; await done; return worst; } };
-}
+t.before(buildService);
 
 const repeatTo = (unit: string, chars: number) => unit.repeat(Math.floor(chars / unit.length));
 const htmlPage = (body: string) => `<!doctype html><html lang="en"><head><title>A page</title></head><body><article><h1>A headline</h1>${body}</article></body></html>`;
