@@ -13,9 +13,12 @@ export interface Service extends ServerProcess {
   ingest(text: string): Promise<number>;
 }
 
-/** `cli.ts serve` with the admin key; LOG_LEVEL stays at info, since the start is detected from the log. */
-export async function startService(env: Record<string, string>): Promise<Service> {
-  const server = await startServerProcess({ ADMIN_API_KEY: adminKey, ...env });
+/**
+ * `cli.ts serve` with the admin key; LOG_LEVEL stays at info, since the start is detected from the
+ * log. `built` runs the compiled service as npm start does (its heap and thread flags).
+ */
+export async function startService(env: Record<string, string>, options: { built?: boolean } = {}): Promise<Service> {
+  const server = await startServerProcess({ ADMIN_API_KEY: adminKey, ...env }, 60_000, options.built ?? false);
   const api = (path: string, init: RequestInit = {}) =>
     fetch(`${server.baseUrl}${path}`, { ...init, headers: { authorization, ...(init.headers as Record<string, string>) } });
   return Object.assign(server, {

@@ -2,10 +2,10 @@
 // RSS and /healthz latency: those figures are production's only with production's flags.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { adminKey } from '../faults/service.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { startService, type Service } from '../faults/service.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
-export type Service = ServerProcess & { api(path: string, init?: RequestInit): Promise<Response>; ingest(text: string): Promise<number> };
+export type { Service };
 
 /** Builds the service when its build is stale (npm run build skips an up-to-date one). */
 export function buildService(): void {
@@ -13,19 +13,7 @@ export function buildService(): void {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }
 
-export async function startBuiltService(env: Record<string, string>): Promise<Service> {
-  const server = await startServerProcess({ ADMIN_API_KEY: adminKey, ...env }, 60_000, true);
-  const api = (path: string, init: RequestInit = {}) =>
-    fetch(`${server.baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, ...(init.headers as Record<string, string>) } });
-  return Object.assign(server, {
-    api,
-    async ingest(text: string) {
-      const res = await api('/v1/articles', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: text });
-      await res.arrayBuffer();
-      return res.status;
-    },
-  });
-}
+export const startBuiltService = (env: Record<string, string>): Promise<Service> => startService(env, { built: true });
 
 export const rssMb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
