@@ -149,7 +149,10 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
     return { kind: 'question', content: { first: k, last: end }, afterObject };
   }
   // "said although costs rose, the plan ...": a subordinate clause opens the content
-  if (SUBORDINATORS.has(t.lower) && tagIs(c, k, POS.SCONJ, POS.ADP) && !afterObject) return { kind: 'clause', content: { first: k, last: end }, afterObject };
+  // (with a clause after it: "said after the call" is a time)
+  if (SUBORDINATORS.has(t.lower) && tagIs(c, k, POS.SCONJ, POS.ADP) && !afterObject && opensClause(c, k + 1, end)) {
+    return { kind: 'clause', content: { first: k, last: end }, afterObject };
+  }
   if ((!afterObject || o.listener) && opensClause(c, k, end)) return { kind: 'clause', content: { first: k, last: end }, afterObject };
   return null;
 }
@@ -202,6 +205,11 @@ export function opensClause(c: Context, k: number, end: number): boolean {
       const pp = nounPhraseStartingAt(c, m + 1, end);
       if (!pp) break;
       m = pp.last;
+    }
+    // a coordinated subject: "temperature and ozone are ..."
+    if (m < end && tagIs(c, m, POS.CCONJ)) {
+      const more = nounPhraseStartingAt(c, m + 1, end);
+      if (more) m = more.last;
     }
     // an apposition or relative clause set off by commas: "the suspect, a local man, fled"
     if (c.tokens[m]?.text === ',') {

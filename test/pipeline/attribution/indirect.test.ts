@@ -158,3 +158,13 @@ t.test('a comma after an object ends a clause: the quotation after it is not tha
   t.equal(a!.source, 'Ilse Berger');
   t.equal(a!.kind, 'mixed');
 });
+
+t.test('"said after the call" is a time, not a content; a coordinated subject opens one', async (t) => {
+  const found = attributions('"We discussed the grain corridor in detail," Pavel Novak said after the call.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.text, 'We discussed the grain corridor in detail,');
+  t.equal(found[0]!.source, 'Pavel Novak');
+  const [b] = attributions('Ilse Berger said although heat and drought are known to hurt crops, "nobody has looked at both together".');
+  t.equal(b!.kind, 'mixed');
+  t.match(b!.text, /^although heat and drought/);
+});
