@@ -13,10 +13,14 @@
 //    (in-process inject, after a warm-up), then the table and the ratio (target: within 2x).
 // 5. EXPLAIN of every SQL statement each endpoint runs (captured from Prisma's query log and the page reader) at 100k,
 //    with a check that it uses an index and no sequential scan of a large table.
-// 6. Store size per article. The database is dropped at the end.
+// 6. Store size per article.
+// 7. With the voices endpoints: what the DailyQuoteCount triggers add to an ingest (Postgres CPU
+//    per article, and the articles per second of 10 writers at once, triggers on and off). The
+//    database is dropped at the end.
 //
-// Environment: BENCH_SCALE_ARTICLES (100000), BENCH_SCALE_REQUESTS (200), BENCH_DATABASE_URL, BENCH_SCALE_ONLY.
-import { randomBytes } from 'node:crypto';
+// Environment: BENCH_SCALE_ARTICLES (100000), BENCH_SCALE_REQUESTS (200), BENCH_DATABASE_URL,
+// BENCH_SCALE_ONLY (parts of endpoint labels, comma-separated).
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,6 +64,98 @@ function copySql(table: string, columns: string[], overrides: Record<string, str
   const quoted = columns.map((column) => `"${column}"`).join(', ');
   const values = columns.map((column) => overrides[column] ?? `t."${column}"`).join(', ');
   return `INSERT INTO "${table}" (${quoted}) SELECT ${values} FROM ${from}`;
+}
+
+/** CPU milliseconds a process has used (a Postgres backend of this machine), from /proc; NaN elsewhere. */
+function cpuMilliseconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in ticks of 10 ms
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * What the DailyQuoteCount triggers add to an ingest: copies of the template with the most quotes
+ * (same speakers, same source, today: the rollup's hottest rows) stored as an ingest stores them,
+ * the article row and then its quotes in one statement, one transaction per article, with the
+ * Quote insert trigger on and off in turn. Articles stored with it off are not counted: this runs
+ * last, on a database about to be dropped.
+ */
+async function quoteCountTriggerCost(databaseUrl: string, columns: Record<string, string[]>): Promise<void> {
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    client.on('error', () => {}); // dropped with the database if the bench fails midway
+    await client.connect();
+    return client;
+  };
+  const admin = await connect();
+  const writer = await connect();
+  try {
+    await triggerCost(admin, writer, connect, columns);
+  } finally {
+    await Promise.all([admin.end(), writer.end()]);
+  }
+}
+
+async function triggerCost(
+  admin: pg.Client,
+  writer: pg.Client,
+  connect: () => Promise<pg.Client>,
+  columns: Record<string, string[]>,
+): Promise<void> {
+  const template = (await admin.query<{ id: string; quotes: number }>(
+    `SELECT a.id, a."quoteCount" AS quotes FROM "Article" a JOIN bench_template t ON t.id = a.id ORDER BY a."quoteCount" DESC LIMIT 1`,
+  )).rows[0]!;
+  const articleSql = copySql('Article', columns.Article!, {
+    id: '$2::uuid', contentHash: `md5($2::text) || md5($2::text || 'h')`, externalId: 'NULL', createdAt: 'now()', updatedAt: 'now()',
+  }, `"Article" t WHERE t.id = $1::uuid`);
+  const quoteSql = copySql('Quote', columns.Quote!, {
+    id: 'gen_random_uuid()', articleId: '$2::uuid', speakerMentionId: 'NULL', createdAt: 'now()', updatedAt: 'now()',
+  }, `"Quote" t WHERE t."articleId" = $1::uuid`);
+  const ingest = async (client: pg.Client) => {
+    const id = randomUUID();
+    await client.query('BEGIN');
+    await client.query(articleSql, [template.id, id]);
+    await client.query(quoteSql, [template.id, id]);
+    await client.query('COMMIT');
+  };
+  const setTrigger = (on: boolean) =>
+    admin.query(`ALTER TABLE "Quote" ${on ? 'ENABLE' : 'DISABLE'} TRIGGER daily_quote_count_quotes_inserted`);
+  const cpu = { on: 0, off: 0 };
+  const rate = { on: 0, off: 0 };
+  const pid = (await writer.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+  const perRound = 150;
+  const writers = 10;
+  const seconds = 5;
+  for (let i = 0; i < 20; i++) await ingest(writer); // plans cached, as on a service connection
+  for (let round = 0; round < 2; round++) {
+    for (const on of [true, false]) {
+      await setTrigger(on);
+      const before = cpuMilliseconds(pid);
+      for (let i = 0; i < perRound; i++) await ingest(writer);
+      cpu[on ? 'on' : 'off'] += (cpuMilliseconds(pid) - before) / (2 * perRound);
+      const team = await Promise.all(Array.from({ length: writers }, connect));
+      let stored = 0;
+      const end = performance.now() + seconds * 1000;
+      try {
+        await Promise.all(team.map(async (client) => {
+          while (performance.now() < end) {
+            await ingest(client);
+            stored++;
+          }
+        }));
+      } finally {
+        await Promise.all(team.map((client) => client.end()));
+      }
+      rate[on ? 'on' : 'off'] += stored / seconds / 2;
+    }
+  }
+  await setTrigger(true);
+  console.log(`\nDailyQuoteCount triggers on an ingest (copies of a ${template.quotes}-quote article: same speakers, source and day):`);
+  console.log(`  Postgres backend CPU per article, 1 writer: ${cpu.on.toFixed(2)} ms with the triggers, ${cpu.off.toFixed(2)} ms without (+${(cpu.on - cpu.off).toFixed(2)} ms)`);
+  console.log(`  ${writers} writers at once: ${rate.on.toFixed(0)} articles/s with the triggers, ${rate.off.toFixed(0)}/s without`);
 }
 
 const p95 = (values: number[]): number => {
@@ -192,6 +288,8 @@ async function main(): Promise<void> {
     const available = JSON.parse(readFileSync(path.join(projectRoot, 'openapi/openapi.json'), 'utf8')) as { paths: Record<string, unknown> };
     const endpoints: { label: string; url: () => string; path: string }[] = [
       { label: 'list articles (limit=50)', url: () => '/v1/articles?limit=50', path: '/v1/articles' },
+      // The oldest ~600 copies by ingest time: the same page at both sizes, the rest of the store newer.
+      { label: 'list articles (since, until)', url: () => `/v1/articles?limit=50&since=${oldest.since}&until=${oldest.until}`, path: '/v1/articles' },
       // A page that is full at both sizes (the most quoted speaker has ~8 quotes at 1,000 articles).
       { label: 'entity quotes (most quoted, limit=5)', url: () => `/v1/entities/${speakerCopy}/quotes?limit=5`, path: '/v1/entities/{id}/quotes' },
       { label: 'search quotes q=situation', url: () => '/v1/quotes?q=situation&limit=50', path: '/v1/quotes' },
@@ -206,10 +304,11 @@ async function main(): Promise<void> {
       { label: 'sources', url: () => '/v1/sources', path: '/v1/sources' },
     ];
     let speakerCopy = '';
-    // BENCH_SCALE_ONLY=<text>: measure only the endpoints whose label contains it.
-    const only = process.env.BENCH_SCALE_ONLY;
+    const oldest = { since: '', until: '' };
+    // BENCH_SCALE_ONLY=<text>[,<text>...]: measure only the endpoints whose label contains one of them.
+    const only = process.env.BENCH_SCALE_ONLY?.split(',');
     const measured = endpoints.filter((endpoint) => {
-      if (only && !endpoint.label.includes(only)) return false;
+      if (only && !only.some((part) => endpoint.label.includes(part))) return false;
       const exists = endpoint.path in available.paths;
       if (!exists) console.log(`  ${endpoint.path} is not in openapi/openapi.json: not measured`);
       return exists;
@@ -224,6 +323,11 @@ async function main(): Promise<void> {
       )).rows[0]!;
       speakerCopy = top.id;
       console.log(`  (most quoted speaker: ${top.quotes} quotes)`);
+      const first = (await client.query<{ at: Date }>(
+        `SELECT min("createdAt") AS at FROM "Article" WHERE id NOT IN (SELECT id FROM bench_template)`,
+      )).rows[0]!.at;
+      oldest.since = first.toISOString();
+      oldest.until = new Date(first.getTime() + 600_000).toISOString();
       const figures = new Map<string, number>();
       for (const endpoint of measured) {
         const first = await inject(endpoint.url());
@@ -301,8 +405,10 @@ async function main(): Promise<void> {
       console.log(`  ${row.table.padEnd(20)} ${(Number(row.bytes) / 2 ** 20).toFixed(0).padStart(6)} MB  ${(Number(row.bytes) / count / 1024).toFixed(2).padStart(7)} KB/article`);
     }
     const rows = await client.query(`SELECT (SELECT count(*) FROM "Paragraph") AS paragraphs, (SELECT count(*) FROM "Mention") AS mentions,
-                                            (SELECT count(*) FROM "Quote") AS quotes, (SELECT count(*) FROM "Entity") AS entities`);
+                                            (SELECT count(*) FROM "Quote") AS quotes, (SELECT count(*) FROM "Entity") AS entities,
+                                            (SELECT count(*) FROM "DailyQuoteCount") AS "dailyQuoteCounts"`);
     console.log(`  rows: ${JSON.stringify(rows.rows[0])}`);
+    if (measured.some((endpoint) => endpoint.label.startsWith('voices'))) await quoteCountTriggerCost(databaseUrl, columns);
     await app.close();
   } finally {
     await client.end().catch(() => {});

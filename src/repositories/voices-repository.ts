@@ -63,12 +63,28 @@ function scopedCounts(scope: VoicesScope): Prisma.Sql {
       ${scope.source === null ? Prisma.empty : Prisma.sql`AND d."source" = ${scope.source}`}`;
 }
 
-/** One row telling whether the source filter names a source that has articles. */
+/**
+ * One row telling whether the source filter names a source that has articles: whether the first
+ * source from it on, in the order of the (source, id) index, is it. Only an index on source gives
+ * that order, so the answer is one probe whatever the source. (EXISTS left the choice to row
+ * estimates: a plan kept for a prepared statement walked every article for a source with none.)
+ */
 function knownSource(scope: VoicesScope): Prisma.Sql {
   return scope.source === null
     ? Prisma.sql`SELECT true AS "sourceKnown"`
-    : Prisma.sql`SELECT EXISTS (SELECT 1 FROM "Article" WHERE "source" = ${scope.source}) AS "sourceKnown"`;
+    : Prisma.sql`SELECT COALESCE((SELECT "source" FROM "Article" WHERE "source" >= ${scope.source} ORDER BY "source" LIMIT 1) = ${scope.source}, false) AS "sourceKnown"`;
 }
+
+/**
+ * The Entity row of a speaker, for a LATERAL join: one primary-key probe per speaker of the
+ * period, however many entities are stored. (A plain join is left to row estimates, and a plan
+ * kept for a prepared statement guesses the period's speakers at a few dozen: it joined thousands
+ * by a nested loop over all of them, seconds per answer.) LIMIT keeps the subquery from being
+ * merged into the join.
+ */
+const entityOf = (speakerId: Prisma.Sql, condition: Prisma.Sql = Prisma.empty) =>
+  Prisma.sql`(SELECT e."type", e."canonicalName", e."gender", e."genderSource" FROM "Entity" e
+               WHERE e."id" = ${speakerId} ${condition} LIMIT 1)`;
 
 /**
  * Who gets quoted, counted by Postgres: one statement per answer, each summing the period's daily
@@ -90,9 +106,9 @@ export class VoicesRepository {
       ),
       top AS (
         SELECT c.*, e."type"::text AS "type", e."canonicalName", e."gender"::text AS "gender", e."genderSource"::text AS "genderSource"
-          FROM counted c JOIN "Entity" e ON e."id" = c."id"
+          FROM counted c CROSS JOIN LATERAL ${entityOf(Prisma.sql`c."id"`)} e
          ${types === null ? Prisma.empty : Prisma.sql`WHERE e."type"::text IN (${Prisma.join(types)})`}
-         ORDER BY c."quotes" DESC, e."canonicalName", e."id"
+         ORDER BY c."quotes" DESC, e."canonicalName", c."id"
          LIMIT ${limit}
       )
       SELECT k."sourceKnown", t.* FROM known k LEFT JOIN top t ON true
@@ -112,7 +128,7 @@ export class VoicesRepository {
         SELECT CASE s."sourceKind" WHEN 'entity' THEN e."type"::text WHEN 'unnamed' THEN 'UNNAMED' ELSE 'NONE' END AS "type",
                sum(s."direct" + s."mixed" + s."indirect")::int AS "quotes",
                sum(s."direct")::int AS "direct", sum(s."mixed")::int AS "mixed", sum(s."indirect")::int AS "indirect"
-          FROM bySource s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
+          FROM bySource s LEFT JOIN LATERAL ${entityOf(Prisma.sql`s."speakerEntityId"`, Prisma.sql`AND s."sourceKind" = 'entity'`)} e ON true
          GROUP BY 1
       )
       SELECT k."sourceKnown", c.* FROM known k LEFT JOIN counted c ON true
@@ -131,7 +147,7 @@ export class VoicesRepository {
       counted AS (
         SELECT COALESCE(e."gender"::text, 'unknown') AS "gender", sum(s."quotes")::int AS "quotes",
                count(*)::int AS "people", count(*) FILTER (WHERE e."genderSource" = 'editor')::int AS "editorSet"
-          FROM bySpeaker s JOIN "Entity" e ON e."id" = s."id" AND e."type" = 'PERSON'
+          FROM bySpeaker s CROSS JOIN LATERAL ${entityOf(Prisma.sql`s."id"`, Prisma.sql`AND e."type" = 'PERSON'`)} e
          GROUP BY 1
       )
       SELECT k."sourceKnown", g."gender", COALESCE(c."quotes", 0) AS "quotes", COALESCE(c."people", 0) AS "people",
@@ -163,7 +179,7 @@ export class VoicesRepository {
       counted AS (
         SELECT s."bucket", sum(s."quotes")::int AS "quotes", ${person('female')} AS "female", ${person('male')} AS "male",
                ${person('nonbinary')} AS "nonbinary", ${person('unknown')} AS "unknown"
-          FROM bySpeaker s LEFT JOIN "Entity" e ON e."id" = s."speakerEntityId" AND s."sourceKind" = 'entity'
+          FROM bySpeaker s LEFT JOIN LATERAL ${entityOf(Prisma.sql`s."speakerEntityId"`, Prisma.sql`AND s."sourceKind" = 'entity'`)} e ON true
          GROUP BY 1
       )
       SELECT k."sourceKnown", to_char(b."bucket", 'YYYY-MM-DD') AS "bucket", COALESCE(c."quotes", 0) AS "quotes",
