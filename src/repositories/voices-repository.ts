@@ -103,6 +103,9 @@ export class VoicesRepository {
                sum(d."articles")::int AS "articles", ${kindSums}
           FROM ${scopedCounts(scope)} AND d."sourceKind" = 'entity'
          GROUP BY d."speakerEntityId"
+         -- Most quoted first: the ranking below then reads entities in this order (an incremental
+         -- sort) and stops once it has its top, instead of probing every speaker of the period.
+         ORDER BY "quotes" DESC
       ),
       top AS (
         SELECT c.*, e."type"::text AS "type", e."canonicalName", e."gender"::text AS "gender", e."genderSource"::text AS "genderSource"
