@@ -4,11 +4,11 @@
 // not used: the stages only ask whether a lemma is in a small set, which attribution/lemmas.ts
 // answers from the sets' own word forms at a fraction of the cost.)
 //
-// The model (about 17 MB of heap) is loaded on first use, so processes that never annotate do not
-// pay for it; in the service that is the annotator threads only.
+// The model (about 12 MB of heap, pos-model.ts) is loaded on first use, so processes that never
+// annotate do not pay for it; in the service that is the annotator threads only.
 
 import winkNLP, { type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { posModel, type PosModel } from './pos-model.js';
 import type { Token } from './tokens.js';
 
 /** Universal POS tags, in the order of their codes. */
@@ -23,6 +23,15 @@ export interface PosTags {
 }
 
 let nlp: WinkMethods | undefined;
+let loaded: PosModel | undefined;
+
+/**
+ * wink adds every word it did not know to its lexicon, and keeps it: in a service that annotates
+ * news for weeks (new names, numbers, misspellings every day) that grows without end. Past this
+ * many added words (a few MB) the tagger starts again from the model as shipped, which takes
+ * about 0.1 s; the tags do not depend on what was read before (test/pipeline/pos.test.ts).
+ */
+export const MAX_ADDED_WORDS = 50_000;
 
 /** Longest run of non-space characters the tagger sees whole. */
 const MAX_RUN = 64;
@@ -53,9 +62,17 @@ function breakLongRuns(text: string): string {
 }
 
 function tagger(): WinkMethods {
-  // only the tokenizer and the POS tagger: no sentence split, negation, sentiment or entities
-  nlp ??= winkNLP(model, ['pos']);
+  if (!nlp || loaded!.addedWords() > MAX_ADDED_WORDS) {
+    loaded = posModel();
+    // only the tokenizer and the POS tagger: no sentence split, negation, sentiment or entities
+    nlp = winkNLP(loaded.model, ['pos']);
+  }
   return nlp;
+}
+
+/** Words wink has added to its lexicon since the tagger was (re)started; for tests. */
+export function taggerAddedWords(): number {
+  return loaded?.addedWords() ?? 0;
 }
 
 /**
