@@ -16,8 +16,8 @@ export interface Token {
   cap: boolean;
   /** Two or more letters, all upper case. */
   allCaps: boolean;
-  /** For quote tokens: whether the mark opens or closes a quotation. */
-  quoteRole?: 'open' | 'close';
+  /** For quote tokens: whether the mark opens or closes a quotation (undefined on every other token). */
+  quoteRole: 'open' | 'close' | undefined;
   /** Index of the paragraph (block) holding the token. */
   block: number;
   /** Index of the sentence holding the token. */
@@ -33,8 +33,7 @@ export interface Sentence {
   block: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:[-'.&][\p{L}\p{M}\p{N}]+)*/uy;
-const IS_WORD_START = /[\p{L}\p{M}\p{N}]/u;
+const IS_WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 const IS_UPPER = /\p{Lu}/u;
 const IS_LOWER = /\p{Ll}/u;
 const DOUBLE_QUOTES = '"\u201c\u201d\u201e\u201f\u00ab\u00bb';
@@ -44,15 +43,57 @@ function isWs(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0b || c === 0x0c || c === 0x2009 || c === 0x200a || c === 0x202f || c === 0x3000;
 }
 
+/** For each character of the Basic Multilingual Plane: 0 not yet asked, 1 a letter, mark or digit, 2 not. */
+const BMP_WORD_CHAR = new Uint8Array(0x10000);
+
+/**
+ * How many UTF-16 units the letter, mark or digit at i takes (a surrogate pair takes 2), or 0 when
+ * there is none. Written out instead of a Unicode regular expression over the text: tokenizing is
+ * most of the pipeline's per-character work, and ASCII needs no look-up at all.
+ */
+function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = text.charCodeAt(i + 1);
+    if (c >= 0xdc00 || !(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone surrogate
+    return IS_WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = BMP_WORD_CHAR[c]!;
+  if (known === 0) BMP_WORD_CHAR[c] = known = IS_WORD_CHAR.test(text[i]!) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** End of the word at i (which holds a word character): letters, marks and digits, joined by single - ' . & */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    for (let n = wordCharAt(text, j); n > 0; n = wordCharAt(text, j)) j += n;
+    const c = text.charCodeAt(j);
+    if ((c === 0x2d || c === 0x27 || c === 0x2e || c === 0x26) && wordCharAt(text, j + 1) > 0) j++;
+    else return j;
+  }
+}
+
+/** Two or more capitals and no lower-case letter ("NATO", "U.S."), for a word that starts with a capital. */
+function isAllCaps(text: string): boolean {
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return !IS_LOWER.test(text) && /\p{Lu}.*\p{Lu}/su.test(text);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) upper++;
+  }
+  return upper >= 2;
+}
+
 function makeWord(text: string, start: number, end: number, block: number): Token {
   const c0 = text.charCodeAt(0);
   const isNum = c0 >= 48 && c0 <= 57;
   const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : IS_UPPER.test(text[0]!);
-  let allCaps = false;
-  if (cap && text.length >= 2) {
-    allCaps = !IS_LOWER.test(text) && /\p{Lu}.*\p{Lu}/su.test(text);
-  }
-  return { start, end, text, lower: text.toLowerCase(), kind: isNum ? 'num' : 'word', cap, allCaps, block, sentence: -1 };
+  const allCaps = cap && text.length >= 2 && isAllCaps(text);
+  return { start, end, text, lower: text.toLowerCase(), kind: isNum ? 'num' : 'word', cap, allCaps, quoteRole: undefined, block, sentence: -1 };
 }
 
 /** Tokenizes `norm` (the matching copy) between `from` and `to`, tagging tokens with `block`. */
@@ -65,58 +106,45 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
       continue;
     }
     const ch = norm[i]!;
-    const wordStart =
-      c < 128
-        ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
-        : c < 0xd800 || c > 0xdfff
-          ? IS_WORD_START.test(ch)
-          : IS_WORD_START.test(norm.slice(i, i + 2));
-    if (wordStart) {
-      WORD.lastIndex = i;
-      const m = WORD.exec(norm);
-      if (m && m.index === i && m[0].length > 0) {
-        let w = m[0];
-        let end = i + w.length;
-        if (end > to) {
-          end = to;
-          w = norm.slice(i, to);
-        }
-        // possessive / clitic: split "Russia's" -> "Russia" "'s"; "doesn't" -> "doesn" "'t"
-        const apo = w.lastIndexOf("'");
-        if (apo > 0 && apo >= w.length - 3 && /^(?:s|t|d|ll|re|ve|m)$/i.test(w.slice(apo + 1))) {
-          out.push(makeWord(w.slice(0, apo), i, i + apo, block));
-          const t = w.slice(apo);
-          out.push({ start: i + apo, end, text: t, lower: t.toLowerCase(), kind: 'poss', cap: false, allCaps: false, block, sentence: -1 });
-          i = end;
-          continue;
-        }
-        // absorb a period after abbreviations: "U.S.", "Mr.", "L." (initial)
-        if (end < to && norm.charCodeAt(end) === 0x2e && norm.charCodeAt(end + 1) !== 0x2e) {
-          const lower = w.toLowerCase();
-          const dotted = w.indexOf('.') > 0 && /\.[\p{L}]$/u.test(w);
-          const initial = w.length === 1 && IS_UPPER.test(w);
-          if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower)) {
-            w += '.';
-            end++;
-          }
-        }
-        out.push(makeWord(w, i, end, block));
+    if (wordCharAt(norm, i) > 0) {
+      let end = wordEnd(norm, i);
+      if (end > to) end = to;
+      let w = norm.slice(i, end);
+      // possessive / clitic: split "Russia's" -> "Russia" "'s"; "doesn't" -> "doesn" "'t"
+      const apo = w.lastIndexOf("'");
+      if (apo > 0 && apo >= w.length - 3 && /^(?:s|t|d|ll|re|ve|m)$/i.test(w.slice(apo + 1))) {
+        out.push(makeWord(w.slice(0, apo), i, i + apo, block));
+        const t = w.slice(apo);
+        out.push({ start: i + apo, end, text: t, lower: t.toLowerCase(), kind: 'poss', cap: false, allCaps: false, quoteRole: undefined, block, sentence: -1 });
         i = end;
         continue;
       }
+      // absorb a period after abbreviations: "U.S.", "Mr.", "L." (initial)
+      if (end < to && norm.charCodeAt(end) === 0x2e && norm.charCodeAt(end + 1) !== 0x2e) {
+        const lower = w.toLowerCase();
+        const dotted = w.indexOf('.') > 0 && /\.[\p{L}]$/u.test(w);
+        const initial = w.length === 1 && IS_UPPER.test(w);
+        if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower)) {
+          w += '.';
+          end++;
+        }
+      }
+      out.push(makeWord(w, i, end, block));
+      i = end;
+      continue;
     }
     // punctuation
     if (ch === '.' && norm[i + 1] === '.') {
       let j = i;
       while (j < to && norm[j] === '.') j++;
-      out.push({ start: i, end: j, text: '...', lower: '...', kind: 'punct', cap: false, allCaps: false, block, sentence: -1 });
+      out.push({ start: i, end: j, text: '...', lower: '...', kind: 'punct', cap: false, allCaps: false, quoteRole: undefined, block, sentence: -1 });
       i = j;
       continue;
     }
     if (ch === '-' && norm[i + 1] === '-') {
       let j = i;
       while (j < to && norm[j] === '-') j++;
-      out.push({ start: i, end: j, text: '--', lower: '--', kind: 'punct', cap: false, allCaps: false, block, sentence: -1 });
+      out.push({ start: i, end: j, text: '--', lower: '--', kind: 'punct', cap: false, allCaps: false, quoteRole: undefined, block, sentence: -1 });
       i = j;
       continue;
     }
@@ -124,7 +152,7 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
     const t = norm.slice(i, i + len);
     const isQuote = DOUBLE_QUOTES.indexOf(t) >= 0 || (SINGLE_QUOTES.indexOf(t) >= 0 && len === 1);
     // a lone "s"/"t" after a word where the apostrophe was lost altogether is handled by the entity stage
-    out.push({ start: i, end: i + len, text: t, lower: t, kind: isQuote ? 'quote' : 'punct', cap: false, allCaps: false, block, sentence: -1 });
+    out.push({ start: i, end: i + len, text: t, lower: t, kind: isQuote ? 'quote' : 'punct', cap: false, allCaps: false, quoteRole: undefined, block, sentence: -1 });
     i += len;
   }
 }
