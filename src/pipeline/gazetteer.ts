@@ -152,5 +152,17 @@ export function isNameLike(lower: string): boolean {
 }
 
 export function demonymCountry(surface: string): string | undefined {
-  return DEMONYMS.get(surface) ?? DEMONYMS.get(surface.toLowerCase());
+  const hit = DEMONYMS.get(surface);
+  // most callers pass a lower-case word: no second look-up (and no lower-case copy) for those
+  if (hit !== undefined || !mayHaveCapitals(surface)) return hit;
+  return DEMONYMS.get(surface.toLowerCase());
+}
+
+/** False when `s` has no A-Z and no character outside ASCII, so that s.toLowerCase() === s. */
+function mayHaveCapitals(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return true;
+  }
+  return false;
 }

@@ -136,8 +136,11 @@ export function lowerAt(c: Context, i: number): string {
   return c.tokens[i]?.lower ?? '';
 }
 
-export function tagIs(c: Context, i: number, ...codes: number[]): boolean {
-  return i >= 0 && i < c.tokens.length && codes.includes(c.tag[i]!);
+/** The tag of token i is one of the codes given (up to six: named parameters, not a rest array, which would be allocated on each of its many calls). */
+export function tagIs(c: Context, i: number, a: number, b = -1, d = -1, e = -1, f = -1, g = -1): boolean {
+  if (i < 0 || i >= c.tokens.length) return false;
+  const tag = c.tag[i]!;
+  return tag === a || tag === b || tag === d || tag === e || tag === f || tag === g;
 }
 
 /** A verb the tagger found, or a reporting lemma it took for a noun right after a subject. */

@@ -70,6 +70,13 @@ export function buildCaseView(tokens: Token[], sentences: Sentence[], headlineBl
   return { tokens: view ?? tokens, caseless };
 }
 
+/** The first UTF-16 unit is a letter (ASCII without a regular expression). */
+function startsWithLetter(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(w[0]!);
+}
+
 function titleCase(w: string): string {
   return w.replace(/\p{L}+/gu, (p) => p[0]! + p.slice(1).toLowerCase());
 }
@@ -84,7 +91,7 @@ function sentenceCase(tokens: Token[], s: Sentence, lowerSeen: Set<string>): 'ti
   let ordinary = 0;
   for (let k = s.first; k < s.last; k++) {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || !/\p{L}/u.test(t.text[0]!)) continue;
+    if (t.kind !== 'word' || !startsWithLetter(t.text)) continue;
     if (TITLE_SMALL_WORDS.has(t.lower) && !t.cap) continue;
     words++;
     if (t.cap) caps++;

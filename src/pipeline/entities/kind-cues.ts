@@ -29,7 +29,11 @@ export function isModelCode(t: Token): boolean {
 
 /** A trade name that starts with a lower-case letter before a capital: "eBay", "iPhone", "iPad". */
 export function isLowerBrand(t: Token): boolean {
-  return t.kind === 'word' && /^\p{Ll}\p{Lu}\p{Ll}{2,}/u.test(t.text);
+  if (t.kind !== 'word' || t.text.length < 4) return false;
+  // most words fail on their second character, an ASCII one that is no capital: no regular expression for them
+  const c1 = t.text.charCodeAt(1);
+  if (c1 < 128 && !(c1 >= 65 && c1 <= 90)) return false;
+  return /^\p{Ll}\p{Lu}\p{Ll}{2,}/u.test(t.text);
 }
 
 /** A number or a roman numeral closing a name: "Windows 10", "World War II", "Apollo 11". */
