@@ -184,11 +184,16 @@ function versionNumberEnd(tokens: Token[], i: number, j: number, end: number): n
  * elsewhere ("World Rowing president ..." after "known as World Rowing").
  */
 function extendWithLeadingWord(tokens: Token[], cands: Candidate[]): void {
-  const surfaces = new Set<string>();
-  for (const c of cands) if (c.last - c.first >= 2) surfaces.add(textOfTokens(tokens, c.first, c.last).toLowerCase());
+  // the longer names, gathered only when some candidate has such a word before it (few do), and
+  // before any candidate is extended
+  let surfaces: Set<string> | null = null;
   for (const c of cands) {
     const p = tokens[c.first - 1];
     if (!p || !p.cap || p.kind !== 'word' || p.sentence !== tokens[c.first]!.sentence || c.forcedType) continue;
+    if (!surfaces) {
+      surfaces = new Set<string>();
+      for (const d of cands) if (d.last - d.first >= 2) surfaces.add(textOfTokens(tokens, d.first, d.last).toLowerCase());
+    }
     if (surfaces.has(`${p.lower} ${textOfTokens(tokens, c.first, c.last).toLowerCase()}`)) c.first--;
   }
 }
