@@ -46,6 +46,12 @@ const CUE_WORDS = new Set(['that', 'according', 'words', 'put', 'whether']);
 /** Nouns that take their content with "of" ("allegations of", "accusations of", "warnings of"). */
 const OF_NOUN_START = /^(?:alleg|accus|suspic|warning)/;
 
+/** OF_NOUN_START, with no regular expression for the words whose first letter rules it out (most). */
+function ofNounStart(l: string): boolean {
+  const c = l.charCodeAt(0);
+  return (c === 97 || c === 115 || c === 119) && OF_NOUN_START.test(l);
+}
+
 export function buildContext(input: AttributionInput): Context {
   const c: Context = { ...input, tag: new Uint8Array(0), lemma: () => '', quoteOf: new Int32Array(input.tokens.length).fill(-1), quotations: [] };
   // the quotations first: the words inside them need no tags
@@ -66,7 +72,7 @@ function mayHoldCue(c: Context, first: number, last: number): boolean {
     if (t.kind === 'quote' || t.text === ':') return true;
     if (t.kind !== 'word') continue;
     const l = t.lower;
-    if (CUE_WORDS.has(l) || mayBeReportingForm(l) || OF_NOUN_START.test(l) || STANCE_ADJECTIVES.has(l)) return true;
+    if (CUE_WORDS.has(l) || mayBeReportingForm(l) || ofNounStart(l) || STANCE_ADJECTIVES.has(l)) return true;
   }
   return false;
 }
