@@ -201,17 +201,20 @@ export function registerReferences(app, pool, options) {
     return { items: items.slice(0, limit), nextCursor: null };
   });
 
-  // Paragraphs with their text: substr counts characters, as the API's offsets count code points.
+  // Paragraphs with their text: the article's text and the paragraphs' offsets, two statements,
+  // the texts cut here by code points (substr in SQL decompressed the text once per paragraph:
+  // 1 ms of Postgres for the fixture's 35).
   get('listArticleParagraphs/:id', async ({ id }, query) => {
     const limit = limitOf({ query }, 100);
-    const items = await rows(
+    const [article] = await rows('paragraphs_text', `SELECT "text" FROM "Article" WHERE "id" = $1`, [id]);
+    const paragraphs = await rows(
       'paragraphs',
-      `SELECT p."index", p."role", p."start", p."end", substr(a."text", p."start" + 1, p."end" - p."start") AS "text"
-         FROM "Paragraph" p JOIN "Article" a ON a."id" = p."articleId"
-        WHERE p."articleId" = $1 AND p."index" > -1 ORDER BY p."index" LIMIT $2`,
+      `SELECT "index", "role", "start", "end" FROM "Paragraph" WHERE "articleId" = $1 AND "index" > -1 ORDER BY "index" LIMIT $2`,
       [id, limit + 1],
     );
-    return { items: items.slice(0, limit), nextCursor: null };
+    const codePoints = Array.from(/** @type {string} */ (article.text));
+    const items = paragraphs.slice(0, limit).map((p) => ({ ...p, text: codePoints.slice(p.start, p.end).join('') }));
+    return { items, nextCursor: null };
   });
 
   get('listArticleQuotes/:id', async ({ id }, query) => {

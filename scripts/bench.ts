@@ -21,7 +21,8 @@
 // each measured API run and the ingest run, and print the hottest functions of each; =both profiles
 // the reference runs too), BENCH_NODE_FLAGS (the server's Node flags instead of
 // the start script's), BENCH_JSON=path (write the figures as JSON), BENCH_REFERENCE_PREPARED=1 (the
-// reference routes use named prepared statements, as the service does).
+// reference routes use named prepared statements, as the service does), BENCH_KEEP_DATABASE=1 (keep the
+// seeded database for EXPLAIN and print its URL).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -277,7 +278,14 @@ async function main(): Promise<void> {
       { base, headers: auth, projectRoot, databaseUrl: url.toString(), env: { ...process.env, ...startEnv } },
       (text) => console.log(text),
     );
-    console.log(`RSS after seeding ${rssNow()}\n`);
+    // Statistics, as a database in service has them: right after seeding autovacuum has not
+    // analysed the tables yet, and the planner, taking them for empty, joins before it limits
+    // (an entity's quotes took 14 ms of Postgres instead of 0.6). Both sides read with them.
+    const benchDb = new pg.Client({ connectionString: url.toString() });
+    await benchDb.connect();
+    await benchDb.query('ANALYZE');
+    await benchDb.end();
+    console.log(`RSS after seeding ${rssNow()}; tables analysed\n`);
 
     // The same rows on both sides, for every operation, before anything is measured.
     const statementCount = () =>
@@ -410,7 +418,8 @@ async function main(): Promise<void> {
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`kept the database ${url.toString()} (drop it when done)`);
+    else await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
 }
