@@ -32,6 +32,57 @@ interface CoreModel {
   xpansions: string | Uint32Array;
 }
 
+/**
+ * wink's index of its 87,593 lexemes (word -> position in the lexeme list) as it reads and writes
+ * it, `hash[word]` and `hash[word] = position`, over an open-addressing table of positions into
+ * the list instead of an object with a property per word: that object takes 6 MB of heap, the
+ * table 1 MB, and a look-up costs about the same (the word's hash, one or two probes, a compare).
+ */
+function lexemeIndex(list: string[]): Record<string, number> {
+  const FNV_OFFSET = 0x811c9dc5;
+  const FNV_PRIME = 0x01000193;
+  let table = new Int32Array(16);
+  let mask = 15;
+  let size = 0;
+  const slotOf = (word: string): number => {
+    let h = FNV_OFFSET;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    let slot = h & mask;
+    // positions are stored + 1; 0 is an empty slot
+    for (let at = table[slot]!; at !== 0 && list[at - 1] !== word; at = table[slot]!) slot = (slot + 1) & mask;
+    return slot;
+  };
+  const put = (word: string, position: number): void => {
+    const slot = slotOf(word);
+    if (table[slot] === 0) size++;
+    table[slot] = position + 1;
+  };
+  const grow = (capacity: number): void => {
+    table = new Int32Array(capacity);
+    mask = capacity - 1;
+    size = 0;
+    for (let k = 0; k < list.length; k++) put(list[k]!, k);
+  };
+  let capacity = 16;
+  while (capacity < list.length * 2) capacity *= 2;
+  grow(capacity);
+  return new Proxy(Object.create(null) as Record<string, number>, {
+    get: (_, word) => {
+      if (typeof word !== 'string') return undefined;
+      const at = table[slotOf(word)]!;
+      return at === 0 ? undefined : at - 1;
+    },
+    // wink sets hash[word] = position just before it pushes the word onto the list (and looks
+    // nothing up in between): a table grown here is rebuilt from the list, and then given the word
+    set: (_, word, position: number) => {
+      if (typeof word !== 'string') return false;
+      if ((size + 1) * 2 > table.length) grow(table.length * 2);
+      put(word, position);
+      return true;
+    },
+  });
+}
+
 function uint32FromBase64(data: string): Uint32Array {
   const bytes = Buffer.from(data, 'base64');
   const words = new Uint32Array(bytes.length >>> 2);
@@ -55,7 +106,7 @@ function readCoreModel(): CoreModel {
     return hash;
   };
   for (const f in packing.layout) if (packing.layout[f]![3] === 0) features[f]!.hash = hashOf(features[f]!.list);
-  features.lexeme.hash = hashOf(features.lexeme.list);
+  features.lexeme.hash = lexemeIndex(features.lexeme.list);
   const clusters = features.posClusters.list;
   for (let k = 0; k < clusters.length; k++) clusters[k] = new Set((clusters[k] as string).split('_').map((e) => pos.hash[e] || 0));
   packing.efList = [];
