@@ -4,7 +4,7 @@
 // not used: the stages only ask whether a lemma is in a small set, which attribution/lemmas.ts
 // answers from the sets' own word forms at a fraction of the cost.)
 //
-// The model (about 12 MB of heap, pos-model.ts) is loaded on first use, so processes that never
+// The model (about 6 MB of heap, pos-model.ts) is loaded on first use, so processes that never
 // annotate do not pay for it; in the service that is the annotator threads only.
 
 import winkNLP, { type WinkMethods } from 'wink-nlp';
