@@ -26,6 +26,22 @@ function generator(start: number) {
 
 interface Span { id: string; version: number; start: number; end: number; text: string }
 
+/** The warnings and errors the service logged for one request: message, error code and stack. */
+function loggedErrors(output: string[], requestId: string | undefined): string[] {
+  if (!requestId) return [];
+  return output.flatMap((line) => {
+    if (!line.includes(requestId)) return [];
+    try {
+      const entry = JSON.parse(line) as { level: number; reqId?: string; msg?: string; err?: { type?: string; code?: string; message?: string; stack?: string; meta?: unknown } };
+      if (entry.reqId !== requestId || entry.level < 40) return [];
+      const { err } = entry;
+      return [`${entry.msg ?? ''}: ${err?.type ?? ''} ${err?.code ?? ''} ${JSON.stringify(err?.meta ?? null)}\n${err?.stack ?? err?.message ?? line}`];
+    } catch {
+      return [line];
+    }
+  });
+}
+
 t.before(buildService);
 
 t.test(`racing changes never get a 5xx, and the service stays responsive and bounded (seed ${seed})`, async (t) => {
@@ -41,14 +57,14 @@ t.test(`racing changes never get a 5xx, and the service stays responsive and bou
   const baselineMb = rssMb(service.child.pid!);
   const watcher = watch(service);
   const statuses = new Map<string, number>();
-  const failures: string[] = [];
+  const failures: { what: string; status: number; body: string; requestId: string | undefined }[] = [];
+  const json = (body: string) => { try { return JSON.parse(body) as Record<string, unknown>; } catch { return {}; } };
   const record = async (what: string, res: Response) => {
     const body = await res.text();
     statuses.set(`${what} ${res.status}`, (statuses.get(`${what} ${res.status}`) ?? 0) + 1);
-    if (res.status >= 500) failures.push(`${what} ${res.status}: ${body.slice(0, 200)}`);
+    if (res.status >= 500) failures.push({ what, status: res.status, body: body.slice(0, 300), requestId: json(body).requestId as string | undefined });
     return body;
   };
-  const json = (body: string) => { try { return JSON.parse(body) as Record<string, unknown>; } catch { return {}; } };
 
   const client = async (number: number) => {
     const random = generator(seed * 31 + number);
@@ -128,7 +144,11 @@ t.test(`racing changes never get a 5xx, and the service stays responsive and bou
 
   t.comment([...statuses].sort().map(([key, count]) => `${count} × ${key}`).join('\n'));
   t.comment(`worst /healthz ${Math.round(worst.healthMs)} ms over ${worst.probes} probes; RSS ${Math.round(baselineMb)} MB before, peak ${Math.round(worst.rssMb)} MB`);
-  t.same(failures, [], 'no answer was a 5xx', { logged: service.output.filter((line) => /"level":50/.test(line)).slice(0, 3).map((line) => line.slice(0, 1500)) });
+  // Each 5xx with what the server logged for its request (the problem's requestId is the log's
+  // reqId): the error, its code and stack, so a failing seed says why without a replay.
+  const explained = failures.map((failure) => ({ ...failure, logged: loggedErrors(service.output, failure.requestId) }));
+  for (const failure of explained) t.comment(`${failure.what} ${failure.status} (request ${failure.requestId}):\n${failure.logged.join('\n') || failure.body}`);
+  t.same(failures.map((f) => `${f.what} ${f.status}`), [], 'no answer was a 5xx', { explained });
   t.ok(worst.healthMs < 500, `/healthz answered within 500 ms throughout (worst ${Math.round(worst.healthMs)} ms)`);
   // Bounded growth over the service's own footprint after its first ingests (its threads and their
   // gazetteers, docs/benchmarks.md): racing revisions hold a few annotations at a time, no more.
