@@ -61,8 +61,10 @@ export class EntityRepository {
    * Finds or creates the global entity for each key and records new aliases; returns the ids by
    * `type + normalizedName`. Safe under concurrent ingests: inserts skip rows another transaction
    * created, and keys are inserted in one sorted order so two transactions cannot deadlock.
+   * Every returned entity stays until the transaction ends (a merge that would delete it waits);
+   * one that a concurrent merge deleted first is made again, as a later ingest would.
    */
-  async resolve(keys: EntityKey[]): Promise<Map<string, string>> {
+  async resolve(keys: EntityKey[], rounds = 3): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
     if (keys.length === 0) return ids;
     // One row per entity key: two keys that normalize alike would join every alias twice (a
@@ -107,11 +109,13 @@ export class EntityRepository {
           FROM input ORDER BY ord
         ON CONFLICT ("type", "normalizedName") DO NOTHING
         RETURNING "id", "type"::text AS "type", "normalizedName"
-      ), resolved AS (
-        SELECT * FROM inserted
-        UNION ALL
-        SELECT e."id", e."type"::text, e."normalizedName" FROM "Entity" e
+      ), existing AS (
+        -- Locked against deletion (in id order, as merges lock): a row a merge deleted meanwhile is skipped.
+        SELECT e."id", e."type"::text AS "type", e."normalizedName" FROM "Entity" e
           JOIN input k ON e."type"::text = k.type AND e."normalizedName" = k.normalized
+         ORDER BY e."id" FOR KEY SHARE OF e
+      ), resolved AS (
+        SELECT * FROM inserted UNION ALL SELECT * FROM existing
       ), aliases AS (
         INSERT INTO "EntityAlias" ("id", "entityId", "alias", "normalized")
         SELECT a.id, r."id", a.alias, a.normalized
@@ -133,6 +137,8 @@ export class EntityRepository {
       SELECT * FROM resolved`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
     if (sorted.some((key) => !ids.has(keyOf(key.type, key.normalizedName)))) await this.resolveLate(sorted, aliasRows, ids);
+    const vanished = sorted.filter((key) => !ids.has(keyOf(key.type, key.normalizedName)));
+    if (vanished.length > 0 && rounds > 1) for (const [key, id] of await this.resolve(vanished, rounds - 1)) ids.set(key, id);
     return ids;
   }
 
@@ -146,7 +152,8 @@ export class EntityRepository {
     const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
       SELECT e."id", e."type"::text AS "type", e."normalizedName" FROM "Entity" e
         JOIN unnest(${missing.map((key) => key.type)}::text[], ${missing.map((key) => key.normalizedName)}::text[]) AS k(type, normalized)
-          ON e."type"::text = k.type AND e."normalizedName" = k.normalized`;
+          ON e."type"::text = k.type AND e."normalizedName" = k.normalized
+       ORDER BY e."id" FOR KEY SHARE OF e`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
     const estimates = missing.flatMap((key) => {
       const id = ids.get(keyOf(key.type, key.normalizedName));
@@ -174,6 +181,17 @@ export class EntityRepository {
   }
 
   static idKey = keyOf;
+
+  /**
+   * Which of these entities exist, each kept from deletion (a merge waits) until the transaction
+   * ends, so that a row written with its id cannot lose the reference before it commits.
+   */
+  async holdForReference(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Entity" WHERE "id" = ANY(${[...ids].sort()}::uuid[]) ORDER BY "id" FOR KEY SHARE`;
+    return new Set(rows.map((row) => row.id));
+  }
 
   /** Locks these entity rows until the transaction ends, in id order (no deadlock between two lockers). */
   async lockForUpdate(ids: string[]): Promise<void> {

@@ -322,7 +322,7 @@ export class CorrectionService {
     const missing: string[] = [];
     for (const field of kind === 'quote' ? ['speakerEntityId', 'viaEntityId'] : ['entityId']) {
       const entityId = target[field];
-      if (typeof entityId === 'string' && !(await repos.entities.findById(entityId))) missing.push(`${field}: entity ${entityId} was merged or deleted since`);
+      if (typeof entityId === 'string' && !(await repos.entities.holdForReference([entityId])).has(entityId)) missing.push(`${field}: entity ${entityId} was merged or deleted since`);
     }
     const mentionId = target.speakerMentionId;
     if (typeof mentionId === 'string' && !(await repos.annotations.findMention(articleId, mentionId))) {
@@ -382,7 +382,8 @@ export class CorrectionService {
     }
     for (const [field, entityId] of [['speakerEntityId', speakerEntityId], ['viaEntityId', input.viaEntityId]] as const) {
       if (entityId === undefined) continue;
-      if (entityId !== null && !(await repos.entities.findById(entityId))) {
+      // Held until the change commits: a merge deleting it meanwhile waits (else a foreign key 500).
+      if (entityId !== null && !(await repos.entities.holdForReference([entityId])).has(entityId)) {
         throw new ApiError('unprocessable-content', `${field}: no entity with id ${entityId}.`);
       }
       data[field] = entityId;
@@ -400,7 +401,7 @@ export class CorrectionService {
       throw new ApiError('validation-failed', 'Give either `entityId` or `entity`, not both.');
     }
     if (input.entityId) {
-      if (!(await repos.entities.findById(input.entityId))) {
+      if (!(await repos.entities.holdForReference([input.entityId])).has(input.entityId)) {
         throw new ApiError('unprocessable-content', `entityId: no entity with id ${input.entityId}.`);
       }
       return input.entityId;
