@@ -51,7 +51,8 @@ const S_CLITIC_HOSTS = new Set(['it', 'that', 'he', 'she', 'there', 'what', 'who
 
 function normalizeSpecialChars(text: string): string {
   if (text.indexOf('\u00a0') < 0 && text.indexOf('\u2019') < 0) return text;
-  let out = '';
+  // the pieces are joined once at the end (news copy has a curly apostrophe every few words)
+  const parts: string[] = [];
   let last = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -61,8 +62,10 @@ function normalizeSpecialChars(text: string): string {
     const after = text.slice(i + 1, i + 4);
     let rep = c === 0xa0 ? ' ' : '\u2019';
     if (isLetterBefore && LOST_APOSTROPHE_SUFFIX.test(after)) rep = "'";
-    out += text.slice(last, i) + rep;
+    if (rep.charCodeAt(0) === c) continue; // a curly apostrophe that stays
+    parts.push(text.slice(last, i), rep);
     last = i + 1;
   }
-  return out + text.slice(last);
+  parts.push(text.slice(last));
+  return parts.join('');
 }
