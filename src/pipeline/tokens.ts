@@ -93,7 +93,26 @@ function makeWord(text: string, start: number, end: number, block: number): Toke
   const isNum = c0 >= 48 && c0 <= 57;
   const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : IS_UPPER.test(text[0]!);
   const allCaps = cap && text.length >= 2 && isAllCaps(text);
-  return { start, end, text, lower: text.toLowerCase(), kind: isNum ? 'num' : 'word', cap, allCaps, quoteRole: undefined, block, sentence: -1 };
+  return { start, end, text, lower: lowerCase(text), kind: isNum ? 'num' : 'word', cap, allCaps, quoteRole: undefined, block, sentence: -1 };
+}
+
+/** text.toLowerCase(), without the call (and a new string) for ASCII text that has no capital: most words. */
+function lowerCase(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c >= 128) return text.toLowerCase();
+  }
+  return text;
+}
+
+/**
+ * Where a clitic's apostrophe starts in a word, or -1: the last "'" among its last three
+ * characters, not the first ("Russia's", "doesn't", "we'll"). Written out because lastIndexOf
+ * is a call into the runtime, and this runs for every word.
+ */
+function cliticApostrophe(w: string): number {
+  for (let k = w.length - 1; k >= 1 && k >= w.length - 3; k--) if (w.charCodeAt(k) === 0x27) return k;
+  return -1;
 }
 
 /** Tokenizes `norm` (the matching copy) between `from` and `to`, tagging tokens with `block`. */
@@ -111,8 +130,8 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
       if (end > to) end = to;
       let w = norm.slice(i, end);
       // possessive / clitic: split "Russia's" -> "Russia" "'s"; "doesn't" -> "doesn" "'t"
-      const apo = w.lastIndexOf("'");
-      if (apo > 0 && apo >= w.length - 3 && /^(?:s|t|d|ll|re|ve|m)$/i.test(w.slice(apo + 1))) {
+      const apo = cliticApostrophe(w);
+      if (apo > 0 && /^(?:s|t|d|ll|re|ve|m)$/i.test(w.slice(apo + 1))) {
         out.push(makeWord(w.slice(0, apo), i, i + apo, block));
         const t = w.slice(apo);
         out.push({ start: i + apo, end, text: t, lower: t.toLowerCase(), kind: 'poss', cap: false, allCaps: false, quoteRole: undefined, block, sentence: -1 });
