@@ -12,6 +12,10 @@ export type ArticleInsert = Prisma.ArticleCreateManyInput;
 export type ParagraphInsert = Prisma.ParagraphCreateManyInput;
 export type ParagraphRow = Prisma.ParagraphGetPayload<object>;
 export type RevisionRow = Prisma.ArticleRevisionGetPayload<object>;
+/** An earlier revision without its text and keys: what the list of revisions shows. */
+export type RevisionSummaryRow = Pick<RevisionRow, 'revision' | 'contentHash' | 'headline' | 'pipelineVersion' | 'createdBy' | 'createdAt' | 'replacedAt'>;
+/** The article's current text as a revision: its own columns. */
+export type CurrentRevisionRow = Pick<ArticleRow, 'revision' | 'contentHash' | 'headline' | 'pipelineVersion' | 'createdAt'>;
 export type ArticleTextUpdate = Prisma.ArticleUncheckedUpdateManyInput;
 
 export interface ArticleListFilter {
@@ -203,8 +207,72 @@ export class ArticleRepository {
     await this.db.articleRevision.create({ data: row });
   }
 
-  listRevisions(articleId: string): Promise<RevisionRow[]> {
-    return this.reader.rows(Prisma.sql`SELECT ${revisionColumns} FROM "ArticleRevision" WHERE "articleId" = ${articleId}::uuid ORDER BY "revision"`);
+  /**
+   * An article's earlier revisions (without their texts), oldest first, and its current one; null
+   * when there is no such article. One statement (a look-up of the article and then its revisions
+   * was two round trips, and read every text: 0.55x of the raw read in `npm run bench`).
+   */
+  async listRevisionsWithCurrent(articleId: string): Promise<{ earlier: RevisionSummaryRow[]; current: CurrentRevisionRow } | null> {
+    const rows = await this.reader.rows<RevisionSummaryRow & { current: boolean }>(Prisma.sql`
+      SELECT "revision", false AS "current", "contentHash", "headline", "pipelineVersion", "createdBy", "createdAt", "replacedAt"
+        FROM "ArticleRevision" WHERE "articleId" = ${articleId}::uuid
+      UNION ALL
+      SELECT "revision", true, "contentHash", "headline", "pipelineVersion", NULL, "createdAt", NULL
+        FROM "Article" WHERE "id" = ${articleId}::uuid
+      ORDER BY "current", "revision"`);
+    const current = rows.at(-1);
+    if (!current?.current) return null;
+    return { earlier: rows.slice(0, -1), current };
+  }
+
+  /**
+   * Revision `revision` of an article and its current revision, in one statement; null when there
+   * is no such article. When `revision` is the current one, `current.text` is its text and
+   * `revision` the one before it (for when it became current), without text; otherwise
+   * `revision` is that earlier revision with its text (null if the article has none such).
+   */
+  async findRevisionWithCurrent(
+    articleId: string,
+    revision: number,
+  ): Promise<{ current: CurrentRevisionRow & { text: string | null }; revision: (RevisionSummaryRow & { text: string | null }) | null } | null> {
+    const rows = await this.reader.rows<
+      { cRevision: number; cContentHash: string; cHeadline: string | null; cPipelineVersion: string; cCreatedAt: Date; cText: string | null } & {
+        [K in keyof RevisionSummaryRow]: RevisionSummaryRow[K] | null;
+      } & { text: string | null }
+    >(Prisma.sql`
+      SELECT a."revision" AS "cRevision", a."contentHash" AS "cContentHash", a."headline" AS "cHeadline",
+             a."pipelineVersion" AS "cPipelineVersion", a."createdAt" AS "cCreatedAt",
+             CASE WHEN a."revision" = ${revision}::int THEN a."text" END AS "cText",
+             r."revision", r."contentHash", r."headline", r."pipelineVersion", r."createdBy", r."createdAt", r."replacedAt",
+             CASE WHEN a."revision" <> ${revision}::int THEN r."text" END AS "text"
+        FROM "Article" a
+        LEFT JOIN "ArticleRevision" r ON r."articleId" = a."id"
+         AND r."revision" = CASE WHEN a."revision" = ${revision}::int THEN ${revision}::int - 1 ELSE ${revision}::int END
+       WHERE a."id" = ${articleId}::uuid`);
+    const row = rows[0];
+    if (!row) return null;
+    const current = {
+      revision: row.cRevision,
+      contentHash: row.cContentHash,
+      headline: row.cHeadline,
+      pipelineVersion: row.cPipelineVersion,
+      createdAt: row.cCreatedAt,
+      text: row.cText,
+    };
+    if (row.revision === null) return { current, revision: null };
+    return {
+      current,
+      revision: {
+        revision: row.revision,
+        contentHash: row.contentHash!,
+        headline: row.headline,
+        pipelineVersion: row.pipelineVersion!,
+        createdBy: row.createdBy,
+        createdAt: row.createdAt!,
+        replacedAt: row.replacedAt!,
+        text: row.text,
+      },
+    };
   }
 
   async findRevision(articleId: string, revision: number): Promise<RevisionRow | null> {

@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { ApiError, notFound } from '../errors.js';
 import { CodePointText } from '../lib/code-points.js';
 import type { MentionPlainRow, QuotePlainRow } from '../repositories/annotation-repository.js';
-import type { ArticleRow, RevisionRow } from '../repositories/article-repository.js';
+import type { ArticleRow, CurrentRevisionRow, RevisionRow, RevisionSummaryRow } from '../repositories/article-repository.js';
 import type { NewEvent } from '../repositories/event-repository.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Static } from 'typebox';
@@ -45,7 +45,7 @@ function reanchorEdited(row: Span & { text: string; prefix: string; suffix: stri
 const spanKey = (span: Span) => `${span.start}:${span.end}`;
 
 /** The current text as a revision: it became current when the one before it was replaced. */
-const currentSummaryOf = (article: ArticleRow, previous: RevisionRow | null): RevisionSummary => ({
+const currentSummaryOf = (article: CurrentRevisionRow, previous: Pick<RevisionRow, 'replacedAt'> | null): RevisionSummary => ({
   revision: article.revision,
   current: true,
   contentHash: article.contentHash,
@@ -56,7 +56,7 @@ const currentSummaryOf = (article: ArticleRow, previous: RevisionRow | null): Re
   replacedAt: null,
 });
 
-const summaryOf = (row: RevisionRow): RevisionSummary => ({
+const summaryOf = (row: RevisionSummaryRow): RevisionSummary => ({
   revision: row.revision,
   current: false,
   contentHash: row.contentHash,
@@ -319,22 +319,18 @@ export class RevisionService {
     });
   }
 
+  // The reads of revisions are one statement each (the article and its revisions together).
   async revisions(id: string): Promise<RevisionSummary[]> {
-    const article = await this.store.repositories.articles.findById(id);
-    if (!article) throw notFound('article', id);
-    const earlier = await this.store.repositories.articles.listRevisions(id);
-    return [...earlier.map(summaryOf), currentSummaryOf(article, earlier.at(-1) ?? null)];
+    const found = await this.store.repositories.articles.listRevisionsWithCurrent(id);
+    if (!found) throw notFound('article', id);
+    return [...found.earlier.map(summaryOf), currentSummaryOf(found.current, found.earlier.at(-1) ?? null)];
   }
 
   async revision(id: string, revision: number): Promise<RevisionSummary & { text: string }> {
-    const article = await this.store.repositories.articles.findById(id);
-    if (!article) throw notFound('article', id);
-    if (revision === article.revision) {
-      const previous = await this.store.repositories.articles.findRevision(id, revision - 1);
-      return { ...currentSummaryOf(article, previous), text: article.text };
-    }
-    const row = await this.store.repositories.articles.findRevision(id, revision);
-    if (!row) throw notFound('revision', `${id}/${revision}`);
-    return { ...summaryOf(row), text: row.text };
+    const found = await this.store.repositories.articles.findRevisionWithCurrent(id, revision);
+    if (!found) throw notFound('article', id);
+    if (revision === found.current.revision) return { ...currentSummaryOf(found.current, found.revision), text: found.current.text! };
+    if (!found.revision) throw notFound('revision', `${id}/${revision}`);
+    return { ...summaryOf(found.revision), text: found.revision.text! };
   }
 }
