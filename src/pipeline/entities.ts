@@ -15,10 +15,10 @@ export type { Entity, EntityInput, EntityResult, Mention } from './entities/mode
 
 export function extractEntities(input: EntityInput): EntityResult {
   // 0. where capitals say nothing (headlines, Title Case and ALL-CAPS lines), and names in capitals seen in Title Case
-  const { tokens, caseless } = buildCaseView(input.tokens, input.sentences, input.headlineBlocks);
+  const { tokens, caseless, lowerWords } = buildCaseView(input.tokens, input.sentences, input.headlineBlocks);
   const viewed = { ...input, tokens };
   // 1. what the article says about its words (lower-case uses, capitalised uses, initials)
-  const evidence = collectDocumentEvidence(tokens, caseless);
+  const evidence = collectDocumentEvidence(tokens, caseless, lowerWords);
   // 2-3. runs of capitalised words, split into name candidates, with names nested in them
   const candidates = findCandidates(viewed, evidence, caseless);
   // 4-5. typed (classify.ts, kind-cues.ts, product-lines.ts) and linked into entities and name mentions

@@ -152,10 +152,9 @@ export function isNameLike(lower: string): boolean {
 }
 
 export function demonymCountry(surface: string): string | undefined {
-  const hit = DEMONYMS.get(surface);
-  // most callers pass a lower-case word: no second look-up (and no lower-case copy) for those
-  if (hit !== undefined || !mayHaveCapitals(surface)) return hit;
-  return DEMONYMS.get(surface.toLowerCase());
+  // the keys are lower case (gazetteer-build.ts), so a surface that may have capitals is looked up
+  // lower-cased only, and one that has none (most callers pass a lower-case word) as it is
+  return DEMONYMS.get(mayHaveCapitals(surface) ? surface.toLowerCase() : surface);
 }
 
 /** False when `s` has no A-Z and no character outside ASCII, so that s.toLowerCase() === s. */

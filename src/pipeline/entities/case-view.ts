@@ -9,6 +9,7 @@
 import { COMMON_WORDS, NON_ENTITY_ACRONYMS } from '../data/common.js';
 import { isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Sentence, Token } from '../tokens.js';
+import { isLowerBrand } from './kind-cues.js';
 
 export interface CaseView {
   /** The tokens as the entity stages see them (ALL-CAPS words of names in Title Case). */
@@ -18,6 +19,15 @@ export interface CaseView {
    * headline also capitalises common words); 2 Title Case or ALL-CAPS (capitals say nothing).
    */
   caseless: Uint8Array;
+  /** The words the article writes in lower case (read once here, and by document-evidence.ts). */
+  lowerWords: LowerCaseWords;
+}
+
+export interface LowerCaseWords {
+  /** Words written in lower case somewhere, lower-case brands ("eBay") aside. */
+  plain: Set<string>;
+  /** Lower-case brands, as their lower-case forms ("ebay"): mostly none. */
+  brands: Set<string>;
 }
 
 /** Words of a sentence counted for its case: a line of fewer words is judged as it stands. */
@@ -35,9 +45,9 @@ export function buildCaseView(tokens: Token[], sentences: Sentence[], headlineBl
   // abbreviations written in capitals in ordinary text: they stay abbreviations in ALL-CAPS lines
   const acronyms = new Set<string>();
   // words the article writes in lower case: capitalised, they are capitalised by the line's style
-  const lowerSeen = new Set<string>();
-  for (const t of tokens) if (t.kind === 'word' && !t.cap) lowerSeen.add(t.lower);
-  const kinds: ('title' | 'caps' | null)[] = sentences.map((s) => sentenceCase(tokens, s, lowerSeen));
+  const lowerWords: LowerCaseWords = { plain: new Set<string>(), brands: new Set<string>() };
+  for (const t of tokens) if (t.kind === 'word' && !t.cap) (isLowerBrand(t) ? lowerWords.brands : lowerWords.plain).add(t.lower);
+  const kinds: ('title' | 'caps' | null)[] = sentences.map((s) => sentenceCase(tokens, s, lowerWords));
   sentences.forEach((s, si) => {
     if (kinds[si] !== null) return;
     for (let k = s.first; k < s.last; k++) if (tokens[k]!.allCaps) acronyms.add(tokens[k]!.lower);
@@ -67,7 +77,7 @@ export function buildCaseView(tokens: Token[], sentences: Sentence[], headlineBl
       k = e - 1;
     }
   });
-  return { tokens: view ?? tokens, caseless };
+  return { tokens: view ?? tokens, caseless, lowerWords };
 }
 
 /** The first UTF-16 unit is a letter (ASCII without a regular expression). */
@@ -82,7 +92,8 @@ function titleCase(w: string): string {
 }
 
 /** 'title' when nearly every word is capitalised, 'caps' when nearly every word is in capitals. */
-function sentenceCase(tokens: Token[], s: Sentence, lowerSeen: Set<string>): 'title' | 'caps' | null {
+function sentenceCase(tokens: Token[], s: Sentence, lowerWords: LowerCaseWords): 'title' | 'caps' | null {
+  const { plain, brands } = lowerWords;
   let words = 0;
   let caps = 0;
   let upper = 0;
@@ -96,7 +107,7 @@ function sentenceCase(tokens: Token[], s: Sentence, lowerSeen: Set<string>): 'ti
     words++;
     if (t.cap) caps++;
     if (t.allCaps || (t.cap && t.text.length === 1)) upper++;
-    if (t.cap && k > s.first && (COMMON_WORDS.has(t.lower) || lowerSeen.has(t.lower)) && !PROPER_WORDS.has(t.lower) && !isGivenName(t.lower)) ordinary++;
+    if (t.cap && k > s.first && (COMMON_WORDS.has(t.lower) || plain.has(t.lower) || (brands.size > 0 && brands.has(t.lower))) && !PROPER_WORDS.has(t.lower) && !isGivenName(t.lower)) ordinary++;
   }
   if (words < MIN_WORDS || ordinary < Math.max(MIN_ORDINARY, caps * ORDINARY_SHARE)) return null;
   if (upper >= words * CASELESS_SHARE) return 'caps';

@@ -6,7 +6,7 @@
 
 import { ORG_SUFFIXES } from '../data/orgs.js';
 import type { Token } from '../tokens.js';
-import { isLowerBrand } from './kind-cues.js';
+import type { LowerCaseWords } from './case-view.js';
 
 export interface DocumentEvidence {
   /** Words seen in lower case anywhere. */
@@ -20,11 +20,13 @@ export interface DocumentEvidence {
 /** Longest stretch of initials kept per run: abbreviations are short. */
 const MAX_INITIALS = 10;
 
-/** `caseless`: per sentence (case-view.ts); capitals of Title Case and ALL-CAPS lines (2) are not counted as names. */
-export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array): DocumentEvidence {
-  const lowerSeen = new Set<string>();
-  // (a lower-case brand such as "eBay" is not a word written in lower case)
-  for (const t of tokens) if (t.kind === 'word' && !t.cap && !isLowerBrand(t)) lowerSeen.add(t.lower);
+/**
+ * `caseless`: per sentence (case-view.ts); capitals of Title Case and ALL-CAPS lines (2) are not
+ * counted as names. `lowerWords`: the words written in lower case, as case-view.ts read them (the
+ * view changes no word in lower case); a lower-case brand such as "eBay" is not one.
+ */
+export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array, lowerWords: LowerCaseWords): DocumentEvidence {
+  const lowerSeen = lowerWords.plain;
 
   const capMid = new Set<string>();
   for (let k = 1; k < tokens.length; k++) {
