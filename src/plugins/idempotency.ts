@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { uuidv7 } from 'uuidv7';
@@ -9,6 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The idempotency record this request claimed, completed when the answer is sent. */
     idempotencyRecordId: string | null;
+    /** The hash of a streamed body, known once the handler has read it to its end. */
+    idempotencyBodyDigest: StreamedBodyDigest | null;
   }
 }
 
@@ -31,6 +34,42 @@ const requestHash = (method: string, url: string, body: unknown): string =>
     .digest('hex');
 
 /**
+ * requestHash of a body that arrives as a stream (NDJSON jobs, never held whole): the same bytes,
+ * hashed as they pass to the handler; `value` is set once the body was read to its end.
+ */
+class StreamedBodyDigest {
+  private readonly hash: Hash;
+  value: string | null = null;
+
+  constructor(method: string, url: string) {
+    this.hash = createHash('sha256').update(`${method} ${url}\n`);
+  }
+
+  /** The body as the handler reads it, hashed on the way. */
+  passThrough(body: Readable): Readable {
+    const hashed = new Transform({
+      transform: (chunk: Buffer, _encoding, done) => {
+        this.hash.update(chunk);
+        done(null, chunk);
+      },
+      flush: (done) => {
+        this.value = this.hash.digest('hex');
+        done();
+      },
+    });
+    body.on('error', (error) => hashed.destroy(error));
+    return body.pipe(hashed);
+  }
+
+  /** Reads the body to its end for its hash alone (a retry that is answered from the record). */
+  async of(body: Readable): Promise<string> {
+    for await (const chunk of body) this.hash.update(chunk as Buffer);
+    this.value = this.hash.digest('hex');
+    return this.value;
+  }
+}
+
+/**
  * The Idempotency-Key header on POSTs (IETF draft): the first answer is stored and replayed to
  * retries with the same key; the same key with another request is a 422; a retry while the first
  * is still running is a 409. Keys are per API key. Must be registered after authentication.
@@ -39,6 +78,7 @@ export const idempotency = fp(
   async (app: FastifyInstance, options: { records: IdempotencyRepository }) => {
     const { records } = options;
     app.decorateRequest('idempotencyRecordId', null);
+    app.decorateRequest('idempotencyBodyDigest', null);
     const sweep = () => void records.deleteOlderThan(new Date(Date.now() - IDEMPOTENCY_TTL_MS)).catch(() => {});
     let sweeper: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
@@ -54,33 +94,37 @@ export const idempotency = fp(
         throw new ApiError('validation-failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
       }
       const apiKeyId = request.principal.keyId;
-      const hash = requestHash(request.method, request.url, request.body);
+      // A streamed body's hash is known only once it has been read: until the answer, the claim
+      // holds a stand-in, and a retry is compared with the stored hash by reading its own body.
+      const streamed = request.body instanceof Readable ? request.body : null;
+      const digest = streamed ? new StreamedBodyDigest(request.method, request.url) : null;
+      const hash = streamed ? null : requestHash(request.method, request.url, request.body);
       const id = uuidv7();
-      if (await records.claim({ id, apiKeyId, key, method: request.method, path: request.url.slice(0, 2000), requestHash: hash })) {
+      const claimed = () => {
         request.idempotencyRecordId = id;
-        return;
-      }
+        if (streamed && digest) {
+          request.idempotencyBodyDigest = digest;
+          request.body = digest.passThrough(streamed);
+        }
+      };
+      const claim = () =>
+        records.claim({ id, apiKeyId, key, method: request.method, path: request.url.slice(0, 2000), requestHash: hash ?? `streamed ${id}` });
+      const reused = () => new ApiError('idempotency-key-reused', 'This Idempotency-Key was first sent with another request.');
+      if (await claim()) return claimed();
       let existing = await records.find(apiKeyId, key);
       if (existing && existing.createdAt.getTime() < Date.now() - IDEMPOTENCY_TTL_MS) {
         // Expired: forgotten, and this request is a first one again.
         await records.deleteOlderThan(new Date(Date.now() - IDEMPOTENCY_TTL_MS));
-        if (await records.claim({ id, apiKeyId, key, method: request.method, path: request.url.slice(0, 2000), requestHash: hash })) {
-          request.idempotencyRecordId = id;
-          return;
-        }
+        if (await claim()) return claimed();
         existing = await records.find(apiKeyId, key);
       }
       if (!existing) throw new ApiError('idempotency-key-in-use', 'Retry this request.', {}, { 'retry-after': '1' });
-      if (existing.requestHash !== hash) {
-        throw new ApiError('idempotency-key-reused', 'This Idempotency-Key was first sent with another request.');
-      }
+      if (hash !== null && existing.requestHash !== hash) throw reused();
       if (existing.status === null) {
-        if (await records.reclaim(existing.id, new Date(Date.now() - ABANDONED_AFTER_MS), id)) {
-          request.idempotencyRecordId = id;
-          return;
-        }
+        if (await records.reclaim(existing.id, new Date(Date.now() - ABANDONED_AFTER_MS), id)) return claimed();
         throw new ApiError('idempotency-key-in-use', 'The first request with this key is still running.', {}, { 'retry-after': '1' });
       }
+      if (streamed && digest && existing.requestHash !== (await digest.of(streamed))) throw reused();
       const headers = (existing.headers ?? {}) as Record<string, string>;
       return reply
         .code(existing.status)
@@ -92,7 +136,10 @@ export const idempotency = fp(
       const id = request.idempotencyRecordId;
       if (!id) return payload;
       request.idempotencyRecordId = null;
-      if (reply.statusCode >= 500) {
+      const digest = request.idempotencyBodyDigest;
+      // Failed on our side, or answered before its streamed body was read to the end (so its hash
+      // is not known): forgotten, and a retry runs again.
+      if (reply.statusCode >= 500 || (digest && digest.value === null)) {
         await records.release(id);
         return payload;
       }
@@ -102,7 +149,7 @@ export const idempotency = fp(
           return value === undefined ? [] : [[name, String(value)]];
         }),
       );
-      await records.complete(id, reply.statusCode, headers, typeof payload === 'string' ? redactSecrets(payload) : null);
+      await records.complete(id, reply.statusCode, headers, typeof payload === 'string' ? redactSecrets(payload) : null, digest?.value ?? undefined);
       return payload;
     });
   },

@@ -25,8 +25,9 @@ export class IdempotencyRepository {
     return count === 1;
   }
 
-  async complete(id: string, status: number, headers: Record<string, string>, body: string | null): Promise<void> {
-    await this.db.idempotencyRecord.updateMany({ where: { id }, data: { status, headers, body } });
+  /** Stores the answer; `requestHash` replaces a stand-in when the request's body was streamed. */
+  async complete(id: string, status: number, headers: Record<string, string>, body: string | null, requestHash?: string): Promise<void> {
+    await this.db.idempotencyRecord.updateMany({ where: { id }, data: { status, headers, body, ...(requestHash ? { requestHash } : {}) } });
   }
 
   /** Forgets a claim whose request failed on our side, so a retry runs again. */

@@ -1,4 +1,5 @@
 import { Prisma, type IngestJobItemStatus } from '../generated/prisma/client.js';
+import { jsonRecordset } from './json-rows.js';
 import type { SqlReader } from '../db/sql-reader.js';
 import type { QueueSql } from '../queue/ingest-queue.js';
 import { prismaReader, type DbClient } from './db-client.js';
@@ -17,10 +18,9 @@ export interface NewIngestJobItem {
   index: number;
   line: number;
   payload: string;
+  /** A line that failed on arrival is stored settled, with its problem (and no payload). */
+  problem?: Prisma.InputJsonValue;
 }
-
-/** Rows of one insert statement: Postgres allows 65,535 bind parameters per statement. */
-const INSERT_BATCH = 5_000;
 
 const jobColumns = Prisma.raw(Object.values(Prisma.IngestJobScalarFieldEnum).map((column) => `"${column}"`).join(', '));
 
@@ -34,18 +34,47 @@ export class IngestJobRepository {
     private readonly reader: SqlReader = prismaReader(db),
   ) {}
 
-  async create(job: { id: string; total: number; createdBy: string }, items: NewIngestJobItem[]): Promise<IngestJobRow> {
-    const row = await this.db.ingestJob.create({ data: job });
-    for (let start = 0; start < items.length; start += INSERT_BATCH) {
-      await this.db.ingestJobItem.createMany({
-        data: items.slice(start, start + INSERT_BATCH).map((item) => ({ jobId: job.id, ...item })),
-      });
-    }
-    return row;
+  /** A job whose body is being read: no worker sees it and findById does not find it. */
+  async createReceiving(job: { id: string; createdBy: string }): Promise<void> {
+    await this.db.ingestJob.create({ data: { ...job, total: 0, state: 'receiving' } });
   }
 
+  /**
+   * Stores a batch of a receiving job's lines: one statement whose rows are one JSON parameter, so
+   * a batch of megabytes is copied once on its way, not once per layer of Prisma's query path.
+   */
+  async addItems(jobId: string, items: NewIngestJobItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map(({ problem, ...item }) => (problem === undefined ? item : { ...item, problem, status: 'failed' }));
+    await this.db.$executeRaw(Prisma.sql`
+      INSERT INTO "IngestJobItem" ("jobId", "index", "line", "payload", "status", "problem", "updatedAt")
+      SELECT ${jobId}::uuid, i."index", i."line", i."payload", COALESCE(i."status", 'pending')::"IngestJobItemStatus", i."problem",
+             CASE WHEN i."status" IS NULL THEN NULL ELSE now() END
+        FROM ${jsonRecordset(rows, 'i', { index: 'int', line: 'int', payload: 'text', status: 'text', problem: 'jsonb' })}`);
+  }
+
+  /** The whole body is in: the job gets its total and is queued. False when it was not receiving. */
+  async finishReceiving(jobId: string, total: number): Promise<boolean> {
+    const { count } = await this.db.ingestJob.updateMany({ where: { id: jobId, state: 'receiving' }, data: { state: 'queued', total } });
+    return count === 1;
+  }
+
+  /** Drops a job and its items (a body that was refused or cut off while it was being read). */
+  async deleteReceiving(jobId: string): Promise<void> {
+    await this.db.ingestJob.deleteMany({ where: { id: jobId, state: 'receiving' } });
+  }
+
+  /** Receiving jobs begun before `before`: their process died while it read them. */
+  async deleteAbandonedUploads(before: Date): Promise<number> {
+    const { count } = await this.db.ingestJob.deleteMany({ where: { state: 'receiving', createdAt: { lt: before } } });
+    return count;
+  }
+
+  /** A job that clients may see: one whose body has been read in full. */
   async findById(id: string): Promise<IngestJobRow | null> {
-    const rows = await this.reader.rows<IngestJobRow>(Prisma.sql`SELECT ${jobColumns} FROM "IngestJob" WHERE "id" = ${id}::uuid`);
+    const rows = await this.reader.rows<IngestJobRow>(
+      Prisma.sql`SELECT ${jobColumns} FROM "IngestJob" WHERE "id" = ${id}::uuid AND "state" <> 'receiving'`,
+    );
     return rows[0] ?? null;
   }
 
@@ -157,7 +186,7 @@ export class IngestJobRepository {
 
   /** Items waiting to be ingested, over all jobs. */
   countPendingItems(): Promise<number> {
-    return this.db.ingestJobItem.count({ where: { status: 'pending' } });
+    return this.db.ingestJobItem.count({ where: { status: 'pending', job: { state: { not: 'receiving' } } } });
   }
 
   /** Jobs not done yet with items still pending, oldest first (for re-enqueueing). */

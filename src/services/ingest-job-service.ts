@@ -1,19 +1,23 @@
-// Queued ingest jobs: an NDJSON import is stored as a job with one item per line, in one
-// transaction together with its queue messages (chunks of items). Workers ingest the items; each
-// item leaves `pending` once, in the same transaction that stores its article, so a worker that
-// dies between two steps never loses or double-counts an item: the chunk is retried by another
-// worker and skips what is already settled.
+// Queued ingest jobs: an NDJSON import is stored as a job with one item per line. The lines are
+// stored as they arrive, in bounded batches, under a job that is `receiving` (invisible to workers
+// and clients); once the whole body is in, one transaction queues the job with its queue messages
+// (chunks of items). A body that is refused or cut off leaves nothing. Workers ingest the items;
+// each item leaves `pending` once, in the same transaction that stores its article, so a worker
+// that dies between two steps never loses or double-counts an item: the chunk is retried by
+// another worker and skips what is already settled.
 
 import { uuidv7 } from 'uuidv7';
 import { ApiError, problemCatalogue, problemType, type ProblemCode } from '../errors.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ChunkMessage, IngestQueue } from '../queue/ingest-queue.js';
-import type { IngestJobCounts, IngestJobRepository } from '../repositories/ingest-job-repository.js';
+import type { IngestJobCounts, IngestJobRepository, NewIngestJobItem } from '../repositories/ingest-job-repository.js';
 import type { Store } from '../repositories/store.js';
 import type { IngestJob, IngestJobItemPage, IngestJobProblem } from '../schemas/ingest-jobs.js';
 import { isDatabaseUnavailable } from '../plugins/database-errors.js';
 import { isWriteConflict } from '../repositories/write-conflicts.js';
-import { ndjsonLines, parseArticleLine } from './ndjson-lines.js';
+import { unsafeTextReason } from '../lib/text-policy.js';
+import { lineProblem, ndjsonLines, parseArticleLine } from './ndjson-lines.js';
+import type { IncomingLine } from './ndjson-stream.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { IngestService } from './ingest-service.js';
 
@@ -25,6 +29,16 @@ export const INGEST_JOB_BODY_LIMIT = 64 * 1024 * 1024;
 export const INGEST_JOB_CHUNK_SIZE = 50;
 /** Failed items listed in the job resource; the rest are in its items list. */
 export const INGEST_JOB_ERRORS_SHOWN = 100;
+/** Longest line of a job in bytes: an article (50,000 characters of body) is far shorter. */
+export const INGEST_JOB_LINE_LIMIT = 1024 * 1024;
+// Lines stored per statement while a body is read: what an upload holds at most, besides its line.
+const RECEIVE_BATCH_ITEMS = 100;
+const RECEIVE_BATCH_CHARS = 256 * 1024;
+// A receiving job this old belonged to a process that died while reading it (an upload that is
+// still running is never this old: see UPLOAD_TIME_LIMIT_MS).
+const ABANDONED_UPLOAD_MS = 60 * 60 * 1000;
+/** Longest an upload may take to arrive. */
+export const UPLOAD_TIME_LIMIT_MS = 15 * 60 * 1000;
 
 export interface WorkerLogger {
   info(object: object, message: string): void;
@@ -65,8 +79,13 @@ export class IngestJobService {
     return this.store.repositories.ingestJobs;
   }
 
-  /** Stores the job, its items and its queue messages in one transaction; answers the job. */
-  async create(body: string, createdBy: string): Promise<IngestJob> {
+  /**
+   * Stores the job's lines as they arrive (an NDJSON string is taken too), then queues the job
+   * with its queue messages in one transaction; answers the job. Each line is checked by the
+   * text policy on arrival: one that breaks it fails alone, at once. A body with no article, more
+   * than INGEST_JOB_MAX_ITEMS, or that stops with an error leaves no job behind.
+   */
+  async create(lines: string | Iterable<IncomingLine> | AsyncIterable<IncomingLine>, createdBy: string): Promise<IngestJob> {
     const queue = this.queue;
     const inProcess = !queue && this.options.inProcess === true;
     if (!queue && !inProcess) {
@@ -75,29 +94,54 @@ export class IngestJobService {
         'The ingest queue needs Postgres (DATABASE_URL); on the embedded database use POST /v1/articles:batch.',
       );
     }
-    const lines = ndjsonLines(body);
-    if (lines.length === 0) throw new ApiError('empty-body', 'The job holds no articles: send one JSON article per line.');
-    if (lines.length > INGEST_JOB_MAX_ITEMS) {
-      throw new ApiError(
-        'payload-too-large',
-        `The job holds ${lines.length} articles; at most ${INGEST_JOB_MAX_ITEMS} go in one job. Split it.`,
-      );
-    }
     // pg-boss creates its schema on first use; that must not happen inside our transaction.
     await queue?.start();
+    const jobs = this.jobs;
+    await jobs.deleteAbandonedUploads(new Date(Date.now() - ABANDONED_UPLOAD_MS));
     const id = uuidv7();
-    const messages: ChunkMessage[] = [];
-    for (let from = 0; from < lines.length; from += INGEST_JOB_CHUNK_SIZE) {
-      messages.push({ jobId: id, from, to: Math.min(from + INGEST_JOB_CHUNK_SIZE, lines.length) });
+    await jobs.createReceiving({ id, createdBy });
+    let total = 0;
+    try {
+      let batch: NewIngestJobItem[] = [];
+      let batchChars = 0;
+      // Checked before every write, so a slow upload never writes to a job the sweep took.
+      const deadline = Date.now() + UPLOAD_TIME_LIMIT_MS;
+      const save = async (items: NewIngestJobItem[]) => {
+        if (Date.now() > deadline) {
+          throw new ApiError('bad-request', `The body took longer than ${UPLOAD_TIME_LIMIT_MS / 60_000} minutes to arrive: send smaller jobs.`);
+        }
+        await jobs.addItems(id, items);
+      };
+      for await (const incoming of typeof lines === 'string' ? ndjsonLines(lines) : lines) {
+        if (total === INGEST_JOB_MAX_ITEMS) {
+          throw new ApiError('payload-too-large', `The job holds more than ${INGEST_JOB_MAX_ITEMS} articles; at most ${INGEST_JOB_MAX_ITEMS} go in one job. Split it.`);
+        }
+        const item = itemOf(total++, incoming);
+        batch.push(item);
+        batchChars += item.payload.length;
+        if (batch.length >= RECEIVE_BATCH_ITEMS || batchChars >= RECEIVE_BATCH_CHARS) {
+          await save(batch);
+          batch = [];
+          batchChars = 0;
+        }
+      }
+      await save(batch);
+      if (total === 0) throw new ApiError('empty-body', 'The job holds no articles: send one JSON article per line.');
+      const messages: ChunkMessage[] = [];
+      for (let from = 0; from < total; from += INGEST_JOB_CHUNK_SIZE) {
+        messages.push({ jobId: id, from, to: Math.min(from + INGEST_JOB_CHUNK_SIZE, total) });
+      }
+      await this.store.transaction(async (repos) => {
+        if (!(await repos.ingestJobs.finishReceiving(id, total))) {
+          throw new ApiError('bad-request', 'The job was dropped while its body arrived: send it again.');
+        }
+        await queue?.enqueue(messages, repos.ingestJobs.queueSql());
+      });
+    } catch (error) {
+      // Nothing of a refused body stays; should the database be gone, the sweep above takes it later.
+      await jobs.deleteReceiving(id).catch(() => {});
+      throw error;
     }
-    await this.store.transaction(async (repos) => {
-      const jobs = repos.ingestJobs;
-      await jobs.create(
-        { id, total: lines.length, createdBy },
-        lines.map(({ line, text }, index) => ({ index, line, payload: text })),
-      );
-      await queue?.enqueue(messages, jobs.queueSql());
-    });
     if (inProcess) this.resumeInProcess();
     return this.get(id);
   }
@@ -141,7 +185,7 @@ export class IngestJobService {
   async get(id: string): Promise<IngestJob> {
     const jobs = this.jobs;
     const row = await jobs.findById(id);
-    if (!row) throw new ApiError('not-found', `No ingest job with id ${id}`);
+    if (!row || row.state === 'receiving') throw new ApiError('not-found', `No ingest job with id ${id}`);
     const counts: IngestJobCounts =
       row.state === 'done'
         ? { pending: 0, created: row.created, existing: row.existing, failed: row.failed }
@@ -265,6 +309,18 @@ export class IngestJobService {
       return fail(problem('internal-error', 'This line could not be ingested; the others were not affected.'));
     }
   }
+}
+
+/** A line as the job stores it: pending with its text, or failed at once when the text policy refuses it. */
+function itemOf(index: number, incoming: IncomingLine): NewIngestJobItem {
+  if ('problem' in incoming) return { index, line: incoming.line, payload: '', problem: incoming.problem as Prisma.InputJsonValue };
+  // Postgres cannot store a NUL, and the worker would refuse the line anyway: it fails here, alone.
+  const unsafe = unsafeTextReason(incoming.text);
+  if (unsafe) {
+    const problem = lineProblem('validation-failed', `line ${incoming.line}: ${unsafe}`, { errors: [{ location: 'body', pointer: '/', message: unsafe }] });
+    return { index, line: incoming.line, payload: '', problem: problem as Prisma.InputJsonValue };
+  }
+  return { index, line: incoming.line, payload: incoming.text };
 }
 
 function decodeIndexCursor(cursor: string): number {

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
+import { admitWholeBodies } from '../../plugins/whole-body-admission.js';
 import { Uuid } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS, BatchService } from '../../services/batch-service.js';
@@ -88,13 +89,15 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
 
   const ndjsonOnly = acceptNdjsonOnly(app, BATCH_BODY_LIMIT, 'batch');
   acceptArticleLinesJson(app);
+  // Both forms are read whole and held while the batch runs: large ones take turns.
+  const admitLarge = admitWholeBodies(() => true, 'Or queue the articles as an ingest job (POST /v1/ingest-jobs, NDJSON), which is read line by line.');
 
   // `::` is Fastify's escape for a literal colon: this route is /articles:batch.
   api.post(
     '/articles::batch',
     {
       bodyLimit: BATCH_BODY_LIMIT,
-      onRequest: ndjsonOnly,
+      onRequest: [ndjsonOnly, admitLarge],
       schema: {
         operationId: 'batchCreateArticles',
         tags: ['articles'],
