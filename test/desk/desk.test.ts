@@ -163,7 +163,11 @@ if (!storageKinds().includes('postgres')) {
       shown = await quotes();
       const highlighted = await page.evaluate<string[]>('[...new Set([...document.querySelectorAll("mark[data-quote-id]")].map((m) => m.dataset.quoteId))]');
       t.same([...highlighted].sort(), shown.map((q) => q.id).sort(), 'the highlighted quotes are the API\'s non-rejected quotes');
-      t.comment(`highlighted quotes: ${highlighted.length} (the issue expected 15; attribution is changing in parallel)`);
+      // The fixture's quotations in quotation marks: the gold's fourteen in the text and the
+      // headline's. Reported speech (indirect) is highlighted besides them, marked as such.
+      const quotations = await page.evaluate<string[]>('[...new Set([...document.querySelectorAll("mark.quote-direct[data-quote-id], mark.quote-mixed[data-quote-id]")].map((m) => m.dataset.quoteId))]');
+      t.equal(quotations.length, 15, 'the 15 quotations of the fixture are highlighted as direct or mixed');
+      t.comment(`highlighted: ${quotations.length} quotations and ${highlighted.length - quotations.length} reported (indirect)`);
       const mentionIds = (await entities()).flatMap((e) => e.mentions.map((m) => m.id));
       const marked = await page.evaluate<string[]>('[...new Set([...document.querySelectorAll("[data-mention-id]")].map((m) => m.dataset.mentionId))]');
       t.same([...marked].sort(), [...mentionIds].sort(), 'every mention is marked');
