@@ -36,30 +36,40 @@ interface CoreModel {
  * wink's index of its 87,593 lexemes (word -> position in the lexeme list) as it reads and writes
  * it, `hash[word]` and `hash[word] = position`, over an open-addressing table of positions into
  * the list instead of an object with a property per word: that object takes 6 MB of heap, the
- * table 1 MB, and a look-up costs about the same (the word's hash, one or two probes, a compare).
+ * table 1 MB. Each slot also keeps the top bits of its word's hash above the position, so a probe
+ * reads the word in the list (a pointer chase into the heap, mostly not cached) only when they match.
  */
 function lexemeIndex(list: string[]): Record<string, number> {
   const FNV_OFFSET = 0x811c9dc5;
   const FNV_PRIME = 0x01000193;
   let table = new Int32Array(16);
   let mask = 15;
+  // positions + 1 take the low `bits` bits of a slot (fewer than log2 of the table's length, which
+  // is kept at least twice the number of words), the hash's top `31 - bits` bits the rest
+  let bits = 4;
   let size = 0;
-  const slotOf = (word: string): number => {
+  const hashOf = (word: string): number => {
     let h = FNV_OFFSET;
     for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), FNV_PRIME);
+    return h;
+  };
+  const slotOf = (word: string, h: number): number => {
+    const fp = h >>> (bits + 1);
     let slot = h & mask;
-    // positions are stored + 1; 0 is an empty slot
-    for (let at = table[slot]!; at !== 0 && list[at - 1] !== word; at = table[slot]!) slot = (slot + 1) & mask;
+    // 0 is an empty slot
+    for (let v = table[slot]!; v !== 0 && (v >>> bits !== fp || list[(v & mask) - 1] !== word); v = table[slot]!) slot = (slot + 1) & mask;
     return slot;
   };
   const put = (word: string, position: number): void => {
-    const slot = slotOf(word);
+    const h = hashOf(word);
+    const slot = slotOf(word, h);
     if (table[slot] === 0) size++;
-    table[slot] = position + 1;
+    table[slot] = (h >>> (bits + 1)) * 2 ** bits + position + 1;
   };
   const grow = (capacity: number): void => {
     table = new Int32Array(capacity);
     mask = capacity - 1;
+    bits = Math.log2(capacity);
     size = 0;
     for (let k = 0; k < list.length; k++) put(list[k]!, k);
   };
@@ -69,8 +79,8 @@ function lexemeIndex(list: string[]): Record<string, number> {
   return new Proxy(Object.create(null) as Record<string, number>, {
     get: (_, word) => {
       if (typeof word !== 'string') return undefined;
-      const at = table[slotOf(word)]!;
-      return at === 0 ? undefined : at - 1;
+      const v = table[slotOf(word, hashOf(word))]!;
+      return v === 0 ? undefined : (v & mask) - 1;
     },
     // wink sets hash[word] = position just before it pushes the word onto the list (and looks
     // nothing up in between): a table grown here is rebuilt from the list, and then given the word
