@@ -20,11 +20,20 @@ const MAX_ALIASES = 50;
 
 const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'corp', 'corp.', 'corporation', 'co', 'co.', 'ltd', 'ltd.', 'limited', 'plc', 'llc', 'ag', 'sa', 'gmbh', 'nv', 'bv', 'group', 'holdings', '&']);
 
-/** A company's name without its legal-form words: "acme corp." -> "acme". */
+/**
+ * A company's name without its legal-form words: "acme corp." -> "acme". (The words are cut from
+ * the end by position rather than by splitting and joining: this runs for every name linked.)
+ */
 export function corporateCore(lower: string): string {
-  const w = lower.split(' ');
-  while (w.length > 1 && CORPORATE_SUFFIXES.has(w[w.length - 1]!)) w.pop();
-  return w.join(' ');
+  let end = lower.length;
+  for (;;) {
+    let sp = end - 1;
+    while (sp >= 0 && lower.charCodeAt(sp) !== 32) sp--;
+    // one word left, or a last word that is no legal form
+    if (sp < 0 || !CORPORATE_SUFFIXES.has(lower.slice(sp + 1, end))) break;
+    end = sp;
+  }
+  return end === lower.length ? lower : lower.slice(0, end);
 }
 
 /** Initials of a name's words, function words left out: "world health organization" -> "who". */
@@ -32,8 +41,8 @@ export function initials(words: string[]): string {
   let s = '';
   for (const w of words) {
     if (w === 'of' || w === 'the' || w === 'and' || w === 'for' || w === '&' || w === 'on') continue;
-    const parts = w.split('-');
-    for (const p of parts) if (p) s += p[0];
+    // the first character of each part between hyphens (without splitting the word)
+    for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) !== 45 && (i === 0 || w.charCodeAt(i - 1) === 45)) s += w[i];
   }
   return s;
 }
@@ -219,9 +228,10 @@ class Linker {
 
   private newEntity(type: EntityType, canonical: string, fixed: boolean, surface: string): number {
     const e = this.entities.length;
-    this.entities.push({ type, typeStrength: 1, canonical, nameTokens: canonical.toLowerCase().split(/\s+/), aliases: [], count: 0, lastToken: -1, roles: new Set(), fixedCanonical: fixed });
-    this.byKey.set(canonical.toLowerCase(), e);
-    this.byKey.set(surface.toLowerCase(), e);
+    const lower = canonical.toLowerCase();
+    this.entities.push({ type, typeStrength: 1, canonical, nameTokens: lower.split(/\s+/), aliases: [], count: 0, lastToken: -1, roles: new Set(), fixedCanonical: fixed });
+    this.byKey.set(lower, e);
+    this.byKey.set(surface === canonical ? lower : surface.toLowerCase(), e);
     this.indexEntity(e);
     return e;
   }
