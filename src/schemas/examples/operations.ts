@@ -168,7 +168,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -224,7 +224,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "b835a89f8d3c12baed9b6f70cee4ffc3140dfed4d3c0d1f169f46ed99444b713",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 4,
             "quotes": 2,
@@ -278,7 +278,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -410,7 +410,7 @@ export const operationExamples: OperationExamples = {
         },
         "body": {
           "id": "0196700a-0000-7000-8000-000000000006",
-          "state": "running",
+          "state": "queued",
           "counts": {
             "total": 3,
             "pending": 3,
@@ -420,7 +420,7 @@ export const operationExamples: OperationExamples = {
           },
           "createdBy": "newsroom-admin",
           "createdAt": "2019-04-26T09:00:04.000Z",
-          "startedAt": "2019-04-26T09:00:05.000Z",
+          "startedAt": null,
           "finishedAt": null,
           "errors": [],
           "errorsTruncated": false
@@ -564,7 +564,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "b1d7dbf7e7230ebd2af66bcad8fd246056c446952c2f43d3c54e53d74088e220",
-              "pipelineVersion": "1.3.0",
+              "pipelineVersion": "1.4.0",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -618,7 +618,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "4a1fbd72bb8f889f9dd195e0aef5c57a78999078fbca26d22997f64a13437dcc",
-              "pipelineVersion": "1.3.0",
+              "pipelineVersion": "1.4.0",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -707,7 +707,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -762,61 +762,61 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON"
             },
             {
               "name": "Vladimir Putin",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON"
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON"
             },
             {
               "name": "Kim Jong Il",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON"
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON"
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON"
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON"
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON"
             },
             {
               "name": "Koo Kab-woo",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON"
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON"
             }
           ],
@@ -824,31 +824,31 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Korean Central News Agency",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG"
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG"
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG"
             },
             {
               "name": "TASS",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG"
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG"
             }
           ],
@@ -856,91 +856,91 @@ export const operationExamples: OperationExamples = {
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC"
             },
             {
               "name": "United States",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC"
             },
             {
               "name": "Pyongyang",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC"
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC"
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC"
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC"
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC"
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC"
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC"
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC"
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC"
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC"
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC"
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC"
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC"
             }
           ],
@@ -950,231 +950,231 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Kim Jong Un",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010",
               "literal": "PERSON",
               "relevance": 100
             },
             {
               "name": "Vladimir Putin",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011",
               "literal": "PERSON",
               "relevance": 72
             },
             {
               "name": "North Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "United States",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000026",
               "literal": "LOC",
               "relevance": 40
             },
             {
               "name": "Pyongyang",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000027",
               "literal": "LOC",
               "relevance": 36
             },
             {
               "name": "Vladivostok",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000028",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Russia",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029",
               "literal": "LOC",
               "relevance": 24
             },
             {
               "name": "Korean Central News Agency",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000020",
               "literal": "ORG",
               "relevance": 20
             },
             {
               "name": "Donald Trump",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000012",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Moscow",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000030",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000030",
               "literal": "LOC",
               "relevance": 16
             },
             {
               "name": "Kim Jong Il",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013",
               "literal": "PERSON",
               "relevance": 16
             },
             {
               "name": "Russian",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000040",
               "literal": "NORP",
               "relevance": 12
             },
             {
               "name": "Korean peninsula",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000031",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000031",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "China",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000032",
               "literal": "LOC",
               "relevance": 12
             },
             {
               "name": "Hanoi",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000033",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Mike Pompeo",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000014",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000014",
               "literal": "PERSON",
               "relevance": 8
             },
             {
               "name": "Washington",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000034",
               "literal": "LOC",
               "relevance": 8
             },
             {
               "name": "Dunya News",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000021",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000021",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "AFP",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000022",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000022",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Soviet Union",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000035",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000035",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Kim Il Sung",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000015",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000015",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "TASS",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000023",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000023",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Xi Jinping",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000016",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "South Korea",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000036",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Moon Jae-in",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000017",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "Vietnam",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000037",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "American",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000041",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000041",
               "literal": "NORP",
               "relevance": 4
             },
             {
               "name": "Koo Kab-woo",
               "rel": "quoted",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000018",
               "literal": "PERSON",
               "relevance": 4
             },
             {
               "name": "University of North Korean Studies",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000024",
               "literal": "ORG",
               "relevance": 4
             },
             {
               "name": "Seoul",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000038",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "North Korean",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000042",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000042",
               "literal": "NORP",
               "relevance": 4
             },
             {
               "name": "Beijing",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000039",
               "literal": "LOC",
               "relevance": 4
             },
             {
               "name": "Dmitry Medvedev",
               "rel": "mentioned",
-              "uri": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019",
+              "uri": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000019",
               "literal": "PERSON",
               "relevance": 4
             }
@@ -1338,7 +1338,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1379,7 +1379,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1424,7 +1424,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1492,7 +1492,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1533,7 +1533,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1574,7 +1574,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1628,7 +1628,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1646,7 +1646,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1664,7 +1664,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1682,7 +1682,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1700,7 +1700,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1718,7 +1718,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1736,7 +1736,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1754,7 +1754,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1772,7 +1772,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1790,7 +1790,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1818,7 +1818,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1836,7 +1836,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1854,7 +1854,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1872,7 +1872,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1890,7 +1890,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1908,7 +1908,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1926,7 +1926,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1944,7 +1944,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1962,7 +1962,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1980,7 +1980,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1998,7 +1998,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2016,7 +2016,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2034,7 +2034,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2052,7 +2052,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2070,7 +2070,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2088,7 +2088,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2106,7 +2106,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2124,7 +2124,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2142,7 +2142,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2160,7 +2160,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2178,7 +2178,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2196,7 +2196,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2214,7 +2214,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2232,7 +2232,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2250,7 +2250,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2278,7 +2278,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2296,7 +2296,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2314,7 +2314,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2332,7 +2332,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2350,7 +2350,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2368,7 +2368,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2386,7 +2386,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2404,7 +2404,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2422,7 +2422,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2440,7 +2440,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2458,7 +2458,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2476,7 +2476,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2494,7 +2494,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2512,7 +2512,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2530,7 +2530,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2548,7 +2548,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2566,7 +2566,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2584,7 +2584,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.3.0",
+                    "pipelineVersion": "1.4.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2652,7 +2652,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2850,7 +2850,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2941,7 +2941,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -2967,7 +2967,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3038,7 +3038,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3162,7 +3162,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3247,7 +3247,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3293,7 +3293,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.3.0"
+                "pipelineVersion": "1.4.0"
               },
               "after": {
                 "end": 13,
@@ -3305,7 +3305,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.3.0"
+                "pipelineVersion": "1.4.0"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3351,7 +3351,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.3.0",
+            "pipelineVersion": "1.4.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3542,7 +3542,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3568,7 +3568,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3603,7 +3603,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3629,7 +3629,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3724,7 +3724,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.3.0"
+                "pipelineVersion": "1.4.0"
               },
               "after": {
                 "end": 13,
@@ -3736,7 +3736,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.3.0"
+                "pipelineVersion": "1.4.0"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3954,7 +3954,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3995,7 +3995,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4063,7 +4063,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4104,7 +4104,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4164,7 +4164,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:08.000Z",
@@ -4205,7 +4205,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.3.0",
+                "pipelineVersion": "1.4.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4540,27 +4540,27 @@ export const operationExamples: OperationExamples = {
         "headers": {},
         "body": {
           "@context": "http://www.w3.org/ns/anno.jsonld",
-          "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=1",
+          "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=1",
           "type": "AnnotationPage",
-          "partOf": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations",
+          "partOf": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/annotations",
           "startIndex": 100,
-          "prev": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
+          "prev": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000098",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000098",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4569,7 +4569,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4586,20 +4586,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000061",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000061",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -4608,7 +4608,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4625,20 +4625,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000020"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000020"
                 },
                 {
                   "type": "TextualBody",
@@ -4647,7 +4647,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4664,20 +4664,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000079",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4686,7 +4686,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4703,20 +4703,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -4725,7 +4725,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4742,20 +4742,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000080",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000080",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4764,7 +4764,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4781,20 +4781,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000040"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000040"
                 },
                 {
                   "type": "TextualBody",
@@ -4803,7 +4803,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4820,20 +4820,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000081",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000081",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4842,7 +4842,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4859,20 +4859,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000082",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000082",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -4881,7 +4881,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4898,20 +4898,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000033"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000033"
                 },
                 {
                   "type": "TextualBody",
@@ -4920,7 +4920,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4937,20 +4937,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -4959,7 +4959,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -4976,20 +4976,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000099",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -4998,7 +4998,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5015,20 +5015,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000083",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000083",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -5037,7 +5037,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5054,20 +5054,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000084",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000084",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -5076,7 +5076,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5093,20 +5093,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000016"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000016"
                 },
                 {
                   "type": "TextualBody",
@@ -5115,7 +5115,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5132,20 +5132,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000036"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000036"
                 },
                 {
                   "type": "TextualBody",
@@ -5154,7 +5154,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5171,20 +5171,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000017"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000017"
                 },
                 {
                   "type": "TextualBody",
@@ -5193,7 +5193,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5210,20 +5210,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000012"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000012"
                 },
                 {
                   "type": "TextualBody",
@@ -5232,7 +5232,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5249,20 +5249,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000037"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000037"
                 },
                 {
                   "type": "TextualBody",
@@ -5271,7 +5271,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5288,20 +5288,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000100",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000100",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5310,7 +5310,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5327,20 +5327,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000101",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000101",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5349,7 +5349,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5366,20 +5366,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000034"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000034"
                 },
                 {
                   "type": "TextualBody",
@@ -5388,7 +5388,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5405,20 +5405,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000085",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000085",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -5427,7 +5427,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5444,20 +5444,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000086",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000086",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -5466,7 +5466,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5483,20 +5483,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000041"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000041"
                 },
                 {
                   "type": "TextualBody",
@@ -5505,7 +5505,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5522,20 +5522,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000102",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -5544,7 +5544,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5561,20 +5561,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -5583,7 +5583,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5600,20 +5600,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000062",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000062",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -5622,7 +5622,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5639,20 +5639,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000032"
                 },
                 {
                   "type": "TextualBody",
@@ -5661,7 +5661,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5678,20 +5678,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000018"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000018"
                 },
                 {
                   "type": "TextualBody",
@@ -5700,7 +5700,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5717,20 +5717,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000024"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000024"
                 },
                 {
                   "type": "TextualBody",
@@ -5739,7 +5739,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5756,20 +5756,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000038"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000038"
                 },
                 {
                   "type": "TextualBody",
@@ -5778,7 +5778,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5795,20 +5795,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -5817,7 +5817,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5834,20 +5834,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000063",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000063",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -5856,7 +5856,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5873,20 +5873,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000032"
                 },
                 {
                   "type": "TextualBody",
@@ -5895,7 +5895,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5912,20 +5912,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000042"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000042"
                 },
                 {
                   "type": "TextualBody",
@@ -5934,7 +5934,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5951,20 +5951,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -5973,7 +5973,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -5990,20 +5990,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000064",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000064",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -6012,7 +6012,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6029,20 +6029,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -6051,7 +6051,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6068,20 +6068,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -6090,7 +6090,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6107,20 +6107,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000103",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000103",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -6129,7 +6129,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6146,20 +6146,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000104",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000104",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000011"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000011"
                 },
                 {
                   "type": "TextualBody",
@@ -6168,7 +6168,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6185,20 +6185,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -6207,7 +6207,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6224,20 +6224,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013"
                 },
                 {
                   "type": "TextualBody",
@@ -6246,7 +6246,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6263,20 +6263,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000028"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000028"
                 },
                 {
                   "type": "TextualBody",
@@ -6285,7 +6285,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6302,20 +6302,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000032"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000032"
                 },
                 {
                   "type": "TextualBody",
@@ -6324,7 +6324,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6341,20 +6341,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000087",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000087",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000010"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
                 },
                 {
                   "type": "TextualBody",
@@ -6363,7 +6363,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6380,20 +6380,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000039"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000039"
                 },
                 {
                   "type": "TextualBody",
@@ -6402,7 +6402,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6419,20 +6419,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000029"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000029"
                 },
                 {
                   "type": "TextualBody",
@@ -6441,7 +6441,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6458,20 +6458,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000065",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000065",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000025"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000025"
                 },
                 {
                   "type": "TextualBody",
@@ -6480,7 +6480,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6497,20 +6497,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013"
                 },
                 {
                   "type": "TextualBody",
@@ -6519,7 +6519,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6536,20 +6536,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000019"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000019"
                 },
                 {
                   "type": "TextualBody",
@@ -6558,7 +6558,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6575,20 +6575,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013"
                 },
                 {
                   "type": "TextualBody",
@@ -6597,7 +6597,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6614,20 +6614,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000013"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000013"
                 },
                 {
                   "type": "TextualBody",
@@ -6636,7 +6636,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6653,20 +6653,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000027"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000027"
                 },
                 {
                   "type": "TextualBody",
@@ -6675,7 +6675,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6692,20 +6692,20 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.3.0"
+                "name": "news-annotations pipeline 1.4.0"
               },
               "body": [
                 {
                   "type": "SpecificResource",
                   "purpose": "identifying",
-                  "source": "http://localhost:80/v1/entities/0196700a-0000-7000-8000-000000000026"
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000026"
                 },
                 {
                   "type": "TextualBody",
@@ -6714,7 +6714,7 @@ export const operationExamples: OperationExamples = {
                 }
               ],
               "target": {
-                "source": "http://localhost:80/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
                 "selector": [
                   {
                     "type": "TextPositionSelector",
@@ -6777,7 +6777,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -6835,7 +6835,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "7ea116097baee43c3eab196aa93c284a37cd7b3c7a5ca250368c777e989ff21a",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "counts": {
             "paragraphs": 5,
             "quotes": 3,
@@ -6872,7 +6872,7 @@ export const operationExamples: OperationExamples = {
               "current": false,
               "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.3.0",
+              "pipelineVersion": "1.4.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
               "replacedAt": "2019-04-26T09:00:26.000Z"
@@ -6882,7 +6882,7 @@ export const operationExamples: OperationExamples = {
               "current": true,
               "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.3.0",
+              "pipelineVersion": "1.4.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
@@ -6914,7 +6914,7 @@ export const operationExamples: OperationExamples = {
           "current": false,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
           "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "pipelineVersion": "1.3.0",
+          "pipelineVersion": "1.4.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
           "replacedAt": "2019-04-26T09:00:26.000Z",
