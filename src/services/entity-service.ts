@@ -58,12 +58,11 @@ export class EntityService {
   }
 
   async get(id: string): Promise<EntityDetail> {
-    const row = await this.repos.entities.findById(id);
-    if (!row) throw notFound('entity', id);
-    const [counts, articles] = await Promise.all([
-      this.repos.entities.counts(id),
-      this.repos.articles.listNamingEntity(id, 20),
-    ]);
+    // Two statements: the entity with its aliases and counts, then its newest articles.
+    const found = await this.repos.entities.findWithCounts(id);
+    if (!found) throw notFound('entity', id);
+    const { counts, ...row } = found;
+    const articles = await this.repos.articles.listNamingEntity(id, 20);
     return {
       ...presentEntity(row),
       counts,
