@@ -33,6 +33,7 @@ interface QuoteBody {
   start: number;
   end: number;
   kind: string;
+  text: string;
   speaker: { id: string; type: string; canonicalName: string } | null;
   provenance: { reviewStatus: string };
 }
@@ -109,6 +110,27 @@ if (!storageKinds().includes('postgres')) {
       t.comment(`axe ${view}: ${result.violations.length} violations in all (${result.violations.map((v) => `${v.id}/${v.impact}`).join(', ') || 'none'})`);
     };
     const shoot = (name: string) => page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
+    /** Selects the article text between two code-point offsets, as a mouse drag would. */
+    const selectText = (start: number, end: number) =>
+      page.evaluate(`(() => {
+        const at = (offset) => {
+          for (const run of document.querySelectorAll('[data-article-text] [data-s]')) {
+            const s = Number(run.dataset.s), length = [...run.textContent].length;
+            if (offset >= s && offset <= s + length) {
+              const node = run.firstChild;
+              return [node, [...run.textContent].slice(0, offset - s).join('').length];
+            }
+          }
+          throw new Error('no run at ' + offset);
+        };
+        const [startNode, startOffset] = at(${start});
+        const [endNode, endOffset] = at(${end});
+        const range = document.createRange();
+        range.setStart(startNode, startOffset);
+        range.setEnd(endNode, endOffset);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+      })()`);
 
     await t.test('the key is entered once, in an input named apiKey', async (t) => {
       await page.goto(`${base}/desk/`);
@@ -255,25 +277,7 @@ if (!storageKinds().includes('postgres')) {
       if (!span) throw new Error('no free word to mark');
       const word = points.slice(span.start, span.end).join('');
       await page.getByRole('tab', { name: /Quotes/ }).click();
-      await page.evaluate(`(() => {
-        const at = (offset) => {
-          for (const run of document.querySelectorAll('[data-article-text] [data-s]')) {
-            const s = Number(run.dataset.s), length = [...run.textContent].length;
-            if (offset >= s && offset <= s + length) {
-              const node = run.firstChild;
-              return [node, [...run.textContent].slice(0, offset - s).join('').length];
-            }
-          }
-          throw new Error('no run at ' + offset);
-        };
-        const [startNode, startOffset] = at(${span.start});
-        const [endNode, endOffset] = at(${span.end});
-        const range = document.createRange();
-        range.setStart(startNode, startOffset);
-        range.setEnd(endNode, endOffset);
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-      })()`);
+      await selectText(span.start, span.end);
       await page.locator('.selection-bar', { hasText: word }).waitFor();
       await page.getByRole('button', { name: 'Add mention' }).click();
       await page.selectOption('#new-entity-type', 'ORG');
@@ -284,6 +288,66 @@ if (!storageKinds().includes('postgres')) {
       t.equal(added?.type, 'ORG');
       const mentionId = added?.mentions.find((m) => m.start === span!.start)?.id;
       t.equal(await page.locator(`[data-mention-id="${mentionId}"]`).textContent(), word, 'marked in the text');
+    });
+
+    await t.test('rename an entity, set a person\'s gender, merge another entity into it, fix an indirect quote\'s span', async (t) => {
+      await page.goto(`${base}/desk/articles/${articleId}`);
+      await page.locator('mark[data-quote-id]').first().waitFor();
+      const done = (message: string) => page.locator('[data-notice="done"]', { hasText: message }).waitFor();
+      const before = await entities();
+      const person = [...before].filter((e) => e.type === 'PERSON').sort((a, b) => b.mentions.length - a.mentions.length)[0]!;
+
+      await page.getByRole('tab', { name: /Entities/ }).click();
+      const personRow = page.locator(`[data-entity-row="${person.id}"]`);
+      await personRow.getByRole('button', { name: 'Rename' }).click();
+      const newName = `${person.canonicalName} (desk)`;
+      await page.fill(`#rename-${person.id}`, newName);
+      await personRow.getByRole('button', { name: 'Save' }).click();
+      await done('Entity renamed');
+      t.equal((await api('GET', `/v1/entities/${person.id}`)).body.canonicalName, newName, 'the API has the new name');
+      t.match(await personRow.locator('.entity-name strong').textContent(), newName, 'the panel shows it');
+
+      await page.selectOption(`#gender-${person.id}`, 'nonbinary');
+      await done('Gender set');
+      const withGender = (await api('GET', `/v1/entities/${person.id}`)).body;
+      t.same([withGender.gender, withGender.genderSource], ['nonbinary', 'editor'], 'the API has the gender, set by an editor');
+      t.match(await personRow.textContent(), /set by an editor/, 'the panel says who set it');
+
+      // Two entities of one type: the one with fewer mentions is merged into the other.
+      const byType = new Map<string, EntityBody[]>();
+      for (const entity of before) if (entity.id !== person.id) byType.set(entity.type, [...(byType.get(entity.type) ?? []), entity]);
+      const pair = [...byType.values()].find((group) => group.length >= 2)!.sort((a, b) => b.mentions.length - a.mentions.length);
+      const [into, other] = [pair[0]!, pair[pair.length - 1]!];
+      const intoRow = page.locator(`[data-entity-row="${into.id}"]`);
+      await intoRow.getByRole('button', { name: 'Merge another into it' }).click();
+      // The editor types the other's name, as in an article with many entities of the type.
+      await intoRow.locator('input[type="search"]').fill(other.canonicalName);
+      page.once('dialog', (dialog) => void dialog.accept());
+      await intoRow.locator(`.picker-option[data-entity-id="${other.id}"]`).click();
+      await done('Entities merged');
+      t.equal((await api('GET', `/v1/entities/${other.id}`)).status, 404, 'the merged entity is gone');
+      const merged = (await entities()).find((e) => e.id === into.id)!;
+      t.equal(merged.mentions.length, into.mentions.length + other.mentions.length, 'its mentions moved to the other');
+      t.equal(await page.locator(`[data-entity-row="${other.id}"]`).count(), 0, 'the panel no longer lists it');
+
+      // An indirect quote's span, shortened by its last word through a selection in the text.
+      await page.getByRole('tab', { name: /Quotes/ }).click();
+      const indirect = (await quotes()).find((q) => q.kind === 'indirect' && /\s\S+\s*$/.test(q.text))!;
+      t.ok(indirect, 'the fixture has an indirect quote of several words');
+      const shorter = indirect.text.replace(/\s+\S+\s*$/, '');
+      const end = indirect.start + Array.from(shorter).length;
+      const card = page.locator(`.quote-card[data-card-of="${indirect.id}"]`);
+      await card.locator('.quote-card-text').click();
+      await selectText(indirect.start, end);
+      await page.locator('.selection-bar', { hasText: shorter.slice(0, 20) }).waitFor();
+      await page.getByRole('button', { name: 'Set as span of the selected quote' }).click();
+      await done('Quote span fixed');
+      const fixed = (await api('GET', `/v1/articles/${articleId}/quotes/${indirect.id}`)).body;
+      t.same([fixed.start, fixed.end, fixed.text], [indirect.start, end, shorter], 'the API has the new span');
+      t.equal(fixed.kind, 'indirect', 'still indirect');
+      t.equal((await page.locator(`mark[data-quote-id="${indirect.id}"]`).allTextContents()).join(''), shorter, 'the highlight covers the new span');
+      await audit('article, entities panel');
+      await shoot('article-entities');
     });
 
     await t.test('a concurrent change shows the stale version, and a reload', async (t) => {
