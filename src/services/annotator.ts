@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import { ApiError } from '../errors.js';
 import type { AnnotateOptions } from '../pipeline/annotate.js';
@@ -14,6 +15,20 @@ import type { AnnotateTask, AnnotateTaskResult } from './annotate-worker.js';
 // do not keep the process alive.
 
 let pool: Piscina | undefined;
+
+/**
+ * Lets worker threads' resourceLimits hold. npm start's --max-old-space-size and
+ * --max-semi-space-size are process-wide V8 flags, and V8 sizes every new isolate's heap by them
+ * rather than by the limits its Worker was given: each thread got the main thread's 256 MB old
+ * generation and 12 MB semi-spaces (measured: heap_size_limit 304 MB and a 16 MB new space in a
+ * thread given 16 + 4), so the format thread's budget never applied. The main thread's heap was
+ * sized at start and keeps its limits when the flags are cleared (checked on Node 20 and 24).
+ */
+export function letThreadLimitsHold(): void {
+  v8.setFlagsFromString('--max-old-space-size=0');
+  v8.setFlagsFromString('--max-semi-space-size=0');
+}
+
 let threads = Math.max(1, availableParallelism() - 1);
 
 /** Sets how many threads annotate (ANNOTATOR_THREADS); takes effect when the pool starts. */
@@ -23,14 +38,17 @@ export function configureAnnotator(options: { threads?: number | undefined }): v
 
 function annotatorPool(): Piscina {
   if (!pool) {
+    letThreadLimitsHold();
     pool = new Piscina({
       filename: siblingModule(import.meta.url, 'annotate-worker'),
       minThreads: 1,
       maxThreads: threads,
       execArgv: threadExecArgv(),
       // Annotation garbage dies young, so a small young generation costs little and keeps each
-      // thread's memory down (the service's RSS target is 300 MB, docs/benchmarks.md).
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      // thread's memory down (the service's RSS target is 300 MB, docs/benchmarks.md). The old
+      // generation holds the tagger's model and gazetteers (about 25 MB used, 35 MB after the
+      // largest texts): past 128 MB an article is refused, not the process ended.
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
     });
   }
   return pool;

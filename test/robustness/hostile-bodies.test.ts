@@ -59,7 +59,8 @@ t.test('the worst bodies the limits allow answer within 2 s while /healthz stays
   t.ok(worst.healthMs < 500, `/healthz always answered within 500 ms (worst ${Math.round(worst.healthMs)} ms)`);
   // The hostile bodies may not add more than a normal ingest does; the service's own footprint
   // (its threads' gazetteers) is the benchmarks' business (docs/benchmarks.md).
-  // The format thread may use 64 MB of heap before it is ended, and a page just inside the bounds does.
+  // A page just inside the bounds starts the format thread (its DOM code) and fills part of its
+  // 48 + 4 MB heap before it is ended: 45-72 MB measured on Node 20 and 24.
   t.ok(worst.rssMb - baselineMb <= 96, `the hostile bodies added at most 96 MB of RSS (${Math.round(worst.rssMb - baselineMb)} MB)`);
   t.equal(service.child.exitCode, null, 'the process is alive');
   const again = await service.api('/v1/articles?limit=1');
