@@ -8,18 +8,22 @@
 // the reference routes of scripts/bench-references.mjs, which read the same rows with raw `pg`),
 // seeds it over HTTP (scripts/bench-seed.ts), checks that each operation and its reference answer
 // the same rows, then measures with autocannon in this process, for each operation in turn, the
-// API and its reference (interleaved, so drift hits both alike), and last the ingest of
+// API and its reference in alternating rounds (API then reference, then reference then API, ...:
+// the load of other processes on a shared machine comes in bursts of seconds, and one long run per
+// side let a burst land on one side only; req/s is over all rounds of a side, p50/p99 of all its
+// responses), and last the ingest of
 // fixture-sized articles by concurrent writers. It prints, per operation, req/s, p99, the ratios
 // to the reference and pass/miss against the targets; articles/s; the server's peak RSS; and a
 // host-speed gauge. The database is dropped at the end.
 //
-// Environment: BENCH_DURATION (s per measured run, 3), BENCH_WARMUP (s of warm-up per side, 1),
+// Environment: BENCH_DURATION (s measured per side and operation, 4), BENCH_ROUNDS (rounds that
+// time is cut into, 4; whole seconds each), BENCH_WARMUP (s of warm-up per side, 1),
 // BENCH_CONNECTIONS (50), BENCH_INGEST_DURATION (s, 15), BENCH_INGEST_CONNECTIONS (10 writers),
 // BENCH_ONLY (reads, ingest, or operation names separated by commas, e.g. getArticleQuote,listArticles),
 // BENCH_VERIFY=1 (seed and compare every operation with its reference, measure nothing),
 // BENCH_LOG_LEVEL (info, logs go to /dev/null), BENCH_CPU_PROF=1 (profile the server's main thread during
-// each measured API run and the ingest run, and print the hottest functions of each; =both profiles
-// the reference runs too), BENCH_NODE_FLAGS (the server's Node flags instead of
+// the first measured round of each API and the ingest run, and print the hottest functions of each;
+// =both profiles the references' too), BENCH_NODE_FLAGS (the server's Node flags instead of
 // the start script's), BENCH_JSON=path (write the figures as JSON), BENCH_REFERENCE_PREPARED=1 (the
 // reference routes use named prepared statements, as the service does), BENCH_KEEP_DATABASE=1 (keep the
 // seeded database for EXPLAIN and print its URL).
@@ -114,9 +118,16 @@ function hostSpeedMs(): number {
   return performance.now() - start;
 }
 
-async function cannon(name: string, options: autocannon.Options): Promise<RunFigures> {
-  const result = await autocannon({ ...options });
+/** One autocannon run; with `latencies`, every response's latency (ms) is added to it. */
+async function cannon(name: string, options: autocannon.Options, latencies?: number[]): Promise<RunFigures & { seconds: number }> {
+  // Without a callback autocannon answers its instance, an event emitter that is also a promise.
+  const instance = autocannon({ ...options }) as Promise<autocannon.Result> & {
+    on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+  };
+  if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  const result = await instance;
   return {
+    seconds: result.duration,
     name,
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -182,7 +193,9 @@ async function verify(
 
 async function main(): Promise<void> {
   const benchStart = performance.now();
-  const duration = Number(process.env.BENCH_DURATION ?? 3);
+  const duration = Number(process.env.BENCH_DURATION ?? 4);
+  const rounds = Math.max(1, Math.min(Number(process.env.BENCH_ROUNDS ?? 4), Math.floor(duration)));
+  const roundSeconds = Math.max(1, Math.round(duration / rounds));
   const warmup = Number(process.env.BENCH_WARMUP ?? 1);
   const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
   const ingestDuration = Number(process.env.BENCH_INGEST_DURATION ?? 15);
@@ -312,21 +325,58 @@ async function main(): Promise<void> {
 
     const results: ReadResult[] = [];
     if (reads.length > 0) {
-      console.log(`\nreads: ${connections} connections, ${warmup} s warm-up and ${duration} s measured per side, API then reference`);
+      console.log(
+        `\nreads: ${connections} connections, ${warmup} s warm-up per side, then ${rounds} rounds of ${roundSeconds} s per side (API then reference, reference then API, ...)`,
+      );
     }
     for (const bench of reads) {
       const apiOptions = { url: `${base}${bench.path(context)}`, connections, headers: { ...(bench.public ? {} : auth), ...bench.headers } };
       const refOptions = { url: `${base}${bench.reference(context)}`, connections };
-      const measure = async (label: string, options: autocannon.Options, profileIt = false) => {
-        if (warmup > 0) await autocannon({ ...options, duration: warmup });
-        const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
-        const run = () => cannon(label, { ...options, duration });
-        const figures = profileIt ? await profiled(label, run) : await run();
-        const perRequest = (seconds: number) => (seconds * 1000) / Math.max(figures.total, 1);
-        return { figures, cpu: perRequest(cpuSeconds(server.pid!) - before.server), postgres: perRequest(postgresCpuSeconds() - before.postgres) };
+      /** A side's rounds, pooled: req/s over all of them, latencies of all their responses, CPU per request. */
+      const side = (label: string, options: autocannon.Options, profileIt: boolean) => {
+        const latencies: number[] = [];
+        const runs: (RunFigures & { seconds: number })[] = [];
+        const cpu = { server: 0, postgres: 0 };
+        return {
+          runs,
+          async round(index: number) {
+            const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
+            const run = () => cannon(label, { ...options, duration: roundSeconds }, latencies);
+            runs.push(profileIt && index === 0 ? await profiled(label, run) : await run());
+            cpu.server += cpuSeconds(server.pid!) - before.server;
+            cpu.postgres += postgresCpuSeconds() - before.postgres;
+          },
+          pooled() {
+            const total = runs.reduce((sum, run) => sum + run.total, 0);
+            const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+            latencies.sort((a, b) => a - b);
+            const percentile = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0);
+            const figures: RunFigures = {
+              name: label,
+              requestsPerSecond: total / Math.max(seconds, 1e-9),
+              p50: percentile(0.5),
+              p99: percentile(0.99),
+              total,
+              non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+              errors: runs.reduce((sum, run) => sum + run.errors, 0),
+            };
+            const perRequest = (cpuSeconds: number) => (cpuSeconds * 1000) / Math.max(total, 1);
+            return { figures, cpu: perRequest(cpu.server), postgres: perRequest(cpu.postgres) };
+          },
+        };
       };
-      const api = await measure(bench.name, apiOptions, true);
-      const reference = await measure(`${bench.name} reference`, refOptions, process.env.BENCH_CPU_PROF === 'both');
+      const apiSide = side(bench.name, apiOptions, true);
+      const referenceSide = side(`${bench.name} reference`, refOptions, process.env.BENCH_CPU_PROF === 'both');
+      if (warmup > 0) {
+        await autocannon({ ...apiOptions, duration: warmup });
+        await autocannon({ ...refOptions, duration: warmup });
+      }
+      for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? [apiSide, referenceSide] : [referenceSide, apiSide];
+        for (const each of order) await each.round(round);
+      }
+      const api = apiSide.pooled();
+      const reference = referenceSide.pooled();
       results.push({
         bench,
         api: api.figures,
@@ -334,7 +384,9 @@ async function main(): Promise<void> {
         cpu: { api: api.cpu, reference: reference.cpu, apiPostgres: api.postgres, referencePostgres: reference.postgres },
         statements: statementsOf.get(bench)!,
       });
-      console.log(`  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)}`);
+      // Each round's ratio, to show how far the host moved them.
+      const roundRatios = apiSide.runs.map((run, index) => (run.total / run.seconds / (referenceSide.runs[index]!.total / referenceSide.runs[index]!.seconds)).toFixed(2));
+      console.log(`  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)} | rounds ${roundRatios.join(' ')}`);
     }
     if (reads.length > 0) console.log(`  (RSS after the reads ${rssNow()})`);
 
