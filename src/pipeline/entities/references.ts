@@ -84,7 +84,8 @@ export function findReferences(input: ReferenceInput): { extra: Mention[]; prono
       const role = tokens[r]!;
       const comma = tokens[r + 1];
       const after = r + 2 < n ? mentionAt[r + 2]! : -1;
-      if (role.kind === 'word' && !role.cap && PERSON_ROLE_NOUNS.has(role.lower) && comma?.text === ',' && after >= 0 && mentions[after]!.type === 'PERSON' && mentions[after]!.kind === 'name') {
+      // (the comma and the name after it first: they rule out most words without a look-up)
+      if (comma?.text === ',' && after >= 0 && role.kind === 'word' && !role.cap && mentions[after]!.type === 'PERSON' && mentions[after]!.kind === 'name' && PERSON_ROLE_NOUNS.has(role.lower)) {
         extra.push({ start: t.start, end: role.end, first: i, last: r + 1, entity: mentions[after]!.entity, kind: 'nominal', type: 'PERSON' });
         i = r;
         continue;
