@@ -35,6 +35,15 @@ export function BarChart({ id, title, bars, width = 560 }: { id: string; title: 
   </svg>`;
 }
 
+/** A share's label under its start; one that might run off the chart's right edge is ended at it. */
+function shareLabel(text: string, start: number, width: number) {
+  // Labels are about 8 px per character at their size: an estimate only decides which side anchors.
+  const fits = start + 6 + text.length * 8 <= width;
+  return fits
+    ? html`<text x=${start + 6} y="62" class="chart-label">${text}</text>`
+    : html`<text x=${width - 2} y="62" text-anchor="end" class="chart-label">${text}</text>`;
+}
+
 /** One bar split in shares (share of voice), each share labelled with its percentage below. */
 export function ShareBar({ id, title, parts, width = 560 }: { id: string; title: string; parts: Bar[]; width?: number }) {
   const total = parts.reduce((sum, part) => sum + part.value, 0);
@@ -51,7 +60,7 @@ export function ShareBar({ id, title, parts, width = 560 }: { id: string; title:
           x += w;
           return html`<g key=${part.label} data-bar=${part.label} data-value=${part.value}>
             <rect x=${start} y="8" width=${w} height="30" class=${`bar ${part.tone ?? ''}`} />
-            ${w > 60 ? html`<text x=${start + 6} y="62" class="chart-label">${part.label} ${Math.round((part.value / total) * 100)}%</text>` : null}
+            ${w > 60 ? shareLabel(`${part.label} ${Math.round((part.value / total) * 100)}%`, start, width) : null}
           </g>`;
         })}
   </svg>`;
