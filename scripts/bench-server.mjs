@@ -6,6 +6,7 @@
 // Started by scripts/bench.ts with DATABASE_URL set; sends {port} to its parent over IPC.
 import { writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
+import { PerformanceObserver } from 'node:perf_hooks';
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../dist/app.js';
@@ -24,6 +25,17 @@ pg.Client.prototype.query = /** @type {typeof query} */ (
     return query.apply(this, /** @type {any} */ (args));
   }
 );
+
+// Garbage-collection pauses of the main thread (ms, count, longest since the last question), so
+// that the bench can say how much of each side's run was spent in them.
+const gc = { ms: 0, count: 0, max: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gc.ms += entry.duration;
+    gc.count++;
+    gc.max = Math.max(gc.max, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 const databaseUrl = /** @type {string} */ (process.env.DATABASE_URL);
 const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
@@ -53,8 +65,12 @@ process.send?.({ port: typeof address === 'object' && address ? address.port : 0
 const session = new inspector.Session();
 const inspect = (/** @type {string} */ method, /** @type {object} */ params = {}) =>
   new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
-process.on('message', async (/** @type {{ profile?: 'start' | 'stop', file?: string, statements?: true }} */ message) => {
+process.on('message', async (/** @type {{ profile?: 'start' | 'stop', file?: string, statements?: true, gc?: true }} */ message) => {
   if (message.statements) process.send?.({ statements });
+  if (message.gc) {
+    process.send?.({ gc: { ...gc } });
+    gc.max = 0;
+  }
   if (message.profile === 'start') {
     session.connect();
     await inspect('Profiler.enable');

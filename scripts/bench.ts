@@ -311,6 +311,17 @@ async function main(): Promise<void> {
         server.on('message', on);
         server.send({ statements: true });
       });
+    /** The server's GC pauses so far (ms, count) and the longest since the last call. */
+    const gcPauses = () =>
+      new Promise<{ ms: number; count: number; max: number }>((resolve) => {
+        const on = (message: { gc?: { ms: number; count: number; max: number } }) => {
+          if (message.gc === undefined) return;
+          server.off('message', on);
+          resolve(message.gc);
+        };
+        server.on('message', on);
+        server.send({ gc: true });
+      });
     const reads = runsReads ? selected : [];
     const statementsOf = new Map<ReadBench, StatementCounts>();
     for (const bench of reads) {
@@ -337,14 +348,21 @@ async function main(): Promise<void> {
         const latencies: number[] = [];
         const runs: (RunFigures & { seconds: number })[] = [];
         const cpu = { server: 0, postgres: 0 };
+        const gc = { ms: 0, count: 0, max: 0 };
         return {
           runs,
+          gc,
           async round(index: number) {
+            const gcBefore = await gcPauses();
             const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
             const run = () => cannon(label, { ...options, duration: roundSeconds }, latencies);
             runs.push(profileIt && index === 0 ? await profiled(label, run) : await run());
             cpu.server += cpuSeconds(server.pid!) - before.server;
             cpu.postgres += postgresCpuSeconds() - before.postgres;
+            const gcAfter = await gcPauses();
+            gc.ms += gcAfter.ms - gcBefore.ms;
+            gc.count += gcAfter.count - gcBefore.count;
+            gc.max = Math.max(gc.max, gcAfter.max);
           },
           pooled() {
             const total = runs.reduce((sum, run) => sum + run.total, 0);
@@ -386,7 +404,10 @@ async function main(): Promise<void> {
       });
       // Each round's ratio, to show how far the host moved them.
       const roundRatios = apiSide.runs.map((run, index) => (run.total / run.seconds / (referenceSide.runs[index]!.total / referenceSide.runs[index]!.seconds)).toFixed(2));
-      console.log(`  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)} | rounds ${roundRatios.join(' ')}`);
+      const gcLine = (gc: { ms: number; count: number; max: number }) => `${gc.ms.toFixed(0)} ms in ${gc.count} (longest ${gc.max.toFixed(0)})`;
+      console.log(
+        `  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)} | rounds ${roundRatios.join(' ')} | GC pauses API ${gcLine(apiSide.gc)}, reference ${gcLine(referenceSide.gc)}`,
+      );
     }
     if (reads.length > 0) console.log(`  (RSS after the reads ${rssNow()})`);
 
