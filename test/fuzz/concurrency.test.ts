@@ -2,7 +2,7 @@
 // PATCHes, DELETEs, POSTs, reverts and merges (stale and current ETags, odd spans, odd ids) against
 // a real server process on real Postgres for a bounded number of rounds, while a probe watches
 // /healthz latency and the process's RSS. No answer is a 5xx, /healthz always answers within
-// 500 ms, the RSS stays bounded, and afterwards every listed span still slices its article's text.
+// 500 ms, the RSS stays at or under 300 MB, and afterwards every listed span still slices its article's text.
 // FUZZ_SEED reproduces a run; FUZZ_ROUNDS makes it longer. (A heavy process test.)
 import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
@@ -43,6 +43,17 @@ function loggedErrors(output: string[], requestId: string | undefined): string[]
 }
 
 t.before(buildService);
+
+// tap's runner puts its process-info loader into NODE_OPTIONS of every process a test spawns; in
+// the service it adds a module-hooks thread and ~70 MB of RSS (197 -> 278 MB after one ingest) and
+// slows /healthz, so the figures would not be production's. The service is started without it,
+// as npm start starts it. (A no-op when the test runs without tap's runner.)
+const spawnHooks = (globalThis as Record<symbol, { listeners: ((opts: { args: readonly string[]; env: Record<string, string> }) => void)[] } | undefined>)[Symbol.for('process-on-spawn@*:singletonId')];
+spawnHooks?.listeners.push((opts) => {
+  if (!opts.args.includes('dist/cli.js')) return;
+  const { NODE_OPTIONS: _tapLoader, ...env } = opts.env;
+  opts.env = env;
+});
 
 t.test(`racing changes never get a 5xx, and the service stays responsive and bounded (seed ${seed})`, async (t) => {
   const { url, drop } = await createEmptyPostgresDatabase();
@@ -150,9 +161,9 @@ t.test(`racing changes never get a 5xx, and the service stays responsive and bou
   for (const failure of explained) t.comment(`${failure.what} ${failure.status} (request ${failure.requestId}):\n${failure.logged.join('\n') || failure.body}`);
   t.same(failures.map((f) => `${f.what} ${f.status}`), [], 'no answer was a 5xx', { explained });
   t.ok(worst.healthMs < 500, `/healthz answered within 500 ms throughout (worst ${Math.round(worst.healthMs)} ms)`);
-  // Bounded growth over the service's own footprint after its first ingests (its threads and their
-  // gazetteers, docs/benchmarks.md): racing revisions hold a few annotations at a time, no more.
-  t.ok(worst.rssMb <= Math.max(300, baselineMb + 96), `the RSS stayed bounded (peak ${Math.round(worst.rssMb)} MB, ${Math.round(worst.rssMb - baselineMb)} MB over the start)`);
+  // Issue 12, acceptance 2: the server's RSS (all its threads, sampled every 50 ms) stays at or
+  // under 300 MB throughout (docs/memory.md: ~200 MB after the first ingests, ~230 MB at peak).
+  t.ok(worst.rssMb <= 300, `the RSS stayed at or under 300 MB (peak ${Math.round(worst.rssMb)} MB, ${Math.round(worst.rssMb - baselineMb)} MB over the start)`);
 
   for (const id of ids) {
     const article = (await (await service.api(`/v1/articles/${id}`)).json()) as { text: string; revision: number };
