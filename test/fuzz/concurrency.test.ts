@@ -8,6 +8,7 @@ import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
 import { sliceCodePoints, wireStory } from '../helpers/fixtures.js';
 import { buildService, rssMb, startBuiltService, watch, type Service } from '../robustness/built-service.js';
+import { spawnServiceWithoutTapLoader } from './without-tap-loader.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100_000);
 const rounds = Number(process.env.FUZZ_ROUNDS ?? 60);
@@ -44,16 +45,8 @@ function loggedErrors(output: string[], requestId: string | undefined): string[]
 
 t.before(buildService);
 
-// tap's runner puts its process-info loader into NODE_OPTIONS of every process a test spawns; in
-// the service it adds a module-hooks thread and ~70 MB of RSS (197 -> 278 MB after one ingest) and
-// slows /healthz, so the figures would not be production's. The service is started without it,
-// as npm start starts it. (A no-op when the test runs without tap's runner.)
-const spawnHooks = (globalThis as Record<symbol, { listeners: ((opts: { args: readonly string[]; env: Record<string, string> }) => void)[] } | undefined>)[Symbol.for('process-on-spawn@*:singletonId')];
-spawnHooks?.listeners.push((opts) => {
-  if (!opts.args.includes('dist/cli.js')) return;
-  const { NODE_OPTIONS: _tapLoader, ...env } = opts.env;
-  opts.env = env;
-});
+// Memory and latency as production's: the service without tap's loader (./without-tap-loader.ts).
+spawnServiceWithoutTapLoader();
 
 t.test(`racing changes never get a 5xx, and the service stays responsive and bounded (seed ${seed})`, async (t) => {
   const { url, drop } = await createEmptyPostgresDatabase();
