@@ -99,12 +99,23 @@ export class IngestJobRepository {
    * Items of a job in index order, optionally of one status, from `afterIndex` on (exclusive);
    * without their payload (the article line), which the API does not show.
    */
-  items(jobId: string, limit: number, afterIndex = -1, status?: IngestJobItemStatus): Promise<Omit<IngestJobItemRow, 'payload'>[]> {
-    return this.reader.rows(Prisma.sql`
-      SELECT "jobId", "index", "line", "status", "articleId", "problem", "updatedAt" FROM "IngestJobItem"
-       WHERE "jobId" = ${jobId}::uuid AND "index" > ${afterIndex}
-         ${status ? Prisma.sql`AND "status" = ${status}::"IngestJobItemStatus"` : Prisma.empty}
-       ORDER BY "index" LIMIT ${limit}`);
+  /**
+   * A page of a visible job's items in one statement (the job joined to its items), or null when
+   * there is no such job: a list of items is read as often as the job is polled.
+   */
+  async items(jobId: string, limit: number, afterIndex = -1, status?: IngestJobItemStatus): Promise<Omit<IngestJobItemRow, 'payload'>[] | null> {
+    const rows = await this.reader.rows<Omit<IngestJobItemRow, 'payload' | 'index' | 'line' | 'status'> & { index: number | null; line: number; status: IngestJobItemStatus }>(Prisma.sql`
+      SELECT j."id" AS "jobId", i."index", i."line", i."status", i."articleId", i."problem", i."updatedAt"
+        FROM "IngestJob" j
+        LEFT JOIN LATERAL (
+          SELECT "index", "line", "status", "articleId", "problem", "updatedAt" FROM "IngestJobItem"
+           WHERE "jobId" = j."id" AND "index" > ${afterIndex}
+             ${status ? Prisma.sql`AND "status" = ${status}::"IngestJobItemStatus"` : Prisma.empty}
+           ORDER BY "index" LIMIT ${limit}) i ON true
+       WHERE j."id" = ${jobId}::uuid AND j."state" <> 'receiving'
+       ORDER BY i."index"`);
+    if (rows.length === 0) return null;
+    return rows.filter((row): row is typeof row & { index: number } => row.index !== null);
   }
 
   /** The still pending items of a job whose index lies in [from, to). */

@@ -213,10 +213,9 @@ export class IngestJobService {
     id: string,
     query: { limit: number; cursor?: string | undefined; status?: 'pending' | 'created' | 'existing' | 'failed' | undefined },
   ): Promise<IngestJobItemPage> {
-    const jobs = this.jobs;
-    if (!(await jobs.findById(id))) throw new ApiError('not-found', `No ingest job with id ${id}`);
     const after = query.cursor === undefined ? -1 : decodeIndexCursor(query.cursor);
-    const rows = await jobs.items(id, query.limit + 1, after, query.status);
+    const rows = await this.jobs.items(id, query.limit + 1, after, query.status);
+    if (!rows) throw new ApiError('not-found', `No ingest job with id ${id}`);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
