@@ -26,7 +26,7 @@ const ConfigSchema = Type.Object({
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 600000, default: 10000 }),
   RATE_LIMIT_MAX: Type.Integer({ minimum: 0, maximum: 1000000, default: 600, description: 'Requests per minute per API key; 0 turns it off' }),
   ANNOTATOR_THREADS: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 64, description: 'Worker threads that annotate; default one fewer than the cores' }),
+    Type.Integer({ minimum: 1, maximum: 64, description: 'Worker threads that annotate; default one fewer than the cores, at most 2 (each holds ~30 MB)' }),
   ),
   PUBLIC_BASE_URL: Type.Optional(
     Type.String({ pattern: '^https?://[^/?#\\s]+(/[^?#\\s]*)?$', description: 'Where clients reach the service; the base of ids in exports' }),

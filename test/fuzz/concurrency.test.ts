@@ -8,7 +8,6 @@ import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
 import { sliceCodePoints, wireStory } from '../helpers/fixtures.js';
 import { buildService, rssMb, startBuiltService, watch, type Service } from '../robustness/built-service.js';
-import { spawnServiceWithoutTapLoader } from './without-tap-loader.js';
 
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 100_000);
 const rounds = Number(process.env.FUZZ_ROUNDS ?? 60);
@@ -44,9 +43,6 @@ function loggedErrors(output: string[], requestId: string | undefined): string[]
 }
 
 t.before(buildService);
-
-// Memory and latency as production's: the service without tap's loader (./without-tap-loader.ts).
-spawnServiceWithoutTapLoader();
 
 t.test(`racing changes never get a 5xx, and the service stays responsive and bounded (seed ${seed})`, async (t) => {
   const { url, drop } = await createEmptyPostgresDatabase();

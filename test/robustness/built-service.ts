@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { startService, type Service } from '../faults/service.js';
 import type { ServerProcess } from '../helpers/server-process.js';
+import { spawnServiceWithoutTapLoader } from './without-tap-loader.js';
 
 export type { Service };
 
@@ -13,7 +14,11 @@ export function buildService(): void {
   if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}${build.stderr}`);
 }
 
-export const startBuiltService = (env: Record<string, string>): Promise<Service> => startService(env, { built: true });
+/** The built service, spawned without tap's loader (./without-tap-loader.ts), as npm start runs it. */
+export function startBuiltService(env: Record<string, string>): Promise<Service> {
+  spawnServiceWithoutTapLoader();
+  return startService(env, { built: true });
+}
 
 export const rssMb = (pid: number): number => {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -6,12 +6,9 @@
 import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
 import { wireStory } from '../helpers/fixtures.js';
-import { spawnServiceWithoutTapLoader } from '../fuzz/without-tap-loader.js';
 import { buildService, rssMb, startBuiltService as startService, watch } from './built-service.js';
 
 t.before(buildService);
-// Memory and latency as production's: the service without tap's loader.
-spawnServiceWithoutTapLoader();
 
 const repeatTo = (unit: string, chars: number) => unit.repeat(Math.floor(chars / unit.length));
 const htmlPage = (body: string) => `<!doctype html><html lang="en"><head><title>A page</title></head><body><article><h1>A headline</h1>${body}</article></body></html>`;
