@@ -3,7 +3,10 @@
 // read line by line into a job that clients and workers cannot see until its body is in; the JSON
 // form (parsed whole) is bounded and admitted a few at a time. Also: a body cut off mid-way leaves
 // nothing behind, one bad line fails alone, and an Idempotency-Key still replays a streamed job.
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import path from 'node:path';
 import pg from 'pg';
 import t from 'tap';
 import { createEmptyPostgresDatabase } from '../helpers/database.js';
@@ -44,14 +47,30 @@ t.test('large ingest jobs, cut-off bodies and retries against the built service'
   await t.test('two concurrent uploads of ~58 MB are both stored, line by line, with bounded memory', async (t) => {
     const bodies = [ndjsonJob(MAX_LINES, 5_800, 0), ndjsonJob(MAX_LINES, 5_800, MAX_LINES)];
     t.ok(bodies.every((body) => body.length > 55_000_000 && body.length < 64 * 1024 * 1024), `each body is ${Math.round(bodies[0]!.length / 1e6)} MB, inside the 64 MiB limit`);
+    // Sent by two curl processes, so that this process, which measures /healthz, has nothing else to do.
+    const folder = t.testdir();
+    const files = bodies.map((body, n) => {
+      const file = path.join(folder, `job-${n}.ndjson`);
+      writeFileSync(file, body);
+      return file;
+    });
+    const upload = (file: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        execFile('curl', ['-s', '-w', '\n%{http_code}', '-H', `authorization: ${authorization}`, '-H', 'content-type: application/x-ndjson', '--data-binary', `@${file}`, `${service.baseUrl}/v1/ingest-jobs`],
+          { maxBuffer: 1 << 20 }, (error, stdout) => {
+            if (error) return reject(error);
+            const cut = stdout.lastIndexOf('\n');
+            resolve({ status: Number(stdout.slice(cut + 1)), body: stdout.slice(0, cut) });
+          });
+      });
     const baselineMb = rssMb(service.child.pid!);
     const watcher = watch(service);
     const started = performance.now();
-    const answers = await Promise.all(bodies.map((body) => postJob(body)));
+    const answers = await Promise.all(files.map(upload));
     const seconds = (performance.now() - started) / 1000;
     const worst = await watcher.end();
-    const jobs = (await Promise.all(answers.map((res) => res.json()))) as { id: string; counts: { total: number } }[];
-    t.same(answers.map((res) => res.status), [202, 202], 'both are accepted');
+    const jobs = answers.map((answer) => JSON.parse(answer.body) as unknown) as { id: string; counts: { total: number } }[];
+    t.same(answers.map((answer) => answer.status), [202, 202], `both are accepted (${answers.map((answer) => answer.body.slice(0, 300)).join(' | ')})`);
     t.same(jobs.map((job) => job.counts.total), [MAX_LINES, MAX_LINES], 'each job holds every line');
     t.equal(await itemCount(), 2 * MAX_LINES, 'every line is stored as an item');
     t.comment(`two uploads in ${seconds.toFixed(1)} s; RSS ${Math.round(baselineMb)} MB before, peak ${Math.round(worst.rssMb)} MB; worst /healthz ${Math.round(worst.healthMs)} ms over ${worst.probes} probes`);
