@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 
 /**
  * The process's module-loading flags for worker threads (a TypeScript loader in development and
@@ -24,4 +25,17 @@ export function threadExecArgv(argv: readonly string[] = process.execArgv): stri
 export function siblingModule(callerUrl: string, name: string): string {
   const caller = fileURLToPath(callerUrl);
   return path.join(path.dirname(caller), `${name}${path.extname(caller)}`);
+}
+
+/**
+ * Lets worker threads' resourceLimits hold. npm start's --max-old-space-size and
+ * --max-semi-space-size are process-wide V8 flags, and V8 sizes every new isolate's heap by them
+ * rather than by the limits its Worker was given: each thread got the main thread's 256 MB old
+ * generation and 12 MB semi-spaces (measured: heap_size_limit 304 MB and a 16 MB new space in a
+ * thread given 16 + 4), so the format thread's budget never applied. The main thread's heap was
+ * sized at start and keeps its limits when the flags are cleared (checked on Node 20 and 24).
+ */
+export function letThreadLimitsHold(): void {
+  v8.setFlagsFromString('--max-old-space-size=0');
+  v8.setFlagsFromString('--max-semi-space-size=0');
 }

@@ -1,10 +1,9 @@
 import { availableParallelism } from 'node:os';
-import v8 from 'node:v8';
 import { Piscina } from 'piscina';
 import { ApiError } from '../errors.js';
 import type { AnnotateOptions } from '../pipeline/annotate.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
-import { siblingModule, threadExecArgv } from '../lib/threads.js';
+import { letThreadLimitsHold, siblingModule, threadExecArgv } from '../lib/threads.js';
 import { metrics } from '../lib/metrics.js';
 import type { AnnotateTask, AnnotateTaskResult } from './annotate-worker.js';
 
@@ -15,19 +14,6 @@ import type { AnnotateTask, AnnotateTaskResult } from './annotate-worker.js';
 // do not keep the process alive.
 
 let pool: Piscina | undefined;
-
-/**
- * Lets worker threads' resourceLimits hold. npm start's --max-old-space-size and
- * --max-semi-space-size are process-wide V8 flags, and V8 sizes every new isolate's heap by them
- * rather than by the limits its Worker was given: each thread got the main thread's 256 MB old
- * generation and 12 MB semi-spaces (measured: heap_size_limit 304 MB and a 16 MB new space in a
- * thread given 16 + 4), so the format thread's budget never applied. The main thread's heap was
- * sized at start and keeps its limits when the flags are cleared (checked on Node 20 and 24).
- */
-export function letThreadLimitsHold(): void {
-  v8.setFlagsFromString('--max-old-space-size=0');
-  v8.setFlagsFromString('--max-semi-space-size=0');
-}
 
 // One fewer than the cores, at most 2: each thread holds its own tagger model and gazetteers
 // (30-35 MB RSS more at peak per thread: 236, 265, 306 MB under a 10-writer burst with 1, 2, 3),

@@ -2,8 +2,7 @@ import { Piscina } from 'piscina';
 import { ApiError } from '../errors.js';
 import { HTML_MEDIA_TYPE, mediaTypeOf, NINJS_MEDIA_TYPE } from '../formats/index.js';
 import { checkHtmlShape } from '../formats/html-shape.js';
-import { siblingModule, threadExecArgv } from '../lib/threads.js';
-import { letThreadLimitsHold } from './annotator.js';
+import { letThreadLimitsHold, siblingModule, threadExecArgv } from '../lib/threads.js';
 import type { FormatTask, FormatTaskResult } from './format-worker.js';
 import type { IngestInput } from './ingest-service.js';
 
