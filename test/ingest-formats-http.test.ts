@@ -21,7 +21,7 @@ t.test('POST /v1/articles takes ninjs and HTML and finds what the wire text give
   });
   const post = async (contentType: string, payload: string) => {
     const res = await api({ method: 'POST', url: '/v1/articles', headers: { 'content-type': contentType }, payload });
-    t.equal(res.statusCode, 201, `${contentType} is stored`);
+    t.equal(res.statusCode, 201, `${contentType} is stored${res.statusCode === 201 ? '' : ` (${res.body.slice(0, 300)})`}`);
     return res.json<{ id: string }>().id;
   };
 
