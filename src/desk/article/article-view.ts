@@ -51,6 +51,7 @@ const isTyping = (target: EventTarget | null) =>
 export function ArticleView({ id }: { id: string }) {
   const data = useLoad(() => loadArticle(id), [id]);
   const [selected, setSelected] = useState<string | null>(null);
+  const onKeyRef = useRef<(event: KeyboardEvent) => void>(() => {});
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
   const [tab, setTab] = useState<Tab>('quotes');
@@ -223,42 +224,45 @@ export function ArticleView({ id }: { id: string }) {
   };
 
   // Keyboard: j/k or arrows move between quotes, a accepts, r rejects, s changes the speaker, u undoes.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.metaKey || (event.ctrlKey && event.key !== 'z') || isTyping(event.target) || busy) return;
-      const index = visibleQuotes.findIndex((quote) => quote.id === selected);
-      const current = visibleQuotes[index];
-      const move = (delta: number) => {
-        const next = visibleQuotes[Math.min(visibleQuotes.length - 1, Math.max(0, index + delta))];
-        if (!next) return;
-        setSelected(next.id);
-        setTab('quotes');
-        requestAnimationFrame(() => {
-          document.querySelector<HTMLElement>(`.quote-card[data-card-of="${next.id}"]`)?.focus();
-          document.querySelector(`mark[data-quote-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
-        });
-      };
-      const keys: Record<string, () => void> = {
-        j: () => move(1),
-        ArrowDown: () => move(1),
-        k: () => move(-1),
-        ArrowUp: () => move(-1),
-        a: () => current && void actions.review(current, 'confirmed'),
-        r: () => current && void actions.review(current, 'rejected'),
-        s: () => current && (setTab('quotes'), setSpeakerFor(current.id)),
-        u: undoLast,
-        z: () => event.ctrlKey && undoLast(),
-        '?': () => setHelp((shown) => !shown),
-        Escape: () => (setSpeakerFor(null), setHelp(false)),
-      };
-      const run = keys[event.key];
-      if (!run) return;
-      event.preventDefault();
-      run();
+  // The handler is this render's, kept in a ref as the render runs: an effect re-subscribing it
+  // would run only after paint, and a key pressed in between acted on the quote selected before.
+  onKeyRef.current = (event: KeyboardEvent) => {
+    if (event.altKey || event.metaKey || (event.ctrlKey && event.key !== 'z') || isTyping(event.target) || busy) return;
+    const index = visibleQuotes.findIndex((quote) => quote.id === selected);
+    const current = visibleQuotes[index];
+    const move = (delta: number) => {
+      const next = visibleQuotes[Math.min(visibleQuotes.length - 1, Math.max(0, index + delta))];
+      if (!next) return;
+      setSelected(next.id);
+      setTab('quotes');
+      requestAnimationFrame(() => {
+        document.querySelector<HTMLElement>(`.quote-card[data-card-of="${next.id}"]`)?.focus();
+        document.querySelector(`mark[data-quote-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' });
+      });
     };
+    const keys: Record<string, () => void> = {
+      j: () => move(1),
+      ArrowDown: () => move(1),
+      k: () => move(-1),
+      ArrowUp: () => move(-1),
+      a: () => current && void actions.review(current, 'confirmed'),
+      r: () => current && void actions.review(current, 'rejected'),
+      s: () => current && (setTab('quotes'), setSpeakerFor(current.id)),
+      u: undoLast,
+      z: () => event.ctrlKey && undoLast(),
+      '?': () => setHelp((shown) => !shown),
+      Escape: () => (setSpeakerFor(null), setHelp(false)),
+    };
+    const run = keys[event.key];
+    if (!run) return;
+    event.preventDefault();
+    run();
+  };
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => onKeyRef.current(event);
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   if (data.status === 'error' && !loaded) {
     return html`<h1 class="visually-hidden">Article</h1>
