@@ -48,6 +48,8 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // cues around the name beat a type that only comes from its shape
   const cue = contextKind(tokens, c.first, c.last);
   if (cue && own.strength < 2) return typed(cue, 2);
+  // a lower-case brand is a product by its shape only; a business noun before it says it is a firm
+  if (cue === 'ORG' && own.type === 'PRODUCT' && c.last - c.first === 1 && isLowerBrand(tokens[c.first]!)) return typed('ORG', 3);
   return own;
 }
 

@@ -48,6 +48,17 @@ export function headIndex(tokens: Token[], first: number, last: number): number 
   return h;
 }
 
+/**
+ * Nouns of businesses and other organisations that stand right before their name, in apposition
+ * ("the carmaker X", "the news agency X"). Role nouns that also stand before people's names
+ * (publisher, producer, broadcaster, developer) are left out.
+ */
+const COMPANY_NOUNS_BEFORE = new Set([
+  'company', 'firm', 'retailer', 'manufacturer', 'maker', 'carmaker', 'automaker', 'bank', 'insurer', 'lender', 'airline',
+  'carrier', 'newspaper', 'startup', 'start-up', 'conglomerate', 'chain', 'supermarket', 'giant', 'club', 'band', 'label',
+  'agency', 'network', 'website',
+]);
+
 /** The kind the words around tokens [first, last) give the name, or null. */
 export function contextKind(tokens: Token[], first: number, last: number): EntityType | null {
   const nx = tokens[last];
@@ -65,6 +76,8 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     const det = tokens[k - 1];
     if (det && (det.kind === 'poss' || (det.kind === 'word' && WORK_DETERMINERS.has(det.lower)))) return 'WORK_OF_ART';
   }
+  // "the online retailer X", "the investment bank X": a business noun in apposition before a name
+  if (COMPANY_NOUNS_BEFORE.has(before.lower)) return 'ORG';
   if (TITLE_INTRODUCERS.has(before.lower)) {
     for (let x = k - 1; x >= 0 && x >= k - INTRODUCER_REACH; x--) {
       const w = tokens[x]!;

@@ -31,6 +31,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, a, k);
     return false;
   };
+  // "&" between capitalised words joins the partners of a firm ("Hartley & Sloane"): one name,
+  // even when a partner's name is also a place's
+  for (let k = a + 1; k < b - 1 && !PERSON_TITLES.has(tokens[a]!.lower); k++) {
+    if (tokens[k]!.text === '&') {
+      out.push({ first: a, last: b, roles: [], forcedType: null, personCue: false });
+      return;
+    }
+  }
   if (!(ORG_HEADS_OF.has(tokens[a]!.lower) && !PERSON_TITLES.has(tokens[a]!.lower)) && !andInside()) {
     for (let k = a + 1; k < b - 1; k++) {
       if (tokens[k]!.lower === 'and') {

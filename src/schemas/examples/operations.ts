@@ -168,7 +168,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -224,7 +224,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "b835a89f8d3c12baed9b6f70cee4ffc3140dfed4d3c0d1f169f46ed99444b713",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 4,
             "quotes": 2,
@@ -278,7 +278,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -564,7 +564,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "b1d7dbf7e7230ebd2af66bcad8fd246056c446952c2f43d3c54e53d74088e220",
-              "pipelineVersion": "1.4.0",
+              "pipelineVersion": "1.4.1",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -618,7 +618,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "4a1fbd72bb8f889f9dd195e0aef5c57a78999078fbca26d22997f64a13437dcc",
-              "pipelineVersion": "1.4.0",
+              "pipelineVersion": "1.4.1",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -707,7 +707,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -1338,7 +1338,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1379,7 +1379,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1424,7 +1424,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1492,7 +1492,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1533,7 +1533,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1574,7 +1574,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1628,7 +1628,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1646,7 +1646,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1664,7 +1664,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1682,7 +1682,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1700,7 +1700,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1718,7 +1718,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1736,7 +1736,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1754,7 +1754,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1772,7 +1772,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1790,7 +1790,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1818,7 +1818,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1836,7 +1836,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1854,7 +1854,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1872,7 +1872,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1890,7 +1890,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1908,7 +1908,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1926,7 +1926,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1944,7 +1944,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1962,7 +1962,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1980,7 +1980,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1998,7 +1998,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2016,7 +2016,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2034,7 +2034,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2052,7 +2052,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2070,7 +2070,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2088,7 +2088,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2106,7 +2106,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2124,7 +2124,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2142,7 +2142,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2160,7 +2160,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2178,7 +2178,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2196,7 +2196,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2214,7 +2214,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2232,7 +2232,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2250,7 +2250,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2278,7 +2278,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2296,7 +2296,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2314,7 +2314,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2332,7 +2332,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2350,7 +2350,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2368,7 +2368,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2386,7 +2386,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2404,7 +2404,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2422,7 +2422,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2440,7 +2440,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2458,7 +2458,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2476,7 +2476,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2494,7 +2494,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2512,7 +2512,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2530,7 +2530,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2548,7 +2548,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2566,7 +2566,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2584,7 +2584,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.0",
+                    "pipelineVersion": "1.4.1",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2652,7 +2652,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2850,7 +2850,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2941,7 +2941,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -2967,7 +2967,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3038,7 +3038,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3162,7 +3162,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3247,7 +3247,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3293,7 +3293,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.4.0"
+                "pipelineVersion": "1.4.1"
               },
               "after": {
                 "end": 13,
@@ -3305,7 +3305,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.4.0"
+                "pipelineVersion": "1.4.1"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3351,7 +3351,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.0",
+            "pipelineVersion": "1.4.1",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3542,7 +3542,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3568,7 +3568,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3603,7 +3603,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3629,7 +3629,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3724,7 +3724,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.4.0"
+                "pipelineVersion": "1.4.1"
               },
               "after": {
                 "end": 13,
@@ -3736,7 +3736,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.4.0"
+                "pipelineVersion": "1.4.1"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3954,7 +3954,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3995,7 +3995,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4063,7 +4063,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4104,7 +4104,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4164,7 +4164,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:08.000Z",
@@ -4205,7 +4205,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.0",
+                "pipelineVersion": "1.4.1",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4554,7 +4554,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4593,7 +4593,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4632,7 +4632,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4671,7 +4671,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4710,7 +4710,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4749,7 +4749,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4788,7 +4788,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4827,7 +4827,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4866,7 +4866,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4905,7 +4905,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4944,7 +4944,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -4983,7 +4983,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5022,7 +5022,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5061,7 +5061,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5100,7 +5100,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5139,7 +5139,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5178,7 +5178,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5217,7 +5217,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5256,7 +5256,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5295,7 +5295,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5334,7 +5334,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5373,7 +5373,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5412,7 +5412,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5451,7 +5451,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5490,7 +5490,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5529,7 +5529,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5568,7 +5568,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5607,7 +5607,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5646,7 +5646,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5685,7 +5685,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5724,7 +5724,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5763,7 +5763,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5802,7 +5802,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5841,7 +5841,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5880,7 +5880,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5919,7 +5919,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5958,7 +5958,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -5997,7 +5997,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6036,7 +6036,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6075,7 +6075,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6114,7 +6114,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6153,7 +6153,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6192,7 +6192,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6231,7 +6231,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6270,7 +6270,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6309,7 +6309,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6348,7 +6348,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6387,7 +6387,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6426,7 +6426,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6465,7 +6465,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6504,7 +6504,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6543,7 +6543,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6582,7 +6582,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6621,7 +6621,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6660,7 +6660,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6699,7 +6699,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.0"
+                "name": "news-annotations pipeline 1.4.1"
               },
               "body": [
                 {
@@ -6777,7 +6777,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 35,
             "quotes": 24,
@@ -6835,7 +6835,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "7ea116097baee43c3eab196aa93c284a37cd7b3c7a5ca250368c777e989ff21a",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "counts": {
             "paragraphs": 5,
             "quotes": 3,
@@ -6872,7 +6872,7 @@ export const operationExamples: OperationExamples = {
               "current": false,
               "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.4.0",
+              "pipelineVersion": "1.4.1",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
               "replacedAt": "2019-04-26T09:00:26.000Z"
@@ -6882,7 +6882,7 @@ export const operationExamples: OperationExamples = {
               "current": true,
               "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.4.0",
+              "pipelineVersion": "1.4.1",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
@@ -6914,7 +6914,7 @@ export const operationExamples: OperationExamples = {
           "current": false,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
           "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "pipelineVersion": "1.4.0",
+          "pipelineVersion": "1.4.1",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
           "replacedAt": "2019-04-26T09:00:26.000Z",

@@ -18,6 +18,25 @@ t.test('a company named after its partners with "&" is an organisation', async (
   t.equal(typeOf(m, 'Mira Chen'), 'PERSON');
 });
 
+t.test("a firm named after its partners stays one name when a partner's name is also a place", async (t) => {
+  const m = mentionsOf('Tomas Ferreira, an analyst at Lisbon & Crowe in Madrid, said the bid was low.');
+  t.equal(typeOf(m, 'Lisbon & Crowe'), 'ORG');
+  t.notOk(m.some((x) => x.text === 'Lisbon' || x.text.startsWith('&')));
+  t.equal(typeOf(m, 'Madrid'), 'LOC');
+});
+
+t.test('a business noun right before a name makes it an organisation, a lower-case brand included', async (t) => {
+  const m = mentionsOf(
+    'The delivery app zoomCart was bought by the investment bank Halvorsen Pike. Shares of the online retailer ' +
+      'qBasket fell, and the carmaker Ostrava Motors said zoomCart would stay. Dana Holt owns a new xTab.',
+  );
+  t.equal(typeOf(m, 'Halvorsen Pike'), 'ORG');
+  t.equal(typeOf(m, 'qBasket'), 'ORG');
+  t.equal(typeOf(m, 'Ostrava Motors'), 'ORG');
+  t.equal(typeOf(m, 'Dana Holt'), 'PERSON');
+  t.equal(typeOf(m, 'xTab'), 'PRODUCT', 'a brand with no business noun before it stays a product');
+});
+
 t.test('lower-case brands are found: a company from the company list, a product otherwise', async (t) => {
   const m = mentionsOf('Sellers moved from eBay to the new iWidget app, which runs on every zPhone.');
   t.equal(typeOf(m, 'eBay'), 'ORG');
