@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { COMMON_WORDS } from './data/common.js';
+import { US_STATE_ABBREVIATIONS } from './data/abbreviations.js';
 import { FORMER_STATES, REGIONS } from './data/orgs.js';
 
 const require = createRequire(import.meta.url);
@@ -179,6 +180,8 @@ export function buildGazetteerData(): GazetteerData {
     const name = p.english ?? p.name;
     addPlace(name, { canonical: name, kind: 'state' });
   }
+  // "Calif.", "N.Y.": with their period only, which the tokenizer keeps on them after "City, "
+  for (const [abbreviation, state] of US_STATE_ABBREVIATIONS) addPlace(`${abbreviation}.`, { canonical: state, kind: 'state' });
   const cities = readCities();
   for (const c of cities) {
     if (c.population >= TOWN_MIN_POPULATION && c.population < CITY_MIN_POPULATION) TOWNS.add(foldKey(c.name));

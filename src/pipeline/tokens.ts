@@ -1,7 +1,7 @@
 // Tokens and sentences, hand-written for speed. Works on the matching copy of the text (same
 // length as the original), so token offsets are offsets into the original text (UTF-16).
 
-import { OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './data/abbreviations.js';
+import { OTHER_ABBREVIATIONS, TITLE_ABBREVIATIONS, US_STATE_ABBREVIATIONS } from './data/abbreviations.js';
 import { INVERTABLE_SPEECH_VERBS } from './data/speech.js';
 
 export type TokenKind = 'word' | 'num' | 'punct' | 'quote' | 'poss';
@@ -115,6 +115,24 @@ function cliticApostrophe(w: string): number {
   return -1;
 }
 
+/**
+ * A capitalised state abbreviation right after "City, " ("Springfield, Ill."): its period is part
+ * of it. Only there, since several are also words ("ill", "mass", "wash") that end sentences.
+ */
+function stateAfterCity(norm: string, i: number, w: string, lower: string): boolean {
+  if (!US_STATE_ABBREVIATIONS.has(lower)) return false;
+  const c0 = w.charCodeAt(0);
+  if (!(c0 >= 65 && c0 <= 90)) return false;
+  let k = i - 1;
+  while (k >= 0 && norm.charCodeAt(k) === 0x20) k--;
+  if (norm.charCodeAt(k) !== 0x2c) return false;
+  k--;
+  while (k >= 0 && norm.charCodeAt(k) === 0x20) k--;
+  const before = norm.charCodeAt(k);
+  // the word before the comma: we only look at its last letter (a lower-case one ends "Springfield")
+  return (before >= 97 && before <= 122) || (before >= 65 && before <= 90) || before >= 128;
+}
+
 /** Tokenizes `norm` (the matching copy) between `from` and `to`, tagging tokens with `block`. */
 export function tokenize(norm: string, from: number, to: number, block: number, out: Token[]): void {
   let i = from;
@@ -143,7 +161,7 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
         const lower = w.toLowerCase();
         const dotted = w.indexOf('.') > 0 && /\.[\p{L}]$/u.test(w);
         const initial = w.length === 1 && IS_UPPER.test(w);
-        if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower)) {
+        if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower) || stateAfterCity(norm, i, w, lower)) {
           w += '.';
           end++;
         }

@@ -66,6 +66,9 @@ function chunkStart(c: Context, k: number, lo: number): number {
     if (m !== -1 && a < k && c.ents.mentions[m]!.kind === 'pronoun') break;
     if (m !== -1) {
       a = Math.min(a, c.ents.mentions[m]!.first) - 1;
+      // "Tulsa, Okla.": a place and the state or country after its comma are one phrase
+      const before = a >= lo + 1 && c.tokens[a]!.text === ',' ? c.ents.mentionCover[a - 1]! : -1;
+      if (before !== -1 && c.ents.mentions[m]!.type === 'LOC' && c.ents.mentions[before]!.type === 'LOC') a--;
       continue;
     }
     if (!isNounPhraseToken(c, a) || (c.quoteOf[a] !== -1 && !isPossessive(c, a))) break;

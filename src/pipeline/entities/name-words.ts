@@ -71,6 +71,8 @@ export function isCaselessCommon(t: Token, ev: DocumentEvidence): boolean {
 /** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */
 export function skipSingle(t: Token, initial: boolean, ev: DocumentEvidence): boolean {
   const l = t.lower.replace(/\.$/, '');
+  // a state abbreviation with its period ("Ill.", "Miss."), which the tokenizer keeps only after "City, "
+  if (l !== t.lower && lookupPlace(t.text)) return false;
   if (PERSON_TITLES.has(l) || PERSON_TITLES.has(t.lower)) return true;
   if (NON_ENTITY_CAPITALISED.has(l)) return true;
   if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);

@@ -120,3 +120,9 @@ t.test('a subject with a participle phrase before a stray comma: "The results of
   t.match(a!.source, /^The results/);
   t.equal(a!.text, 'children lack iodine.');
 });
+
+t.test('"X of City, ST. said": the source is the person, not the state after the city', async (t) => {
+  const [a] = attributions('Rosa Imlay of Tulsa, Okla. said the levy would pass.');
+  t.equal(a?.source, 'Rosa Imlay');
+  t.equal(a?.text, 'the levy would pass.');
+});

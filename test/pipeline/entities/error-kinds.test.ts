@@ -87,3 +87,11 @@ t.test('a person whose name starts with a city\'s is a person when a speech verb
   t.equal(m.find((x) => x.text === 'Brask')?.name, 'Quito Brask');
   t.equal(m.filter((x) => x.text === 'Quito').at(-1)?.type, 'LOC', 'the city itself after "for"');
 });
+
+t.test('US states abbreviated after a city, news style, are places, and their period ends no sentence', async (t) => {
+  const m = mentionsOf('FRESNO, Calif. (AP) -- Growers met in Dover, Del., on Monday. Nobody felt ill. Voters in Albany, N.Y. were split.');
+  const states = m.filter((x) => x.type === 'LOC').map((x) => x.text);
+  t.same(states, ['FRESNO', 'Calif.', 'Dover', 'Del.', 'Albany', 'N.Y.']);
+  t.equal(m.find((x) => x.text === 'Calif.')?.name, 'California');
+  t.notOk(m.some((x) => /^ill/i.test(x.text)), 'the word "ill" at the end of a sentence is no state');
+});
