@@ -3,7 +3,7 @@
 // name, before the names of laws and events, and without leading nationality words or trailing
 // role words. Names inside the candidates are added by nested-names.ts.
 
-import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
+import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
 import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
@@ -31,6 +31,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, a, k);
     return false;
   };
+  // "Senate Democrats", "Texas Republicans": members of a party or group after the body or place
+  // they belong to are no part of its name; the group is a name of its own (NORP)
+  const lastWord = tokens[b - 1]!;
+  if (b - a >= 2 && lastWord.lower.endsWith('s') && GROUP_WORDS.has(lastWord.lower) && tokens[b - 2]!.kind === 'word' && tokens[b - 2]!.lower !== 'of') {
+    splitRun(tokens, a, b - 1, out);
+    out.push({ first: b - 1, last: b, roles: [], forcedType: 'NORP', personCue: false });
+    return;
+  }
   // "&" between capitalised words joins the partners of a firm ("Hartley & Sloane"): one name,
   // even when a partner's name is also a place's
   for (let k = a + 1; k < b - 1 && !PERSON_TITLES.has(tokens[a]!.lower); k++) {
@@ -126,7 +134,7 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       const preText = textOfTokens(tokens, a, titleStart);
       const dem = demonymCountry(preText);
       if (dem) roles.push(preText.toLowerCase());
-      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
+      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps) || bodyBeforeTitle(tokens, a, titleStart)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
     }
     const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
     roles.push(titleWords.join(' '));
@@ -181,9 +189,19 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
 }
 
 /** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
+/**
+ * The body a title belongs to, before it: words that end in an organisation word ("House Speaker
+ * X", "Senate Majority Leader X", "Labour Party leader X"); the body is a name of its own.
+ */
+function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
+  if (k - a > 3) return false;
+  const last = tokens[k - 1]!;
+  return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower));
+}
+
 function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
   const pre = textOfTokens(tokens, a, k);
-  if (lookupPlace(pre) || demonymCountry(pre)) return true;
+  if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k)) return true;
   for (let x = a; x < k; x++) {
     const t = tokens[x]!;
     if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;

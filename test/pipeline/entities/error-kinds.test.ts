@@ -95,3 +95,14 @@ t.test('US states abbreviated after a city, news style, are places, and their pe
   t.equal(m.find((x) => x.text === 'Calif.')?.name, 'California');
   t.notOk(m.some((x) => /^ill/i.test(x.text)), 'the word "ill" at the end of a sentence is no state');
 });
+
+t.test('a body before a title is a name of its own, and party members after a body are a group', async (t) => {
+  const m = mentionsOf('On Monday, House Speaker Dan Orlov said the vote would wait. Senate Democrats objected, and Ohio Republicans were split.');
+  t.equal(typeOf(m, 'House'), 'ORG');
+  t.equal(typeOf(m, 'Dan Orlov'), 'PERSON');
+  t.equal(typeOf(m, 'Senate'), 'ORG');
+  t.equal(typeOf(m, 'Democrats'), 'NORP');
+  t.equal(typeOf(m, 'Ohio'), 'LOC');
+  t.equal(typeOf(m, 'Republicans'), 'NORP');
+  t.notOk(m.some((x) => x.text === 'House Speaker' || x.text === 'Senate Democrats' || x.text === 'Ohio Republicans'));
+});
