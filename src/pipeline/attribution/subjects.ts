@@ -124,9 +124,19 @@ function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): Nou
 }
 
 /** A comma right before the verb: an apposition or relative clause ends there. */
-function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | null {
-  let p = comma - 1;
-  while (p >= lo && comma - p <= MAX_INSERT_TOKENS && c.tokens[p]!.text !== ',' && c.quoteOf[p] === -1) p--;
+function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject | null {
+  const commaBefore = (q: number): number => {
+    let k = q - 1;
+    while (k >= lo && q - k <= MAX_INSERT_TOKENS && c.tokens[k]!.text !== ',' && c.quoteOf[k] === -1) k--;
+    return k;
+  };
+  // an insert may itself hold commas: "X, 54, of Tulsa, said", "X, a farmer from Ames, Iowa, said"
+  let comma = lastComma;
+  let p = commaBefore(comma);
+  for (let hops = 0; hops < 3 && p >= lo && c.tokens[p]!.text === ',' && continuesInsert(c, p, comma); hops++) {
+    comma = p;
+    p = commaBefore(comma);
+  }
   if (p < lo) {
     // "The firm Acme Ltd., has said", "The results of the study published this week, revealed":
     // a stray comma after a subject that opens the sentence (with its modifiers)
@@ -146,6 +156,25 @@ function subjectBeforeInsert(c: Context, comma: number, lo: number): Subject | n
   if (!np) return null;
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
+}
+
+/**
+ * The words between the commas at `p` and `end` continue an insert rather than being one: an age
+ * ("X, 54,"), a place after "of" or "from" ("X, 54, of Tulsa,"), or the state or country after a
+ * place ("... from Ames, Iowa,").
+ */
+function continuesInsert(c: Context, p: number, end: number): boolean {
+  const first = c.tokens[p + 1];
+  if (!first || p + 1 >= end) return false;
+  if (end - p === 2 && first.kind === 'num') return true;
+  if ((first.lower === 'of' || first.lower === 'from') && end - p <= 5) {
+    for (let k = p + 2; k < end; k++) if (!c.tokens[k]!.cap) return false;
+    return end - p > 2;
+  }
+  const m = c.ents.mentionAt[p + 1]!;
+  if (m === -1 || c.ents.mentions[m]!.last !== end || c.ents.mentions[m]!.type !== 'LOC') return false;
+  const before = c.ents.mentionCover[p - 1] ?? -1;
+  return before !== -1 && c.ents.mentions[before]!.type === 'LOC';
 }
 
 /** No finite verb in [first, last): participles after their noun ("the study published in May") aside. */

@@ -126,3 +126,17 @@ t.test('"X of City, ST. said": the source is the person, not the state after the
   t.equal(a?.source, 'Rosa Imlay');
   t.equal(a?.text, 'the levy would pass.');
 });
+
+t.test('an insert that holds commas of its own (an age, "of Place", "City, State") still leads back to the named source', async (t) => {
+  const cases: [string, string][] = [
+    ['Rosa Imlay, 54, of Tulsa, said the levy would pass.', 'Rosa Imlay'],
+    ['Rosa Imlay, 54, said the levy would pass.', 'Rosa Imlay'],
+    ['Rep. Cal Denny, a Democrat from Springfield, Ill., said the levy would pass.', 'Cal Denny'],
+    ['Ivo Petrak, a farmer from Ames, Iowa, said the levy would pass.', 'Ivo Petrak'],
+  ];
+  for (const [text, source] of cases) {
+    const [a] = attributions(text);
+    t.equal(a?.source, source, text);
+    t.equal(a?.text, 'the levy would pass.', text);
+  }
+});
