@@ -39,6 +39,14 @@ export function skipToSubject(c: Context, k: number, lo: number): number {
       k--;
       continue;
     }
+    // "Sen. X (R-Ohio) said", "X (pictured) said": a short aside in brackets
+    if (t.text === ')') {
+      let j = k - 1;
+      while (j >= lo && k - j <= 8 && c.tokens[j]!.text !== '(' && c.tokens[j]!.text !== ')' && c.quoteOf[j] === -1) j--;
+      if (j < lo || c.tokens[j]!.text !== '(') break;
+      k = j - 1;
+      continue;
+    }
     // "X on Friday said", "X last week said", "X Thursday said"
     if (isTimeWord(c, k)) {
       let j = k - 1;

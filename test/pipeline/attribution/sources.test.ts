@@ -140,3 +140,16 @@ t.test('an insert that holds commas of its own (an age, "of Place", "City, State
     t.equal(a?.text, 'the levy would pass.', text);
   }
 });
+
+t.test('a short aside in brackets between the source and its verb ("Sen. X (R-Ohio) said") is skipped', async (t) => {
+  const cases: [string, string][] = [
+    ['Sen. Cal Denny (R-Ohio) said the levy would pass.', 'Cal Denny'],
+    ['Rep. Rosa Imlay (D-Calif.) told reporters the levy would pass.', 'Rosa Imlay'],
+    ['The port authority (which sets the fees) said the levy would pass.', 'The port authority'],
+  ];
+  for (const [text, source] of cases) {
+    const [a] = attributions(text);
+    t.equal(a?.source, source, text);
+    t.equal(a?.text, 'the levy would pass.', text);
+  }
+});
