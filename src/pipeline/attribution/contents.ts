@@ -79,14 +79,15 @@ function closeForward(c: Context, a: Cue, group: Cue[]): void {
 }
 
 /**
- * "X says the economy is strong, but critics disagree": a clause after ", but" or ";" sets the
- * reporter's counterpoint against the content, and ends it.
+ * "X says the economy is strong, but critics disagree": a clause after ", but", ", while",
+ * ", whereas" or ";" sets the reporter's counterpoint against the content, and ends it (", while
+ * standing ..." opens no clause and stays).
  */
 function closeAtContrast(c: Context, a: Cue): void {
   for (let k = a.content.first + 1; k + 1 < a.content.last; k++) {
     if (c.quoteOf[k] !== -1) continue;
     const t = c.tokens[k]!;
-    const contrast = t.text === ';' || (t.lower === 'but' && c.tokens[k - 1]!.text === ',');
+    const contrast = t.text === ';' || ((t.lower === 'but' || t.lower === 'while' || t.lower === 'whereas') && c.tokens[k - 1]!.text === ',');
     if (contrast && opensClause(c, k + 1, a.content.last)) {
       a.content.last = t.text === ';' ? k : k - 1;
       return;

@@ -168,3 +168,12 @@ t.test('"said after the call" is a time, not a content; a coordinated subject op
   t.equal(b!.kind, 'mixed');
   t.match(b!.text, /^although heat and drought/);
 });
+
+t.test('a counterpoint after ", while" or ", whereas" ends the content; a clause without a subject does not', async (t) => {
+  const [a, b] = attributions('Ines Varo insisted the count was fair, while her rivals claimed it was rigged.');
+  t.equal(a?.text, 'the count was fair');
+  t.equal(a?.source, 'Ines Varo');
+  t.equal(b?.text, 'it was rigged.');
+  const [c] = attributions('Ines Varo said the count was fair, while standing at the podium.');
+  t.equal(c?.text, 'the count was fair, while standing at the podium.');
+});
