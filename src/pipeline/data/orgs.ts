@@ -22,7 +22,7 @@ export const ORG_HEADS_OF = new Set([
   'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',
   'society', 'association', 'federation', 'league', 'union', 'office', 'house', 'board', 'bureau', 'commission', 'committee',
   'museum', 'order', 'party', 'friends', 'sons', 'knights', 'chamber', 'confederation', 'organisation', 'organization',
-  'municipality', 'city', 'state', 'government', 'parliament', 'assembly', 'centre', 'center', 'corps', 'army', 'navy',
+  'municipality', 'city', 'state', 'government', 'parliament', 'assembly', 'centre', 'center', 'centres', 'centers', 'institutes', 'corps', 'army', 'navy',
 ]);
 
 /** Last words of place names ("... River", "... Street", "... Stadium"). */

@@ -13,7 +13,7 @@ import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
-import { contextKind, headIndex, isLowerBrand, isModelCode, personContext } from './kind-cues.js';
+import { contextKind, headIndex, isCamelCaseName, isLowerBrand, isModelCode, personContext } from './kind-cues.js';
 import { type Candidate, surfaceOfTokens, type TypeStrength } from './model.js';
 
 export interface Classified {
@@ -48,9 +48,16 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // cues around the name beat a type that only comes from its shape
   const cue = contextKind(tokens, c.first, c.last);
   if (cue && own.strength < 2) return typed(cue, 2);
+  // "JPMorgan Chase", "BlackRock": a word with a capital inside is a company's, not a person's
+  if (own.type === 'PERSON' && own.strength < 3 && hasCamelCaseWord(tokens, c.first, c.last)) return typed('ORG', 2);
   // a lower-case brand is a product by its shape only; a business noun before it says it is a firm
   if (cue === 'ORG' && own.type === 'PRODUCT' && c.last - c.first === 1 && isLowerBrand(tokens[c.first]!)) return typed('ORG', 3);
   return own;
+}
+
+function hasCamelCaseWord(tokens: Token[], first: number, last: number): boolean {
+  for (let k = first; k < last; k++) if (isCamelCaseName(tokens[k]!)) return true;
+  return false;
 }
 
 /** The type the name's own words give it. */
@@ -135,7 +142,7 @@ function singleWord(t: Token): Classified {
   // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products
   if (isLowerBrand(t)) return COMPANY_WORDS.has(t.lower) ? typed('ORG', 3) : typed('PRODUCT', 2);
   if (DEITIES.has(t.lower)) return typed('PERSON', 3);
-  if (COMPANY_WORDS.has(t.lower)) return typed('ORG', 2);
+  if (COMPANY_WORDS.has(t.lower) || isCamelCaseName(t)) return typed('ORG', 2);
   return typed(null, 1);
 }
 

@@ -59,6 +59,31 @@ const COMPANY_NOUNS_BEFORE = new Set([
   'agency', 'network', 'website',
 ]);
 
+/**
+ * Plural nouns of the people who work for or in a body ("Acme economists", "Senate aides"): a name
+ * right before one is that of an organisation (a place's name there stays a place: it is typed first).
+ */
+const STAFF_NOUNS_AFTER = new Set([
+  'economists', 'analysts', 'officials', 'executives', 'employees', 'staff', 'staffers', 'workers', 'investors',
+  'shareholders', 'engineers', 'researchers', 'scientists', 'lawyers', 'attorneys', 'aides', 'spokespeople',
+  'executive', 'shares', 'stock',
+]);
+
+/**
+ * A company's name written as one word with a capital inside ("BlackRock", "PayPal", "JPMorgan");
+ * family names written so (McDonald, MacArthur, DeSantis, LaToya, VanDyke) start with a short
+ * particle, which is left out.
+ */
+export function isCamelCaseName(t: Token): boolean {
+  if (t.kind !== 'word' || t.text.length < 5 || t.allCaps) return false;
+  const m = /^(\p{Lu}[\p{Ll}\p{Lu}]*?)(\p{Lu}\p{Ll})/u.exec(t.text);
+  if (!m || !/\p{Ll}/u.test(t.text.slice(m[1]!.length))) return false;
+  const prefix = m[1]!;
+  if (/^\p{Lu}{2,}$/u.test(prefix)) return true;
+  return prefix.length >= 3 && !CAMEL_PARTICLES.has(prefix.toLowerCase());
+}
+const CAMEL_PARTICLES = new Set(['mac', 'van', 'von', 'del', 'dal', 'der', 'den', 'des', 'fitz', 'san', 'ten', 'ter', 'della', 'dela', 'vander', 'vanden']);
+
 /** The kind the words around tokens [first, last) give the name, or null. */
 export function contextKind(tokens: Token[], first: number, last: number): EntityType | null {
   const nx = tokens[last];
@@ -66,6 +91,7 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     if (nx.lower === 'operating' ? tokens[last + 1]?.lower === 'system' : PRODUCT_NOUNS.has(nx.lower)) return 'PRODUCT';
     if (EVENT_NOUNS.has(nx.lower)) return 'EVENT';
     if (WORK_NOUNS_AFTER.has(nx.lower)) return 'WORK_OF_ART';
+    if (STAFF_NOUNS_AFTER.has(nx.lower)) return 'ORG';
   }
   // "the film X", 'the film "X"', "her novel X", "a book titled X"
   let k = first - 1;

@@ -106,3 +106,22 @@ t.test('a body before a title is a name of its own, and party members after a bo
   t.equal(typeOf(m, 'Republicans'), 'NORP');
   t.notOk(m.some((x) => x.text === 'House Speaker' || x.text === 'Senate Democrats' || x.text === 'Ohio Republicans'));
 });
+
+t.test('a name before staff nouns ("X economists") and a name with a capital inside ("BrightLedger") are organisations', async (t) => {
+  const m = mentionsOf(
+    'Kessling Marsh economists expected a cut, and QRStone Harlow shares fell. BrightLedger said it would appeal. ' +
+      'Gov. Ana DeVito met Rep. Colin McAvoy. Oslo officials said the port was shut.',
+  );
+  t.equal(typeOf(m, 'Kessling Marsh'), 'ORG');
+  t.equal(typeOf(m, 'QRStone Harlow'), 'ORG');
+  t.equal(typeOf(m, 'BrightLedger'), 'ORG');
+  t.equal(typeOf(m, 'Ana DeVito'), 'PERSON', 'a family name with a particle (De, Mc) is no company');
+  t.equal(typeOf(m, 'Colin McAvoy'), 'PERSON');
+  t.equal(typeOf(m, 'Oslo'), 'LOC', 'a place before staff nouns stays a place');
+});
+
+t.test('organisation heads in the plural take their "for ... and ..." complement ("Centers for X and Y")', async (t) => {
+  const m = mentionsOf('Staff at the Centers for Soil Study and Outreach met the National Institutes of Farming.');
+  t.equal(typeOf(m, 'Centers for Soil Study and Outreach'), 'ORG');
+  t.equal(typeOf(m, 'National Institutes of Farming'), 'ORG');
+});
