@@ -62,11 +62,11 @@ const COMPANY_NOUNS_BEFORE = new Set([
 /**
  * Plural nouns of the people who work for or in a body ("Acme economists", "Senate aides"): a name
  * right before one is that of an organisation (a place's name there stays a place: it is typed first).
+ * No word that is also a verb after a subject ("X shares the view", "X staffs the desk").
  */
 const STAFF_NOUNS_AFTER = new Set([
-  'economists', 'analysts', 'officials', 'executives', 'employees', 'staff', 'staffers', 'workers', 'investors',
+  'economists', 'analysts', 'officials', 'executives', 'employees', 'staffers', 'workers', 'investors',
   'shareholders', 'engineers', 'researchers', 'scientists', 'lawyers', 'attorneys', 'aides', 'spokespeople',
-  'executive', 'shares', 'stock',
 ]);
 
 /**

@@ -109,7 +109,7 @@ t.test('a body before a title is a name of its own, and party members after a bo
 
 t.test('a name before staff nouns ("X economists") and a name with a capital inside ("BrightLedger") are organisations', async (t) => {
   const m = mentionsOf(
-    'Kessling Marsh economists expected a cut, and QRStone Harlow shares fell. BrightLedger said it would appeal. ' +
+    'Kessling Marsh economists expected a cut, and QRStone Harlow analysts agreed. Ivo Haldane spoke, and Haldane shares the view. BrightLedger said it would appeal. ' +
       'Gov. Ana DeVito met Rep. Colin McAvoy. Oslo officials said the port was shut.',
   );
   t.equal(typeOf(m, 'Kessling Marsh'), 'ORG');
@@ -118,6 +118,7 @@ t.test('a name before staff nouns ("X economists") and a name with a capital ins
   t.equal(typeOf(m, 'Ana DeVito'), 'PERSON', 'a family name with a particle (De, Mc) is no company');
   t.equal(typeOf(m, 'Colin McAvoy'), 'PERSON');
   t.equal(typeOf(m, 'Oslo'), 'LOC', 'a place before staff nouns stays a place');
+  t.equal(m.filter((x) => x.text === 'Haldane')[0]?.type, 'PERSON', '"shares" after a name is a verb');
 });
 
 t.test('organisation heads in the plural take their "for ... and ..." complement ("Centers for X and Y")', async (t) => {
