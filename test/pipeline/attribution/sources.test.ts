@@ -1,7 +1,7 @@
 // Who the source is: a person or organisation named, resolved from a pronoun or a nominal, or a
 // source that names no entity (a report, a survey, officials). Never a time word, an adverb or an
 // object of the cue. The passages are invented for these tests.
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { attributions } from './attributions.js';
 
 t.test('documents and findings are sources in their own words: report, survey, study, filing', async (t) => {
@@ -121,35 +121,30 @@ t.test('a subject with a participle phrase before a stray comma: "The results of
   t.equal(a!.text, 'children lack iodine.');
 });
 
-t.test('"X of City, ST. said": the source is the person, not the state after the city', async (t) => {
-  const [a] = attributions('Rosa Imlay of Tulsa, Okla. said the levy would pass.');
-  t.equal(a?.source, 'Rosa Imlay');
-  t.equal(a?.text, 'the levy would pass.');
-});
 
-t.test('an insert that holds commas of its own (an age, "of Place", "City, State") still leads back to the named source', async (t) => {
-  const cases: [string, string][] = [
+/** Each passage reports that the levy would pass, and its source is the one named with it. */
+function levySources(t: Test, cases: [passage: string, source: string][]): void {
+  for (const [passage, source] of cases) {
+    const [a] = attributions(passage);
+    t.equal(a?.source, source, passage);
+    t.equal(a?.text, 'the levy would pass.', passage);
+  }
+}
+
+t.test('a place with its state ("of Tulsa, Okla.") or an insert that holds commas of its own (an age, "of Place", "City, State") still leads back to the named source', async (t) => {
+  levySources(t, [
+    ['Rosa Imlay of Tulsa, Okla. said the levy would pass.', 'Rosa Imlay'],
     ['Rosa Imlay, 54, of Tulsa, said the levy would pass.', 'Rosa Imlay'],
     ['Rosa Imlay, 54, said the levy would pass.', 'Rosa Imlay'],
     ['Rep. Cal Denny, a Democrat from Springfield, Ill., said the levy would pass.', 'Cal Denny'],
     ['Ivo Petrak, a farmer from Ames, Iowa, said the levy would pass.', 'Ivo Petrak'],
-  ];
-  for (const [text, source] of cases) {
-    const [a] = attributions(text);
-    t.equal(a?.source, source, text);
-    t.equal(a?.text, 'the levy would pass.', text);
-  }
+  ]);
 });
 
 t.test('a short aside in brackets between the source and its verb ("Sen. X (R-Ohio) said") is skipped', async (t) => {
-  const cases: [string, string][] = [
+  levySources(t, [
     ['Sen. Cal Denny (R-Ohio) said the levy would pass.', 'Cal Denny'],
     ['Rep. Rosa Imlay (D-Calif.) told reporters the levy would pass.', 'Rosa Imlay'],
     ['The port authority (which sets the fees) said the levy would pass.', 'The port authority'],
-  ];
-  for (const [text, source] of cases) {
-    const [a] = attributions(text);
-    t.equal(a?.source, source, text);
-    t.equal(a?.text, 'the levy would pass.', text);
-  }
+  ]);
 });
