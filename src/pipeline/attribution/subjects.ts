@@ -145,12 +145,15 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
     comma = p;
     p = commaBefore(comma);
   }
-  if (p < lo) {
+  // right after a quotation, the words before the insert open the clause: '"...," X, 45, told'
+  const afterQuotation = p >= lo && c.tokens[p]!.kind === 'quote' && c.tokens[p]!.quoteRole === 'close' && comma !== lastComma;
+  if (p < lo || afterQuotation) {
     // "The firm Acme Ltd., has said", "The results of the study published this week, revealed":
     // a stray comma after a subject that opens the sentence (with its modifiers)
-    const ending = nounPhraseEndingAt(c, comma - 1, lo);
-    const np = ending && ending.first === lo ? ending : verbless(c, lo, comma) ? nounPhraseStartingAt(c, lo, comma) : null;
-    const src = np && np.first === lo ? sourceOfNounPhrase(c, np) : null;
+    const start = afterQuotation ? p + 1 : lo;
+    const ending = nounPhraseEndingAt(c, comma - 1, start);
+    const np = ending && ending.first === start ? ending : verbless(c, start, comma) ? nounPhraseStartingAt(c, start, comma) : null;
+    const src = np && np.first === start ? sourceOfNounPhrase(c, np) : null;
     return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false } : null;
   }
   if (c.tokens[p]!.text !== ',') return null;
@@ -168,13 +171,15 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
 
 /**
  * The words between the commas at `p` and `end` continue an insert rather than being one: an age
- * ("X, 54,"), a place after "of" or "from" ("X, 54, of Tulsa,"), or the state or country after a
- * place ("... from Ames, Iowa,").
+ * ("X, 54,"), a place after "of" or "from" ("X, 54, of Tulsa,"), a relative clause after an age
+ * ("X, 67, who ...,"), or the state or country after a place ("... from Ames, Iowa,").
  */
 function continuesInsert(c: Context, p: number, end: number): boolean {
   const first = c.tokens[p + 1];
   if (!first || p + 1 >= end) return false;
   if (end - p === 2 && first.kind === 'num') return true;
+  // a relative clause after an age: "X, 67, who has lived there for years, told"
+  if ((first.lower === 'who' || first.lower === 'which') && c.tokens[p - 1]?.kind === 'num' && c.tokens[p - 2]?.text === ',') return true;
   if ((first.lower === 'of' || first.lower === 'from') && end - p <= 5) {
     for (let k = p + 2; k < end; k++) if (!c.tokens[k]!.cap) return false;
     return end - p > 2;
@@ -250,6 +255,8 @@ export function participleSubject(c: Context, v: number): Subject | null {
  * subject, not the speaker.
  */
 export function subjectAfter(c: Context, v: number): Subject | null {
+  // the phrase after "told" is who was told, never the speaker
+  if (c.lemma(v) === 'tell') return null;
   const s = sentenceOf(c, v);
   let k = v + 1;
   if (k >= s.last || isTimeWord(c, k)) return null;

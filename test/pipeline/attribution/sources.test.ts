@@ -148,3 +148,13 @@ t.test('a short aside in brackets between the source and its verb ("Sen. X (R-Oh
     ['The port authority (which sets the fees) said the levy would pass.', 'The port authority'],
   ]);
 });
+
+t.test('a quotation followed by a name with an age and "told": the name is the source, the listener never', async (t) => {
+  const [a] = attributions('"I did nothing wrong," Rosa Imlay, 54, told the court.');
+  t.equal(a?.text, 'I did nothing wrong,');
+  t.equal(a?.source, 'Rosa Imlay');
+  const [c] = attributions("Resident Ivo Petrak, 67, who has farmed there for decades, told the meeting: 'The levy will pass.'");
+  t.equal(c?.source, 'Ivo Petrak', 'over an age and a relative clause');
+  const [b] = attributions('"It is over," told the court.');
+  t.not(b?.source, 'the court', 'the phrase after "told" is who was told');
+});
