@@ -12,7 +12,12 @@ export const PERSON_TITLES = new Set([
   'prime', 'foreign', 'defence', 'defense', 'interior', 'finance', 'home', 'attorney', 'head', 'speaker', 'commissioner',
   'manager', 'striker', 'midfielder', 'defender', 'goalkeeper', 'player', 'captain', 'member', 'dean', 'superintendent',
   'constable', 'sheriff', 'crown', 'shadow', 'acting', 'interim', 'former', 'senior', 'junior', 'assistant', 'associate', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
+  'secretary-general', 'attorney-general', 'director-general', 'governor-general', 'vice-president', 'vice-chairman',
+  'vice-chair', 'commander-in-chief', 'editor-in-chief', 'cfo', 'coo', 'cto', 'editor', 'executive',
 ]);
+
+/** Officers' titles written in capitals after their company's name ("Acme CEO X"). */
+export const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto']);
 
 /** Titles that are names of a person when used alone with a name ("Mr", "Dr"): strong person cues. */
 export const HONORIFICS = new Set(['mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'miss', 'mx', 'dr', 'dr.', 'prof', 'prof.', 'sir', 'dame', 'lord', 'lady']);

@@ -5,7 +5,7 @@
 
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
 import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
-import { HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
+import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
@@ -38,6 +38,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     splitRun(tokens, a, b - 1, out);
     out.push({ first: b - 1, last: b, roles: [], forcedType: 'NORP', personCue: false });
     return;
+  }
+  // "Acme Robotics CFO X": the company before an officer's title is a name of its own
+  for (let k = a + 1; k < b - 1 && k - a <= 4; k++) {
+    if (CORPORATE_TITLES.has(tokens[k]!.lower) && tokens[k]!.allCaps) {
+      splitRun(tokens, a, k, out);
+      splitRun(tokens, k, b, out);
+      return;
+    }
   }
   // "&" between capitalised words joins the partners of a firm ("Hartley & Sloane"): one name,
   // even when a partner's name is also a place's
@@ -191,10 +199,13 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
 /** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
 /**
  * The body a title belongs to, before it: words that end in an organisation word ("House Speaker
- * X", "Senate Majority Leader X", "Labour Party leader X"); the body is a name of its own.
+ * X", "Senate Majority Leader X", "Labour Party leader X"), or any name before an officer's title
+ * ("Acme CEO X"); the body is a name of its own.
  */
 function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   if (k - a > 3) return false;
+  // "Acme CEO X": what stands before an officer's title is the company
+  if (CORPORATE_TITLES.has(tokens[k]!.lower)) return true;
   const last = tokens[k - 1]!;
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower));
 }

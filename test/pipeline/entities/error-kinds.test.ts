@@ -126,3 +126,17 @@ t.test('organisation heads in the plural take their "for ... and ..." complement
   t.equal(typeOf(m, 'Centers for Soil Study and Outreach'), 'ORG');
   t.equal(typeOf(m, 'National Institutes of Farming'), 'ORG');
 });
+
+t.test('the company before an officer\'s title, hyphenated titles, and company words such as "Electronics"', async (t) => {
+  const m = mentionsOf(
+    'Kelvar Robotics CFO Dana Holt resigned, and Zentro CEO Ivo Petrak replaced her. ' +
+      'UNASCO Secretary-General Mira Chen met Halvorsen Electronics.',
+  );
+  t.equal(typeOf(m, 'Kelvar Robotics'), 'ORG');
+  t.equal(typeOf(m, 'Dana Holt'), 'PERSON');
+  t.equal(typeOf(m, 'Zentro'), 'ORG');
+  t.equal(typeOf(m, 'Ivo Petrak'), 'PERSON');
+  t.equal(typeOf(m, 'UNASCO'), 'ORG');
+  t.equal(typeOf(m, 'Mira Chen'), 'PERSON');
+  t.equal(typeOf(m, 'Halvorsen Electronics'), 'ORG');
+});
