@@ -14,6 +14,8 @@ export const PERSON_TITLES = new Set([
   'constable', 'sheriff', 'crown', 'shadow', 'acting', 'interim', 'former', 'senior', 'junior', 'assistant', 'associate', 'chef', 'agent', 'author', 'writer', 'actor', 'actress', 'singer', 'analyst', 'economist', 'lawyer', 'dr', 'st',
   'secretary-general', 'attorney-general', 'director-general', 'governor-general', 'vice-president', 'vice-chairman',
   'vice-chair', 'commander-in-chief', 'editor-in-chief', 'cfo', 'coo', 'cto', 'editor', 'executive',
+  'cllr', 'cllr.', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'assemblyman', 'assemblywoman',
+  'mp', 'mep', 'msp', 'mla',
 ]);
 
 /** Officers' titles written in capitals after their company's name ("Acme CEO X"). */

@@ -6,7 +6,7 @@
 import { COMMON_WORDS } from '../data/common.js';
 import { LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { KIND_HEADS_OF } from '../data/entity-kinds.js';
-import { isGivenName, lookupPlace } from '../gazetteer.js';
+import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { type Candidate, type EntityInput, textOfTokens } from './model.js';
@@ -88,6 +88,28 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
   return dedupe(cands);
 }
 
+/** Plurals of people without an s. */
+const PLURAL_PEOPLE = new Set(['children', 'women', 'men', 'people']);
+
+/** Head words that close a name with a possessive inside it. */
+const POSSESSIVE_NAME_HEADS = new Set(['trust', 'party', 'church', 'cathedral', 'hospital', 'school', 'college', 'university', 'fund', 'society', 'association', 'league', 'union', 'front', 'army', 'republic', 'congress', 'council', 'alliance', 'foundation', 'institute', 'day']);
+
+/**
+ * The possessive at `j` lies inside a name: the word before it is an ordinary plural noun
+ * ("Children's", "People's", "Women's"), and a head word of organisations follows within two
+ * capitalised words.
+ */
+function possessiveInsideName(tokens: Token[], i: number, j: number, end: number): boolean {
+  const owner = tokens[j - 1]!;
+  const pluralNoun = PLURAL_PEOPLE.has(owner.lower) || (owner.lower.endsWith('s') && isEnglishWord(owner.lower) && !isGivenName(owner.lower));
+  if (j - i < 1 || !pluralNoun) return false;
+  for (let k = j + 1; k < end && k <= j + 2; k++) {
+    if (!isCapWord(tokens[k]!)) return false;
+    if (POSSESSIVE_NAME_HEADS.has(tokens[k]!.lower)) return true;
+  }
+  return false;
+}
+
 /** One candidate per token range: a place may be nested twice (in a facility's prefix and in the facility). */
 function dedupe(cands: Candidate[]): Candidate[] {
   const seen = new Set<number>();
@@ -148,6 +170,12 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
         j++;
         continue;
       }
+    }
+    // "Children's Trust", "People's Party": a possessive inside a name whose
+    // head word ends it; not after a name of its own ("Ruiz's Party" is a party of Ruiz's)
+    if (u.kind === 'poss' && u.lower === "'s" && nx && isCapWord(nx) && possessiveInsideName(tokens, i, j, end)) {
+      j++;
+      continue;
     }
     if (u.kind === 'punct' && u.text === '&' && nx && isCapWord(nx)) {
       j++;

@@ -140,3 +140,16 @@ t.test('the company before an officer\'s title, hyphenated titles, and company w
   t.equal(typeOf(m, 'Mira Chen'), 'PERSON');
   t.equal(typeOf(m, 'Halvorsen Electronics'), 'ORG');
 });
+
+t.test('UK titles (Cllr, MP) are no part of a name, and a possessive inside a name ends at its head word', async (t) => {
+  const m = mentionsOf(
+    "Cllr Nora Vale backed the plan, and MP Ivo Brent opposed it. The Northgate Children's Trust and the People's Party met. " +
+      "Brent's Party rally was small.",
+  );
+  t.equal(typeOf(m, 'Nora Vale'), 'PERSON');
+  t.equal(typeOf(m, 'Ivo Brent'), 'PERSON');
+  t.notOk(m.some((x) => x.text.startsWith('Cllr') || x.text.startsWith('MP ')));
+  t.equal(typeOf(m, "Northgate Children's Trust"), 'ORG');
+  t.equal(typeOf(m, "People's Party"), 'ORG');
+  t.notOk(m.some((x) => x.text === "Brent's Party"), 'a person\'s possessive is no part of a name');
+});
