@@ -92,6 +92,9 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
   return null;
 }
 
+/** Words that make a time noun after them a time phrase: "last week", "this month". */
+const TIME_DETERMINERS = new Set(['last', 'next', 'this', 'earlier', 'later']);
+
 function skipAdverbials(c: Context, k: number, end: number): number {
   while (k < end && c.quoteOf[k] === -1) {
     // "so heavily that", "fast enough that": a degree, and its "that" clause a result, not a report
@@ -105,7 +108,17 @@ function skipAdverbials(c: Context, k: number, end: number): number {
         continue;
       }
     }
+    // "said last week it would", "said this month that": a time phrase before the content
+    if (TIME_DETERMINERS.has(c.tokens[k]!.lower) && k + 1 < end && c.tokens[k + 1]!.kind === 'word' && isTimeWord(c, k + 1)) {
+      k += 2;
+      continue;
+    }
+    // "said about 820,000 ballots ...": an adverb of degree before a number opens the content
+    if (tagIs(c, k, POS.ADV) && c.tokens[k + 1]?.kind === 'num') break;
     if (tagIs(c, k, POS.ADV) && c.tokens[k]!.lower !== 'how' && c.tokens[k]!.lower !== 'why' && c.tokens[k]!.lower !== 'when' && c.tokens[k]!.lower !== 'where') k++;
+    // a number is part of a date only after a calendar word ("said Nov. 5 that"); else it counts
+    // something and opens the content ("said 820,000 ballots were cast", "said 87% of ...")
+    else if (c.tokens[k]!.kind === 'num' && !(k > 0 && isTimeWord(c, k - 1) && c.tokens[k - 1]!.kind !== 'num')) break;
     else if (isTimeWord(c, k) && c.tokens[k + 1]?.kind !== 'poss' && !isVerb(c, k + 1) && !tagIs(c, k + 1, POS.AUX)) k++;
     else break;
   }
@@ -197,7 +210,8 @@ export function opensClause(c: Context, k: number, end: number): boolean {
     }
     return false;
   } else {
-    const np = nounPhraseStartingAt(c, k, end);
+    // "about 820,000 ballots were ...": a degree adverb before a number belongs to the subject
+    const np = nounPhraseStartingAt(c, k, end) ?? (tagIs(c, k, POS.ADV) && c.tokens[k + 1]?.kind === 'num' ? nounPhraseStartingAt(c, k + 1, end) : null);
     if (!np) return false;
     m = np.last;
     // prepositional modifiers: "the head of the agency would ...", "feedback for X had helped"
@@ -220,7 +234,12 @@ export function opensClause(c: Context, k: number, end: number): boolean {
   }
   while (m < end && tagIs(c, m, POS.ADV)) m++;
   if (m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')))) return true;
-  // "Jane Doe wishes to ...": a name and a verb in -s that the tagger read as a plural noun
+  // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
+  // plural noun, after a name or a singular noun, and before what follows verbs
   const last = m - 1;
-  return last > k && tagIs(c, last, POS.NOUN) && c.tokens[last]!.lower.endsWith('s') && c.lemma(last) !== c.tokens[last]!.lower && (tagIs(c, last - 1, POS.PROPN, POS.PRON) || c.ents.mentionCover[last - 1] !== -1) && c.ents.mentionCover[last] === -1 && m < end && tagIs(c, m, POS.DET, POS.PRON, POS.PART, POS.ADP, POS.ADV, POS.SCONJ);
+  if (!(last > k && tagIs(c, last, POS.NOUN) && c.tokens[last]!.lower.endsWith('s') && c.ents.mentionCover[last] === -1 && m < end)) return false;
+  const afterName = (tagIs(c, last - 1, POS.PROPN, POS.PRON) || c.ents.mentionCover[last - 1] !== -1) && c.lemma(last) !== c.tokens[last]!.lower;
+  if (afterName) return tagIs(c, m, POS.DET, POS.PRON, POS.PART, POS.ADP, POS.ADV, POS.SCONJ);
+  const afterSingularNoun = tagIs(c, last - 1, POS.NOUN) && !c.tokens[last - 1]!.lower.endsWith('s') && !c.tokens[last]!.lower.endsWith('ss');
+  return afterSingularNoun && (tagIs(c, m, POS.DET) || (c.tokens[m]!.lower === 'to' && isVerb(c, m + 1)));
 }

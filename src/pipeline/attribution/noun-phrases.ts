@@ -48,6 +48,8 @@ function isNumberComma(c: Context, i: number): boolean {
 function isNounPhraseToken(c: Context, i: number): boolean {
   const t = c.tokens[i]!;
   if (t.kind === 'num' || isPossessive(c, i) || isNumberComma(c, i)) return true;
+  // "87%", "$200": a sign that belongs to its number
+  if ((t.text === '%' && c.tokens[i - 1]?.kind === 'num') || ((t.text === '$' || t.text === '€' || t.text === '£') && c.tokens[i + 1]?.kind === 'num')) return true;
   if (t.kind !== 'word') return false;
   if (c.ents.mentionCover[i] !== -1) return true;
   if (tagIs(c, i, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM, POS.DET)) return true;

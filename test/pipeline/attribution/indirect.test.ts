@@ -177,3 +177,15 @@ t.test('a counterpoint after ", while" or ", whereas" ends the content; a clause
   const [c] = attributions('Ines Varo said the count was fair, while standing at the podium.');
   t.equal(c?.text, 'the count was fair, while standing at the podium.');
 });
+
+t.test('contents that open with a number, after a time phrase, or with a verb in -s the tagger reads as a noun', async (t) => {
+  const cases: [passage: string, content: string][] = [
+    ['Ines Varo said 820,000 ballots had been cast.', '820,000 ballots had been cast.'],
+    ['The campaign said 87% of its gifts were small.', '87% of its gifts were small.'],
+    ['Ines Varo said about 9,000 people had left.', 'about 9,000 people had left.'],
+    ['The trust said last week it would add funds.', 'it would add funds.'],
+    ['Aides said the governor plans to visit every county.', 'the governor plans to visit every county.'],
+    ['Ines Varo said Nov. 5 that the count was over.', 'the count was over.'],
+  ];
+  for (const [passage, content] of cases) t.equal(attributions(passage)[0]?.text, content, passage);
+});
