@@ -15,6 +15,8 @@ const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'one']);
 /** Prepositions that attach a modifier to a noun ("state media in the capital", "the head of the agency"). */
 const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'inside', 'near', 'across']);
+/** People named by whom they serve, with "to": "aides to X", "an adviser to X". */
+const NOUNS_WITH_TO = new Set(['aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'spokesman', 'spokeswoman', 'spokesperson', 'counsel', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'assistant', 'assistants', 'deputy', 'deputies', 'successor', 'lawyer', 'lawyers', 'consultant', 'consultants']);
 
 export interface NounPhrase {
   /** Whole phrase [first, last), modifiers included. */
@@ -96,7 +98,9 @@ export function nounPhraseEndingAt(c: Context, k: number, lo: number): NounPhras
   // "X of Y", "X in Y": the phrase goes on to the left over prepositional modifiers
   for (let hops = 0; hops < 4; hops++) {
     const p = first - 1;
-    if (p - 1 < lo || !NOUN_MODIFIER_PREPOSITIONS.has(c.tokens[p]!.lower) || c.ents.mentionCover[p] !== -1) break;
+    if (p - 1 < lo || c.ents.mentionCover[p] !== -1) break;
+    const prep = c.tokens[p]!.lower;
+    if (!NOUN_MODIFIER_PREPOSITIONS.has(prep) && !(prep === 'to' && NOUNS_WITH_TO.has(c.tokens[p - 1]!.lower))) break;
     if (!isNounPhraseToken(c, p - 1) || tagIs(c, p - 1, POS.DET)) break;
     const a = chunkStart(c, p - 1, lo);
     if (k - a >= MAX_NP_TOKENS) break;

@@ -158,3 +158,11 @@ t.test('a quotation followed by a name with an age and "told": the name is the s
   const [b] = attributions('"It is over," told the court.');
   t.not(b?.source, 'the court', 'the phrase after "told" is who was told');
 });
+
+t.test('people named by whom they serve ("aides to X", "an adviser to X") are the source, not X', async (t) => {
+  levySources(t, [
+    ['Campaign aides to Rosa Imlay said the levy would pass.', 'Campaign aides to Rosa Imlay'],
+    ['An adviser to the mayor said the levy would pass.', 'An adviser to the mayor'],
+    ['Aides to Rosa Imlay said the levy would pass.', 'Aides to Rosa Imlay'],
+  ]);
+});
