@@ -15,8 +15,8 @@ export const ORG_SUFFIXES = new Set([
   'commission', 'secretariat', 'tribunal', 'corps', 'team', 'squad', 'orchestra', 'choir', 'band', 'trust', 'charity',
   'center', 'centre', 'program', 'programme', 'project', 'initiative', 'campaign', 'caucus', 'consortium', 'cooperative',
   'exchange', 'district', 'command', 'org', 'inc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'fc', 'afc', 'united', 'city', 'rovers', 'athletic',
-  'electronics', 'pharmaceuticals', 'therapeutics', 'biosciences', 'logistics', 'petroleum', 'insurance', 'ventures', 'aerospace',
-  'bancorp', 'financial', 'investments', 'securities', 'chemicals', 'robotics', 'semiconductor', 'semiconductors',
+  'electronics', 'pharmaceuticals', 'therapeutics', 'biosciences', 'logistics', 'petroleum', 'ventures', 'aerospace',
+  'bancorp', 'investments', 'chemicals', 'robotics', 'semiconductor', 'semiconductors', 'administration',
 ]);
 
 /** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */

@@ -189,3 +189,11 @@ t.test('contents that open with a number, after a time phrase, or with a verb in
   ];
   for (const [passage, content] of cases) t.equal(attributions(passage)[0]?.text, content, passage);
 });
+
+t.test('a cue\'s prepositional phrase may have its own modifier before the content ("said in a filing with X that")', async (t) => {
+  const [a] = attributions('The fund said in a filing with the Bonds and Exchange Commission that it had sold its stake.');
+  t.equal(a?.text, 'it had sold its stake.');
+  t.equal(a?.source, 'The fund');
+  const [b] = attributions('Ines Varo said in a letter to colleagues that the vote would wait.');
+  t.equal(b?.text, 'the vote would wait.');
+});

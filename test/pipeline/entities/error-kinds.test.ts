@@ -153,3 +153,9 @@ t.test('UK titles (Cllr, MP) are no part of a name, and a possessive inside a na
   t.equal(typeOf(m, "People's Party"), 'ORG');
   t.notOk(m.some((x) => x.text === "Brent's Party"), 'a person\'s possessive is no part of a name');
 });
+
+t.test('"X and Y Administration" and "X and Y Commission" stay one name', async (t) => {
+  const m = mentionsOf('The Grain and Timber Administration wrote to the Bonds and Exchange Commission.');
+  t.equal(typeOf(m, 'Grain and Timber Administration'), 'ORG');
+  t.equal(typeOf(m, 'Bonds and Exchange Commission'), 'ORG');
+});
