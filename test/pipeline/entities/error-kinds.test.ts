@@ -1,7 +1,7 @@
 // The error kinds seen on unseen news, each on an invented passage: person names that are also
 // place names, nested names, companies with "&", lower-case brands, post-nominals and deities.
 import t from 'tap';
-import { mentionsOf, typeOf } from './helpers.js';
+import { expectTypes, mentionsOf, typeOf } from './helpers.js';
 
 t.test('a surname that is also a place is the person when the person was named, and the place after "in"', async (t) => {
   const m = mentionsOf('Maya Jordan scored twice. Jordan said the team was ready. Fans in Jordan cheered.');
@@ -30,31 +30,39 @@ t.test('a business noun right before a name makes it an organisation, a lower-ca
     'The delivery app zoomCart was bought by the investment bank Halvorsen Pike. Shares of the online retailer ' +
       'qBasket fell, and the carmaker Ostrava Motors said zoomCart would stay. Dana Holt owns a new xTab.',
   );
-  t.equal(typeOf(m, 'Halvorsen Pike'), 'ORG');
-  t.equal(typeOf(m, 'qBasket'), 'ORG');
-  t.equal(typeOf(m, 'Ostrava Motors'), 'ORG');
-  t.equal(typeOf(m, 'Dana Holt'), 'PERSON');
+  expectTypes(t, m, {
+    'Halvorsen Pike': 'ORG',
+    qBasket: 'ORG',
+    'Ostrava Motors': 'ORG',
+    'Dana Holt': 'PERSON',
+  });
   t.equal(typeOf(m, 'xTab'), 'PRODUCT', 'a brand with no business noun before it stays a product');
 });
 
 t.test('lower-case brands are found: a company from the company list, a product otherwise', async (t) => {
   const m = mentionsOf('Sellers moved from eBay to the new iWidget app, which runs on every zPhone.');
-  t.equal(typeOf(m, 'eBay'), 'ORG');
-  t.equal(typeOf(m, 'iWidget'), 'PRODUCT');
-  t.equal(typeOf(m, 'zPhone'), 'PRODUCT');
+  expectTypes(t, m, {
+    eBay: 'ORG',
+    iWidget: 'PRODUCT',
+    zPhone: 'PRODUCT',
+  });
 });
 
 t.test('post-nominal letters are neither organisations nor part of the name', async (t) => {
   const m = mentionsOf('Ana Ruiz QC represented the family. Ivan Hale, OBE, chaired the inquiry.');
-  t.equal(typeOf(m, 'Ana Ruiz'), 'PERSON');
-  t.equal(typeOf(m, 'Ivan Hale'), 'PERSON');
+  expectTypes(t, m, {
+    'Ana Ruiz': 'PERSON',
+    'Ivan Hale': 'PERSON',
+  });
   t.notOk(m.some((x) => x.text === 'QC' || x.text === 'OBE' || x.text.endsWith('QC')));
 });
 
 t.test('deities are persons, not organisations', async (t) => {
   const m = mentionsOf('The pilgrims prayed to Vishnu, and the preacher thanked God.');
-  t.equal(typeOf(m, 'Vishnu'), 'PERSON');
-  t.equal(typeOf(m, 'God'), 'PERSON');
+  expectTypes(t, m, {
+    Vishnu: 'PERSON',
+    God: 'PERSON',
+  });
 });
 
 t.test('nesting: a place named as the head of an organisation is part of its name', async (t) => {
@@ -65,11 +73,13 @@ t.test('nesting: a place named as the head of an organisation is part of its nam
 
 t.test('nesting: the city in an airport name, the place after "of", the person in a foundation', async (t) => {
   const m = mentionsOf('She flew from Quito Mariscal Airport to the University of Chile, then visited the Ana Ruiz Foundation.');
-  t.equal(typeOf(m, 'Quito'), 'LOC');
-  t.equal(typeOf(m, 'Chile'), 'LOC');
-  t.equal(typeOf(m, 'University of Chile'), 'ORG');
-  t.equal(typeOf(m, 'Ana Ruiz Foundation'), 'ORG');
-  t.equal(typeOf(m, 'Ana Ruiz'), 'PERSON');
+  expectTypes(t, m, {
+    Quito: 'LOC',
+    Chile: 'LOC',
+    'University of Chile': 'ORG',
+    'Ana Ruiz Foundation': 'ORG',
+    'Ana Ruiz': 'PERSON',
+  });
 });
 
 t.test('nesting: a surname in a foundation name is nested only when it refers to a person of the article', async (t) => {
@@ -81,8 +91,10 @@ t.test('nesting: a surname in a foundation name is nested only when it refers to
 
 t.test('a person whose name starts with a city\'s is a person when a speech verb or a role follows; no place is nested in it', async (t) => {
   const m = mentionsOf('Quito Brask said the budget was fair. Lima Okafor, the mayor, agreed. Later Brask left for Quito.');
-  t.equal(typeOf(m, 'Quito Brask'), 'PERSON');
-  t.equal(typeOf(m, 'Lima Okafor'), 'PERSON');
+  expectTypes(t, m, {
+    'Quito Brask': 'PERSON',
+    'Lima Okafor': 'PERSON',
+  });
   t.notOk(m.some((x) => x.text === 'Lima'), 'no place inside the person\'s name');
   t.equal(m.find((x) => x.text === 'Brask')?.name, 'Quito Brask');
   t.equal(m.filter((x) => x.text === 'Quito').at(-1)?.type, 'LOC', 'the city itself after "for"');
@@ -98,12 +110,14 @@ t.test('US states abbreviated after a city, news style, are places, and their pe
 
 t.test('a body before a title is a name of its own, and party members after a body are a group', async (t) => {
   const m = mentionsOf('On Monday, House Speaker Dan Orlov said the vote would wait. Senate Democrats objected, and Ohio Republicans were split.');
-  t.equal(typeOf(m, 'House'), 'ORG');
-  t.equal(typeOf(m, 'Dan Orlov'), 'PERSON');
-  t.equal(typeOf(m, 'Senate'), 'ORG');
-  t.equal(typeOf(m, 'Democrats'), 'NORP');
-  t.equal(typeOf(m, 'Ohio'), 'LOC');
-  t.equal(typeOf(m, 'Republicans'), 'NORP');
+  expectTypes(t, m, {
+    House: 'ORG',
+    'Dan Orlov': 'PERSON',
+    Senate: 'ORG',
+    Democrats: 'NORP',
+    Ohio: 'LOC',
+    Republicans: 'NORP',
+  });
   t.notOk(m.some((x) => x.text === 'House Speaker' || x.text === 'Senate Democrats' || x.text === 'Ohio Republicans'));
 });
 
@@ -112,9 +126,11 @@ t.test('a name before staff nouns ("X economists") and a name with a capital ins
     'Kessling Marsh economists expected a cut, and QRStone Harlow analysts agreed. Ivo Haldane spoke, and Haldane shares the view. BrightLedger said it would appeal. ' +
       'Gov. Ana DeVito met Rep. Colin McAvoy. Oslo officials said the port was shut.',
   );
-  t.equal(typeOf(m, 'Kessling Marsh'), 'ORG');
-  t.equal(typeOf(m, 'QRStone Harlow'), 'ORG');
-  t.equal(typeOf(m, 'BrightLedger'), 'ORG');
+  expectTypes(t, m, {
+    'Kessling Marsh': 'ORG',
+    'QRStone Harlow': 'ORG',
+    BrightLedger: 'ORG',
+  });
   t.equal(typeOf(m, 'Ana DeVito'), 'PERSON', 'a family name with a particle (De, Mc) is no company');
   t.equal(typeOf(m, 'Colin McAvoy'), 'PERSON');
   t.equal(typeOf(m, 'Oslo'), 'LOC', 'a place before staff nouns stays a place');
@@ -123,8 +139,10 @@ t.test('a name before staff nouns ("X economists") and a name with a capital ins
 
 t.test('organisation heads in the plural take their "for ... and ..." complement ("Centers for X and Y")', async (t) => {
   const m = mentionsOf('Staff at the Centers for Soil Study and Outreach met the National Institutes of Farming.');
-  t.equal(typeOf(m, 'Centers for Soil Study and Outreach'), 'ORG');
-  t.equal(typeOf(m, 'National Institutes of Farming'), 'ORG');
+  expectTypes(t, m, {
+    'Centers for Soil Study and Outreach': 'ORG',
+    'National Institutes of Farming': 'ORG',
+  });
 });
 
 t.test('the company before an officer\'s title, hyphenated titles, and company words such as "Electronics"', async (t) => {
@@ -132,13 +150,15 @@ t.test('the company before an officer\'s title, hyphenated titles, and company w
     'Kelvar Robotics CFO Dana Holt resigned, and Zentro CEO Ivo Petrak replaced her. ' +
       'UNASCO Secretary-General Mira Chen met Halvorsen Electronics.',
   );
-  t.equal(typeOf(m, 'Kelvar Robotics'), 'ORG');
-  t.equal(typeOf(m, 'Dana Holt'), 'PERSON');
-  t.equal(typeOf(m, 'Zentro'), 'ORG');
-  t.equal(typeOf(m, 'Ivo Petrak'), 'PERSON');
-  t.equal(typeOf(m, 'UNASCO'), 'ORG');
-  t.equal(typeOf(m, 'Mira Chen'), 'PERSON');
-  t.equal(typeOf(m, 'Halvorsen Electronics'), 'ORG');
+  expectTypes(t, m, {
+    'Kelvar Robotics': 'ORG',
+    'Dana Holt': 'PERSON',
+    Zentro: 'ORG',
+    'Ivo Petrak': 'PERSON',
+    UNASCO: 'ORG',
+    'Mira Chen': 'PERSON',
+    'Halvorsen Electronics': 'ORG',
+  });
 });
 
 t.test('UK titles (Cllr, MP) are no part of a name, and a possessive inside a name ends at its head word', async (t) => {
@@ -146,16 +166,22 @@ t.test('UK titles (Cllr, MP) are no part of a name, and a possessive inside a na
     "Cllr Nora Vale backed the plan, and MP Ivo Brent opposed it. The Northgate Children's Trust and the People's Party met. " +
       "Brent's Party rally was small.",
   );
-  t.equal(typeOf(m, 'Nora Vale'), 'PERSON');
-  t.equal(typeOf(m, 'Ivo Brent'), 'PERSON');
+  expectTypes(t, m, {
+    'Nora Vale': 'PERSON',
+    'Ivo Brent': 'PERSON',
+  });
   t.notOk(m.some((x) => x.text.startsWith('Cllr') || x.text.startsWith('MP ')));
-  t.equal(typeOf(m, "Northgate Children's Trust"), 'ORG');
-  t.equal(typeOf(m, "People's Party"), 'ORG');
+  expectTypes(t, m, {
+    "Northgate Children's Trust": 'ORG',
+    "People's Party": 'ORG',
+  });
   t.notOk(m.some((x) => x.text === "Brent's Party"), 'a person\'s possessive is no part of a name');
 });
 
 t.test('"X and Y Administration" and "X and Y Commission" stay one name', async (t) => {
   const m = mentionsOf('The Grain and Timber Administration wrote to the Bonds and Exchange Commission.');
-  t.equal(typeOf(m, 'Grain and Timber Administration'), 'ORG');
-  t.equal(typeOf(m, 'Bonds and Exchange Commission'), 'ORG');
+  expectTypes(t, m, {
+    'Grain and Timber Administration': 'ORG',
+    'Bonds and Exchange Commission': 'ORG',
+  });
 });

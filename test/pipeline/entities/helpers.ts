@@ -1,4 +1,5 @@
 // Runs the pipeline on a short invented passage and lists its mentions with their entity's type and name.
+import type { Test } from 'tap';
 import { annotate } from '../../../src/pipeline/annotate.js';
 
 export function mentionsOf(text: string) {
@@ -15,4 +16,9 @@ export type Listed = ReturnType<typeof mentionsOf>[number];
 /** The type of the first mention with exactly this text, or undefined. */
 export function typeOf(mentions: Listed[], text: string): string | undefined {
   return mentions.find((m) => m.text === text)?.type;
+}
+
+/** Asserts the type of each named mention at once: `{ name: type }`. */
+export function expectTypes(t: Test, mentions: Listed[], expected: Record<string, string>): void {
+  t.same(Object.fromEntries(Object.keys(expected).map((name) => [name, typeOf(mentions, name)])), expected);
 }
