@@ -21,13 +21,14 @@ const MAX_WAITING = 8;
 let pool: Piscina | undefined;
 
 function formatPool(): Piscina {
-  if (!pool) letThreadLimitsHold();
+  if (pool) return pool;
+  letThreadLimitsHold();
   const filename = siblingModule(import.meta.url, 'format-worker');
   // Run from TypeScript sources (development, tests), the thread also holds the loader's
   // transpiled modules and source maps: measured out of memory in its warm-up at 48 MB from a
   // fresh clone. The compiled service, which production runs, keeps the page's budget.
   const fromSource = filename.endsWith('.ts');
-  pool ??= new Piscina({
+  pool = new Piscina({
     filename,
     minThreads: 0,
     maxThreads: 1,

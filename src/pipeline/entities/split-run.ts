@@ -196,7 +196,6 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   nestPlaces(tokens, i, b, out);
 }
 
-/** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
 /**
  * The body a title belongs to, before it: words that end in an organisation word ("House Speaker
  * X", "Senate Majority Leader X", "Labour Party leader X"), or any name before an officer's title
@@ -210,6 +209,7 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower));
 }
 
+/** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
 function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
   const pre = textOfTokens(tokens, a, k);
   if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k)) return true;
