@@ -72,7 +72,9 @@ export function toAnnotateLine(id: unknown, a: ArticleAnnotation): AnnotateLine 
   for (const q of a.quotes) {
     const speaker = sourceOf(q);
     const via = viaOf(q);
-    const quoted = q.kind === 'direct' ? [q] : (q.quotedSpans ?? []);
+    // a transcript's answer after its speaker's label is verbatim but stands in no quotation marks
+    const inMarks = q.kind === 'direct' && !q.rule.startsWith('transcript-label');
+    const quoted = inMarks ? [q] : (q.quotedSpans ?? []);
     for (const x of quoted) quotes.push({ start: x.start, end: x.end, text: x.text, speaker, via });
     const quotedWords = quoted.reduce((n, x) => n + wordCount(x.text), 0);
     attributions.push({

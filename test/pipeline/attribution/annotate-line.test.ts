@@ -38,3 +38,14 @@ t.test('entity types for the scorer: a facility is a place, types it lacks are l
   const line = toAnnotateLine('d2', annotate(text));
   t.ok(line.entities.every((e) => ['PERSON', 'ORG', 'LOC'].includes(e.type)));
 });
+
+t.test("a transcript's answers are direct attributions but no quotes: they stand in no quotation marks", async (t) => {
+  const transcript = 'Interview with the harbour master\n\nQ: When will the ferry sail again?\n\nVANDERMEER: We hope to sail on Friday.\n\nQ: And the fares?\n\nVANDERMEER: They will not change.\n\nThe port reopened, "at long last," Vandermeer said later.';
+  const line = toAnnotateLine('d3', annotate(transcript));
+  const cps = [...transcript];
+  const slice = (s: { start: number; end: number }) => cps.slice(s.start, s.end).join('');
+  const answers = line.attributions.filter((a) => a.rule?.startsWith('transcript-label'));
+  t.ok(answers.length >= 2, 'the answers are attributed to their speaker');
+  t.ok(answers.every((a) => a.kind === 'direct' && a.direct));
+  t.same(line.quotes.map(slice), ['at long last,'], 'only the words in quotation marks are quotes');
+});
