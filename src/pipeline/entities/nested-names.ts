@@ -43,6 +43,56 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
   }
 }
 
+/**
+ * Words between a place's name and the head of an institution that serves that place: "X Regional
+ * Airport", "X City Council", "X Crown Court", "X General Hospital", "X Technical University", "X
+ * Stock Exchange". An unfamiliar word before one of them is the place's name.
+ */
+const PLACE_MODIFIERS = new Set(['regional', 'municipal', 'metropolitan', 'city', 'crown', 'general', 'technical', 'international', 'stock', 'community']);
+/** Administrative words that belong to the place's own name before a longer name: "X County Court" holds "X County". */
+const ADMIN_MODIFIERS = new Set(['county', 'district', 'province', 'parish', 'borough']);
+/** Head words of institutions named after the place they serve, with "of": "University of X", "Municipality of X". */
+const PLACE_OF_HEADS = new Set(['university', 'bank', 'municipality', 'city', 'state', 'government', 'parliament', 'council', 'court', 'college', 'port']);
+/** First words of two-word place names: "Port X", "San X". */
+const PLACE_NAME_PREFIXES = new Set(['port', 'san', 'santa', 'saint', 'st.', 'fort', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'mount', 'lake']);
+
+/**
+ * A place the article may not know, nested in an institution's name by where it stands: before a
+ * place modifier or an administrative word ("X Regional Airport" -> X, "X County Common Pleas
+ * Court" -> X County), or as the "of" complement of an organisation's head word ("University of
+ * X"). Only words that are no English words and no given names (a person's name there is found by
+ * nestNamedAfterPerson); known places are nested by nestPlaces.
+ */
+export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: Candidate[]): void {
+  if (b - i < 2) return;
+  const unfamiliar = (k: number): boolean => {
+    const t = tokens[k]!;
+    return t.kind === 'word' && t.cap && !t.allCaps && !isEnglishWord(t.lower) && !isGivenName(t.lower) && !FIRST_NAMES.has(t.lower);
+  };
+  // "University of X", "Bank of the X" (not "Church of X", "Order of X": a faith or a rule follows those)
+  if (PLACE_OF_HEADS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of') {
+    let p = i + 2;
+    if (tokens[p]?.lower === 'the') p++;
+    const n = b - p;
+    if (n >= 1 && n <= 2 && unfamiliar(b - 1) && (n === 1 || unfamiliar(p) || PLACE_NAME_PREFIXES.has(tokens[p]!.lower)) && !lookupPlace(textOfTokens(tokens, p, b))) {
+      out.push({ first: p, last: b, roles: [], forcedType: 'LOC', personCue: false, nested: true });
+    }
+    return;
+  }
+  if (b - i < 3) return;
+  const last = tokens[b - 1]!.lower;
+  if (!ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) return;
+  // the place: one unfamiliar word, or a place prefix and one ("Port X")
+  let m = i;
+  if (PLACE_NAME_PREFIXES.has(tokens[i]!.lower) && tokens[i]!.cap && unfamiliar(i + 1)) m = i + 2;
+  else if (unfamiliar(i)) m = i + 1;
+  else return;
+  if (m >= b - 1 || lookupPlace(textOfTokens(tokens, i, m))) return;
+  const mod = tokens[m]!.lower;
+  if (PLACE_MODIFIERS.has(mod)) out.push({ first: i, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
+  else if (ADMIN_MODIFIERS.has(mod) && m + 1 < b) out.push({ first: i, last: m + 1, roles: [], forcedType: 'LOC', personCue: false, nested: true });
+}
+
 /** A facility named after a name: "Vell Stadium" holds "Vell", "NVU Hospital Station" holds "NVU Hospital". */
 export function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   const lastLower = tokens[b - 1]!.lower;

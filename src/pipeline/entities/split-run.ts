@@ -11,7 +11,7 @@ import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
 import { roleFollows, runHasOrgSuffix } from './name-words.js';
 import { headIndex } from './kind-cues.js';
-import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestPlaces } from './nested-names.js';
+import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestPlaces, nestUnfamiliarPlace } from './nested-names.js';
 
 /** Last words of names of events, laws, awards and products (see classify.ts). */
 const KIND_ENDINGS = new Set([...EVENT_SUFFIXES, ...LAW_SUFFIXES, ...AWARD_SUFFIXES, ...PRODUCT_SUFFIXES]);
@@ -190,6 +190,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   }
   out.push({ first: i, last: b, roles, forcedType: null, personCue: postNominal || (roleBefore && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b))) });
   nestFacilityPrefix(tokens, i, b, out);
+  // a place the article may not know, by where it stands in the name ("X Regional Airport", "University of X")
+  nestUnfamiliarPlace(tokens, i, b, out);
   // the person an organisation is named after ("the Ana Ruiz Foundation" -> Ana Ruiz)
   nestNamedAfterPerson(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Chile" -> Chile)

@@ -185,3 +185,20 @@ t.test('"X and Y Administration" and "X and Y Commission" stay one name', async 
     'Bonds and Exchange Commission': 'ORG',
   });
 });
+
+t.test('nesting: an unfamiliar place before a place modifier or after "University of" is a place of its own', async (t) => {
+  const m = mentionsOf(
+    'Pilots warned of near-misses at Tarvolo Regional Airport. Staff at Tarvolo were tired, the Ostley City Council heard. ' +
+      'A suit was filed in Dunmark County Common Pleas Court by Ana Mills of the University of Quelmar.',
+  );
+  expectTypes(t, m, {
+    'Tarvolo Regional Airport': 'FAC',
+    Tarvolo: 'LOC',
+    Ostley: 'LOC',
+    'Ostley City Council': 'ORG',
+    'Dunmark County': 'LOC',
+    Quelmar: 'LOC',
+    'Ana Mills': 'PERSON',
+  });
+  t.equal(m.filter((x) => x.text === 'Tarvolo').length, 2, 'the later mention is linked to the nested place');
+});
