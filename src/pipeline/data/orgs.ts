@@ -19,6 +19,32 @@ export const ORG_SUFFIXES = new Set([
   'bancorp', 'investments', 'chemicals', 'robotics', 'semiconductor', 'semiconductors', 'administration',
 ]);
 
+/**
+ * Last words of the names of firms and newspapers that only type a name (they take no part in
+ * splitting runs at "and", unlike ORG_SUFFIXES): "X Provisions", "X Research", "X Courier". No word
+ * that ends names of products or works.
+ */
+export const ORG_NAME_ENDINGS = new Set([
+  'provisions', 'foods', 'brands', 'supplies', 'solutions', 'resources', 'consulting', 'consultants', 'capital', 'research',
+  'analytics', 'insights', 'strategies', 'advisors', 'advisers', 'associates', 'energy', 'utilities', 'mining', 'minerals',
+  'metals', 'steel', 'shipping', 'freight', 'telecom', 'pharma', 'biotech', 'insurance', 'securities', 'financial',
+  'courier', 'dispatch', 'sentinel', 'advertiser', 'recorder', 'courant',
+  // the same words in other languages
+  'energía', 'energia', 'energie', 'énergie', 'zeitung', 'verlag', 'logistiek', 'logistik', 'logística', 'logistica',
+]);
+
+/**
+ * First words of organisation names in several languages, which no person's name starts with:
+ * broadcasters ("Radio X"), clubs ("Olympique X", "Atlético X"), banks, groups and publishers,
+ * newspapers ("Corriere X", "Diario X"), and articles that never open a person's name ("Il X").
+ */
+export const ORG_NAME_PREFIXES = new Set([
+  'radio', 'olympique', 'atlético', 'atletico', 'sporting', 'deportivo', 'dynamo', 'dinamo', 'lokomotiv', 'spartak', 'borussia',
+  'eintracht', 'grupo', 'gruppo', 'groupe', 'banco', 'banca', 'banque', 'compagnie', 'compañía', 'société', 'editorial',
+  'ediciones', 'éditions', 'corriere', 'gazzetta', 'giornale', 'diario', 'jornal', 'folha', 'gazeta', 'courrier',
+  'il', 'gli', 'het',
+]);
+
 /** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */
 export const ORG_HEADS_OF = new Set([
   'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',

@@ -8,7 +8,7 @@
 // and gets no mention: the name as a whole is the organisation. Places are never nested in places
 // ("Quito City" is one place) nor in people's names.
 
-import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
 import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
@@ -60,7 +60,7 @@ const PLACE_NAME_PREFIXES = new Set(['port', 'san', 'santa', 'saint', 'st.', 'fo
  * A place the article may not know, nested in an institution's name by where it stands: before a
  * place modifier or an administrative word ("X Regional Airport" -> X, "X County Common Pleas
  * Court" -> X County), or as the "of" complement of an organisation's head word ("University of
- * X"). Only words that are no English words and no given names (a person's name there is found by
+ * X", "Corriere di X"). Only words that are no English words and no given names (a person's name there is found by
  * nestNamedAfterPerson); known places are nested by nestPlaces.
  */
 export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: Candidate[]): void {
@@ -69,9 +69,13 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
     const t = tokens[k]!;
     return t.kind === 'word' && t.cap && !t.allCaps && !isEnglishWord(t.lower) && !isGivenName(t.lower) && !FIRST_NAMES.has(t.lower);
   };
-  // "University of X", "Bank of the X" (not "Church of X", "Order of X": a faith or a rule follows those)
-  if (PLACE_OF_HEADS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of') {
-    let p = i + 2;
+  // "University of X", "Bank of the X" (not "Church of X", "Order of X": a faith or a rule follows
+  // those); an organisation's foreign name with the place after "di", "de" ("Banco de X", "Corriere di X")
+  let of = -1;
+  if (PLACE_OF_HEADS.has(tokens[i]!.lower) && tokens[i + 1]?.lower === 'of') of = i + 1;
+  else if (ORG_NAME_PREFIXES.has(tokens[i]!.lower) && b - i >= 4 && COMPLEMENT_WORDS.has(tokens[b - 2]!.lower)) of = b - 2;
+  if (of > i) {
+    let p = of + 1;
     if (tokens[p]?.lower === 'the') p++;
     const n = b - p;
     if (n >= 1 && n <= 2 && unfamiliar(b - 1) && (n === 1 || unfamiliar(p) || PLACE_NAME_PREFIXES.has(tokens[p]!.lower)) && !lookupPlace(textOfTokens(tokens, p, b))) {

@@ -161,7 +161,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       const prefixIsName = placeEnds || (k - a >= 2 && (ORG_SUFFIXES.has(pv.lower) || LOC_SUFFIXES.has(pv.lower))) || (k - a >= 2 && pv.allCaps) || !!lookupPlace(pv.text) || (isEnglishWord(pv.lower) && !isNameLike(pv.lower));
       let tailOk = isGivenName(head.lower) || !isEnglishWord(head.lower);
       for (let m = k; m < b && tailOk; m++) if (!isNameLike(tokens[m]!.lower) && !(m === k && isGivenName(head.lower))) tailOk = false;
-      if (prefixIsName && tailOk && !lookupPlace(head.text)) {
+      // (never before a lower-case particle: "di", "de" join the words around them, "X Faro di Y")
+      if (prefixIsName && tailOk && head.cap && !lookupPlace(head.text)) {
         splitRun(tokens, a, k, out);
         splitRun(tokens, k, b, out);
         return;

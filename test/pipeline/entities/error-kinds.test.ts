@@ -202,3 +202,20 @@ t.test('nesting: an unfamiliar place before a place modifier or after "Universit
   });
   t.equal(m.filter((x) => x.text === 'Tarvolo').length, 2, 'the later mention is linked to the nested place');
 });
+
+t.test('organisations without a legal designator: a firm or newspaper ending, a first word no person has', async (t) => {
+  const m = mentionsOf(
+    'Dunmore Provisions said it had cooperated, and a poll by Quenby Research agreed. The Dorrance Courier and ' +
+      'Radio Brenne reported the fire; so did the daily Il Faro di Nerola. Olympique Sarrant beat Atlético Pradera.',
+  );
+  expectTypes(t, m, {
+    'Dunmore Provisions': 'ORG',
+    'Quenby Research': 'ORG',
+    'Dorrance Courier': 'ORG',
+    'Radio Brenne': 'ORG',
+    'Il Faro di Nerola': 'ORG',
+    Nerola: 'LOC',
+    'Olympique Sarrant': 'ORG',
+    'Atlético Pradera': 'ORG',
+  });
+});
