@@ -6,7 +6,7 @@
 // otherwise the quoted words stay with the content's source ("the North needed \"guarantees\"" is
 // the reporter's source quoting, not the North speaking).
 
-import { NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { SPEECH_ACT_LEMMAS, SPEECH_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
@@ -27,8 +27,9 @@ export function embeddedSpeakers(c: Context, quotations: Quotation[], cues: Cue[
     if (g < 0 || (holder && holder.cue.first <= g && g < holder.cue.last)) return;
     const lemma = c.lemma(g);
     // only a verb of speech makes a quotation further on its subject's words ("awarded a prize
-    // for \"courage\"" quotes whoever praised the courage, not the jury)
-    if (NON_REPORTING_LEMMAS.has(lemma) || (!SPEECH_ACT_LEMMAS.has(lemma) && !REPORTING_LEMMAS.has(lemma))) return;
+    // for \"courage\"" quotes whoever praised the courage, not the jury); a verb of thought or
+    // finding neither ("has shown \"real courage\"" quotes whoever saw the courage)
+    if (!SPEECH_ACT_LEMMAS.has(lemma) && !SPEECH_LEMMAS.has(lemma)) return;
     const participle = c.tokens[g]!.lower.endsWith('ing') && !tagIs(c, g - 1, POS.AUX);
     const subject = participle ? participleSubject(c, g) : subjectBefore(c, g);
     if (!subject) return;

@@ -10,11 +10,12 @@ import type { Source } from './model.js';
 
 /** Longest noun phrase taken as a source, in tokens (long titles and appositions included). */
 const MAX_NP_TOKENS = 30;
-const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Determiners that own a noun ("their continued absence"): never a clause's subject. */
+export const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Pronouns that can be the subject of a cue. */
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'one']);
 /** Prepositions that attach a modifier to a noun ("state media in the capital", "the head of the agency"). */
-const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'inside', 'near', 'across']);
+const NOUN_MODIFIER_PREPOSITIONS = new Set(['of', 'in', 'at', 'for', 'from', 'on', 'with', 'within', 'inside', 'near', 'across', 'by']);
 /** People named by whom they serve, with "to": "aides to X", "an adviser to X". */
 const NOUNS_WITH_TO = new Set(['aide', 'aides', 'adviser', 'advisers', 'advisor', 'advisors', 'spokesman', 'spokeswoman', 'spokesperson', 'counsel', 'ambassador', 'ambassadors', 'envoy', 'envoys', 'assistant', 'assistants', 'deputy', 'deputies', 'successor', 'lawyer', 'lawyers', 'consultant', 'consultants']);
 

@@ -8,10 +8,12 @@ import { POS } from '../pos.js';
 import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
 import { SUPPORT_LEMMAS } from '../data/speech.js';
-import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
+import { POSSESSIVE_DETERMINERS, isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
 
 /** How far back an apposition or relative clause between a subject and its verb may reach. */
 const MAX_INSERT_TOKENS = 45;
+/** Past participles: regular ones and the common irregular ones of reporting ("held", "made"). */
+const PARTICIPLE_FORM = /(?:ed|en|wn)$|^(?:held|made|led|done|paid|set|put|run|sent|seen|taken|given)$/;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
@@ -105,8 +107,12 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
     const src = np ? sourceOfNounPhrase(c, np) : null;
     return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false, relative: comma } : null;
   }
-  let np = nounPhraseEndingAt(c, k, lo);
+  // "their continued absence was ...": a possessive owns the noun after it and is no subject
+  if (POSSESSIVE_DETERMINERS.has(t.lower)) return null;
+  let np = nounPhraseEndingAt(c, k, lo) ?? beforeParticiplePhrase(c, k, lo);
   if (!np) return null;
+  // "officials briefed on the talks said": the phrase is the participle's complement
+  if (np.first > lo && tagIs(c, np.first - 1, POS.ADP) && c.tokens[np.first - 1]!.lower !== 'by') np = beforeParticiplePhrase(c, np.first - 1, lo) ?? np;
   // "Voters who backed the measure hope ...", "documents seen by reporters show ...": the phrase
   // before the verb is the object of a modifying clause; the subject is the noun it modifies
   // (but in "said she believed ..." the phrase after a verb is its clause's subject)
@@ -116,6 +122,24 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
   }
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
+}
+
+/**
+ * "A survey released Monday found", "a study published in May found", "a report by X published
+ * last year estimated": a participle phrase after the subject's noun, ending at token k (time words
+ * and prepositional phrases after the participle). Not after a second noun phrase ("the firm the
+ * minister criticized"), where the participle is a clause's verb.
+ */
+function beforeParticiplePhrase(c: Context, k: number, lo: number): NounPhrase | null {
+  for (let j = k, guard = 0; j > lo && guard < 8; j--, guard++) {
+    if (c.quoteOf[j] !== -1 || c.tokens[j]!.kind === 'punct' || tagIs(c, j, POS.AUX, POS.PRON, POS.SCONJ, POS.CCONJ)) return null;
+    if (!isVerb(c, j)) continue;
+    if (!PARTICIPLE_FORM.test(c.tokens[j]!.lower) || !tagIs(c, j - 1, POS.NOUN, POS.PROPN)) return null;
+    const np = nounPhraseEndingAt(c, j - 1, lo);
+    if (!np || (np.first > lo && tagIs(c, np.first - 1, POS.NOUN, POS.PROPN))) return null;
+    return np;
+  }
+  return null;
 }
 
 /** The noun a clause headed by the verb at `verb` modifies: "X who backed", "X that won", "X seen by". */

@@ -50,6 +50,7 @@ export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
  * "crop yields, \"...\"" are nouns.)
  */
 function isCueCandidate(c: Context, v: number): boolean {
+  if (modifiesNextNoun(c, v)) return false;
   if (isVerb(c, v)) return true;
   if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1)) return false;
   if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
@@ -62,6 +63,19 @@ function isCueCandidate(c: Context, v: number): boolean {
   const quote = (k: number): boolean => c.tokens[k]?.kind === 'quote' && c.tokens[k]!.quoteRole === 'open';
   if (quote(v + 1) || ((next.text === ',' || next.text === ':') && quote(v + 2))) return true;
   return reporting && opensClause(c, v + 1, sentenceOf(c, v).last);
+}
+
+/**
+ * "Norland state media reported": a bare form after a singular name and before a noun modifies
+ * that noun; as the name's verb it would agree with it ("Norland states").
+ */
+function modifiesNextNoun(c: Context, v: number): boolean {
+  if (v === 0) return false;
+  const m = c.ents.mentionCover[v - 1]!;
+  const name = m !== -1 ? c.ents.mentions[m]!.kind === 'name' && c.ents.mentions[m]!.last === v : tagIs(c, v - 1, POS.PROPN) && c.tokens[v - 1]!.cap;
+  if (!name || c.tokens[v - 1]!.lower.endsWith('s') || !tagIs(c, v + 1, POS.NOUN)) return false;
+  const lower = c.tokens[v]!.lower;
+  return lemmaOf(lower, false) === lower;
 }
 
 function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): void {

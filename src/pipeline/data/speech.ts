@@ -93,24 +93,30 @@ export const INVERTABLE_SPEECH_VERBS = new Set([
   'declared', 'remarked', 'tweeted', 'stated', 'concluded', 'answered', 'responded', 'argued', 'claimed', 'commented', 'told',
 ]);
 
-/**
- * Lemmas of verbs that report speech, thought or findings and take their content without "that"
- * ("said the plan failed", "believes prices will rise") or stand after it ("..., she said"). Any
- * other verb becomes a cue through its syntax alone (a "that" clause, a quotation beside it).
- */
-export const REPORTING_LEMMAS = new Set([
-  // speech
+/** Lemmas of verbs of speech: "said", "warned", "tweeted". */
+export const SPEECH_LEMMAS = new Set([
   'say', 'tell', 'add', 'state', 'claim', 'announce', 'report', 'explain', 'note', 'warn', 'write', 'reply', 'respond', 'answer',
   'ask', 'declare', 'insist', 'argue', 'assert', 'contend', 'confirm', 'deny', 'admit', 'acknowledge', 'concede', 'suggest',
   'predict', 'estimate', 'reveal', 'complain', 'allege', 'accuse', 'comment', 'remark', 'observe', 'mention', 'stress', 'emphasize',
   'emphasise', 'testify', 'recall', 'promise', 'vow', 'pledge', 'agree', 'conclude', 'indicate', 'tweet', 'post', 'quote', 'caution',
   'assure', 'inform', 'remind', 'notify', 'repeat', 'reiterate', 'boast', 'joke', 'quip', 'retort', 'continue', 'speculate',
-  // thought, belief and perception
+]);
+
+/** Lemmas of thought, belief and perception: they report what a source thinks, never its words. */
+export const THOUGHT_LEMMAS = new Set([
   'think', 'believe', 'feel', 'hope', 'fear', 'expect', 'know', 'suspect', 'doubt', 'wonder', 'guess', 'reckon', 'understand',
   'realize', 'realise', 'worry', 'hear', 'learn',
-  // findings
-  'find', 'show', 'demonstrate', 'prove', 'determine',
 ]);
+
+/** Lemmas of findings ("the study found", "the data show"). */
+export const FINDING_LEMMAS = new Set(['find', 'show', 'demonstrate', 'prove', 'determine']);
+
+/**
+ * Lemmas of verbs that report speech, thought or findings and take their content without "that"
+ * ("said the plan failed", "believes prices will rise") or stand after it ("..., she said"). Any
+ * other verb becomes a cue through its syntax alone (a "that" clause, a quotation beside it).
+ */
+export const REPORTING_LEMMAS = new Set([...SPEECH_LEMMAS, ...THOUGHT_LEMMAS, ...FINDING_LEMMAS]);
 
 /** Lemmas whose object is the listener: "told reporters (that) ...", "assured them that ...". */
 export const LISTENER_LEMMAS = new Set(['tell', 'assure', 'inform', 'remind', 'notify', 'warn', 'advise', 'convince', 'persuade', 'promise', 'teach', 'show', 'email', 'text', 'write']);

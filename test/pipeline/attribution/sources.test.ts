@@ -166,3 +166,32 @@ t.test('people named by whom they serve ("aides to X", "an adviser to X") are th
     ['Aides to Rosa Imlay said the levy would pass.', 'Aides to Rosa Imlay'],
   ]);
 });
+
+t.test('a participle phrase after the source ("released Monday", "published in May", "briefed on the talks") stands between source and verb', async (t) => {
+  levySources(t, [
+    ['A Harrow Research poll released Monday found the levy would pass.', 'A Harrow Research poll'],
+    ['A survey published in May found the levy would pass.', 'A survey'],
+    ['Officials briefed on the count said the levy would pass.', 'Officials'],
+  ]);
+  const [a] = attributions('Tolls will double, a report by the Fenwick Trust published last year estimated.');
+  t.equal(a?.text, 'Tolls will double', 'also before a cue that follows its content');
+  t.equal(a?.source, 'Fenwick Trust', 'a report by X is X\'s');
+  t.same(attributions('The firm the minister criticized reported the levy would pass.').map((f) => f.source), [], 'a participle after a second noun phrase is a clause of its own, not a modifier');
+});
+
+t.test('a possessive is never a source: "their continued absence" holds no cue', async (t) => {
+  const found = attributions('Their continued absence from the hearings was "an insult," the mayor said.');
+  t.same(found.map((f) => [f.source, f.cue]), [['the mayor', 'said']]);
+});
+
+t.test('a bare verb form between a name and a noun modifies the noun ("Norland state television reported")', async (t) => {
+  const found = attributions('Norland state television reported that talks with the strikers had resumed.');
+  t.same(found.map((f) => [f.source, f.cue, f.text]), [['Norland state television', 'reported', 'talks with the strikers had resumed.']]);
+  const [a] = attributions('They report that talks with the strikers had resumed.');
+  t.equal(a?.cue, 'report', 'after a pronoun the bare form is a verb');
+});
+
+t.test('a quotation after a verb of thought or finding is no words of its subject ("has shown \\"real courage\\"")', async (t) => {
+  const found = attributions('The council has shown "remarkable patience," Ilse Berger said.');
+  t.same(found.map((f) => [f.kind, f.source, f.cue]), [['mixed', 'Ilse Berger', 'said']]);
+});
