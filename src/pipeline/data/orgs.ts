@@ -30,7 +30,7 @@ export const ORG_NAME_ENDINGS = new Set([
   'metals', 'steel', 'shipping', 'freight', 'telecom', 'pharma', 'biotech', 'insurance', 'securities', 'financial',
   'courier', 'dispatch', 'sentinel', 'advertiser', 'recorder', 'courant',
   // the same words in other languages
-  'energía', 'energia', 'energie', 'énergie', 'zeitung', 'verlag', 'logistiek', 'logistik', 'logística', 'logistica',
+  'energía', 'energia', 'energie', 'énergie', 'zeitung', 'verlag',
 ]);
 
 /**

@@ -108,6 +108,11 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // a person's name that starts with a place's ("Quito Vell said", "Lima Okafor, the mayor,"): a
   // surname-like second word and a speech verb or a role apposition after it
   if (len === 2 && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(tokens[c.last - 1]!.text) && !isEnglishWord(tokens[c.last - 1]!.lower) && personContext(tokens, c.last)) return typed('PERSON', 2);
+  // without such words after it, the same shape is still more often a person's than a company's,
+  // whose second word is mostly an English word ("X United", "X Electric") or a company's name; not
+  // the front of a facility's name ("Quito Mariscal" in "Quito Mariscal Airport")
+  const second = tokens[c.last - 1]!;
+  if (len === 2 && !c.nested && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(second.text) && !isEnglishWord(second.lower) && !COMPANY_WORDS.has(second.lower) && /^\p{Lu}\p{Ll}+$/u.test(second.text)) return typed('PERSON', 1);
   // a person's name: a known given name first, or only words that can be names
   const last = tokens[h]!;
   const end = h + 1;

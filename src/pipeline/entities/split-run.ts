@@ -6,13 +6,15 @@
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
 import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
-import { demonymCountry, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
+import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
 import { roleFollows, runHasOrgSuffix } from './name-words.js';
 import { headIndex } from './kind-cues.js';
 import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestPlaces, nestUnfamiliarPlace } from './nested-names.js';
 
+/** Singular words for a member of a political party, written before a politician's name. */
+const PARTY_MEMBER_WORDS = new Set(['republican', 'democrat', 'conservative', 'liberal', 'socialist', 'communist', 'tory', 'libertarian', 'labourite']);
 /** Last words of names of events, laws, awards and products (see classify.ts). */
 const KIND_ENDINGS = new Set([...EVENT_SUFFIXES, ...LAW_SUFFIXES, ...AWARD_SUFFIXES, ...PRODUCT_SUFFIXES]);
 
@@ -113,7 +115,9 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     const t = tokens[k]!;
     // a title opens the run or follows a place or nationality ("US President", "Chinese Premier"), or
     // another title; inside a name it is a name ("Martin Luther King Jr.")
-    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k)) break;
+    // (the words before a title are judged at the title: "X County Commission Chairwoman Y" reads
+    // on past "County" and "Commission" to find the body before the title)
+    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k) && (PERSON_TITLES.has(t.lower) || k - a > 3)) break;
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       if (titleStart < 0) titleStart = k;
       titleEnd = k + 1;
@@ -142,7 +146,12 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       const preText = textOfTokens(tokens, a, titleStart);
       const dem = demonymCountry(preText);
       if (dem) roles.push(preText.toLowerCase());
-      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps) || bodyBeforeTitle(tokens, a, titleStart)) out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
+      else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps) || bodyBeforeTitle(tokens, a, titleStart)) {
+        out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
+        // the place in the body's name ("X County Commission Chairwoman Y" -> X County)
+        if (titleStart - a >= 2) nestUnfamiliarPlace(tokens, a, titleStart, out);
+      }
+      else if (placeBeforeOffice(tokens, a, titleStart)) out.push({ first: a, last: titleStart, roles: [], forcedType: 'LOC', personCue: false });
     }
     const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
     roles.push(titleWords.join(' '));
@@ -182,6 +191,13 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     if (!roleFollows(tokens, b)) out.push({ first: a, last: b, roles: [], forcedType: 'NORP', personCue: false });
     return;
   }
+  // "Republican Sydney Cole", "Democrat Ana Ruiz": a party member's label before a given name and a
+  // surname is a role, and says the name is a person's (even one that is also a place's, "X Park")
+  if (b - a >= 3 && b - a <= 4 && PARTY_MEMBER_WORDS.has(tokens[a]!.lower) && FIRST_NAMES.has(tokens[a + 1]!.lower) && !ORG_SUFFIXES.has(lastLower)) {
+    roles.push(tokens[a]!.lower);
+    out.push({ first: a + 1, last: b, roles, forcedType: null, personCue: true });
+    return;
+  }
   if (b - a >= 2) {
     const firstDem = demonymCountry(tokens[a]!.text);
     if (firstDem && !lookupPlace(tokens[a]!.text) && !ORG_SUFFIXES.has(lastLower) && looksLikePerson(tokens, a + 1, b)) {
@@ -212,10 +228,23 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower));
 }
 
+/** Titles of offices that belong to a place: "X Mayor Y" is the mayor of X. */
+const PLACE_OFFICE_TITLES = new Set(['mayor', 'governor', 'sheriff', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'premier']);
+
+/**
+ * One unfamiliar word (no English word, no given name) before the title of a place's office: the
+ * place the article may not know ("Dorval Mayor Ana Ruiz" -> Dorval).
+ */
+function placeBeforeOffice(tokens: Token[], a: number, k: number): boolean {
+  if (k - a !== 1 || !PLACE_OFFICE_TITLES.has(tokens[k]!.lower)) return false;
+  const t = tokens[a]!;
+  return t.kind === 'word' && t.cap && !t.allCaps && !isEnglishWord(t.lower) && !isGivenName(t.lower) && !FIRST_NAMES.has(t.lower);
+}
+
 /** True when tokens a..k-1 may stand before a title: places, nationalities, abbreviations. */
 function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
   const pre = textOfTokens(tokens, a, k);
-  if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k)) return true;
+  if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k) || placeBeforeOffice(tokens, a, k)) return true;
   for (let x = a; x < k; x++) {
     const t = tokens[x]!;
     if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;

@@ -219,3 +219,22 @@ t.test('organisations without a legal designator: a firm or newspaper ending, a 
     'Atlético Pradera': 'ORG',
   });
 });
+
+t.test('a person whose name begins with a place: after a party label, a place office title, or a surname no English word', async (t) => {
+  const m = mentionsOf(
+    'Republican Sydney Cole and Democrat Warren Hale clashed. Dorval Mayor Austin Pell joined them, and Paris Okafor ' +
+      'scored twice before Okafor left. Dunmark County Commission Chairwoman Dolores Vane said the county would review it.',
+  );
+  expectTypes(t, m, {
+    'Sydney Cole': 'PERSON',
+    'Warren Hale': 'PERSON',
+    Dorval: 'LOC',
+    'Austin Pell': 'PERSON',
+    'Paris Okafor': 'PERSON',
+    Okafor: 'PERSON',
+    'Dunmark County Commission': 'ORG',
+    'Dunmark County': 'LOC',
+    'Dolores Vane': 'PERSON',
+  });
+  t.notOk(m.some((x) => x.text === 'Paris' || x.text === 'Sydney' || x.text === 'Austin'), 'no place nested in a person\'s name');
+});
