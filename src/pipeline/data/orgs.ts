@@ -68,7 +68,29 @@ export const LOC_SUFFIXES = new Set([
 export const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 
 /** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
-export const LOC_PREFIXES = new Set(['mount', 'mt.', 'lake', 'river', 'gulf', 'bay', 'isle', 'loch', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las', 'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater']);
+export const LOC_PREFIXES = new Set([
+  'mount', 'mt.', 'lake', 'river', 'gulf', 'bay', 'isle', 'loch', 'cape', 'port', 'fort', 'saint', 'st.', 'san', 'santa', 'los', 'las',
+  'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater',
+  // the same in other languages ("Alto X" is Upper X, "Puerto X" Port X), and squares and streets ("Piazza X", "Rue X")
+  'alto', 'alta', 'bajo', 'baja', 'nuevo', 'nueva', 'novo', 'nova', 'sierra', 'isla', 'islas', 'puerto', 'monte', 'lago', 'cabo',
+  'punta', 'bahía', 'ciudad', 'sankt', 'são', 'sao', 'santo', 'piazza', 'rue', 'avenida', 'calle', 'rua', 'praça',
+]);
+
+/**
+ * Place words that take "of" inside a name, like the organisation heads of ORG_HEADS_OF: "Gulf of X",
+ * "Port of X", "Isle of X", "Strait of X".
+ */
+export const LOC_HEADS_OF = new Set(['gulf', 'bay', 'port', 'isle', 'strait', 'straits', 'sea', 'cape']);
+
+/**
+ * Last words of natural places and open areas: a name before them is the place's own, never a
+ * name nested in it ("X River", "X Park"), unlike a building named after someone ("X Stadium").
+ */
+export const NATURAL_PLACE_SUFFIXES = new Set([
+  'river', 'lake', 'sea', 'ocean', 'bay', 'gulf', 'strait', 'straits', 'channel', 'island', 'islands', 'isle', 'peninsula', 'mountain',
+  'mountains', 'hill', 'hills', 'valley', 'desert', 'forest', 'park', 'coast', 'beach', 'basin', 'delta', 'plain', 'plains',
+  'canyon', 'glacier', 'volcano', 'reef', 'falls', 'heights', 'creek',
+]);
 
 /** Connectors allowed inside a capitalised name. */
 export const NAME_PARTICLES = new Set(['de', 'do', 'da', 'di', 'du', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'al', 'el', 'la', 'le', 'dos', 'das', 'y', 'ben', 'abu']);

@@ -8,7 +8,7 @@
 // and gets no mention: the name as a whole is the organisation. Places are never nested in places
 // ("Quito City" is one place) nor in people's names.
 
-import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
+import { ADMIN_SUFFIXES, LOC_SUFFIXES, NATURAL_PLACE_SUFFIXES, ORG_HEADS_OF, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
 import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
@@ -100,7 +100,8 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
 /** A facility named after a name: "Vell Stadium" holds "Vell", "NVU Hospital Station" holds "NVU Hospital". */
 export function nestFacilityPrefix(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   const lastLower = tokens[b - 1]!.lower;
-  if (b - i < 2 || !LOC_SUFFIXES.has(lastLower) || ADMIN_SUFFIXES.has(lastLower)) return;
+  // natural places and open areas ("X River", "X Park") are named with the name before them, not after it
+  if (b - i < 2 || !LOC_SUFFIXES.has(lastLower) || ADMIN_SUFFIXES.has(lastLower) || NATURAL_PLACE_SUFFIXES.has(lastLower)) return;
   for (let k = i; k < b - 1; k++) {
     const t = tokens[k]!;
     if (!t.cap) return;

@@ -4,7 +4,7 @@
 // place, source line) are taken as they are. Each run is then split by split-run.ts.
 
 import { COMMON_WORDS } from '../data/common.js';
-import { LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { KIND_HEADS_OF } from '../data/entity-kinds.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -126,7 +126,8 @@ function dedupe(cands: Candidate[]): Candidate[] {
 function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => boolean) | null): number {
   const t = tokens[i]!;
   let j = i + 1;
-  let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower) || KIND_HEADS_OF.has(t.lower);
+  // "Gulf of X", "Port of X": a place word that takes "of" opens the run
+  let hasOrgHead = ORG_HEADS_OF.has(t.lower) || TITLE_WITH_OF.has(t.lower) || KIND_HEADS_OF.has(t.lower) || LOC_HEADS_OF.has(t.lower);
   let hasOf = false;
   while (j < end && j - i < MAX_NAME_TOKENS) {
     const u = tokens[j]!;

@@ -238,3 +238,21 @@ t.test('a person whose name begins with a place: after a party label, a place of
   });
   t.notOk(m.some((x) => x.text === 'Paris' || x.text === 'Sydney' || x.text === 'Austin'), 'no place nested in a person\'s name');
 });
+
+t.test('unfamiliar places: a place word with "of", a foreign place prefix, a square; no name nested in a river or park', async (t) => {
+  const m = mentionsOf(
+    'Fishing in the Gulf of Velmar resumed, and dockers at the Port of Dravik went on strike. The dam would flood much ' +
+      "of Alto Querén, near the Querén River. The town's Piazza del Corvo was full for a concert in Tavish Park.",
+  );
+  expectTypes(t, m, {
+    'Gulf of Velmar': 'LOC',
+    'Port of Dravik': 'LOC',
+    Dravik: 'LOC',
+    'Alto Querén': 'LOC',
+    'Querén River': 'LOC',
+    'Piazza del Corvo': 'LOC',
+    'Tavish Park': 'LOC',
+  });
+  t.notOk(m.some((x) => x.text === 'Velmar' || x.text === 'Tavish' || x.text === 'Gulf'), 'no name nested in a natural place');
+  t.equal(m.filter((x) => x.text === 'Querén').length, 0);
+});
