@@ -6,7 +6,7 @@
 
 import { NON_ENTITY_ACRONYMS } from '../data/common.js';
 import { SPEECH_VERBS } from '../data/speech.js';
-import { PERSON_ROLE_NOUNS } from '../data/titles.js';
+import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { EVENT_NOUNS, PRODUCT_NOUNS, TITLE_INTRODUCERS, WORK_NOUNS_AFTER, WORK_NOUNS_BEFORE } from '../data/entity-kinds.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
@@ -57,7 +57,17 @@ const COMPANY_NOUNS_BEFORE = new Set([
   'company', 'firm', 'retailer', 'manufacturer', 'maker', 'carmaker', 'automaker', 'bank', 'insurer', 'lender', 'airline',
   'carrier', 'newspaper', 'startup', 'start-up', 'conglomerate', 'chain', 'supermarket', 'giant', 'club', 'band', 'label',
   'agency', 'network', 'website',
+  // unions, groups and papers: "the trade union X", "the environmental group X", "the daily X"
+  'union', 'group', 'charity', 'nonprofit', 'watchdog', 'regulator', 'utility', 'daily', 'tabloid', 'broadsheet',
 ]);
+
+/**
+ * Nouns of organisations that, in an apposition right after a name, say the name is an
+ * organisation's: "X, the company planning the dam, said", "X, a Dutch logistics firm,".
+ */
+const ORG_APPOSITION_NOUNS = new Set([...COMPANY_NOUNS_BEFORE, 'organisation', 'organization', 'party', 'operator', 'developer', 'insurer']);
+/** How many words may stand between the article and the noun of such an apposition ("a Dutch logistics firm"). */
+const APPOSITION_REACH = 3;
 
 /**
  * Plural nouns of the people who work for or in a body ("Acme economists", "Senate aides"): a name
@@ -93,6 +103,7 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     if (WORK_NOUNS_AFTER.has(nx.lower)) return 'WORK_OF_ART';
     if (STAFF_NOUNS_AFTER.has(nx.lower)) return 'ORG';
   }
+  if (orgApposition(tokens, last)) return 'ORG';
   // "the film X", 'the film "X"', "her novel X", "a book titled X"
   let k = first - 1;
   if (tokens[k]?.kind === 'quote') k--;
@@ -111,6 +122,27 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     }
   }
   return null;
+}
+
+/**
+ * An apposition after the name whose head is an organisation's noun: ", the company planning the
+ * dam,". Not ", the company's founder," nor ", a company spokesman," (a person of the company).
+ */
+function orgApposition(tokens: Token[], last: number): boolean {
+  if (tokens[last]?.text !== ',') return false;
+  const det = tokens[last + 1];
+  if (!det || !(det.lower === 'the' || det.lower === 'a' || det.lower === 'an')) return false;
+  for (let k = last + 2; k <= last + 2 + APPOSITION_REACH && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.sentence !== det.sentence) return false;
+    if (!t.cap && ORG_APPOSITION_NOUNS.has(t.lower)) {
+      const nx = tokens[k + 1];
+      if (!nx || nx.kind === 'poss') return false;
+      return !(nx.kind === 'word' && !nx.cap && (PERSON_ROLE_NOUNS.has(nx.lower) || PERSON_TITLES.has(nx.lower)));
+    }
+    if (!t.cap && PERSON_ROLE_NOUNS.has(t.lower)) return false;
+  }
+  return false;
 }
 
 /** Words after a name that say it is a person's: a speech verb, or an apposition with a role ("X, the mayor,"). */

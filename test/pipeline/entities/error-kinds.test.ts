@@ -256,3 +256,16 @@ t.test('unfamiliar places: a place word with "of", a foreign place prefix, a squ
   t.notOk(m.some((x) => x.text === 'Velmar' || x.text === 'Tavish' || x.text === 'Gulf'), 'no name nested in a natural place');
   t.equal(m.filter((x) => x.text === 'Querén').length, 0);
 });
+
+t.test("an organisation's noun in apposition after a name, or right before it, makes it an organisation; a person of the organisation stays a person", async (t) => {
+  const m = mentionsOf(
+    'Enerlía Quenta, the company planning the dam, said it would appeal. The trade union Vakbond Rijen said it wanted ' +
+      "guarantees. Tomas Verhoek, a company spokesman, agreed, and Ibsa Tadele, the group's founder, spoke.",
+  );
+  expectTypes(t, m, {
+    'Enerlía Quenta': 'ORG',
+    'Vakbond Rijen': 'ORG',
+    'Tomas Verhoek': 'PERSON',
+    'Ibsa Tadele': 'PERSON',
+  });
+});
