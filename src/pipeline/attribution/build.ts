@@ -3,7 +3,8 @@
 // quotations among other words is mixed, one without is indirect. A complementiser "that" is not
 // part of the content.
 
-import type { Context } from './context.js';
+import { POS } from '../pos.js';
+import { isVerb, tagIs, type Context } from './context.js';
 import type { Attribution, Cue, Quotation } from './model.js';
 
 export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue[], owner: Int32Array): Attribution[] {
@@ -15,7 +16,10 @@ export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue
   cues.forEach((cue, k) => {
     const own = owned[k]!;
     let { first, last } = cue.content;
-    if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1) first++;
+    // the complementiser opens no words of the report; "that" as its subject ("said that was wrong") stays
+    if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1 && !(tagIs(c, first + 1, POS.AUX) || isVerb(c, first + 1))) first++;
+    // "said that, despite the rain, ...": the comma after it opens nothing
+    while (first + 1 < last && c.tokens[first]!.text === ',' && c.quoteOf[first] === -1) first++;
     let outside = 0;
     // words outside its own quotations decide between direct and mixed
     for (let i = own.length ? first : last; i < last; i++) {

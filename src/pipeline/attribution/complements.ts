@@ -7,6 +7,7 @@ import { POS } from '../pos.js';
 import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Quotation, TokenRange } from './model.js';
 import { nounPhraseStartingAt } from './noun-phrases.js';
+import type { Token } from '../tokens.js';
 
 export type ComplementKind = 'quotation' | 'that' | 'question' | 'clause' | 'colon' | 'of';
 
@@ -173,7 +174,7 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
 /** 'shows "lost" paintings': a quotation right before a noun is that noun's modifier. */
 function modifiesNoun(c: Context, q: Quotation): boolean {
   const next = c.tokens[q.close + 1];
-  return q.close >= 0 && q.last - q.first <= 3 && !!next && next.sentence === c.tokens[q.close]!.sentence && tagIs(c, q.close + 1, POS.NOUN, POS.PROPN, POS.ADJ);
+  return q.close >= 0 && q.last - q.first <= 5 && !!next && next.sentence === c.tokens[q.close]!.sentence && tagIs(c, q.close + 1, POS.NOUN, POS.PROPN, POS.ADJ);
 }
 
 /** A cue ending its paragraph with a colon: the quotation that opens the next paragraph. */
@@ -191,9 +192,22 @@ function colonAtBlockEnd(c: Context, quotations: Quotation[], k: number, afterOb
  * ("learned that according to ...", "said that on Monday ..." but not "knew that man").
  */
 function thatOpensClause(c: Context, k: number, end: number, listed: boolean): boolean {
+  // "know that is hard", "heard that, and ...": before a verb or a conjunction "that" is a pronoun
+  const next = c.tokens[k + 1];
+  if (next && c.quoteOf[k + 1] === -1) {
+    if (tagIs(c, k + 1, POS.AUX) || (isVerb(c, k + 1) && !next.lower.endsWith('ing'))) return false;
+    if (next.text === ',' && tagIs(c, k + 2, POS.CCONJ)) return false;
+  }
   if (tagIs(c, k, POS.SCONJ) || opensClause(c, k + 1, end)) return true;
   if (!listed || k + 1 >= end) return false;
   return !(tagIs(c, k + 1, POS.NOUN, POS.ADJ) && !isVerb(c, k + 2) && !tagIs(c, k + 2, POS.AUX));
+}
+
+const QUOTED_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does']);
+
+/** A word that begins a verb group inside a quotation, where the tagger reads nothing: "had", "listened". */
+function quotedVerbForm(t: Token): boolean {
+  return t.kind === 'word' && !t.cap && (QUOTED_AUXILIARIES.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')));
 }
 
 /** A subject and then a verb: "he would", "the plan will", "Thursday's meeting was", "prices of oil rose". */
@@ -234,6 +248,8 @@ export function opensClause(c: Context, k: number, end: number): boolean {
   }
   while (m < end && tagIs(c, m, POS.ADV)) m++;
   if (m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')))) return true;
+  // 'said X "listened carefully" but ...': the verb opens a quotation (whose words are not tagged)
+  if (m + 1 < end && c.tokens[m]!.kind === 'quote' && c.tokens[m]!.quoteRole === 'open' && m > k && quotedVerbForm(c.tokens[m + 1]!)) return true;
   // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
   // plural noun, after a name or a singular noun, and before what follows verbs
   const last = m - 1;

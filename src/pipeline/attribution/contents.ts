@@ -6,7 +6,7 @@
 
 import { POS } from '../pos.js';
 import { opensClause } from './complements.js';
-import { tagIs, type Context } from './context.js';
+import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
 
 /** Cues per sentence beyond which the rest are dropped (keeps a pathological sentence linear). */
@@ -26,6 +26,7 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
       if (a.content.first >= a.cue.last) {
         closeForward(c, a, group);
         closeAtContrast(c, a);
+        closeAtSharedVerb(c, a);
       }
     }
     for (const a of group) {
@@ -90,6 +91,27 @@ function closeAtContrast(c: Context, a: Cue): void {
     const contrast = t.text === ';' || ((t.lower === 'but' || t.lower === 'while' || t.lower === 'whereas') && c.tokens[k - 1]!.text === ',');
     if (contrast && opensClause(c, k + 1, a.content.last)) {
       a.content.last = t.text === ';' ? k : k - 1;
+      return;
+    }
+  }
+}
+
+/**
+ * "X told a crowd that tariffs had hurt farmers, and vowed to fight them": a verb without a subject
+ * after ", and" or ", but" goes on the cue's clause, not the content's, and ends the content.
+ */
+function closeAtSharedVerb(c: Context, a: Cue): void {
+  for (let k = a.content.first + 2; k + 1 < a.content.last; k++) {
+    if (c.quoteOf[k] !== -1 || !tagIs(c, k, POS.CCONJ)) continue;
+    const p = c.tokens[k - 1]!;
+    // the comma, or a quotation that ends with it ('had "gutted the heartland," and vowed')
+    const comma = p.text === ',' && c.quoteOf[k - 1] === -1;
+    const quotationComma = p.kind === 'quote' && p.quoteRole === 'close' && c.tokens[k - 2]!.text === ',';
+    if (!comma && !quotationComma) continue;
+    let v = k + 1;
+    while (v < a.content.last && tagIs(c, v, POS.ADV)) v++;
+    if (v < a.content.last && isVerb(c, v) && !c.tokens[v]!.lower.endsWith('ing') && !tagIs(c, v - 1, POS.AUX)) {
+      a.content.last = comma ? k - 1 : k;
       return;
     }
   }

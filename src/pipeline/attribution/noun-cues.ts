@@ -53,9 +53,13 @@ export function findNounCues(c: Context): Cue[] {
  * position (no verb before it), before the main verb ("Her claim that X lied was rejected").
  */
 function clauseEnd(c: Context, first: number, n: number, end: number): number {
-  for (let i = first; i < n; i++) if (isVerb(c, i) || tagIs(c, i, POS.AUX)) return end;
+  // a finite verb before the noun takes it as object; an opening participle ("Responding to
+  // allegations that ...") is no such verb
+  for (let i = first; i < n; i++) if (tagIs(c, i, POS.AUX) || (isVerb(c, i) && !c.tokens[i]!.lower.endsWith('ing'))) return end;
   let groups = 0;
   for (let i = n + 2; i < end; i++) {
+    // "Responding to allegations that A, X told ...": the main clause after a comma ends it
+    if (c.tokens[i]!.text === ',' && c.quoteOf[i] === -1 && opensClause(c, i + 1, end)) return i;
     const verbal = isVerb(c, i) || tagIs(c, i, POS.AUX);
     // a verb group starts after a non-verb, or with an auxiliary after a main verb ("was rigged was")
     if (verbal && (!(isVerb(c, i - 1) || tagIs(c, i - 1, POS.AUX, POS.ADV, POS.PART)) || (tagIs(c, i, POS.AUX) && isVerb(c, i - 1)))) {

@@ -197,3 +197,38 @@ t.test('a cue\'s prepositional phrase may have its own modifier before the conte
   const [b] = attributions('Ines Varo said in a letter to colleagues that the vote would wait.');
   t.equal(b?.text, 'the vote would wait.');
 });
+
+t.test('where contents end: a verb without a subject after ", and" goes on the cue\'s clause; an opening participle\'s noun cue ends at the main clause', async (t) => {
+  const [a] = attributions('Dana Hale told a crowd in Lima that the tariffs had "gutted the valley," and vowed to fight them.');
+  t.equal(a?.text, 'the tariffs had "gutted the valley,"');
+  t.equal(a?.source, 'Dana Hale');
+  const [b] = attributions('Mayor Ruth Lind said prices had risen sharply, and left the hall.');
+  t.equal(b?.text, 'prices had risen sharply');
+  const [c] = attributions('Mayor Ruth Lind said the council met on Monday, and she voted against the plan.');
+  t.equal(c?.text, 'the council met on Monday, and she voted against the plan.', 'a clause with its own subject stays in the content');
+  const found = attributions('Responding to allegations that he had ignored warnings, Ivo Kerr told the panel that the agency had ordered new radar.');
+  t.same(found.map((f) => [f.cue, f.text]), [
+    ['allegations', 'he had ignored warnings'],
+    ['told', 'the agency had ordered new radar.'],
+  ]);
+});
+
+t.test('a content may have a quotation for its verb ("said X \\"listened carefully\\" but ...")', async (t) => {
+  const [a] = attributions('The aide said Ortiz "listened carefully" but made no promises.');
+  t.equal(a?.text, 'Ortiz "listened carefully" but made no promises.');
+  t.equal(a?.kind, 'mixed');
+  t.equal(a?.source, 'The aide');
+});
+
+t.test('"that" before a verb or ", and" is a pronoun, not the start of a reported clause', async (t) => {
+  t.same(attributions('Ivo Kerr has heard that, and he takes it seriously.').map((f) => f.cue), [], '"heard that, and ..." reports nothing');
+  const [a] = attributions('Ivo Kerr said that was wrong.');
+  t.equal(a?.text, 'that was wrong.', 'as the content\'s subject it stays in the content');
+  const [b] = attributions('Ivo Kerr said that, despite the rain, the parade would go ahead.');
+  t.equal(b?.text, 'despite the rain, the parade would go ahead.', 'the complementiser and its comma are left out');
+});
+
+t.test('a quotation of up to five words right before a noun modifies it and is no content of the verb', async (t) => {
+  const found = attributions('He expected "two or three more" members to resign.');
+  t.ok(found.every((f) => f.cue !== 'expected'));
+});
