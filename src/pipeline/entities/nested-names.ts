@@ -33,6 +33,8 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
         // or the name's head word comes first ("University of Chile Santiago")
         if (m === b && !COMPLEMENT_WORDS.has(tokens[k - 1]?.lower ?? '') && !ORG_HEADS_OF.has(tokens[i]!.lower)) continue;
         const pl = lookupPlace(textOfTokens(tokens, k, m));
+        // a region whose name is also an adjective ("Arctic", "Pacific") modifies the name: "Arctic Watch" is no place's
+        if (pl && pl.kind === 'region' && m === k + 1 && isEnglishWord(tokens[k]!.lower)) continue;
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
           k = m - 1;
@@ -95,6 +97,30 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
   const mod = tokens[m]!.lower;
   if (PLACE_MODIFIERS.has(mod)) out.push({ first: i, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
   else if (ADMIN_MODIFIERS.has(mod) && m + 1 < b) out.push({ first: i, last: m + 1, roles: [], forcedType: 'LOC', personCue: false, nested: true });
+}
+
+/** Legislatures that name their committees and offices: "the Senate Finance Committee" holds the Senate. */
+const LEGISLATURE_WORDS = new Set(['senate', 'house', 'assembly', 'congress', 'parliament']);
+/** Organisation words that end an organisation's name inside a longer one: "X University Polling Institute" holds "X University". */
+const INNER_ORG_ENDINGS = new Set(['university', 'college']);
+
+/**
+ * An organisation inside the name of one of its parts: the legislature before a committee's or an
+ * office's name ("Senate Finance Committee" -> Senate), a university before its institute's ("X
+ * University Polling Institute" -> X University).
+ */
+export function nestParentBody(tokens: Token[], i: number, b: number, out: Candidate[]): void {
+  if (b - i < 3 || !ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return;
+  if (LEGISLATURE_WORDS.has(tokens[i]!.lower) && tokens[i + 1]!.lower !== 'of' && tokens[i + 1]!.cap) {
+    out.push({ first: i, last: i + 1, roles: [], forcedType: 'ORG', personCue: false, nested: true });
+    return;
+  }
+  for (let p = i + 1; p < b - 2; p++) {
+    if (INNER_ORG_ENDINGS.has(tokens[p]!.lower) && tokens[p + 1]!.cap && tokens[p + 1]!.lower !== 'of') {
+      out.push({ first: i, last: p + 1, roles: [], forcedType: 'ORG', personCue: false, nested: true });
+      return;
+    }
+  }
 }
 
 /** A facility named after a name: "Vell Stadium" holds "Vell", "NVU Hospital Station" holds "NVU Hospital". */

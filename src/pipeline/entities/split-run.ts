@@ -11,7 +11,7 @@ import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
 import { roleFollows, runHasOrgSuffix } from './name-words.js';
 import { headIndex } from './kind-cues.js';
-import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestPlaces, nestUnfamiliarPlace } from './nested-names.js';
+import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestParentBody, nestPlaces, nestUnfamiliarPlace } from './nested-names.js';
 
 /** Singular words for a member of a political party, written before a politician's name. */
 const PARTY_MEMBER_WORDS = new Set(['republican', 'democrat', 'conservative', 'liberal', 'socialist', 'communist', 'tory', 'libertarian', 'labourite']);
@@ -213,6 +213,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   nestNamedAfterPerson(tokens, i, b, out);
   // a place nested in an organisation's name ("University of Chile" -> Chile)
   nestPlaces(tokens, i, b, out);
+  // the body a committee or an institute belongs to ("Senate Finance Committee" -> Senate)
+  nestParentBody(tokens, i, b, out);
 }
 
 /**

@@ -269,3 +269,19 @@ t.test("an organisation's noun in apposition after a name, or right before it, m
     'Ibsa Tadele': 'PERSON',
   });
 });
+
+t.test('nesting: the legislature or university an office belongs to is nested; a region used as an adjective is not', async (t) => {
+  const m = mentionsOf(
+    'A tally by the Senate Historical Office and the Quenby University Polling Institute showed it, and the House ' +
+      'Judiciary Committee agreed. The group Arctic Alert and the Pacific Freight Association welcomed it.',
+  );
+  expectTypes(t, m, {
+    'Senate Historical Office': 'ORG',
+    Senate: 'ORG',
+    'Quenby University': 'ORG',
+    House: 'ORG',
+    'Arctic Alert': 'ORG',
+    'Pacific Freight Association': 'ORG',
+  });
+  t.notOk(m.some((x) => x.text === 'Arctic' || x.text === 'Pacific'), 'no region nested where it is an adjective');
+});
