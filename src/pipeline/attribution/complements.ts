@@ -69,8 +69,11 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
     const t = c.tokens[k]!;
     if (c.quoteOf[k] !== -1) return null;
     // a prepositional phrase: "in a statement", "to reporters", "on his blog"
-    if (tagIs(c, k, POS.ADP) && CUE_PREPOSITIONS.has(t.lower) && t.lower !== 'of') {
-      const np = nounPhraseStartingAt(c, k + 1, end);
+    // ("of" only after the object, as its modifier: "told a crowd of 300 farmers that")
+    if (tagIs(c, k, POS.ADP) && CUE_PREPOSITIONS.has(t.lower) && (t.lower !== 'of' || afterObject)) {
+      // "of about 300 farmers": a degree adverb before a number belongs to the phrase
+      const degree = tagIs(c, k + 1, POS.ADV) && c.tokens[k + 2]?.kind === 'num';
+      const np = nounPhraseStartingAt(c, degree ? k + 2 : k + 1, end);
       if (!np) return null;
       const pp = k;
       k = skipAdverbials(c, np.last, end);

@@ -8,6 +8,7 @@ import { POS } from '../pos.js';
 import { opensClause } from './complements.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
+import { sameSource } from './sources.js';
 
 /** Cues per sentence beyond which the rest are dropped (keeps a pathological sentence linear). */
 const MAX_CUES_PER_SENTENCE = 24;
@@ -98,7 +99,8 @@ function closeAtContrast(c: Context, a: Cue): void {
 
 /**
  * "X told a crowd that tariffs had hurt farmers, and vowed to fight them": a verb without a subject
- * after ", and" or ", but" goes on the cue's clause, not the content's, and ends the content.
+ * after ", and" or ", but" goes on the cue's clause, not the content's, and ends the content; so
+ * does a clause after a quotation whose subject is the source named again ('"...," and he promised').
  */
 function closeAtSharedVerb(c: Context, a: Cue): void {
   for (let k = a.content.first + 2; k + 1 < a.content.last; k++) {
@@ -109,8 +111,12 @@ function closeAtSharedVerb(c: Context, a: Cue): void {
     const quotationComma = p.kind === 'quote' && p.quoteRole === 'close' && c.tokens[k - 2]!.text === ',';
     if (!comma && !quotationComma) continue;
     let v = k + 1;
-    while (v < a.content.last && tagIs(c, v, POS.ADV)) v++;
-    if (v < a.content.last && isVerb(c, v) && !c.tokens[v]!.lower.endsWith('ing') && !tagIs(c, v - 1, POS.AUX)) {
+    // '"...," and he promised ...': after the quoted words, the source named again as subject
+    // narrates (without the quotation "said A, and she voted ..." may still report her words)
+    const m = c.ents.mentionAt[v]!;
+    if (quotationComma && m !== -1 && a.source && sameSource(c, { mention: m, first: v, last: c.ents.mentions[m]!.last }, a.source) && a.source.mention >= 0) v = c.ents.mentions[m]!.last;
+    while (v < a.content.last && tagIs(c, v, POS.ADV, POS.AUX)) v++;
+    if (v < a.content.last && isVerb(c, v) && !c.tokens[v]!.lower.endsWith('ing') && (v > k + 1 || !tagIs(c, v - 1, POS.AUX))) {
       a.content.last = comma ? k - 1 : k;
       return;
     }

@@ -152,10 +152,13 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   };
   // "X, who said the plan was flawed, resigned": the content ends where the main clause resumes.
   // "X, asked whether ..., said": a participle set off after its noun is passive (X was asked)
-  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted;
+  // ("The indictment, unsealed on Monday, alleges that X, 61, steered ..." has its finite verb
+  // after the insert: it is the main clause, and its content goes on over "X, 61, steered")
+  const participleForm = /(?:ed|en|wn)$/.test(t.lower);
+  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted && participleForm;
   if (after && (subject.relative || inserted)) {
     const end = resumption(c, after.content.first, after.content.last);
-    if (inserted && !subject.relative && end < after.content.last && /(?:ed|en|wn)$/.test(t.lower)) return;
+    if (inserted && !subject.relative && end < after.content.last) return;
     after.content.last = end;
   }
   if (after) push(after.content, rule, confidenceOf(after, listed));

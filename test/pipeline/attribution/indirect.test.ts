@@ -232,3 +232,17 @@ t.test('a quotation of up to five words right before a noun modifies it and is n
   const found = attributions('He expected "two or three more" members to resign.');
   t.ok(found.every((f) => f.cue !== 'expected'));
 });
+
+t.test('the listener may have its own modifiers ("a crowd of about 300 farmers here Saturday"), and the source named again after the quoted words narrates', async (t) => {
+  const [a] = attributions('Dana Hale told a crowd of about 300 farmers here Saturday that the tariffs had "gutted the valley," and he promised to restore markets.');
+  t.equal(a?.text, 'the tariffs had "gutted the valley,"');
+  t.equal(a?.source, 'Dana Hale');
+});
+
+t.test('a finite cue after an insert is the main verb: its content goes on over an age in commas', async (t) => {
+  const [a] = attributions('The indictment, unsealed in a federal court on Monday, alleges that Ivo Kerr, 61, steered the contract to a friend.');
+  t.equal(a?.text, 'Ivo Kerr, 61, steered the contract to a friend.');
+  t.equal(a?.source, 'The indictment');
+  const [b] = attributions('Ivo Kerr, who said the plan was flawed, resigned on Monday.');
+  t.equal(b?.text, 'the plan was flawed', 'a cue in a relative clause still ends where the main clause resumes');
+});
