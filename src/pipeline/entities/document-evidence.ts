@@ -15,6 +15,8 @@ export interface DocumentEvidence {
   capMid: Set<string>;
   /** Initials of every stretch of every run of capitalised words ("wmo" for "World Meteorological Organization"). */
   runInitials: Set<string>;
+  /** Words seen capitalised anywhere (a place's name, for the demonyms the article makes of it). */
+  capWords: Set<string>;
 }
 
 /** Longest stretch of initials kept per run: abbreviations are short. */
@@ -29,8 +31,11 @@ export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array, l
   const lowerSeen = lowerWords.plain;
 
   const capMid = new Set<string>();
+  const capWords = new Set<string>();
+  if (tokens[0]?.kind === 'word' && tokens[0].cap) capWords.add(tokens[0].lower);
   for (let k = 1; k < tokens.length; k++) {
     const t = tokens[k]!;
+    if (t.kind === 'word' && t.cap) capWords.add(t.lower);
     const p = tokens[k - 1]!;
     if (caseless[t.sentence] === 2) continue;
     if (t.kind === 'word' && t.cap && p.kind === 'word' && p.sentence === t.sentence) capMid.add(t.lower);
@@ -52,5 +57,5 @@ export function collectDocumentEvidence(tokens: Token[], caseless: Uint8Array, l
       ini = '';
     }
   }
-  return { lowerSeen, capMid, runInitials };
+  return { lowerSeen, capMid, runInitials, capWords };
 }

@@ -32,6 +32,28 @@ export function isGroupWord(t: Token): boolean {
   return (!!demonymCountry(l) || (l.endsWith('s') && !!demonymCountry(l.slice(0, -1)))) && !lookupPlace(l);
 }
 
+/** Kinds of places whose people are named after them ("Arizona" -> "Arizonans"); a city's rarely are. */
+const DEMONYM_PLACE_KINDS = new Set(['country', 'state', 'province', 'region']);
+
+/**
+ * A demonym made from a place's name that the word lists do not know: "-n" or "-ns" after a name
+ * ending in "a" ("Arizonans", "Virginian"), when that name is a country, state or region, or is
+ * written with a capital in the article (an unfamiliar country: "Neravia" -> "Neravian"). No
+ * given name ("Julian", "Adrian").
+ */
+export function isArticleDemonym(t: Token, ev: DocumentEvidence): boolean {
+  if (t.kind !== 'word' || !t.cap || t.allCaps) return false;
+  let l = t.lower;
+  if (l.endsWith('ns')) l = l.slice(0, -1);
+  if (l.length < 6 || l.charCodeAt(l.length - 1) !== 110 || l.charCodeAt(l.length - 2) !== 97) return false; // "...an"
+  // known demonyms and group words are left to isGroupWord and to the splitting of titles ("Korean Central News Agency")
+  if (FIRST_NAMES.has(l) || FIRST_NAMES.has(t.lower) || lookupPlace(l) || demonymCountry(l) || GROUP_WORDS.has(l) || NON_ENTITY_CAPITALISED.has(l)) return false;
+  const stem = l.slice(0, -1);
+  if (ev.capWords.has(stem)) return true;
+  const pl = lookupPlace(stem);
+  return !!pl && DEMONYM_PLACE_KINDS.has(pl.kind);
+}
+
 /**
  * A person's role noun follows at token j, maybe after one lower-case word: "(Peruvian) leader",
  * "(Peruvian) foreign minister". A nationality before it is part of the role, not a mention.

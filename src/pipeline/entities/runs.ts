@@ -6,11 +6,12 @@
 import { COMMON_WORDS } from '../data/common.js';
 import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { KIND_HEADS_OF } from '../data/entity-kinds.js';
+import { PERSON_TITLES } from '../data/titles.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { type Candidate, type EntityInput, textOfTokens } from './model.js';
-import { isCapWord, isCaselessCommon, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
+import { isArticleDemonym, isCapWord, isCaselessCommon, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
 import { splitRun } from './split-run.js';
 
 /** Longest run of capitalised words taken as one name; longer runs are cut (titles of works, all-caps text). */
@@ -31,6 +32,8 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
     const nt = tokens[i + 1];
     return !!nt && isCapWord(nt) && !!lookupPlace(`${tokens[i]!.text} ${nt.text}`);
   };
+  /** Places' names the article makes demonyms of ("neravia" for "Neravian"). */
+  const demonymStems = new Set<string>();
   const forcedAt = new Map<number, { last: number; type: Candidate['forcedType'] }>();
   for (const f of input.forced) forcedAt.set(f.first, { last: f.last, type: f.type });
 
@@ -63,6 +66,17 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
         initial = false;
         continue;
       }
+      // a demonym the article makes of a place's name ("Neravian officials", "Neravian President X"):
+      // a group of people, and no part of a person's name after it (an organisation's name may hold
+      // it: "Neravian State Railways")
+      const nt = tokens[i + 1];
+      if (isArticleDemonym(t, ev) && !(nt && i + 1 < s.last && isCapWord(nt) && !PERSON_TITLES.has(nt.lower))) {
+        demonymStems.add(t.lower.replace(/ns?$/, ''));
+        if (!roleFollows(tokens, i + 1)) cands.push({ first: i, last: i + 1, roles: [], forcedType: 'NORP', personCue: false });
+        i++;
+        initial = false;
+        continue;
+      }
       if (!isCapWord(t) || ((initial || inHeadline) && common(t) && !startsPlace(i))) {
         if (t.kind === 'word' || t.kind === 'num') initial = false;
         i++;
@@ -83,6 +97,10 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
       i = j;
       initial = false;
     }
+  }
+  // a name the article makes a demonym of is a place's ("Neravia" beside "Neravian officials")
+  if (demonymStems.size > 0) {
+    for (const c of cands) if (c.last - c.first === 1 && c.forcedType === null && demonymStems.has(tokens[c.first]!.lower)) c.forcedType = 'LOC';
   }
   extendWithLeadingWord(tokens, cands);
   return dedupe(cands);

@@ -285,3 +285,19 @@ t.test('nesting: the legislature or university an office belongs to is nested; a
   });
   t.notOk(m.some((x) => x.text === 'Arctic' || x.text === 'Pacific'), 'no region nested where it is an adjective');
 });
+
+t.test('a demonym the article makes of a place is a group of people, its place a place; given names and known words are not', async (t) => {
+  const m = mentionsOf(
+    'Leaders of Neravia met. Neravian officials said Neravian President Ivo Brand agreed, and Arizonans voted. ' +
+      'Julian Soto and Adrian Holt spoke to the Korean Central News Agency.',
+  );
+  expectTypes(t, m, {
+    Neravia: 'LOC',
+    Neravian: 'NORP',
+    'Ivo Brand': 'PERSON',
+    Arizonans: 'NORP',
+    'Julian Soto': 'PERSON',
+    'Adrian Holt': 'PERSON',
+    'Korean Central News Agency': 'ORG',
+  });
+});
