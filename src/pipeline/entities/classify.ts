@@ -42,6 +42,9 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   }
   const place = c.last - c.first <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
   if (c.personCue) return typed('PERSON', 3);
+  // a name that is all of a quotation ('"The Salt Flats" won the prize', "the album 'Blue Harbour'") is
+  // the title of a work, whatever its last word says; a known place in quotation marks stays a place
+  if (!place && wholeQuotation(tokens, c.first, c.last)) return typed('WORK_OF_ART', 3);
   if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
   const own = ownWords(tokens, c);
   if (own.strength === 3) return own;
@@ -53,6 +56,16 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // a lower-case brand is a product by its shape only; a business noun before it says it is a firm
   if (cue === 'ORG' && own.type === 'PRODUCT' && c.last - c.first === 1 && isLowerBrand(tokens[c.first]!)) return typed('ORG', 3);
   return own;
+}
+
+/** Tokens [first, last) (after "The", "A" or "An") are all that stands between an opening and a closing quotation mark. */
+function wholeQuotation(tokens: Token[], first: number, last: number): boolean {
+  let k = first - 1;
+  const art = tokens[k];
+  if (art && art.kind === 'word' && (art.lower === 'the' || art.lower === 'a' || art.lower === 'an')) k--;
+  const open = tokens[k];
+  const close = tokens[last];
+  return !!open && !!close && open.kind === 'quote' && close.kind === 'quote' && open.quoteRole === 'open' && close.quoteRole === 'close';
 }
 
 function hasCamelCaseWord(tokens: Token[], first: number, last: number): boolean {
@@ -146,8 +159,8 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
 
 /** A single word: an abbreviation, a model code, a brand, a deity, a company's name. */
 function singleWord(t: Token): Classified {
-  // "XR7", "A380": a model or version code
-  if (isModelCode(t)) return typed('PRODUCT', 2);
+  // "XR7", "A380": a model or version code; a name and a hyphenated number is a version too ("Falcon-9")
+  if (isModelCode(t) || /^\p{Lu}\p{Ll}{2,}-\d{1,3}$/u.test(t.text)) return typed('PRODUCT', 2);
   if (t.allCaps && t.text.replace(/\./g, '').length >= 2) return typed('ORG', 1);
   // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products
   if (isLowerBrand(t)) return COMPANY_WORDS.has(t.lower) ? typed('ORG', 3) : typed('PRODUCT', 2);

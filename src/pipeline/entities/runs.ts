@@ -110,7 +110,9 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
 const PLURAL_PEOPLE = new Set(['children', 'women', 'men', 'people']);
 
 /** Head words that close a name with a possessive inside it. */
-const POSSESSIVE_NAME_HEADS = new Set(['trust', 'party', 'church', 'cathedral', 'hospital', 'school', 'college', 'university', 'fund', 'society', 'association', 'league', 'union', 'front', 'army', 'republic', 'congress', 'council', 'alliance', 'foundation', 'institute', 'day']);
+const POSSESSIVE_NAME_HEADS = new Set(['trust', 'party', 'church', 'cathedral', 'hospital', 'school', 'college', 'university', 'fund', 'society', 'association', 'league', 'union', 'front', 'army', 'republic', 'congress', 'council', 'alliance', 'foundation', 'institute', 'day',
+  // events and awards for a group of people: "Women's World Cup", "Children's Book Prize"
+  'cup', 'championship', 'championships', 'games', 'tournament', 'open', 'marathon', 'prize', 'award', 'awards']);
 
 /**
  * The possessive at `j` lies inside a name: the word before it is an ordinary plural noun

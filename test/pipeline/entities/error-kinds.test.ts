@@ -301,3 +301,20 @@ t.test('a demonym the article makes of a place is a group of people, its place a
     'Korean Central News Agency': 'ORG',
   });
 });
+
+t.test('titles in quotation marks are works, names with a hyphenated number are versions, and a group\'s event keeps its possessive', async (t) => {
+  const m = mentionsOf(
+    '"The Salt Flats", a drama by Ana Ruiz, beat "Night Train", and "The Salt Flats" will open in Paris. ' +
+      'The Osprey-3 satellite replaces Osprey-2. Dunmore reached the final of the Women\'s Coastal Cup.',
+  );
+  expectTypes(t, m, {
+    'Salt Flats': 'WORK_OF_ART',
+    'Night Train': 'WORK_OF_ART',
+    'Ana Ruiz': 'PERSON',
+    Paris: 'LOC',
+    'Osprey-3': 'PRODUCT',
+    'Osprey-2': 'PRODUCT',
+    "Women's Coastal Cup": 'EVENT',
+  });
+  t.notOk(m.some((x) => x.text === 'Women'), 'no group name cut from the event');
+});
