@@ -56,6 +56,8 @@ export const NON_ENTITY_ACRONYMS = new Set(
   (
     'tv ceo cfo coo cto gmt utc bst est pst html http https url www pdf usb cd dvd sms mms id iq vip dna rna hiv aids ' +
     'covid sars gdp ok am pm bc ad ft fm am faq diy asap rsvp lol omg ps pc mp mps pr hr it ai vr ar ev suv atm pin ' +
-    'bbq aka eta fyi mvp ufo ipo led lcd gps mri ct icu er ppe nb'
+    'bbq aka eta fyi mvp ufo ipo led lcd gps mri ct icu er ppe nb ' +
+    // a political action committee: a kind of body, not one ("a super PAC")
+    'pac'
   ).split(' '),
 );

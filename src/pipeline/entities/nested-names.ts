@@ -8,7 +8,7 @@
 // and gets no mention: the name as a whole is the organisation. Places are never nested in places
 // ("Quito City" is one place) nor in people's names.
 
-import { ADMIN_SUFFIXES, LOC_SUFFIXES, NATURAL_PLACE_SUFFIXES, ORG_HEADS_OF, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
+import { ADMIN_SUFFIXES, LOC_SUFFIXES, NATURAL_PLACE_SUFFIXES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
 import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
@@ -35,7 +35,7 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
         const pl = lookupPlace(textOfTokens(tokens, k, m));
         // a region whose name is also an adjective ("Arctic", "Pacific") modifies the name: "Arctic Watch" is no place's
         if (pl && pl.kind === 'region' && m === k + 1 && isEnglishWord(tokens[k]!.lower)) continue;
-        if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
+        if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !ORG_NAME_ENDINGS.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
           k = m - 1;
           break;
@@ -88,10 +88,12 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
   if (b - i < 3) return;
   const last = tokens[b - 1]!.lower;
   if (!ORG_SUFFIXES.has(last) && !LOC_SUFFIXES.has(last)) return;
-  // the place: one unfamiliar word, or a place prefix and one ("Port X")
+  // the place: one unfamiliar word, or a place prefix and one ("Port X"); counties and parishes are
+  // often named after people, so before those any name word will do ("Ana County Court" -> Ana County)
   let m = i;
-  if (PLACE_NAME_PREFIXES.has(tokens[i]!.lower) && tokens[i]!.cap && unfamiliar(i + 1)) m = i + 2;
-  else if (unfamiliar(i)) m = i + 1;
+  const t0 = tokens[i]!;
+  if (PLACE_NAME_PREFIXES.has(t0.lower) && t0.cap && unfamiliar(i + 1)) m = i + 2;
+  else if (unfamiliar(i) || (ADMIN_MODIFIERS.has(tokens[i + 1]!.lower) && t0.cap && !t0.allCaps && isNameLike(t0.lower))) m = i + 1;
   else return;
   if (m >= b - 1 || lookupPlace(textOfTokens(tokens, i, m))) return;
   const mod = tokens[m]!.lower;
@@ -101,6 +103,8 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
 
 /** Legislatures that name their committees and offices: "the Senate Finance Committee" holds the Senate. */
 const LEGISLATURE_WORDS = new Set(['senate', 'house', 'assembly', 'congress', 'parliament']);
+/** Last words of the names of a legislature's parts (not "House X Fund", a fund named after it). */
+const LEGISLATURE_PART_HEADS = new Set(['committee', 'subcommittee', 'office', 'caucus']);
 /** Organisation words that end an organisation's name inside a longer one: "X University Polling Institute" holds "X University". */
 const INNER_ORG_ENDINGS = new Set(['university', 'college']);
 
@@ -111,7 +115,7 @@ const INNER_ORG_ENDINGS = new Set(['university', 'college']);
  */
 export function nestParentBody(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   if (b - i < 3 || !ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return;
-  if (LEGISLATURE_WORDS.has(tokens[i]!.lower) && tokens[i + 1]!.lower !== 'of' && tokens[i + 1]!.cap) {
+  if (LEGISLATURE_WORDS.has(tokens[i]!.lower) && LEGISLATURE_PART_HEADS.has(tokens[b - 1]!.lower) && tokens[i + 1]!.lower !== 'of' && tokens[i + 1]!.cap) {
     out.push({ first: i, last: i + 1, roles: [], forcedType: 'ORG', personCue: false, nested: true });
     return;
   }

@@ -318,3 +318,18 @@ t.test('titles in quotation marks are works, names with a hyphenated number are 
   });
   t.notOk(m.some((x) => x.text === 'Women'), 'no group name cut from the event');
 });
+
+t.test('nesting: a county named after a person, the city of a newspaper named after it; a fund named after a legislature is no part of it; "PAC" alone is no name', async (t) => {
+  const m = mentionsOf(
+    'The suit was filed in Dolores County Circuit Court. The editor of the Denver Sentinel agreed. The Senate ' +
+      'Victory Fund and a super PAC spent $2 million, and the PAC said it would spend more.',
+  );
+  expectTypes(t, m, {
+    'Dolores County Circuit Court': 'ORG',
+    'Dolores County': 'LOC',
+    'Denver Sentinel': 'ORG',
+    Denver: 'LOC',
+    'Senate Victory Fund': 'ORG',
+  });
+  t.notOk(m.some((x) => x.text === 'Senate' || x.text === 'PAC'));
+});
