@@ -16,6 +16,8 @@ import { subjectBefore } from './subjects.js';
 /** Nominals that take their content with "of": "allegations of fraud", "warnings of a crash". */
 const OF_CONTENT_VERBS = new Set(['allege', 'accuse', 'claim', 'warn', 'report', 'suspect']);
 const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
+/** Reporting verbs whose bare noun names something else: "six states that ...", "a suspect that". */
+const OTHER_SENSE_NOUNS = new Set(['state', 'show', 'suspect', 'stress', 'post', 'wonder', 'find', 'feel', 'continue']);
 
 export function findNounCues(c: Context): Cue[] {
   const cues: Cue[] = [];
@@ -25,7 +27,7 @@ export function findNounCues(c: Context): Cue[] {
       const follow = c.tokens[n + 1]?.lower;
       if (follow !== 'that' && follow !== 'of') continue;
       const lemma = c.lemma(n);
-      const verb = nominalOfReporting(lemma) ?? (REPORTING_LEMMAS.has(lemma) ? lemma : null);
+      const verb = nominalOfReporting(lemma) ?? (REPORTING_LEMMAS.has(lemma) && !OTHER_SENSE_NOUNS.has(lemma) ? lemma : null);
       if (!verb) continue;
       const next = c.tokens[n + 1];
       let content: { first: number; last: number } | null = null;

@@ -52,6 +52,9 @@ export function findVerbCues(c: Context, quotations: Quotation[]): Cue[] {
 function isCueCandidate(c: Context, v: number): boolean {
   if (modifiesNextNoun(c, v)) return false;
   if (isVerb(c, v)) return true;
+  // ", ruling that ...", ", noting that ...": an -ing form after a comma and before "that" is a
+  // participle clause whatever the tagger says
+  if (c.tokens[v - 1]?.text === ',' && c.tokens[v]!.lower.endsWith('ing') && c.tokens[v + 1]?.lower === 'that') return true;
   if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1)) return false;
   if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
   const lemma = lemmaOf(c.tokens[v]!.lower, false);
@@ -62,6 +65,7 @@ function isCueCandidate(c: Context, v: number): boolean {
   if (next.lower === 'that') return true;
   const quote = (k: number): boolean => c.tokens[k]?.kind === 'quote' && c.tokens[k]!.quoteRole === 'open';
   if (quote(v + 1) || ((next.text === ',' || next.text === ':') && quote(v + 2))) return true;
+  if (reporting && RELATIVE_WORDS.has(c.tokens[v - 2]?.lower ?? '') && (tagIs(c, v + 1, POS.AUX) || isVerb(c, v + 1))) return true; // "which supporters say would ..."
   return reporting && opensClause(c, v + 1, sentenceOf(c, v).last);
 }
 
@@ -162,6 +166,15 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
     after.content.last = end;
   }
   if (after) push(after.content, rule, confidenceOf(after, listed));
+  else if (listed && rule === 'cue-before' && !subject.inverted) {
+    // the tagger may read the relative word as the subject's determiner ("which observers")
+    const relativeInside = RELATIVE_WORDS.has(c.tokens[subject.first]!.lower) && subject.source.first === subject.first;
+    const gap = relativeGapContent(c, v + 1, relativeInside ? subject.first + 1 : subject.first);
+    if (gap) {
+      if (relativeInside) subject = { ...subject, source: { ...subject.source, first: subject.source.first + 1 } };
+      push(gap, 'relative-clause', 0.7);
+    }
+  }
   // content before the cue: "..., X said" / '"...," said X' / "A, X said, B"; a cue with content
   // after it has none before ("According to X, the data show that ...": "show" is not a cue of the first part)
   // ('"A," X said, "B."' has both: a quotation on each side)
@@ -173,6 +186,32 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
       push(pre.content, r, pre.quotationOnly ? 0.9 : 0.75);
     }
   }
+}
+
+const RELATIVE_WORDS = new Set(['which', 'that', 'who']);
+
+/**
+ * "the vote, which observers said fell short of ...", "a review that he said should be done": in a
+ * relative clause the content's subject is the noun the clause modifies, left out after the cue,
+ * which a verb follows at once. The content is the rest of the clause: to its closing comma when
+ * it is set off by commas, else to the sentence's end or a comma where the main clause resumes.
+ */
+function relativeGapContent(c: Context, k: number, subjectFirst: number): TokenRange | null {
+  const s = sentenceOf(c, subjectFirst);
+  const r = subjectFirst - 1;
+  if (r <= s.first || !RELATIVE_WORDS.has(c.tokens[r]!.lower) || k >= s.last || c.quoteOf[k] !== -1) return null;
+  if (!(tagIs(c, k, POS.AUX) || (isVerb(c, k) && !c.tokens[k]!.lower.endsWith('ing')))) return null;
+  // (inside a longer insert: to where the main clause resumes, "..., has sought")
+  let last = resumption(c, k, s.last);
+  if (c.tokens[r - 1]!.text === ',') {
+    for (let i = k + 1; i < s.last; i++) {
+      if (c.tokens[i]!.text === ',' && c.quoteOf[i] === -1) {
+        last = i;
+        break;
+      }
+    }
+  }
+  return { first: k, last };
 }
 
 /** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */

@@ -246,3 +246,24 @@ t.test('a finite cue after an insert is the main verb: its content goes on over 
   const [b] = attributions('Ivo Kerr, who said the plan was flawed, resigned on Monday.');
   t.equal(b?.text, 'the plan was flawed', 'a cue in a relative clause still ends where the main clause resumes');
 });
+
+t.test('in a relative clause the content is the rest of the clause after the cue ("the vote, which observers said fell short ...")', async (t) => {
+  const cases: [passage: string, source: string, content: string][] = [
+    ['The count, which independent observers said fell short of the rules, was repeated in May.', 'independent observers', 'fell short of the rules'],
+    ['It is a deal among four states that supporters say would end the dispute.', 'supporters', 'would end the dispute.'],
+    ['Ivo Kerr ordered a review that he said should be finished by June.', 'Ivo Kerr', 'should be finished by June.'],
+    ['Ivo Kerr, who won a vote that observers said fell short of the rules, has sought new talks.', 'observers', 'fell short of the rules'],
+  ];
+  for (const [passage, source, content] of cases) {
+    const found = attributions(passage);
+    t.same(found.map((f) => [f.source, f.text, f.rule.replace(/-unnamed$/, '')]), [[source, content, 'relative-clause']], passage);
+  }
+});
+
+t.test('", ruling that ..." is a participle cue whatever the tagger reads; a plural "states that" is no noun cue', async (t) => {
+  const [a] = attributions('A divided appeals court upheld the law on Friday, ruling that the state had a clear interest in the count.');
+  t.equal(a?.cue, 'ruling');
+  t.equal(a?.source, 'A divided appeals court');
+  t.equal(a?.text, 'the state had a clear interest in the count.');
+  t.same(attributions('The water deal covers six states that border the river.').map((f) => f.cue), []);
+});
