@@ -45,6 +45,13 @@ export const ORG_NAME_PREFIXES = new Set([
   'il', 'gli', 'het',
 ]);
 
+/**
+ * Names of parties and bodies that are also English words, capitalised alone in mid-sentence:
+ * "Labour councillor X", "Labor won the seat" (the party in British and Australian news, the
+ * department in American news).
+ */
+export const ORG_WORD_NAMES = new Set(['labour', 'labor']);
+
 /** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */
 export const ORG_HEADS_OF = new Set([
   'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',

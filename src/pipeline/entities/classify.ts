@@ -8,7 +8,7 @@
 // are known.
 
 import { DEITIES, EVENT_PREFIXES, EVENT_SUFFIXES, FAC_SUFFIXES, LAW_PREFIXES, LAW_SUFFIXES, AWARD_SUFFIXES, NUMBERED_FAC_WORDS, PRODUCT_SUFFIXES, SHIP_PREFIXES } from '../data/entity-kinds.js';
-import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
 import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -165,6 +165,7 @@ function singleWord(t: Token): Classified {
   // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products
   if (isLowerBrand(t)) return COMPANY_WORDS.has(t.lower) ? typed('ORG', 3) : typed('PRODUCT', 2);
   if (DEITIES.has(t.lower)) return typed('PERSON', 3);
+  if (ORG_WORD_NAMES.has(t.lower)) return typed('ORG', 2);
   if (COMPANY_WORDS.has(t.lower) || isCamelCaseName(t)) return typed('ORG', 2);
   return typed(null, 1);
 }

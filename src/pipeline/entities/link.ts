@@ -5,7 +5,7 @@
 // headline last, because a headline's short forms refer to the body's names.
 
 import { POST_NOMINALS } from '../data/entity-kinds.js';
-import { isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
+import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 import { type Classified, classifyCandidate, guessSingle } from './classify.js';
@@ -130,7 +130,9 @@ class Linker {
     // comes before it ("in Jordan")
     if (ent < 0 && len <= 2 && (!x.place || !locativeBefore(tokens, c.first)) && c.forcedType === null) {
       const words = tokens.slice(c.first, c.last).map((t) => t.lower);
-      const cand = findPersonByPart(entities, this.personIndex.get(tokens[c.last - 1]!.lower) ?? this.personIndex.get(tokens[c.first]!.lower) ?? [], words, x.place);
+      // a place's name that is also a given name ("Victoria", "Sydney") may be the person's given name too
+      const surnameOnly = x.place && !(len === 1 && FIRST_NAMES.has(words[0]!));
+      const cand = findPersonByPart(entities, this.personIndex.get(tokens[c.last - 1]!.lower) ?? this.personIndex.get(tokens[c.first]!.lower) ?? [], words, surnameOnly);
       if (cand >= 0) {
         ent = cand;
         byPart = true;

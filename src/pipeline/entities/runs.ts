@@ -4,9 +4,9 @@
 // place, source line) are taken as they are. Each run is then split by split-run.ts.
 
 import { COMMON_WORDS } from '../data/common.js';
-import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
 import { KIND_HEADS_OF } from '../data/entity-kinds.js';
-import { PERSON_TITLES } from '../data/titles.js';
+import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
@@ -93,7 +93,10 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
       let a = i;
       while (a < j - 1 && LEADING_FUNCTION_WORDS.has(tokens[a]!.lower) && !tokens[a]!.allCaps) a++;
       const possessive = tokens[j]?.kind === 'poss' && !COMMON_WORDS.has(tokens[a]!.lower);
-      if (!(j - a === 1 && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, ev))) splitRun(tokens, a, j, cands);
+      // a party's name that is an English word is a name before a person's role, even at a sentence start ("Labour councillor X")
+      const nx = tokens[j];
+      const partyBeforeRole = j - a === 1 && ORG_WORD_NAMES.has(tokens[a]!.lower) && !!nx && nx.kind === 'word' && !nx.cap && (PERSON_TITLES.has(nx.lower) || PERSON_ROLE_NOUNS.has(nx.lower));
+      if (!(j - a === 1 && !partyBeforeRole && skipSingle(tokens[a]!, (initial || inHeadline || a > i) && !possessive, ev))) splitRun(tokens, a, j, cands);
       i = j;
       initial = false;
     }

@@ -4,7 +4,7 @@
 // role words. Names inside the candidates are added by nested-names.ts.
 
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
-import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
+import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
 import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -227,7 +227,8 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   // "Acme CEO X": what stands before an officer's title is the company
   if (CORPORATE_TITLES.has(tokens[k]!.lower)) return true;
   const last = tokens[k - 1]!;
-  return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower));
+  // ("Labour MP X": a party whose name is an English word)
+  return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
 }
 
 /** Titles of offices that belong to a place: "X Mayor Y" is the mayor of X. */

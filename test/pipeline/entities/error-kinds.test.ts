@@ -333,3 +333,19 @@ t.test('nesting: a county named after a person, the city of a newspaper named af
   });
   t.notOk(m.some((x) => x.text === 'Senate' || x.text === 'PAC'));
 });
+
+t.test('a place that is also a given name is the person after the person was named; a party named with an English word is found before a role', async (t) => {
+  const m = mentionsOf(
+    'Sydney Marsh resigned on Monday. Aides said Sydney had been unhappy. She flew to Sydney. ' +
+      'Labour councillor Ravi Dean voted against it, and Labour MP Ana Pike agreed. Labour Day fell on a Monday.',
+  );
+  const sydneys = m.filter((x) => x.text === 'Sydney');
+  t.same(sydneys.map((x) => x.type), ['PERSON', 'LOC']);
+  t.equal(sydneys[0]?.name, 'Sydney Marsh');
+  expectTypes(t, m, {
+    Labour: 'ORG',
+    'Ravi Dean': 'PERSON',
+    'Ana Pike': 'PERSON',
+  });
+  t.equal(m.filter((x) => x.text === 'Labour').length, 2, 'not in "Labour Day"');
+});
