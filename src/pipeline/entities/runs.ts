@@ -106,6 +106,7 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
     for (const c of cands) if (c.last - c.first === 1 && c.forcedType === null && demonymStems.has(tokens[c.first]!.lower)) c.forcedType = 'LOC';
   }
   extendWithLeadingWord(tokens, cands);
+  extendWithTrailingWord(tokens, cands, caseless);
   return dedupe(cands);
 }
 
@@ -247,6 +248,45 @@ function extendWithLeadingWord(tokens: Token[], cands: Candidate[]): void {
       for (const d of cands) if (d.last - d.first >= 2) surfaces.add(textOfTokens(tokens, d.first, d.last).toLowerCase());
     }
     if (surfaces.has(`${p.lower} ${textOfTokens(tokens, c.first, c.last).toLowerCase()}`)) c.first--;
+  }
+}
+
+/** Most words a name in a caseless line is extended by. */
+const MAX_TRAILING_WORDS = 2;
+
+/**
+ * In a headline or other caseless line, a capitalised word after a name that was taken for an
+ * ordinary word belongs to the name when the longer name occurs in the article's ordinary text
+ * ("X Regional" + "Airport" in a headline, when the body names "X Regional Airport").
+ */
+function extendWithTrailingWord(tokens: Token[], cands: Candidate[], caseless: Uint8Array): void {
+  let surfaces: Set<string> | null = null;
+  const n = cands.length;
+  for (let x = 0; x < n; x++) {
+    const c = cands[x]!;
+    const s = tokens[c.first]!.sentence;
+    if (caseless[s] === 0 || c.forcedType || c.nested || c.personCue) continue;
+    const nx = tokens[c.last];
+    if (!nx || nx.kind !== 'word' || !nx.cap || nx.sentence !== s) continue;
+    if (!surfaces) {
+      surfaces = new Set<string>();
+      for (const d of cands) if (d.last - d.first >= 2 && caseless[tokens[d.first]!.sentence] === 0) surfaces.add(textOfTokens(tokens, d.first, d.last).toLowerCase());
+    }
+    let name = textOfTokens(tokens, c.first, c.last).toLowerCase();
+    let e = c.last;
+    for (let k = c.last; k < c.last + MAX_TRAILING_WORDS && k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.kind !== 'word' || !t.cap || t.sentence !== s) break;
+      name += ` ${t.lower}`;
+      if (surfaces.has(name)) e = k + 1;
+    }
+    if (e === c.last) continue;
+    // the longer name is split and nested as any run is
+    const longer: Candidate[] = [];
+    splitRun(tokens, c.first, e, longer);
+    if (longer.length === 0) continue;
+    cands[x] = longer[0]!;
+    for (let k = 1; k < longer.length; k++) cands.push(longer[k]!);
   }
 }
 

@@ -46,3 +46,15 @@ t.test('a list of names is not a Title Case line', async (t) => {
   const m = mentionsOf('Speakers: Ana Ruiz, Tomas Vell, Lena Okafor and Paulo Mendes.');
   for (const n of ['Ana Ruiz', 'Tomas Vell', 'Lena Okafor', 'Paulo Mendes']) t.ok(m.some((x) => x.text === n && x.type === 'PERSON'), n);
 });
+
+t.test('a headline word taken for an ordinary word belongs to the name before it when the body names the longer name', async (t) => {
+  const m = mentionsOf(
+    'Senators Question Aviation Chief Over Near-Misses at Tarvolo Regional Airport\n\n' +
+      'Senators questioned the chief over near-misses at Tarvolo Regional Airport on Tuesday. Controllers at the ' +
+      'airport were tired, and staff at Tarvolo agreed.',
+  );
+  t.same(
+    m.filter((x) => x.kind === 'name').map((x) => `${x.text} ${x.type}`),
+    ['Tarvolo Regional Airport FAC', 'Tarvolo LOC', 'Tarvolo Regional Airport FAC', 'Tarvolo LOC', 'Tarvolo LOC'],
+  );
+});
