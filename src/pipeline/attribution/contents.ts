@@ -68,6 +68,11 @@ function closeForward(c: Context, a: Cue, group: Cue[]): void {
       a.content.last = start;
       return;
     }
+    // "X said A, adding that B": a participle of the same subject after a comma ends A
+    if (b.rule.startsWith('participle-main-subject') && c.tokens[start - 1]?.text === ',' && c.quoteOf[start - 1] === -1) {
+      a.content.last = start - 1;
+      return;
+    }
     // ", and Y said B" / "; Y said B" / ", with Y saying B": a sibling clause ends A
     let k = start - 1;
     while (k > a.content.first && tagIs(c, k, POS.ADV)) k--;

@@ -7,7 +7,7 @@
 import { POS } from '../pos.js';
 import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
-import { SUPPORT_LEMMAS } from '../data/speech.js';
+import { SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, SUPPORT_LEMMAS } from '../data/speech.js';
 import { POSSESSIVE_DETERMINERS, isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
 
 /** How far back an apposition or relative clause between a subject and its verb may reach. */
@@ -16,6 +16,7 @@ const MAX_INSERT_TOKENS = 45;
 const PARTICIPLE_FORM = /(?:ed|en|wn)$|^(?:held|made|led|done|paid|set|put|run|sent|seen|taken|given)$/;
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
+const QUANTIFIER_PRONOUNS = new Set(['each', 'both', 'one', 'some', 'many', 'several', 'all', 'others', 'neither', 'either', 'few', 'most']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
 
 export interface Subject {
@@ -253,6 +254,10 @@ export function participleSubject(c: Context, v: number): Subject | null {
   const s = sentenceOf(c, v);
   let k = v - 1;
   while (k >= s.first && isTimeWord(c, k)) k--;
+  // "with each accusing the other of ...": a quantifier standing alone after "with"
+  if (k > s.first && QUANTIFIER_PRONOUNS.has(c.tokens[k]!.lower) && c.tokens[k - 1]!.lower === 'with') {
+    return { source: { mention: -1, first: k, last: k + 1 }, first: k, head: k, inverted: false, shared: false };
+  }
   const np = nounPhraseEndingAt(c, k, s.first);
   if (np) {
     const before = np.first - 1 >= s.first ? np.first - 1 : -1;
@@ -269,8 +274,25 @@ export function participleSubject(c: Context, v: number): Subject | null {
       if (before < 0 || !tagIs(c, before, POS.ADP)) return own();
     }
   }
+  // "..., X told reporters, calling it ...": the participle goes with the nearest verb of speech
+  // before it (not with the reported clause's verb)
+  const speaker = nearestSpeechSubject(c, s.first, v);
+  if (speaker) return { ...speaker, shared: true };
   const main = mainClauseSubject(c, s.first, v, 1);
   return main ? { ...main, shared: true } : null;
+}
+
+/** The subject of the nearest verb of speech before token v in its sentence, outside quotations. */
+function nearestSpeechSubject(c: Context, lo: number, v: number): Subject | null {
+  for (let k = v - 1; k > lo && v - k <= MAX_INSERT_TOKENS; k--) {
+    if (c.quoteOf[k] !== -1 || !isVerb(c, k) || c.tokens[k]!.lower.endsWith('ing')) continue;
+    const lemma = c.lemma(k);
+    if (!SPEECH_LEMMAS.has(lemma) && !SPEECH_ACT_LEMMAS.has(lemma)) continue;
+    const p = c.tokens[k - 1]!;
+    const inverted = p.text === ',' || (p.kind === 'quote' && p.quoteRole === 'close');
+    return subjectBefore(c, k, 1) ?? (inverted ? subjectAfter(c, k) : null);
+  }
+  return null;
 }
 
 /**

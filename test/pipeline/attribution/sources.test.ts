@@ -195,3 +195,21 @@ t.test('a quotation after a verb of thought or finding is no words of its subjec
   const found = attributions('The council has shown "remarkable patience," Ilse Berger said.');
   t.same(found.map((f) => [f.kind, f.source, f.cue]), [['mixed', 'Ilse Berger', 'said']]);
 });
+
+t.test('a participle after a verb of speech goes with that verb\'s subject, not the reported clause\'s', async (t) => {
+  const found = attributions('The mayor will veto the budget if it reaches her desk, her spokeswoman Ana Ruiz told reporters Thursday, calling the plan "a wish list."');
+  t.same(found.map((f) => [f.cue, f.source]), [
+    ['told', 'Ana Ruiz'],
+    ['calling', 'Ana Ruiz'],
+  ]);
+  const [a, b] = attributions('Ivo Kerr said the plan, which costs a lot, would fail, adding that he would vote against it.');
+  t.equal(a?.text, 'the plan, which costs a lot, would fail', 'the participle ends the first content');
+  t.equal(b?.source, 'Ivo Kerr');
+  t.equal(attributions('Ivo Kerr resigned on Monday, saying he had lost the board\'s trust.')[0]?.source, 'Ivo Kerr', 'without a verb of speech, the main clause\'s subject');
+});
+
+t.test('"with each accusing the other of ...": a quantifier after "with" is the participle\'s source', async (t) => {
+  const [a] = attributions('Ana Ruiz and Ivo Kerr clashed over taxes on Thursday, with each accusing the other of misleading voters.');
+  t.equal(a?.source, 'each');
+  t.equal(a?.text, 'misleading voters.');
+});
