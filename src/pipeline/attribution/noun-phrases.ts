@@ -59,8 +59,8 @@ function isNounPhraseToken(c: Context, i: number): boolean {
   if (tagIs(c, i, POS.PART) && t.lower === "'s") return true;
   if (tagIs(c, i, POS.PRON) && POSSESSIVE_DETERMINERS.has(t.lower)) return true;
   if (tagIs(c, i, POS.PRON) && tagIs(c, i - 1, POS.DET)) return true;
-  // a participle between a determiner and a noun ("the elected council")
-  return tagIs(c, i, POS.VERB) && tagIs(c, i + 1, POS.NOUN, POS.PROPN) && tagIs(c, i - 1, POS.DET, POS.ADJ);
+  // a participle between a determiner or possessive and a noun ("the elected council", "the report's lead author")
+  return tagIs(c, i, POS.VERB) && tagIs(c, i + 1, POS.NOUN, POS.PROPN) && (tagIs(c, i - 1, POS.DET, POS.ADJ) || isPossessive(c, i - 1));
 }
 
 /** Where a phrase ending at k starts, reading left; stops after a determiner or possessive word. */

@@ -5,7 +5,7 @@
 // ('"...," said X'). Objects are never subjects: the scans stop at the verb.
 
 import { POS } from '../pos.js';
-import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import { isTimeWord, isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
 import { SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, SUPPORT_LEMMAS } from '../data/speech.js';
 import { POSSESSIVE_DETERMINERS, isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
@@ -183,12 +183,15 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
   }
   if (c.tokens[p]!.text !== ',') return null;
   // "the agency's director, Jane Doe, said": a name that fills the apposition is the speaker
-  const inner = c.ents.mentionAt[p + 1]!;
-  if (inner !== -1 && c.ents.mentions[inner]!.last === comma && c.ents.mentions[inner]!.type === 'PERSON') {
+  // (after a title: "the report's author, Dr. Jane Doe, said"); the clause starts with the phrase
+  // the name stands beside
+  const inner = mentionEndingAt(c, comma - 1);
+  const before = nounPhraseEndingAt(c, p - 1, lo);
+  if (inner !== -1 && c.ents.mentions[inner]!.type === 'PERSON' && c.ents.mentions[inner]!.first > p && c.ents.mentions[inner]!.first - p <= 3) {
     const m = c.ents.mentions[inner]!;
-    return { source: { mention: inner, first: m.first, last: m.last }, first: m.first, head: m.last - 1, inverted: false, shared: false };
+    return { source: { mention: inner, first: m.first, last: m.last }, first: before ? before.first : m.first, head: m.last - 1, inverted: false, shared: false };
   }
-  const np = nounPhraseEndingAt(c, p - 1, lo);
+  const np = before;
   if (!np) return null;
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
@@ -306,11 +309,16 @@ export function subjectAfter(c: Context, v: number): Subject | null {
   const s = sentenceOf(c, v);
   let k = v + 1;
   if (k >= s.last || isTimeWord(c, k)) return null;
-  const np = nounPhraseStartingAt(c, k, s.last);
+  const np = invertedSubjectPhrase(c, k, s.last);
   if (!np) return null;
   k = np.last;
   while (k < s.last && tagIs(c, k, POS.ADV)) k++;
   if (k < s.last && (isVerb(c, k) || tagIs(c, k, POS.AUX))) return null;
   const src = sourceOfNounPhrase(c, np);
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: true, shared: false } : null;
+}
+
+/** The phrase after an inverted verb; "said lead author X": a participle before a noun belongs to it. */
+export function invertedSubjectPhrase(c: Context, k: number, last: number): NounPhrase | null {
+  return nounPhraseStartingAt(c, k, last, tagIs(c, k, POS.VERB) && (tagIs(c, k + 1, POS.NOUN, POS.PROPN) || c.ents.mentionAt[k + 1] !== -1));
 }

@@ -17,7 +17,7 @@ import type { Cue, Quotation, Source, TokenRange } from './model.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import { isMessageNoun, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
-import { isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
+import { invertedSubjectPhrase, isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
 
 const RELAY_LEMMAS = new Set(['quote', 'cite']);
 /** Words after which an -ing form is still a clause of its own: "while saying", "by adding". */
@@ -239,7 +239,7 @@ function invertible(c: Context, v: number): boolean {
 
 /** The end of the subject after an inverted verb. */
 function subjectEnd(c: Context, v: number): number {
-  const np = nounPhraseStartingAt(c, v + 1, c.sentences[c.tokens[v]!.sentence]!.last);
+  const np = invertedSubjectPhrase(c, v + 1, c.sentences[c.tokens[v]!.sentence]!.last);
   return np ? np.last : v + 1;
 }
 

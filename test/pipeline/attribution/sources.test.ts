@@ -213,3 +213,14 @@ t.test('"with each accusing the other of ...": a quantifier after "with" is the 
   t.equal(a?.source, 'each');
   t.equal(a?.text, 'misleading voters.');
 });
+
+t.test('a description with a participle before the name ("lead author X") and a name with a title in an apposition still lead to the person', async (t) => {
+  const found = attributions('"Nobody needs to run marathons," said lead author Dr. Priya Raman. "Even a brisk walk helps."');
+  t.same(found.map((f) => f.source), ['Priya Raman', 'Priya Raman']);
+  const [a] = attributions('"This is good news for the river," the report\'s lead author, Dr. Camila Ortiz, told the paper.');
+  t.equal(a?.source, 'Camila Ortiz');
+  t.equal(a?.text, 'This is good news for the river,', 'the content holds nothing of the source\'s phrase');
+  const [b] = attributions('"This is good news for the river," the report\'s author, Camila Ortiz, told the paper.');
+  t.equal(b?.text, 'This is good news for the river,');
+  t.equal(b?.kind, 'direct');
+});
