@@ -71,6 +71,12 @@ export const LOC_SUFFIXES = new Set([
   'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house', 'gate', 'wall', 'pier', 'dam', 'canal', 'tunnel',
 ]);
 
+/**
+ * Last words of places named with a possessive, right after it: "X's Landing", "X's Wharf", "X's
+ * Crossing" (a place named after its first owner; not "X's Party", an organisation of X's).
+ */
+export const POSSESSIVE_PLACE_HEADS = new Set(['landing', 'wharf', 'cross', 'crossing', 'point', 'creek', 'corner', 'green', 'end', 'wood', 'vineyard', 'hollow', 'ferry', 'mill', 'bluff', 'reach', 'cove', 'harbour', 'harbor']);
+
 /** Last words of administrative places: a place inside such a name is the name itself ("Mexico City"). */
 export const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
 
@@ -80,7 +86,7 @@ export const LOC_PREFIXES = new Set([
   'new', 'north', 'south', 'east', 'west', 'upper', 'lower', 'greater',
   // the same in other languages ("Alto X" is Upper X, "Puerto X" Port X), and squares and streets ("Piazza X", "Rue X")
   'alto', 'alta', 'bajo', 'baja', 'nuevo', 'nueva', 'novo', 'nova', 'sierra', 'isla', 'islas', 'puerto', 'monte', 'lago', 'cabo',
-  'punta', 'bahía', 'ciudad', 'sankt', 'são', 'sao', 'santo', 'piazza', 'rue', 'avenida', 'calle', 'rua', 'praça',
+  'punta', 'bahía', 'ciudad', 'sankt', 'são', 'sao', 'santo', 'piazza', 'plaza', 'rue', 'avenida', 'calle', 'rua', 'praça',
 ]);
 
 /**

@@ -8,7 +8,7 @@
 // are known.
 
 import { DEITIES, EVENT_PREFIXES, EVENT_SUFFIXES, FAC_SUFFIXES, LAW_PREFIXES, LAW_SUFFIXES, AWARD_SUFFIXES, NUMBERED_FAC_WORDS, PRODUCT_SUFFIXES, SHIP_PREFIXES } from '../data/entity-kinds.js';
-import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
 import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -103,6 +103,8 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // has ("Radio X", "Olympique X", "Il X"): an organisation without a legal designator
   if (ORG_NAME_ENDINGS.has(headLower) || ORG_NAME_PREFIXES.has(first.lower)) return typed('ORG', 3);
   if (ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(next?.lower ?? '')) return typed('ORG', 3);
+  // "X's Landing": a possessive and a place word after it (runs.ts keeps them together)
+  if (len === 3 && tokens[c.first + 1]!.kind === 'poss' && POSSESSIVE_PLACE_HEADS.has(headLower)) return typed('LOC', 3);
   // "Gulf of X", "Port of X": a place word and "of" ("Port" is also a given name, but no person's name goes on with "of")
   if (LOC_HEADS_OF.has(first.lower) && next?.lower === 'of') return typed('LOC', 3);
   if (LOC_SUFFIXES.has(headLower) || FAC_SUFFIXES.has(headLower)) {

@@ -21,9 +21,14 @@ const COMPLEMENT_WORDS = new Set(['of', 'for', 'in', 'at', 'on', 'de', 'du', 'de
 /** Head words of names given after a person: foundations, institutes, schools, prizes and facilities. */
 const NAMED_AFTER_HEADS = new Set(['foundation', 'institute', 'center', 'centre', 'library', 'school', 'college', 'university', 'academy', 'trust', 'fund', 'prize', 'award', 'memorial', 'museum', 'hospital', 'scholarship', 'fellowship', 'lecture', 'stadium', 'arena', 'airport', 'bridge', 'park']);
 
+/** First words of the names of squares and streets in other languages. */
+const SQUARE_PREFIXES = new Set(['piazza', 'plaza', 'rue', 'calle', 'avenida', 'rua', 'praça', 'place']);
+
 /** Places inside a longer name: "University of Chile" -> Chile, "Osaka Marathon" -> Osaka. */
 export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   const lastLower = tokens[b - 1]!.lower;
+  // a square or street named after a place is a place of its own ("Piazza del X"): no place is nested in a place
+  if (SQUARE_PREFIXES.has(tokens[i]!.lower)) return;
   if (b - i >= 2 && !ADMIN_SUFFIXES.has(lastLower) && !lookupPlace(textOfTokens(tokens, i, b))) {
     for (let k = i; k < b; k++) {
       if (!tokens[k]!.cap) continue;

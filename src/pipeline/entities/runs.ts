@@ -4,7 +4,7 @@
 // place, source line) are taken as they are. Each run is then split by split-run.ts.
 
 import { COMMON_WORDS } from '../data/common.js';
-import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
 import { KIND_HEADS_OF } from '../data/entity-kinds.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
@@ -198,7 +198,8 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
     }
     // "Children's Trust", "People's Party": a possessive inside a name whose
     // head word ends it; not after a name of its own ("Ruiz's Party" is a party of Ruiz's)
-    if (u.kind === 'poss' && u.lower === "'s" && nx && isCapWord(nx) && possessiveInsideName(tokens, i, j, end)) {
+    // "Miller's Landing": a place named with a possessive, its place word right after it
+    if (u.kind === 'poss' && u.lower === "'s" && nx && isCapWord(nx) && (possessiveInsideName(tokens, i, j, end) || (j - i === 1 && POSSESSIVE_PLACE_HEADS.has(nx.lower) && !(j + 2 < end && isCapWord(tokens[j + 2]!))))) {
       j++;
       continue;
     }

@@ -181,7 +181,7 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   // a trailing ordinary word after a person's name ("Ana Ruiz Photo")
   if (b - a >= 3) {
     const lt = tokens[b - 1]!;
-    if (lt.text.length >= 4 && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
+    if (lt.text.length >= 4 && tokens[b - 2]!.kind !== 'poss' && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
       b--;
     }
   }

@@ -349,3 +349,18 @@ t.test('a place that is also a given name is the person after the person was nam
   });
   t.equal(m.filter((x) => x.text === 'Labour').length, 2, 'not in "Labour Day"');
 });
+
+t.test('places named with a possessive and a place word are one place; a square keeps no place nested in it', async (t) => {
+  const m = mentionsOf(
+    "Residents of Hadley's Landing were moved, and we left Brody's Point. Ana Ruiz's Party won, but Ruiz's Green " +
+      'Plan failed. The Piazza del Porto was full, and so was the Plaza de Madrid.',
+  );
+  expectTypes(t, m, {
+    "Hadley's Landing": 'LOC',
+    "Brody's Point": 'LOC',
+    'Ana Ruiz': 'PERSON',
+    'Piazza del Porto': 'LOC',
+    'Plaza de Madrid': 'LOC',
+  });
+  t.notOk(m.some((x) => x.text === "Ruiz's Green Plan" || x.text === 'Porto' || x.text === 'Madrid' || x.text === 'Hadley'));
+});
