@@ -127,7 +127,7 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
 
 /**
  * "A survey released Monday found", "a study published in May found", "a report by X published
- * last year estimated": a participle phrase after the subject's noun, ending at token k (time words
+ * last year estimated", "figures to be released today show": a participle phrase after the subject's noun, ending at token k (time words
  * and prepositional phrases after the participle). Not after a second noun phrase ("the firm the
  * minister criticized"), where the participle is a clause's verb.
  */
@@ -135,8 +135,11 @@ function beforeParticiplePhrase(c: Context, k: number, lo: number): NounPhrase |
   for (let j = k, guard = 0; j > lo && guard < 8; j--, guard++) {
     if (c.quoteOf[j] !== -1 || c.tokens[j]!.kind === 'punct' || tagIs(c, j, POS.AUX, POS.PRON, POS.SCONJ, POS.CCONJ)) return null;
     if (!isVerb(c, j)) continue;
-    if (!PARTICIPLE_FORM.test(c.tokens[j]!.lower) || !tagIs(c, j - 1, POS.NOUN, POS.PROPN)) return null;
-    const np = nounPhraseEndingAt(c, j - 1, lo);
+    if (!PARTICIPLE_FORM.test(c.tokens[j]!.lower)) return null;
+    // "figures to be published today show": the participle of an infinitive after the noun
+    const n = c.tokens[j - 1]?.lower === 'be' && c.tokens[j - 2]?.lower === 'to' ? j - 3 : j - 1;
+    if (n < lo || !tagIs(c, n, POS.NOUN, POS.PROPN)) return null;
+    const np = nounPhraseEndingAt(c, n, lo);
     if (!np || (np.first > lo && tagIs(c, np.first - 1, POS.NOUN, POS.PROPN))) return null;
     return np;
   }

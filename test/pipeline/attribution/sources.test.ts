@@ -172,6 +172,7 @@ t.test('a participle phrase after the source ("released Monday", "published in M
     ['A Harrow Research poll released Monday found the levy would pass.', 'A Harrow Research poll'],
     ['A survey published in May found the levy would pass.', 'A survey'],
     ['Officials briefed on the count said the levy would pass.', 'Officials'],
+    ['Figures to be published today show the levy would pass.', 'Figures'],
   ]);
   const [a] = attributions('Tolls will double, a report by the Fenwick Trust published last year estimated.');
   t.equal(a?.text, 'Tolls will double', 'also before a cue that follows its content');
