@@ -127,9 +127,12 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   if (len === 2 && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(tokens[c.last - 1]!.text) && !isEnglishWord(tokens[c.last - 1]!.lower) && personContext(tokens, c.last)) return typed('PERSON', 2);
   // without such words after it, the same shape is still more often a person's than a company's,
   // whose second word is mostly an English word ("X United", "X Electric") or a company's name; not
-  // the front of a facility's name ("Quito Mariscal" in "Quito Mariscal Airport")
+  // the front of a facility's name ("Quito Mariscal" in "Quito Mariscal Airport"), nor after a
+  // preposition of place or motion ("flights from Lima Tambo": an airport or a district)
   const second = tokens[c.last - 1]!;
-  if (len === 2 && !c.nested && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(second.text) && !isEnglishWord(second.lower) && !COMPANY_WORDS.has(second.lower) && /^\p{Lu}\p{Ll}+$/u.test(second.text)) return typed('PERSON', 1);
+  const pv = tokens[c.first - 1];
+  const afterPlaceWord = !!pv && pv.kind === 'word' && (LOCATIVE_PREPOSITIONS.has(pv.lower) || pv.lower === 'to' || pv.lower === 'at' || pv.lower === 'via' || pv.lower === 'into');
+  if (len === 2 && !c.nested && !afterPlaceWord && lookupPlace(first.text)?.kind === 'city' && !lookupPlace(second.text) && !isEnglishWord(second.lower) && !COMPANY_WORDS.has(second.lower) && /^\p{Lu}\p{Ll}+$/u.test(second.text)) return typed('PERSON', 1);
   // a person's name: a known given name first, or only words that can be names
   const last = tokens[h]!;
   const end = h + 1;

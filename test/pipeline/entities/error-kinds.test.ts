@@ -364,3 +364,12 @@ t.test('places named with a possessive and a place word are one place; a square 
   });
   t.notOk(m.some((x) => x.text === "Ruiz's Green Plan" || x.text === 'Porto' || x.text === 'Madrid' || x.text === 'Hadley'));
 });
+
+t.test('a city and an unknown word after a preposition of motion stays no person (an airport or a district)', async (t) => {
+  const m = mentionsOf('Flights from London Heathrow and to Paris Orly were cancelled, and Paris Okafor missed the match.');
+  expectTypes(t, m, {
+    'London Heathrow': 'ORG',
+    'Paris Orly': 'ORG',
+    'Paris Okafor': 'PERSON',
+  });
+});
