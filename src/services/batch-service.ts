@@ -4,9 +4,7 @@
 import { ApiError, type ProblemCode } from '../errors.js';
 import { isDatabaseUnavailable } from '../plugins/database-errors.js';
 import type { IngestService } from './ingest-service.js';
-import { lineProblem, ndjsonLines, parseArticleLine } from './ndjson-lines.js';
-
-export { ndjsonLines };
+import { lineProblem, parseArticleLine } from './ndjson-lines.js';
 
 /** Most articles one batch may hold; bigger imports go in several batches. */
 export const BATCH_MAX_ITEMS = 1000;
@@ -52,9 +50,11 @@ export interface BatchLogger {
 export class BatchService {
   constructor(private readonly ingest: IngestService) {}
 
-  /** Ingests every line; throws only for the batch as a whole (empty, too many lines). */
-  async run(body: string, log?: BatchLogger): Promise<BatchResult> {
-    const lines = ndjsonLines(body);
+  /**
+   * Ingests every line (of an NDJSON body, ndjsonLines, or of the JSON form, linesOfArticles);
+   * throws only for the batch as a whole (empty, too many lines).
+   */
+  async run(lines: readonly { line: number; text: string }[], log?: BatchLogger): Promise<BatchResult> {
     if (lines.length === 0) throw new ApiError('empty-body', 'The batch holds no articles: send one JSON article per line.');
     if (lines.length > BATCH_MAX_ITEMS) {
       throw new ApiError(

@@ -65,6 +65,6 @@ export async function* readNdjsonLines(body: AsyncIterable<Buffer | string>, max
 }
 
 /** The JSON form's articles as lines, each serialized only when its turn comes. */
-export function* linesOfArticles(articles: readonly unknown[]): Generator<IncomingLine> {
+export function* linesOfArticles(articles: readonly unknown[]): Generator<{ line: number; text: string }> {
   for (let index = 0; index < articles.length; index++) yield { line: index + 1, text: JSON.stringify(articles[index]) };
 }

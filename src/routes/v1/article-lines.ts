@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { ArticleJsonInput } from '../../schemas/articles.js';
+import { ndjsonLines } from '../../services/ndjson-lines.js';
+import { linesOfArticles } from '../../services/ndjson-stream.js';
 
 // The JSON form of the NDJSON imports (batch, ingest jobs): `{"articles": [...]}`. Generated SDKs
 // send a JSON body right but not NDJSON (orval sends JSON.stringify(text)); this form gives them
@@ -30,6 +32,6 @@ export function acceptArticleLinesJson(app: FastifyInstance): void {
   );
 }
 
-/** The NDJSON text of a body in either form. */
-export const ndjsonOf = (body: unknown): string =>
-  typeof body === 'string' ? body : (body as { articles: unknown[] }).articles.map((article) => JSON.stringify(article)).join('\n');
+/** The lines of a body in either form: NDJSON text, or the JSON form's articles one per line. */
+export const linesOfBody = (body: unknown): { line: number; text: string }[] =>
+  typeof body === 'string' ? ndjsonLines(body) : [...linesOfArticles((body as { articles: unknown[] }).articles)];

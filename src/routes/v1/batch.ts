@@ -6,7 +6,7 @@ import { Uuid } from '../../schemas/common.js';
 import { problemResponses } from '../../schemas/problem.js';
 import { BATCH_BODY_LIMIT, BATCH_MAX_ITEMS, BatchService } from '../../services/batch-service.js';
 import type { IngestService } from '../../services/ingest-service.js';
-import { acceptArticleLinesJson, ArticleLines, ndjsonOf } from './article-lines.js';
+import { acceptArticleLinesJson, ArticleLines, linesOfBody } from './article-lines.js';
 import { acceptNdjsonOnly, NDJSON_MEDIA_TYPE } from './ndjson.js';
 
 export interface BatchRoutesOptions {
@@ -112,6 +112,6 @@ export async function batchRoutes(app: FastifyInstance, options: BatchRoutesOpti
         },
       },
     },
-    async (request) => batches.run(ndjsonOf(request.body), request.log),
+    async (request) => batches.run(linesOfBody(request.body), request.log),
   );
 }
