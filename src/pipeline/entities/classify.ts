@@ -44,7 +44,11 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   if (c.personCue) return typed('PERSON', 3);
   // a name that is all of a quotation ('"The Salt Flats" won the prize', "the album 'Blue Harbour'") is
   // the title of a work, whatever its last word says; a known place in quotation marks stays a place
-  if (!place && wholeQuotation(tokens, c.first, c.last)) return typed('WORK_OF_ART', 3);
+  // (a noun around it still says what it names: 'the band "X"', 'the "X" rocket')
+  if (!place && wholeQuotation(tokens, c.first, c.last)) {
+    const around = contextKind(tokens, c.first - 1, c.last + 1);
+    return typed(around ?? 'WORK_OF_ART', 3);
+  }
   if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
   const own = ownWords(tokens, c);
   if (own.strength === 3) return own;

@@ -319,6 +319,14 @@ t.test('titles in quotation marks are works, names with a hyphenated number are 
   t.notOk(m.some((x) => x.text === 'Women'), 'no group name cut from the event');
 });
 
+t.test('a noun around a quoted name still says what it names', async (t) => {
+  const m = mentionsOf('The band "Blue Harbour" played, and the "Swift Kite" rocket flew.');
+  expectTypes(t, m, {
+    'Blue Harbour': 'ORG',
+    'Swift Kite': 'PRODUCT',
+  });
+});
+
 t.test('nesting: a county named after a person, the city of a newspaper named after it; a fund named after a legislature is no part of it; "PAC" alone is no name', async (t) => {
   const m = mentionsOf(
     'The suit was filed in Dolores County Circuit Court. The editor of the Denver Sentinel agreed. The Senate ' +
