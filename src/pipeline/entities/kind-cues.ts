@@ -66,6 +66,8 @@ const COMPANY_NOUNS_BEFORE = new Set([
  * organisation's: "X, the company planning the dam, said", "X, a Dutch logistics firm,".
  */
 const ORG_APPOSITION_NOUNS = new Set([...COMPANY_NOUNS_BEFORE, 'organisation', 'organization', 'party', 'operator', 'developer', 'insurer']);
+/** Words that open a post-modifier after the apposition's noun: "the company that ...", "a firm with ...". */
+const POST_MODIFIER_STARTS = new Set(['that', 'which', 'whose', 'behind', 'with', 'in', 'of', 'from', 'for', 'at', 'on', 'by', 'run', 'founded', 'owned', 'known']);
 /** How many words may stand between the article and the noun of such an apposition ("a Dutch logistics firm"). */
 const APPOSITION_REACH = 3;
 
@@ -136,9 +138,12 @@ function orgApposition(tokens: Token[], last: number): boolean {
     const t = tokens[k]!;
     if (t.kind !== 'word' || t.sentence !== det.sentence) return false;
     if (!t.cap && ORG_APPOSITION_NOUNS.has(t.lower)) {
+      // the noun ends the apposition's head: punctuation or a post-modifier follows ("the company
+      // planning the dam", "a firm based in X"), not another noun ("a party candidate", "a company spokesman")
       const nx = tokens[k + 1];
       if (!nx || nx.kind === 'poss') return false;
-      return !(nx.kind === 'word' && !nx.cap && (PERSON_ROLE_NOUNS.has(nx.lower) || PERSON_TITLES.has(nx.lower)));
+      if (nx.kind === 'punct') return true;
+      return nx.kind === 'word' && !nx.cap && (POST_MODIFIER_STARTS.has(nx.lower) || /(?:ing|ed)$/.test(nx.lower)) && !PERSON_ROLE_NOUNS.has(nx.lower) && !PERSON_TITLES.has(nx.lower);
     }
     if (!t.cap && PERSON_ROLE_NOUNS.has(t.lower)) return false;
   }

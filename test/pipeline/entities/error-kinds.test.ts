@@ -260,13 +260,16 @@ t.test('unfamiliar places: a place word with "of", a foreign place prefix, a squ
 t.test("an organisation's noun in apposition after a name, or right before it, makes it an organisation; a person of the organisation stays a person", async (t) => {
   const m = mentionsOf(
     'Enerlía Quenta, the company planning the dam, said it would appeal. The trade union Vakbond Rijen said it wanted ' +
-      "guarantees. Tomas Verhoek, a company spokesman, agreed, and Ibsa Tadele, the group's founder, spoke.",
+      "guarantees. Tomas Verhoek, a company spokesman, agreed, and Ibsa Tadele, the group's founder, spoke. " +
+      'Oskaro Venn, a party candidate, spoke, and Brelco Tarrin, a firm based in Lyon, did not.',
   );
   expectTypes(t, m, {
     'Enerlía Quenta': 'ORG',
     'Vakbond Rijen': 'ORG',
     'Tomas Verhoek': 'PERSON',
     'Ibsa Tadele': 'PERSON',
+    'Oskaro Venn': 'PERSON',
+    'Brelco Tarrin': 'ORG',
   });
 });
 
