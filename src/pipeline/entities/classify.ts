@@ -42,7 +42,7 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   }
   const place = c.last - c.first <= MAX_PLACE_TOKENS ? lookupPlace(surface) : undefined;
   if (c.personCue) return typed('PERSON', 3);
-  // a name that is all of a quotation ('"The Salt Flats" won the prize', "the album 'Blue Harbour'") is
+  // a name that is all of a quotation ('"The Glass Orchard" won the prize', "the album 'Blue Lantern'") is
   // the title of a work, whatever its last word says; a known place in quotation marks stays a place
   // (a noun around it still says what it names: 'the band "X"', 'the "X" rocket')
   if (!place && wholeQuotation(tokens, c.first, c.last)) {

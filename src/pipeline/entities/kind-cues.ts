@@ -57,18 +57,18 @@ const COMPANY_NOUNS_BEFORE = new Set([
   'company', 'firm', 'retailer', 'manufacturer', 'maker', 'carmaker', 'automaker', 'bank', 'insurer', 'lender', 'airline',
   'carrier', 'newspaper', 'startup', 'start-up', 'conglomerate', 'chain', 'supermarket', 'giant', 'club', 'band', 'label',
   'agency', 'network', 'website',
-  // unions, groups and papers: "the trade union X", "the environmental group X", "the daily X"
+  // unions, groups and papers: "the dockers' union X", "the advocacy group X", "the daily X"
   'union', 'group', 'charity', 'nonprofit', 'watchdog', 'regulator', 'utility', 'daily', 'tabloid', 'broadsheet',
 ]);
 
 /**
  * Nouns of organisations that, in an apposition right after a name, say the name is an
- * organisation's: "X, the company planning the dam, said", "X, a Dutch logistics firm,".
+ * organisation's: "X, the company building the reservoir, said", "X, a Belgian packaging firm,".
  */
 const ORG_APPOSITION_NOUNS = new Set([...COMPANY_NOUNS_BEFORE, 'organisation', 'organization', 'party', 'operator', 'developer', 'insurer']);
 /** Words that open a post-modifier after the apposition's noun: "the company that ...", "a firm with ...". */
 const POST_MODIFIER_STARTS = new Set(['that', 'which', 'whose', 'behind', 'with', 'in', 'of', 'from', 'for', 'at', 'on', 'by', 'run', 'founded', 'owned', 'known']);
-/** How many words may stand between the article and the noun of such an apposition ("a Dutch logistics firm"). */
+/** How many words may stand between the article and the noun of such an apposition ("a Belgian packaging firm"). */
 const APPOSITION_REACH = 3;
 
 /**
@@ -127,8 +127,8 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
 }
 
 /**
- * An apposition after the name whose head is an organisation's noun: ", the company planning the
- * dam,". Not ", the company's founder," nor ", a company spokesman," (a person of the company).
+ * An apposition after the name whose head is an organisation's noun: ", the company building the
+ * reservoir,". Not ", the company's founder," nor ", a company spokesman," (a person of the company).
  */
 function orgApposition(tokens: Token[], last: number): boolean {
   if (tokens[last]?.text !== ',') return false;
@@ -139,7 +139,7 @@ function orgApposition(tokens: Token[], last: number): boolean {
     if (t.kind !== 'word' || t.sentence !== det.sentence) return false;
     if (!t.cap && ORG_APPOSITION_NOUNS.has(t.lower)) {
       // the noun ends the apposition's head: punctuation or a post-modifier follows ("the company
-      // planning the dam", "a firm based in X"), not another noun ("a party candidate", "a company spokesman")
+      // building the reservoir", "a firm based in X"), not another noun ("a party candidate", "a company spokesman")
       const nx = tokens[k + 1];
       if (!nx || nx.kind === 'poss') return false;
       if (nx.kind === 'punct') return true;

@@ -130,7 +130,7 @@ class Linker {
     // comes before it ("in Jordan")
     if (ent < 0 && len <= 2 && (!x.place || !locativeBefore(tokens, c.first)) && c.forcedType === null) {
       const words = tokens.slice(c.first, c.last).map((t) => t.lower);
-      // a place's name that is also a given name ("Victoria", "Sydney") may be the person's given name too
+      // a place's name that is also a given name ("Madison", "Lincoln") may be the person's given name too
       const surnameOnly = x.place && !(len === 1 && FIRST_NAMES.has(words[0]!));
       const cand = findPersonByPart(entities, this.personIndex.get(tokens[c.last - 1]!.lower) ?? this.personIndex.get(tokens[c.first]!.lower) ?? [], words, surnameOnly);
       if (cand >= 0) {

@@ -38,7 +38,7 @@ export function nestPlaces(tokens: Token[], i: number, b: number, out: Candidate
         // or the name's head word comes first ("University of Chile Santiago")
         if (m === b && !COMPLEMENT_WORDS.has(tokens[k - 1]?.lower ?? '') && !ORG_HEADS_OF.has(tokens[i]!.lower)) continue;
         const pl = lookupPlace(textOfTokens(tokens, k, m));
-        // a region whose name is also an adjective ("Arctic", "Pacific") modifies the name: "Arctic Watch" is no place's
+        // a region whose name is also an adjective ("Arctic", "Pacific") modifies the name: "Arctic Lifeline" is no place's
         if (pl && pl.kind === 'region' && m === k + 1 && isEnglishWord(tokens[k]!.lower)) continue;
         if (pl && !(FIRST_NAMES.has(tokens[i]!.lower) && b - i <= 3 && !ORG_SUFFIXES.has(lastLower) && !ORG_NAME_ENDINGS.has(lastLower) && !LOC_SUFFIXES.has(lastLower))) {
           out.push({ first: k, last: m, roles: [], forcedType: 'LOC', personCue: false, nested: true });
@@ -65,7 +65,7 @@ const PLACE_NAME_PREFIXES = new Set(['port', 'san', 'santa', 'saint', 'st.', 'fo
 
 /**
  * A place the article may not know, nested in an institution's name by where it stands: before a
- * place modifier or an administrative word ("X Regional Airport" -> X, "X County Common Pleas
+ * place modifier or an administrative word ("X Regional Airport" -> X, "X County Probate
  * Court" -> X County), or as the "of" complement of an organisation's head word ("University of
  * X", "Corriere di X"). Only words that are no English words and no given names (a person's name there is found by
  * nestNamedAfterPerson); known places are nested by nestPlaces.
@@ -110,13 +110,13 @@ export function nestUnfamiliarPlace(tokens: Token[], i: number, b: number, out: 
 const LEGISLATURE_WORDS = new Set(['senate', 'house', 'assembly', 'congress', 'parliament']);
 /** Last words of the names of a legislature's parts (not "House X Fund", a fund named after it). */
 const LEGISLATURE_PART_HEADS = new Set(['committee', 'subcommittee', 'office', 'caucus']);
-/** Organisation words that end an organisation's name inside a longer one: "X University Polling Institute" holds "X University". */
+/** Organisation words that end an organisation's name inside a longer one: "X University Survey Institute" holds "X University". */
 const INNER_ORG_ENDINGS = new Set(['university', 'college']);
 
 /**
  * An organisation inside the name of one of its parts: the legislature before a committee's or an
  * office's name ("Senate Finance Committee" -> Senate), a university before its institute's ("X
- * University Polling Institute" -> X University).
+ * University Survey Institute" -> X University).
  */
 export function nestParentBody(tokens: Token[], i: number, b: number, out: Candidate[]): void {
   if (b - i < 3 || !ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return;

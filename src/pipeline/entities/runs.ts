@@ -198,7 +198,7 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
     }
     // "Children's Trust", "People's Party": a possessive inside a name whose
     // head word ends it; not after a name of its own ("Ruiz's Party" is a party of Ruiz's)
-    // "Miller's Landing": a place named with a possessive, its place word right after it
+    // "Hadley's Landing": a place named with a possessive, its place word right after it
     if (u.kind === 'poss' && u.lower === "'s" && nx && isCapWord(nx) && (possessiveInsideName(tokens, i, j, end) || (j - i === 1 && POSSESSIVE_PLACE_HEADS.has(nx.lower) && !(j + 2 < end && isCapWord(tokens[j + 2]!))))) {
       j++;
       continue;

@@ -191,7 +191,7 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     if (!roleFollows(tokens, b)) out.push({ first: a, last: b, roles: [], forcedType: 'NORP', personCue: false });
     return;
   }
-  // "Republican Sydney Cole", "Democrat Ana Ruiz": a party member's label before a given name and a
+  // "Republican Sydney Brankov", "Democrat Ana Ruiz": a party member's label before a given name and a
   // surname is a role, and says the name is a person's (even one that is also a place's, "X Park")
   if (b - a >= 3 && b - a <= 4 && PARTY_MEMBER_WORDS.has(tokens[a]!.lower) && FIRST_NAMES.has(tokens[a + 1]!.lower) && !ORG_SUFFIXES.has(lastLower)) {
     roles.push(tokens[a]!.lower);

@@ -188,8 +188,8 @@ t.test('"X and Y Administration" and "X and Y Commission" stay one name', async 
 
 t.test('nesting: an unfamiliar place before a place modifier or after "University of" is a place of its own', async (t) => {
   const m = mentionsOf(
-    'Pilots warned of near-misses at Tarvolo Regional Airport. Staff at Tarvolo were tired, the Ostley City Council heard. ' +
-      'A suit was filed in Dunmark County Common Pleas Court by Ana Mills of the University of Quelmar.',
+    'Pilots reported radar faults at Tarvolo Regional Airport. Staff at Tarvolo were tired, the Ostley City Council heard. ' +
+      'A claim went to Dunmark County Probate Court from Ana Mills of the University of Quelmar.',
   );
   expectTypes(t, m, {
     'Tarvolo Regional Airport': 'FAC',
@@ -205,43 +205,43 @@ t.test('nesting: an unfamiliar place before a place modifier or after "Universit
 
 t.test('organisations without a legal designator: a firm or newspaper ending, a first word no person has', async (t) => {
   const m = mentionsOf(
-    'Dunmore Provisions said it had cooperated, and a poll by Quenby Research agreed. The Dorrance Courier and ' +
-      'Radio Brenne reported the fire; so did the daily Il Faro di Nerola. Olympique Sarrant beat Atlético Pradera.',
+    'Brackwell Provisions said it would cooperate, and a survey by Quenby Research agreed. The Dorrance Courier and ' +
+      'Radio Morvan covered the flood; so did the daily Il Vento di Caselva. Olympique Durancy drew with Atlético Sorrival.',
   );
   expectTypes(t, m, {
-    'Dunmore Provisions': 'ORG',
+    'Brackwell Provisions': 'ORG',
     'Quenby Research': 'ORG',
     'Dorrance Courier': 'ORG',
-    'Radio Brenne': 'ORG',
-    'Il Faro di Nerola': 'ORG',
-    Nerola: 'LOC',
-    'Olympique Sarrant': 'ORG',
-    'Atlético Pradera': 'ORG',
+    'Radio Morvan': 'ORG',
+    'Il Vento di Caselva': 'ORG',
+    Caselva: 'LOC',
+    'Olympique Durancy': 'ORG',
+    'Atlético Sorrival': 'ORG',
   });
 });
 
 t.test('a person whose name begins with a place: after a party label, a place office title, or a surname no English word', async (t) => {
   const m = mentionsOf(
-    'Republican Sydney Cole and Democrat Warren Hale clashed. Dorval Mayor Austin Pell joined them, and Paris Okafor ' +
-      'scored twice before Okafor left. Dunmark County Commission Chairwoman Dolores Vane said the county would review it.',
+    'Republican Sydney Brankov and Democrat Warren Ostby debated. Dorval Mayor Orlando Pell joined them, and Paris Adeyinka ' +
+      'missed a penalty before Adeyinka left. Dunmark County Commission Chairwoman Imelda Vane said the county would look again.',
   );
   expectTypes(t, m, {
-    'Sydney Cole': 'PERSON',
-    'Warren Hale': 'PERSON',
+    'Sydney Brankov': 'PERSON',
+    'Warren Ostby': 'PERSON',
     Dorval: 'LOC',
-    'Austin Pell': 'PERSON',
-    'Paris Okafor': 'PERSON',
-    Okafor: 'PERSON',
+    'Orlando Pell': 'PERSON',
+    'Paris Adeyinka': 'PERSON',
+    Adeyinka: 'PERSON',
     'Dunmark County Commission': 'ORG',
     'Dunmark County': 'LOC',
-    'Dolores Vane': 'PERSON',
+    'Imelda Vane': 'PERSON',
   });
-  t.notOk(m.some((x) => x.text === 'Paris' || x.text === 'Sydney' || x.text === 'Austin'), 'no place nested in a person\'s name');
+  t.notOk(m.some((x) => x.text === 'Paris' || x.text === 'Sydney' || x.text === 'Orlando'), 'no place nested in a person\'s name');
 });
 
 t.test('unfamiliar places: a place word with "of", a foreign place prefix, a square; no name nested in a river or park', async (t) => {
   const m = mentionsOf(
-    'Fishing in the Gulf of Velmar resumed, and dockers at the Port of Dravik went on strike. The dam would flood much ' +
+    'Trawlers returned to the Gulf of Velmar, and crane operators at the Port of Dravik stopped work. The reservoir would cover ' +
       "of Alto Querén, near the Querén River. The town's Piazza del Corvo was full for a concert in Tavish Park.",
   );
   expectTypes(t, m, {
@@ -259,14 +259,14 @@ t.test('unfamiliar places: a place word with "of", a foreign place prefix, a squ
 
 t.test("an organisation's noun in apposition after a name, or right before it, makes it an organisation; a person of the organisation stays a person", async (t) => {
   const m = mentionsOf(
-    'Enerlía Quenta, the company planning the dam, said it would appeal. The trade union Vakbond Rijen said it wanted ' +
-      "guarantees. Tomas Verhoek, a company spokesman, agreed, and Ibsa Tadele, the group's founder, spoke. " +
+    'Enerlía Quenta, the company building the reservoir, said it would appeal. The dockers\' union Vakbond Rijen called for ' +
+      "guarantees. Tobias Verhoek, a company spokesman, agreed, and Ibsa Tadele, the group's founder, spoke. " +
       'Oskaro Venn, a party candidate, spoke, and Brelco Tarrin, a firm based in Lyon, did not.',
   );
   expectTypes(t, m, {
     'Enerlía Quenta': 'ORG',
     'Vakbond Rijen': 'ORG',
-    'Tomas Verhoek': 'PERSON',
+    'Tobias Verhoek': 'PERSON',
     'Ibsa Tadele': 'PERSON',
     'Oskaro Venn': 'PERSON',
     'Brelco Tarrin': 'ORG',
@@ -275,71 +275,71 @@ t.test("an organisation's noun in apposition after a name, or right before it, m
 
 t.test('nesting: the legislature or university an office belongs to is nested; a region used as an adjective is not', async (t) => {
   const m = mentionsOf(
-    'A tally by the Senate Historical Office and the Quenby University Polling Institute showed it, and the House ' +
-      'Judiciary Committee agreed. The group Arctic Alert and the Pacific Freight Association welcomed it.',
+    'Files from the Senate Records Office and the Quenby University Survey Institute showed it, and the House ' +
+      'Judiciary Committee agreed. The group Mediterranean Lifeline and the Pacific Ferry Operators Union welcomed it.',
   );
   expectTypes(t, m, {
-    'Senate Historical Office': 'ORG',
+    'Senate Records Office': 'ORG',
     Senate: 'ORG',
     'Quenby University': 'ORG',
     House: 'ORG',
-    'Arctic Alert': 'ORG',
-    'Pacific Freight Association': 'ORG',
+    'Mediterranean Lifeline': 'ORG',
+    'Pacific Ferry Operators Union': 'ORG',
   });
-  t.notOk(m.some((x) => x.text === 'Arctic' || x.text === 'Pacific'), 'no region nested where it is an adjective');
+  t.notOk(m.some((x) => x.text === 'Mediterranean' || x.text === 'Pacific'), 'no region nested where it is an adjective');
 });
 
 t.test('a demonym the article makes of a place is a group of people, its place a place; given names and known words are not', async (t) => {
   const m = mentionsOf(
-    'Leaders of Neravia met. Neravian officials said Neravian President Ivo Brand agreed, and Arizonans voted. ' +
-      'Julian Soto and Adrian Holt spoke to the Korean Central News Agency.',
+    'Talks with Neravia resumed. Neravian officials said Neravian President Ivo Brand agreed, and Nebraskans voted. ' +
+      'Julian Brekke and Adrian Holt wrote to the Korean Broadcasting Corporation.',
   );
   expectTypes(t, m, {
     Neravia: 'LOC',
     Neravian: 'NORP',
     'Ivo Brand': 'PERSON',
-    Arizonans: 'NORP',
-    'Julian Soto': 'PERSON',
+    Nebraskans: 'NORP',
+    'Julian Brekke': 'PERSON',
     'Adrian Holt': 'PERSON',
-    'Korean Central News Agency': 'ORG',
+    'Korean Broadcasting Corporation': 'ORG',
   });
 });
 
 t.test('titles in quotation marks are works, names with a hyphenated number are versions, and a group\'s event keeps its possessive', async (t) => {
   const m = mentionsOf(
-    '"The Salt Flats", a drama by Ana Ruiz, beat "Night Train", and "The Salt Flats" will open in Paris. ' +
-      'The Osprey-3 satellite replaces Osprey-2. Dunmore reached the final of the Women\'s Coastal Cup.',
+    '"The Glass Orchard", a drama by Ana Ruiz, beat "Paper Moons", and "The Glass Orchard" will open in Paris. ' +
+      'The Osprey-3 satellite took over from Osprey-2. Brackwell reached the final of the Women\'s Highland Cup.',
   );
   expectTypes(t, m, {
-    'Salt Flats': 'WORK_OF_ART',
-    'Night Train': 'WORK_OF_ART',
+    'Glass Orchard': 'WORK_OF_ART',
+    'Paper Moons': 'WORK_OF_ART',
     'Ana Ruiz': 'PERSON',
     Paris: 'LOC',
     'Osprey-3': 'PRODUCT',
     'Osprey-2': 'PRODUCT',
-    "Women's Coastal Cup": 'EVENT',
+    "Women's Highland Cup": 'EVENT',
   });
   t.notOk(m.some((x) => x.text === 'Women'), 'no group name cut from the event');
 });
 
 t.test('a noun around a quoted name still says what it names', async (t) => {
-  const m = mentionsOf('The band "Blue Harbour" played, and the "Swift Kite" rocket flew.');
+  const m = mentionsOf('The band "Blue Lantern" played, and the "Swift Kite" rocket flew.');
   expectTypes(t, m, {
-    'Blue Harbour': 'ORG',
+    'Blue Lantern': 'ORG',
     'Swift Kite': 'PRODUCT',
   });
 });
 
 t.test('nesting: a county named after a person, the city of a newspaper named after it; a fund named after a legislature is no part of it; "PAC" alone is no name', async (t) => {
   const m = mentionsOf(
-    'The suit was filed in Dolores County Circuit Court. The editor of the Denver Sentinel agreed. The Senate ' +
-      'Victory Fund and a super PAC spent $2 million, and the PAC said it would spend more.',
+    'The case went to Imelda County Circuit Court. The editor of the Tucson Sentinel agreed. The Senate ' +
+      'Victory Fund and a super PAC bought $5 million in ads, and the PAC said it would buy more.',
   );
   expectTypes(t, m, {
-    'Dolores County Circuit Court': 'ORG',
-    'Dolores County': 'LOC',
-    'Denver Sentinel': 'ORG',
-    Denver: 'LOC',
+    'Imelda County Circuit Court': 'ORG',
+    'Imelda County': 'LOC',
+    'Tucson Sentinel': 'ORG',
+    Tucson: 'LOC',
     'Senate Victory Fund': 'ORG',
   });
   t.notOk(m.some((x) => x.text === 'Senate' || x.text === 'PAC'));
@@ -347,16 +347,16 @@ t.test('nesting: a county named after a person, the city of a newspaper named af
 
 t.test('a place that is also a given name is the person after the person was named; a party named with an English word is found before a role', async (t) => {
   const m = mentionsOf(
-    'Sydney Marsh resigned on Monday. Aides said Sydney had been unhappy. She flew to Sydney. ' +
-      'Labour councillor Ravi Dean voted against it, and Labour MP Ana Pike agreed. Labour Day fell on a Monday.',
+    'Sydney Okoro resigned on Monday. Aides said Sydney had been unhappy. She flew to Sydney. ' +
+      'Labour councillor Ravi Dean voted against it, and Labour MP Ana Lindqvist agreed. Labour Day fell on a Monday.',
   );
   const sydneys = m.filter((x) => x.text === 'Sydney');
   t.same(sydneys.map((x) => x.type), ['PERSON', 'LOC']);
-  t.equal(sydneys[0]?.name, 'Sydney Marsh');
+  t.equal(sydneys[0]?.name, 'Sydney Okoro');
   expectTypes(t, m, {
     Labour: 'ORG',
     'Ravi Dean': 'PERSON',
-    'Ana Pike': 'PERSON',
+    'Ana Lindqvist': 'PERSON',
   });
   t.equal(m.filter((x) => x.text === 'Labour').length, 2, 'not in "Labour Day"');
 });
@@ -364,23 +364,23 @@ t.test('a place that is also a given name is the person after the person was nam
 t.test('places named with a possessive and a place word are one place; a square keeps no place nested in it', async (t) => {
   const m = mentionsOf(
     "Residents of Hadley's Landing were moved, and we left Brody's Point. Ana Ruiz's Party won, but Ruiz's Green " +
-      'Plan failed. The Piazza del Porto was full, and so was the Plaza de Madrid.',
+      'Plan failed. The Piazza della Rocca was full, and so was the Plaza de Madrid.',
   );
   expectTypes(t, m, {
     "Hadley's Landing": 'LOC',
     "Brody's Point": 'LOC',
     'Ana Ruiz': 'PERSON',
-    'Piazza del Porto': 'LOC',
+    'Piazza della Rocca': 'LOC',
     'Plaza de Madrid': 'LOC',
   });
-  t.notOk(m.some((x) => x.text === "Ruiz's Green Plan" || x.text === 'Porto' || x.text === 'Madrid' || x.text === 'Hadley'));
+  t.notOk(m.some((x) => x.text === "Ruiz's Green Plan" || x.text === 'Rocca' || x.text === 'Madrid' || x.text === 'Hadley'));
 });
 
 t.test('a city and an unknown word after a preposition of motion stays no person (an airport or a district)', async (t) => {
-  const m = mentionsOf('Flights from London Heathrow and to Paris Orly were cancelled, and Paris Okafor missed the match.');
+  const m = mentionsOf('Flights from London Heathrow and to Paris Orly were cancelled, and Paris Adeyinka missed the match.');
   expectTypes(t, m, {
     'London Heathrow': 'ORG',
     'Paris Orly': 'ORG',
-    'Paris Okafor': 'PERSON',
+    'Paris Adeyinka': 'PERSON',
   });
 });
