@@ -45,6 +45,17 @@ export function matchDateline(block: RawBlock): RawDateline | null {
   return { start: block.start, end: block.start + text.length, text, place, agency };
 }
 
+/**
+ * The dateline of block i, unless it is a speaker's label: a transcript opens several paragraphs
+ * with the same "NAME:", a dateline opens one.
+ */
+function openingDateline(blocks: RawBlock[], i: number): RawDateline | null {
+  const d = matchDateline(blocks[i]!);
+  if (!d || !d.text.endsWith(':')) return d;
+  for (let j = 0; j < blocks.length; j++) if (j !== i && blocks[j]!.text.startsWith(d.text)) return null;
+  return d;
+}
+
 function words(s: string): number {
   const m = s.match(/\S+/g);
   return m ? m.length : 0;
@@ -71,14 +82,14 @@ export function detectHeader(blocks: RawBlock[], layout: Layout = 'auto'): Heade
     roles[0] = 'headline';
     res.headline = 0;
     // a dateline may still open the body
-    if (blocks[1]) res.dateline = matchDateline(blocks[1]);
+    if (blocks[1]) res.dateline = openingDateline(blocks, 1);
     if (res.dateline) res.format = 'wire';
     return res;
   }
   // Wire layout: a dateline within the first few blocks, preceded by header blocks.
   let dl = -1;
   for (let i = 0; i < Math.min(blocks.length, 6); i++) {
-    const d = matchDateline(blocks[i]!);
+    const d = openingDateline(blocks, i);
     if (d) {
       dl = i;
       res.dateline = d;

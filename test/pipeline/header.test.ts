@@ -70,3 +70,11 @@ t.test('with the headline-body layout a dateline opening the body still makes it
   t.equal(h.format, 'wire');
   t.equal(h.dateline?.agency, 'Reuters');
 });
+
+t.test('a transcript label that opens several paragraphs ("HALVORSEN:") is a speaker, not a dateline; a colon dateline opens one', async (t) => {
+  const transcript = ['Harbour briefing', 'HALVORSEN: The quay reopens on Friday.', 'Q: What about the ferries?', 'HALVORSEN: They sail again next week.'].join('\n\n');
+  t.equal(detectHeader(splitBlocks(transcript)).dateline, null);
+  t.equal(detectHeader(splitBlocks(transcript), 'headline-body').dateline, null);
+  const wire = ['Quay reopens', 'TROMSO: The quay reopens on Friday, the port said.', 'Ferries sail again next week.'].join('\n\n');
+  t.equal(detectHeader(splitBlocks(wire)).dateline?.place, 'TROMSO');
+});
