@@ -168,10 +168,10 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 24,
+            "quotes": 26,
             "entities": 33,
             "mentions": 132
           },
@@ -224,7 +224,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "b835a89f8d3c12baed9b6f70cee4ffc3140dfed4d3c0d1f169f46ed99444b713",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 4,
             "quotes": 2,
@@ -278,10 +278,10 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 24,
+            "quotes": 26,
             "entities": 33,
             "mentions": 132
           },
@@ -564,7 +564,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "b1d7dbf7e7230ebd2af66bcad8fd246056c446952c2f43d3c54e53d74088e220",
-              "pipelineVersion": "1.4.1",
+              "pipelineVersion": "1.5.0",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -618,7 +618,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "4a1fbd72bb8f889f9dd195e0aef5c57a78999078fbca26d22997f64a13437dcc",
-              "pipelineVersion": "1.4.1",
+              "pipelineVersion": "1.5.0",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -707,10 +707,10 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 24,
+            "quotes": 26,
             "entities": 33,
             "mentions": 132
           },
@@ -1202,6 +1202,10 @@ export const operationExamples: OperationExamples = {
             {
               "name": "Both men",
               "role": "unnamed source"
+            },
+            {
+              "name": "Russian media",
+              "role": "unnamed source"
             }
           ]
         }
@@ -1338,7 +1342,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1379,7 +1383,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1424,7 +1428,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1492,7 +1496,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1533,7 +1537,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1574,7 +1578,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1628,7 +1632,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1646,7 +1650,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1664,7 +1668,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1682,7 +1686,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1700,7 +1704,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1718,7 +1722,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1736,7 +1740,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1754,7 +1758,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1772,7 +1776,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1790,7 +1794,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1818,7 +1822,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1836,7 +1840,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1854,7 +1858,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1872,7 +1876,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1890,7 +1894,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1908,7 +1912,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1926,7 +1930,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1944,7 +1948,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1962,7 +1966,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1980,7 +1984,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1998,7 +2002,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2016,7 +2020,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2034,7 +2038,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2052,7 +2056,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2070,7 +2074,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2088,7 +2092,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2106,7 +2110,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2124,7 +2128,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2142,7 +2146,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2160,7 +2164,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2178,7 +2182,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2196,7 +2200,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2214,7 +2218,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2232,7 +2236,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2250,7 +2254,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2278,7 +2282,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2296,7 +2300,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2314,7 +2318,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2332,7 +2336,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2350,7 +2354,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2368,7 +2372,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2386,7 +2390,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2404,7 +2408,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2422,7 +2426,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2440,7 +2444,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2458,7 +2462,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2476,7 +2480,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2494,7 +2498,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2512,7 +2516,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2530,7 +2534,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2548,7 +2552,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2566,7 +2570,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2584,7 +2588,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.4.1",
+                    "pipelineVersion": "1.5.0",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2652,7 +2656,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2850,7 +2854,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2941,7 +2945,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -2967,7 +2971,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3038,7 +3042,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3162,7 +3166,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3247,7 +3251,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3293,7 +3297,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.4.1"
+                "pipelineVersion": "1.5.0"
               },
               "after": {
                 "end": 13,
@@ -3305,7 +3309,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.4.1"
+                "pipelineVersion": "1.5.0"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3351,7 +3355,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.4.1",
+            "pipelineVersion": "1.5.0",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3542,7 +3546,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3568,7 +3572,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3603,7 +3607,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3629,7 +3633,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3724,7 +3728,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.4.1"
+                "pipelineVersion": "1.5.0"
               },
               "after": {
                 "end": 13,
@@ -3736,7 +3740,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.4.1"
+                "pipelineVersion": "1.5.0"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3954,7 +3958,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3995,7 +3999,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4063,7 +4067,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4104,7 +4108,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4164,7 +4168,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:08.000Z",
@@ -4176,36 +4180,36 @@ export const operationExamples: OperationExamples = {
               "articleId": "0196700a-0000-7000-8000-000000000003",
               "version": 1,
               "kind": "indirect",
-              "start": 5325,
-              "end": 5369,
-              "text": "he was prepared to renounce nuclear testing.",
-              "paragraphIndex": 33,
+              "start": 5492,
+              "end": 5539,
+              "text": "are capable of reaching the entire US mainland.",
+              "paragraphIndex": 34,
               "speaker": {
-                "id": "0196700a-0000-7000-8000-000000000013",
-                "type": "PERSON",
-                "canonicalName": "Kim Jong Il",
+                "id": "0196700a-0000-7000-8000-000000000027",
+                "type": "LOC",
+                "canonicalName": "Pyongyang",
                 "mention": {
                   "id": "0196700a-0000-7000-8000-000000000118",
-                  "start": 5272,
-                  "end": 5283,
-                  "text": "Kim Jong Il"
+                  "start": 5477,
+                  "end": 5486,
+                  "text": "Pyongyang"
                 }
               },
               "unnamedSource": null,
               "via": null,
               "unnamedVia": null,
               "cue": {
-                "start": 5284,
-                "end": 5288,
-                "text": "told"
+                "start": 5487,
+                "end": 5491,
+                "text": "says"
               },
               "attribution": {
-                "rule": "cue-before",
-                "confidence": 0.8
+                "rule": "relative-clause",
+                "confidence": 0.7
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.4.1",
+                "pipelineVersion": "1.5.0",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4547,6 +4551,84 @@ export const operationExamples: OperationExamples = {
           "prev": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/annotations?page=0",
           "items": [
             {
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.5.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000023"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "ORG"
+                }
+              ],
+              "target": {
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 2977,
+                    "end": 2981
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "TASS",
+                    "prefix": " dumplings, Russian news agency ",
+                    "suffix": " reported.\n\nThe North Korean lea"
+                  }
+                ]
+              }
+            },
+            {
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000078",
+              "type": "Annotation",
+              "motivation": "identifying",
+              "created": "2019-04-26T09:00:02.000Z",
+              "modified": "2019-04-26T09:00:02.000Z",
+              "creator": {
+                "type": "Software",
+                "name": "news-annotations pipeline 1.5.0"
+              },
+              "body": [
+                {
+                  "type": "SpecificResource",
+                  "purpose": "identifying",
+                  "source": "http://localhost/v1/entities/0196700a-0000-7000-8000-000000000010"
+                },
+                {
+                  "type": "TextualBody",
+                  "purpose": "classifying",
+                  "value": "PERSON"
+                }
+              ],
+              "target": {
+                "source": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003",
+                "selector": [
+                  {
+                    "type": "TextPositionSelector",
+                    "start": 2993,
+                    "end": 3016
+                  },
+                  {
+                    "type": "TextQuoteSelector",
+                    "exact": "The North Korean leader",
+                    "prefix": "ian news agency TASS reported.\n\n",
+                    "suffix": " invited Putin to visit North Ko"
+                  }
+                ]
+              }
+            },
+            {
               "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000098",
               "type": "Annotation",
               "motivation": "identifying",
@@ -4554,7 +4636,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4593,7 +4675,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4625,14 +4707,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000122",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4671,7 +4753,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4703,14 +4785,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000123",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4749,7 +4831,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4781,14 +4863,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000124",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4827,7 +4909,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4866,7 +4948,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4898,14 +4980,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000125",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4937,14 +5019,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000126",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -4983,7 +5065,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5022,7 +5104,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5061,7 +5143,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5093,14 +5175,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000127",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5132,14 +5214,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000128",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5171,14 +5253,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000129",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5210,14 +5292,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000130",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5249,14 +5331,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000131",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5295,7 +5377,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5334,7 +5416,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5366,14 +5448,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000132",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5412,7 +5494,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5451,7 +5533,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5483,14 +5565,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000133",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5529,7 +5611,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5561,14 +5643,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000134",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5607,7 +5689,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5639,14 +5721,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000135",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5678,14 +5760,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000136",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5717,14 +5799,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000137",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5756,14 +5838,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000138",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5795,14 +5877,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000139",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5841,7 +5923,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5873,14 +5955,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000140",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5912,14 +5994,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000141",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5951,14 +6033,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000142",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -5997,7 +6079,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6029,14 +6111,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000143",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6068,14 +6150,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000144",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6114,7 +6196,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6153,7 +6235,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6185,14 +6267,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000145",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6224,14 +6306,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000146",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6263,14 +6345,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000147",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6302,14 +6384,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000148",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6348,7 +6430,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6380,14 +6462,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000149",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6419,14 +6501,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000150",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6465,7 +6547,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6497,14 +6579,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6536,14 +6618,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000151",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6575,14 +6657,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000152",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6614,14 +6696,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000153",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6653,14 +6735,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000154",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000118",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6692,14 +6774,14 @@ export const operationExamples: OperationExamples = {
               }
             },
             {
-              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000155",
+              "id": "http://localhost/v1/articles/0196700a-0000-7000-8000-000000000003/mentions/0196700a-0000-7000-8000-000000000156",
               "type": "Annotation",
               "motivation": "identifying",
               "created": "2019-04-26T09:00:02.000Z",
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.4.1"
+                "name": "news-annotations pipeline 1.5.0"
               },
               "body": [
                 {
@@ -6777,10 +6859,10 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 35,
-            "quotes": 24,
+            "quotes": 26,
             "entities": 33,
             "mentions": 132
           },
@@ -6835,7 +6917,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "7ea116097baee43c3eab196aa93c284a37cd7b3c7a5ca250368c777e989ff21a",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "counts": {
             "paragraphs": 5,
             "quotes": 3,
@@ -6872,7 +6954,7 @@ export const operationExamples: OperationExamples = {
               "current": false,
               "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.4.1",
+              "pipelineVersion": "1.5.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
               "replacedAt": "2019-04-26T09:00:26.000Z"
@@ -6882,7 +6964,7 @@ export const operationExamples: OperationExamples = {
               "current": true,
               "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.4.1",
+              "pipelineVersion": "1.5.0",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
@@ -6914,7 +6996,7 @@ export const operationExamples: OperationExamples = {
           "current": false,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
           "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "pipelineVersion": "1.4.1",
+          "pipelineVersion": "1.5.0",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
           "replacedAt": "2019-04-26T09:00:26.000Z",
