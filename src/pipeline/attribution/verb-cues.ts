@@ -53,8 +53,13 @@ function isCueCandidate(c: Context, v: number): boolean {
   if (modifiesNextNoun(c, v)) return false;
   if (isVerb(c, v)) return true;
   // ", ruling that ...", ", noting that ...": an -ing form after a comma and before "that" is a
-  // participle clause whatever the tagger says
-  if (c.tokens[v - 1]?.text === ',' && c.tokens[v]!.lower.endsWith('ing') && c.tokens[v + 1]?.lower === 'that') return true;
+  // participle clause whatever the tagger says; so is a reporting form in -ed before "that"
+  // ("alleged that": the adjective never takes a clause)
+  if (c.tokens[v + 1]?.lower === 'that') {
+    const lower = c.tokens[v]!.lower;
+    if (c.tokens[v - 1]?.text === ',' && lower.endsWith('ing')) return true;
+    if (lower.endsWith('ed') && mayBeReportingForm(lower)) return true;
+  }
   if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1)) return false;
   if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
   const lemma = lemmaOf(c.tokens[v]!.lower, false);
@@ -156,10 +161,15 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   };
   // "X, who said the plan was flawed, resigned": the content ends where the main clause resumes.
   // "X, asked whether ..., said": a participle set off after its noun is passive (X was asked)
-  // ("The indictment, unsealed on Monday, alleges that X, 61, steered ..." has its finite verb
-  // after the insert: it is the main clause, and its content goes on over "X, 61, steered")
-  const participleForm = /(?:ed|en|wn)$/.test(t.lower);
-  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted && participleForm;
+  // (only a participle that opens the insert, right after its noun's comma: "The indictment,
+  // unsealed on Monday, alleged that X, 61, steered ..." has its finite verb after the insert, the
+  // main clause, and its content goes on over "X, 61, steered")
+  const subjectFirst = subject.first;
+  const opensInsert = (): boolean => {
+    for (let k = subjectFirst; k < v - 1; k++) if (c.tokens[k]!.text === ',' && c.quoteOf[k] === -1) return false;
+    return true;
+  };
+  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted && /(?:ed|en|wn)$/.test(t.lower) && opensInsert();
   if (after && (subject.relative || inserted)) {
     const end = resumption(c, after.content.first, after.content.last);
     if (inserted && !subject.relative && end < after.content.last) return;

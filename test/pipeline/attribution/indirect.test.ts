@@ -267,3 +267,14 @@ t.test('", ruling that ..." is a participle cue whatever the tagger reads; a plu
   t.equal(a?.text, 'the state had a clear interest in the count.');
   t.same(attributions('The water deal covers six states that border the river.').map((f) => f.cue), []);
 });
+
+t.test('a verb after an insert is the main clause\'s even in -ed ("X, speaking in Paris, warned that"); only a participle opening the insert is passive', async (t) => {
+  const [a] = attributions('The minister, speaking in Lyon, warned that prices, already high, would rise.');
+  t.equal(a?.cue, 'warned');
+  t.equal(a?.text, 'prices, already high, would rise.');
+  const [b] = attributions('The indictment, unsealed on Monday, alleged that Ivo Kerr, 61, steered the contract to a friend.');
+  t.equal(b?.cue, 'alleged', '"alleged that" is a verb whatever the tagger reads');
+  t.equal(b?.text, 'Ivo Kerr, 61, steered the contract to a friend.');
+  const found = attributions('The mayor, asked whether she would run, said she had not decided.');
+  t.same(found.map((f) => [f.cue, f.text]), [['said', 'she had not decided.']], 'the mayor was asked: no attribution of hers');
+});
