@@ -77,6 +77,8 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
       if (!np) return null;
       const pp = k;
       k = skipAdverbials(c, np.last, end);
+      // "said in a statement posted on its website that": a participle after the phrase modifies it
+      if (k < end && c.quoteOf[k] === -1 && isVerb(c, k) && /(?:ed|en|wn)$/.test(c.tokens[k]!.lower) && tagIs(c, k + 1, POS.ADP)) k++;
       // "estimated by 2050, demand would double": the phrase and its comma open the content
       if (o.listed && c.tokens[k]?.text === ',' && opensClause(c, k + 1, end)) return { kind: 'clause', content: { first: pp, last: end }, afterObject };
     } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {

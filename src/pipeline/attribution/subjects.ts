@@ -202,15 +202,16 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
 
 /**
  * The words between the commas at `p` and `end` continue an insert rather than being one: an age
- * ("X, 54,"), a place after "of" or "from" ("X, 54, of Tulsa,"), a relative clause after an age
- * ("X, 67, who ...,"), or the state or country after a place ("... from Ames, Iowa,").
+ * ("X, 54,"), a place after "of" or "from" ("X, 54, of Tulsa,"), anything after an age ("X, 67,
+ * who ...,", "X, 54, a former teacher,"), or the state or country after a place ("... from Ames, Iowa,").
  */
 function continuesInsert(c: Context, p: number, end: number): boolean {
   const first = c.tokens[p + 1];
   if (!first || p + 1 >= end) return false;
   if (end - p === 2 && first.kind === 'num') return true;
-  // a relative clause after an age: "X, 67, who has lived there for years, told"
-  if ((first.lower === 'who' || first.lower === 'which') && c.tokens[p - 1]?.kind === 'num' && c.tokens[p - 2]?.text === ',') return true;
+  // whatever follows an age: "X, 67, who has lived there for years, told", "X, 54, a former
+  // teacher, told"
+  if (c.tokens[p - 1]?.kind === 'num' && c.tokens[p - 2]?.text === ',') return true;
   if ((first.lower === 'of' || first.lower === 'from') && end - p <= 5) {
     for (let k = p + 2; k < end; k++) if (!c.tokens[k]!.cap) return false;
     return end - p > 2;

@@ -278,3 +278,8 @@ t.test('a verb after an insert is the main clause\'s even in -ed ("X, speaking i
   const found = attributions('The mayor, asked whether she would run, said she had not decided.');
   t.same(found.map((f) => [f.cue, f.text]), [['said', 'she had not decided.']], 'the mayor was asked: no attribution of hers');
 });
+
+t.test('a participle after the cue\'s prepositional phrase modifies its noun ("said in a statement posted on its website that")', async (t) => {
+  const found = attributions('The ministry said in a statement posted on its website that the border would reopen.');
+  t.same(found.map((f) => [f.cue, f.source, f.text]), [['said', 'The ministry', 'the border would reopen.']]);
+});

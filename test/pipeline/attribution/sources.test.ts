@@ -225,3 +225,9 @@ t.test('a description with a participle before the name ("lead author X") and a 
   t.equal(b?.text, 'This is good news for the river,');
   t.equal(b?.kind, 'direct');
 });
+
+t.test('an apposition after an age is part of the insert ("X, 54, a former teacher who ..., told")', async (t) => {
+  const [a] = attributions("Rosa Imlay, 54, a former teacher who now runs the county's housing office, told reporters the levy would pass.");
+  t.equal(a?.source, 'Rosa Imlay');
+  t.equal(a?.text, 'the levy would pass.');
+});
