@@ -17,10 +17,10 @@ export function findPhraseCues(c: Context, quotations: Quotation[]): Cue[] {
     const l = tokens[i]!.lower;
     const end = sentenceOf(c, i).last;
     if (l === 'according' && tokens[i + 1]?.lower === 'to') {
-      const np = nounPhraseStartingAt(c, i + 2, end, true);
+      const np = withModifiers(c, nounPhraseStartingAt(c, i + 2, end, true), end);
       if (np) add(c, quotations, cues, i, i + 2, np, withApposition(c, np.last, end), 'according-to', 0.9);
     } else if (l === 'in' && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'words' && tokens[i + 3]?.lower === 'of') {
-      const np = nounPhraseStartingAt(c, i + 4, end, true);
+      const np = withModifiers(c, nounPhraseStartingAt(c, i + 4, end, true), end);
       if (np) add(c, quotations, cues, i, i + 4, np, withApposition(c, np.last, end), 'in-the-words-of', 0.85);
     } else if (l === 'as' && !tagIs(c, i - 1, POS.ADV, POS.ADJ)) {
       // "as X put it", "as the minister said": a subject, then a reporting verb that ends the phrase
@@ -40,11 +40,39 @@ export function findPhraseCues(c: Context, quotations: Quotation[]): Cue[] {
   return cues;
 }
 
-/** "according to the coach, Jane Doe, ...": the phrase goes on over an apposition that is a name. */
+/** Prepositional phrases the source's phrase may have, with a participle before them. */
+const MAX_MODIFIERS = 3;
+
+/**
+ * "according to a person familiar with the matter", "according to documents obtained by the
+ * Herald": the source's phrase goes on over its prepositional modifiers (and a participle that
+ * takes one); the core stays the phrase before them.
+ */
+function withModifiers(c: Context, np: NounPhrase | null, end: number): NounPhrase | null {
+  if (!np) return null;
+  let k = np.last;
+  for (let hop = 0; hop < MAX_MODIFIERS && k < end && c.quoteOf[k] === -1; hop++) {
+    let p = k;
+    if (isVerb(c, p) && /(?:ed|en|wn)$/.test(c.tokens[p]!.lower) && tagIs(c, p + 1, POS.ADP)) p++;
+    if (!tagIs(c, p, POS.ADP) || c.tokens[p]!.lower === 'that') break;
+    const pp = nounPhraseStartingAt(c, p + 1, end, true);
+    if (!pp) break;
+    k = pp.last;
+  }
+  return k === np.last ? np : { first: np.first, last: k, coreLast: np.coreLast };
+}
+
+/** "according to the coach, Jane Doe, ...": the phrase goes on over an apposition. */
 function withApposition(c: Context, k: number, end: number): number {
   if (c.tokens[k]?.text !== ',') return k;
   const m = c.ents.mentionAt[k + 1] ?? -1;
   if (m >= 0 && c.ents.mentions[m]!.type === 'PERSON' && c.tokens[c.ents.mentions[m]!.last]?.text === ',' && c.ents.mentions[m]!.last < end) return c.ents.mentions[m]!.last;
+  // "according to Jane Doe, the city's budget director, ...": a description set off after it
+  // (opening with a determiner or a possessor, unlike the content's subject, it has no verb before its comma)
+  if (tagIs(c, k + 1, POS.DET) || c.tokens[k + 2]?.kind === 'poss') {
+    const np = nounPhraseStartingAt(c, k + 1, end);
+    if (np && np.last < end && c.tokens[np.last]?.text === ',' && c.quoteOf[np.last] === -1) return np.last;
+  }
   return k;
 }
 

@@ -9,7 +9,7 @@
 // topic and never its source. Passive cues take their source from "by"; "X quoted Y as saying"
 // gives Y, relayed by X.
 
-import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { complementAfter, opensClause, type Complement } from './complements.js';
 import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
@@ -188,7 +188,10 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   // content before the cue: "..., X said" / '"...," said X' / "A, X said, B"; a cue with content
   // after it has none before ("According to X, the data show that ...": "show" is not a cue of the first part)
   // ('"A," X said, "B."' has both: a quotation on each side)
-  if ((!after || after.kind === 'quotation') && (rule === 'cue-before' || rule === 'shared-subject' || rule === 'relayed-quote')) {
+  // ("the mayor knew of the flaw": a verb of thought with "of" or "about" has an object, and closes
+  // no content before it; "she said of the plan" does)
+  const thoughtObject = THOUGHT_LEMMAS.has(lemma) && (c.tokens[cueLast]?.lower === 'of' || c.tokens[cueLast]?.lower === 'about');
+  if (!thoughtObject && (!after || after.kind === 'quotation') && (rule === 'cue-before' || rule === 'shared-subject' || rule === 'relayed-quote')) {
     const clauseLast = subject.inverted ? subjectEnd(c, v) : cueLast;
     const pre = preposedContent(c, quotations, clause, clauseLast, options.listener);
     if (pre && (listed || pre.quotationOnly) && (!after || pre.quotationOnly)) {

@@ -231,3 +231,22 @@ t.test('an apposition after an age is part of the insert ("X, 54, a former teach
   t.equal(a?.source, 'Rosa Imlay');
   t.equal(a?.text, 'the levy would pass.');
 });
+
+t.test('"according to" takes the source\'s whole phrase ("a person familiar with the matter") and skips a description after a name', async (t) => {
+  const cases: [passage: string, source: string, content: string][] = [
+    ['According to a person familiar with the matter, the levy would pass.', 'a person familiar with the matter', 'the levy would pass.'],
+    ['The levy would pass, according to two people familiar with the count.', 'two people familiar with the count', 'The levy would pass'],
+    ['According to documents obtained by the Ledger, the levy would pass.', 'documents obtained by the Ledger', 'the levy would pass.'],
+    ["According to Rosa Imlay, the county's budget director, the levy would pass.", 'Rosa Imlay', 'the levy would pass.'],
+  ];
+  for (const [passage, source, content] of cases) {
+    const found = attributions(passage);
+    t.same(found.map((f) => [f.source, f.text]), [[source, content]], passage);
+  }
+});
+
+t.test('a verb of thought with "of" has an object and closes no content before it; "said of" does', async (t) => {
+  t.same(attributions('According to the Ledger, the mayor knew of the flaw in May.').map((f) => f.cue), ['According to']);
+  const [a] = attributions('"It is a disaster," Rosa Imlay said of the plan.');
+  t.equal(a?.source, 'Rosa Imlay');
+});
