@@ -6,6 +6,7 @@
 import { POS } from '../pos.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Attribution, Cue, Quotation } from './model.js';
+import { matchDateline } from '../header.js';
 
 export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue[], owner: Int32Array): Attribution[] {
   const owned: number[][] = cues.map(() => []);
@@ -16,6 +17,11 @@ export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue
   cues.forEach((cue, k) => {
     const own = owned[k]!;
     let { first, last } = cue.content;
+    // a wire story's dateline ("WASHINGTON (AP) —") opens its paragraph, and no content
+    if (first === c.blockTokens[c.tokens[first]!.block]!.first) {
+      const end = datelineEnd(c, c.tokens[first]!.block);
+      while (first + 1 < last && c.tokens[first]!.start < end) first++;
+    }
     // the complementiser opens no words of the report; "that" as its subject ("said that was wrong") stays
     if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1 && !(tagIs(c, first + 1, POS.AUX) || isVerb(c, first + 1))) first++;
     // "said that, despite the rain, ...": the comma after it opens nothing
@@ -43,4 +49,13 @@ export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue
 
 function round(x: number): number {
   return Math.round(Math.max(0.05, Math.min(0.99, x)) * 100) / 100;
+}
+
+/** Where the dateline that opens block b ends (UTF-16), or -1 when it opens with none. */
+function datelineEnd(c: Context, b: number): number {
+  const { first, last } = c.blockTokens[b]!;
+  if (first >= last) return -1;
+  const start = c.tokens[first]!.start;
+  const end = c.tokens[last - 1]!.end;
+  return matchDateline({ start, end, text: c.text.slice(start, Math.min(end, start + 160)) })?.end ?? -1;
 }

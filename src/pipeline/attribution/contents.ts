@@ -24,7 +24,8 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
     while (j < cues.length && c.tokens[cues[j]!.cue.first]!.sentence === sentence) j++;
     const group = dedupe(cues.slice(i, Math.min(j, i + 2 * MAX_CUES_PER_SENTENCE))).slice(0, MAX_CUES_PER_SENTENCE);
     for (const a of group) {
-      if (a.content.first >= a.cue.last) {
+      // a label's content is the rest of its line or paragraph, whatever clauses it holds
+      if (a.content.first >= a.cue.last && !isLabel(a)) {
         closeForward(c, a, group);
         closeAtContrast(c, a);
         closeAtSharedVerb(c, a);
@@ -38,6 +39,10 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
     i = j;
   }
   return kept;
+}
+
+function isLabel(a: Cue): boolean {
+  return a.rule.startsWith('headline-colon') || a.rule.startsWith('transcript-label');
 }
 
 /** Two stages may find the same cue for the same content; the more certain one stays. */

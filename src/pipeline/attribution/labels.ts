@@ -6,6 +6,12 @@ import { POS } from '../pos.js';
 import { mentionEndingAt, tagIs, type Context } from './context.js';
 import type { Cue, Source } from './model.js';
 
+/**
+ * Documents that speak for their findings in a label ("Poll: voters sour on ..."); not the names of
+ * a genre ("Analysis:", "Review:", "Opinion:"), which say nothing of a source.
+ */
+const DOCUMENT_LABELS = new Set(['poll', 'survey', 'study', 'report', 'audit', 'census', 'filings', 'records', 'documents', 'data', 'lawsuit', 'indictment']);
+
 /** Words a label may have before its colon. */
 const MAX_LABEL_TOKENS = 5;
 
@@ -40,7 +46,7 @@ function labelColon(c: Context, first: number, last: number): number {
 
 /**
  * The label names a source: an entity mention that fills it, an ALL-CAPS name, a one-letter
- * interview label (Q, A), or a plural noun ("Reports", "Officials").
+ * interview label (Q, A), a document ("Poll"), or a plural noun ("Reports", "Officials").
  */
 function labelSource(c: Context, first: number, colon: number): Source | null {
   // "X to Y: ...": X speaks to Y
@@ -55,6 +61,8 @@ function labelSource(c: Context, first: number, colon: number): Source | null {
   let caps = true;
   for (let i = first; i < colon; i++) if (!c.tokens[i]!.allCaps && !(c.tokens[i]!.cap && c.tokens[i]!.text.length === 1)) caps = false;
   if (caps) return { mention: -1, first, last: colon };
+  // "Poll: ...", "Study: ...": a document whose finding the line reports
+  if (colon - first === 1 && DOCUMENT_LABELS.has(c.tokens[first]!.lower)) return { mention: -1, first, last: colon };
   if (colon - first === 1 && tagIs(c, first, POS.NOUN, POS.PROPN)) {
     const t = c.tokens[first]!;
     if (t.lower.endsWith('s') && c.lemma(first) !== t.lower) return { mention: -1, first, last: colon };

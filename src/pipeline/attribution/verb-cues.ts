@@ -15,7 +15,7 @@ import { complementAfter, opensClause, type Complement } from './complements.js'
 import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
-import { isMessageNoun, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
 import { invertedSubjectPhrase, isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
 
@@ -66,6 +66,11 @@ function isCueCandidate(c: Context, v: number): boolean {
   const reporting = REPORTING_LEMMAS.has(lemma);
   if (!reporting && !SPEECH_ACT_LEMMAS.has(lemma)) return false;
   const next = c.tokens[v + 1];
+  // "..., filings show.": a reporting word that ends the sentence after a subject set off by a comma
+  if (reporting && (!next || next.sentence !== c.tokens[v]!.sentence || /^[.!?]$/.test(next.text))) {
+    const np = nounPhraseEndingAt(c, v - 1, sentenceOf(c, v).first);
+    return !!np && c.tokens[np.first - 1]?.text === ',';
+  }
   if (!next) return false;
   if (next.lower === 'that') return true;
   const quote = (k: number): boolean => c.tokens[k]?.kind === 'quote' && c.tokens[k]!.quoteRole === 'open';

@@ -283,3 +283,14 @@ t.test('a participle after the cue\'s prepositional phrase modifies its noun ("s
   const found = attributions('The ministry said in a statement posted on its website that the border would reopen.');
   t.same(found.map((f) => [f.cue, f.source, f.text]), [['said', 'The ministry', 'the border would reopen.']]);
 });
+
+t.test('wire copy: a dateline is no part of a content; "..., filings show." closes one; a document label heads a headline', async (t) => {
+  const story = 'Poll: Voters sour on transit, but the mayor\'s rating holds\n\nBy ANA RUIZ\n\nTULSA, Okla. (HPA) — Voters have soured on the transit plan, a poll found.\n\nThe campaign raised $4 million in March, filings show.';
+  const found = attributions(story);
+  t.same(found.map((f) => [f.cue, f.text]), [
+    ['Poll:', "Voters sour on transit, but the mayor's rating holds"],
+    ['found', 'Voters have soured on the transit plan'],
+    ['show', 'The campaign raised $4 million in March'],
+  ]);
+  t.same(attributions('Analysis: Why the transit plan failed\n\nThe plan failed in May.').map((f) => f.cue), [], 'a genre label names no source');
+});
