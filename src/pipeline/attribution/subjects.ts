@@ -127,9 +127,10 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
 
 /**
  * "A survey released Monday found", "a study published in May found", "a report by X published
- * last year estimated", "figures to be released today show": a participle phrase after the subject's noun, ending at token k (time words
- * and prepositional phrases after the participle). Not after a second noun phrase ("the firm the
- * minister criticized"), where the participle is a clause's verb.
+ * last year estimated", "figures to be released today show": a participle phrase after the
+ * subject's noun, ending at token k (time words and prepositional phrases after the participle).
+ * Not after a second noun phrase ("the firm the minister criticized"), where the participle is a
+ * clause's verb.
  */
 function beforeParticiplePhrase(c: Context, k: number, lo: number): NounPhrase | null {
   for (let j = k, guard = 0; j > lo && guard < 8; j--, guard++) {
