@@ -4,7 +4,7 @@
 // listener ("told reporters"), and a couple of prepositional phrases ("said in a statement that").
 
 import { POS } from '../pos.js';
-import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import { isParticipleBeforePreposition, isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Quotation, TokenRange } from './model.js';
 import { nounPhraseStartingAt } from './noun-phrases.js';
 import type { Token } from '../tokens.js';
@@ -78,7 +78,7 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
       const pp = k;
       k = skipAdverbials(c, np.last, end);
       // "said in a statement posted on its website that": a participle after the phrase modifies it
-      if (k < end && c.quoteOf[k] === -1 && isVerb(c, k) && /(?:ed|en|wn)$/.test(c.tokens[k]!.lower) && tagIs(c, k + 1, POS.ADP)) k++;
+      if (k < end && isParticipleBeforePreposition(c, k)) k++;
       // "estimated by 2050, demand would double": the phrase and its comma open the content
       if (o.listed && c.tokens[k]?.text === ',' && opensClause(c, k + 1, end)) return { kind: 'clause', content: { first: pp, last: end }, afterObject };
     } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {

@@ -154,6 +154,19 @@ export function isVerb(c: Context, i: number): boolean {
   return tagIs(c, i, POS.VERB);
 }
 
+/** Spelt like a regular past participle ("released", "seen", "shown"). */
+export function hasParticipleEnding(lower: string): boolean {
+  return /(?:ed|en|wn)$/.test(lower);
+}
+
+/**
+ * A participle that takes a prepositional phrase after a noun phrase ("a statement posted on its
+ * website", "documents obtained by the Ledger"): it modifies the noun, and the phrase goes on.
+ */
+export function isParticipleBeforePreposition(c: Context, k: number): boolean {
+  return c.quoteOf[k] === -1 && isVerb(c, k) && hasParticipleEnding(c.tokens[k]!.lower) && tagIs(c, k + 1, POS.ADP);
+}
+
 /** The word names a time ("Friday", "morning", "last week", "2019"): never a source. */
 export function isTimeWord(c: Context, i: number): boolean {
   const t = c.tokens[i];

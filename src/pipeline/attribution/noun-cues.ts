@@ -10,12 +10,11 @@ import { opensClause } from './complements.js';
 import { isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
 import { nominalOfReporting } from './lemmas.js';
 import type { Cue, Source } from './model.js';
-import { nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
+import { POSSESSIVE_DETERMINERS, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { subjectBefore } from './subjects.js';
 
 /** Nominals that take their content with "of": "allegations of fraud", "warnings of a crash". */
 const OF_CONTENT_VERBS = new Set(['allege', 'accuse', 'claim', 'warn', 'report', 'suspect']);
-const POSSESSIVES = new Set(['his', 'her', 'its', 'their', 'our', 'my', 'your']);
 /** Reporting verbs whose bare noun names something else: "six states that ...", "a suspect that". */
 const OTHER_SENSE_NOUNS = new Set(['state', 'show', 'suspect', 'stress', 'post', 'wonder', 'find', 'feel', 'continue']);
 
@@ -89,7 +88,7 @@ function nounSource(c: Context, n: number, lo: number): Source | null {
   // walk back over the noun's modifiers to its determiner or possessor
   let k = n - 1;
   while (k >= lo && tagIs(c, k, POS.ADJ, POS.NOUN, POS.NUM) && c.quoteOf[k] === -1) k--;
-  if (k >= lo && POSSESSIVES.has(c.tokens[k]!.lower)) {
+  if (k >= lo && POSSESSIVE_DETERMINERS.has(c.tokens[k]!.lower)) {
     const m = mentionEndingAt(c, k);
     return m >= 0 ? { mention: m, first: k, last: k + 1 } : { mention: -1, first: k, last: k + 1 };
   }

@@ -4,7 +4,7 @@
 
 import { REPORTING_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
-import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import { isParticipleBeforePreposition, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
 import { nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
 import { isOneQuotation } from './preposed.js';
@@ -53,7 +53,7 @@ function withModifiers(c: Context, np: NounPhrase | null, end: number): NounPhra
   let k = np.last;
   for (let hop = 0; hop < MAX_MODIFIERS && k < end && c.quoteOf[k] === -1; hop++) {
     let p = k;
-    if (isVerb(c, p) && /(?:ed|en|wn)$/.test(c.tokens[p]!.lower) && tagIs(c, p + 1, POS.ADP)) p++;
+    if (isParticipleBeforePreposition(c, p)) p++;
     if (!tagIs(c, p, POS.ADP) || c.tokens[p]!.lower === 'that') break;
     const pp = nounPhraseStartingAt(c, p + 1, end, true);
     if (!pp) break;

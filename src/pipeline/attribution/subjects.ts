@@ -5,7 +5,7 @@
 // ('"...," said X'). Objects are never subjects: the scans stop at the verb.
 
 import { POS } from '../pos.js';
-import { isTimeWord, isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
+import { hasParticipleEnding, isTimeWord, isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
 import { SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, SUPPORT_LEMMAS } from '../data/speech.js';
 import { POSSESSIVE_DETERMINERS, isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase, type NounPhrase } from './noun-phrases.js';
@@ -13,7 +13,7 @@ import { POSSESSIVE_DETERMINERS, isMessageNoun, nounPhraseEndingAt, nounPhraseSt
 /** How far back an apposition or relative clause between a subject and its verb may reach. */
 const MAX_INSERT_TOKENS = 45;
 /** Past participles: regular ones and the common irregular ones of reporting ("held", "made"). */
-const PARTICIPLE_FORM = /(?:ed|en|wn)$|^(?:held|made|led|done|paid|set|put|run|sent|seen|taken|given)$/;
+const IRREGULAR_PARTICIPLES = new Set(['held', 'made', 'led', 'done', 'paid', 'set', 'put', 'run', 'sent', 'seen', 'taken', 'given']);
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
 const QUANTIFIER_PRONOUNS = new Set(['each', 'both', 'one', 'some', 'many', 'several', 'all', 'others', 'neither', 'either', 'few', 'most']);
@@ -136,7 +136,8 @@ function beforeParticiplePhrase(c: Context, k: number, lo: number): NounPhrase |
   for (let j = k, guard = 0; j > lo && guard < 8; j--, guard++) {
     if (c.quoteOf[j] !== -1 || c.tokens[j]!.kind === 'punct' || tagIs(c, j, POS.AUX, POS.PRON, POS.SCONJ, POS.CCONJ)) return null;
     if (!isVerb(c, j)) continue;
-    if (!PARTICIPLE_FORM.test(c.tokens[j]!.lower)) return null;
+    const form = c.tokens[j]!.lower;
+    if (!hasParticipleEnding(form) && !IRREGULAR_PARTICIPLES.has(form)) return null;
     // "figures to be published today show": the participle of an infinitive after the noun
     const n = c.tokens[j - 1]?.lower === 'be' && c.tokens[j - 2]?.lower === 'to' ? j - 3 : j - 1;
     if (n < lo || !tagIs(c, n, POS.NOUN, POS.PROPN)) return null;
@@ -157,7 +158,7 @@ function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): Nou
     return nounPhraseEndingAt(c, k - 1, lo);
   }
   // a participle right after its noun, with its agent: "documents seen by reporters"
-  return agent && k === verb - 1 && /(?:ed|en|wn)$/.test(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
+  return agent && k === verb - 1 && hasParticipleEnding(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
 }
 
 /** A comma right before the verb: an apposition or relative clause ends there. */
@@ -227,7 +228,7 @@ function continuesInsert(c: Context, p: number, end: number): boolean {
 function verbless(c: Context, first: number, last: number): boolean {
   for (let i = first; i < last; i++) {
     if (tagIs(c, i, POS.AUX)) return false;
-    if (isVerb(c, i) && !(/(?:ed|en|wn)$/.test(c.tokens[i]!.lower) && tagIs(c, i - 1, POS.NOUN, POS.PROPN))) return false;
+    if (isVerb(c, i) && !(hasParticipleEnding(c.tokens[i]!.lower) && tagIs(c, i - 1, POS.NOUN, POS.PROPN))) return false;
   }
   return true;
 }

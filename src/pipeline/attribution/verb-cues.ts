@@ -12,7 +12,7 @@
 import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { complementAfter, opensClause, type Complement } from './complements.js';
-import { isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import { hasParticipleEnding, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
@@ -174,7 +174,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
     for (let k = subjectFirst; k < v - 1; k++) if (c.tokens[k]!.text === ',' && c.quoteOf[k] === -1) return false;
     return true;
   };
-  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted && /(?:ed|en|wn)$/.test(t.lower) && opensInsert();
+  const inserted = c.tokens[v - 1]?.text === ',' && !subject.inverted && hasParticipleEnding(t.lower) && opensInsert();
   if (after && (subject.relative || inserted)) {
     const end = resumption(c, after.content.first, after.content.last);
     if (inserted && !subject.relative && end < after.content.last) return;
