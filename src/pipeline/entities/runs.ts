@@ -82,7 +82,7 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
         i++;
         continue;
       }
-      const j = runEnd(tokens, i, s.last, inHeadline ? common : null);
+      const j = runEnd(tokens, i, lineEnd(input.text, tokens, i, s.last), inHeadline ? common : null);
       // a lower-case geographic noun right after ("the Iberian peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
         cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
@@ -143,6 +143,21 @@ function dedupe(cands: Candidate[]): Candidate[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * The first token after i that starts a new line, or `end`: a name never runs over a line break
+ * (a byline's name and the outlet on the line under it, "By X" / "The Daily Y", are two names).
+ * Only the gaps of the run's reach are read.
+ */
+function lineEnd(text: string, tokens: Token[], i: number, end: number): number {
+  const reach = Math.min(end, i + MAX_NAME_TOKENS + 2);
+  for (let k = i + 1; k < reach; k++) {
+    const a = tokens[k - 1]!.end;
+    const b = tokens[k]!.start;
+    for (let x = a; x < b; x++) if (text.charCodeAt(x) === 10) return k;
+  }
+  return end;
 }
 
 /** The end of the run of capitalised words that starts at i. */
