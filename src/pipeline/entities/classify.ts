@@ -32,6 +32,9 @@ const PLACE_NOUNS = new Set(['town', 'city', 'village', 'province', 'region', 'd
 /** Prepositions after which a name is mostly a place. */
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 
+/** Lower-case nouns after a name for a government or a term named after its leader: "the X administration". */
+const LEADER_TERM_NOUNS = new Set(['administration', 'presidency']);
+
 const typed = (type: EntityType | null, strength: TypeStrength): Classified => ({ type, strength, canonical: null, place: false });
 
 export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
@@ -52,6 +55,9 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
   const own = ownWords(tokens, c);
   if (own.strength === 3) return own;
+  // "the Ruiz administration", "a Ruiz presidency": a government or a term named after its leader
+  const nx = tokens[c.last];
+  if (c.last - c.first <= 3 && own.type !== 'ORG' && nx && !nx.cap && LEADER_TERM_NOUNS.has(nx.lower) && !tokens[c.first]!.allCaps && nx.sentence === tokens[c.first]!.sentence) return typed('PERSON', 2);
   // cues around the name beat a type that only comes from its shape
   const cue = contextKind(tokens, c.first, c.last);
   if (cue && own.strength < 2) return typed(cue, 2);

@@ -4,8 +4,8 @@
 // before it, a single word that ends an organisation's name. The body is linked first and the
 // headline last, because a headline's short forms refer to the body's names.
 
-import { POST_NOMINALS } from '../data/entity-kinds.js';
-import { FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
+import { GROUP_WORDS, POST_NOMINALS } from '../data/entity-kinds.js';
+import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 import { type Classified, classifyCandidate, guessSingle } from './classify.js';
@@ -111,7 +111,7 @@ class Linker {
     // no names nested in a person's name ("Lima" in "Lima Okafor"): the longer name was linked first
     if (c.nested && this.insidePerson(c)) return;
     // 0. a hyphenated compound of names ("Franco-German", "Ruiz-Hale talks"): a mention for each known part
-    if (len === 1 && c.forcedType === null && surface.includes('-') && this.hyphenParts(c)) return;
+    if (len === 1 && c.forcedType === null && surface.includes('-') && (this.hyphenParts(c) || this.nameBeforeModifier(c))) return;
     // 1. exact name or alias already known
     // honours after a person's name and a comma ("Ana Ruiz, QC,") are no organisation
     if (len === 1 && tokens[c.first]!.allCaps && POST_NOMINALS.has(lower.replace(/\./g, '')) && tokens[c.first - 1]?.text === ',') {
@@ -267,6 +267,42 @@ class Linker {
     return !!p && p.lower === 'the' && !p.cap && p.sentence === this.tokens[i]!.sentence;
   }
 
+  /**
+   * A name used as a modifier in a hyphenated word ("Ruiz-era rules", "a Ruiz-appointed judge",
+   * "Acme-backed"): the mention is the name part only. A known name links; an unknown one is a
+   * person's before the parts that mostly follow a leader's name (an era, an appointment), and is
+   * left to the usual typing otherwise; a party or nationality ("Republican-led", "Soviet-era") is
+   * no entity. False when the word is no such compound.
+   */
+  private nameBeforeModifier(c: Candidate): boolean {
+    const tok = this.tokens[c.first]!;
+    const h = tok.text.indexOf('-');
+    if (h < 2) return false;
+    const part = tok.text.slice(h + 1);
+    const rest = part.toLowerCase();
+    // the modifier part in lower case (or recased with the rest of a Title Case or ALL-CAPS line)
+    if (!NAME_MODIFIER_PARTS.has(rest) || !(part === rest || this.caseless[tok.sentence]! > 0)) return false;
+    const name = tok.text.slice(0, h);
+    const l = name.toLowerCase();
+    if (!/^\p{Lu}/u.test(name)) return false;
+    if (GROUP_WORDS.has(l) || demonymCountry(l)) return true;
+    let e = this.byKey.get(l) ?? -1;
+    if (e < 0) {
+      const pl = lookupPlace(name);
+      if (pl) e = this.byKey.get(pl.canonical.toLowerCase()) ?? this.newEntity('LOC', pl.canonical, true, name);
+    }
+    if (e < 0) {
+      const pool = this.personIndex.get(l);
+      if (pool && pool.length) e = findPersonByPart(this.entities, pool, [l]);
+    }
+    if (e < 0) {
+      if (!PERSON_MODIFIER_PARTS.has(rest) || tok.allCaps || name.includes('.')) return false;
+      e = this.newEntity('PERSON', name, false, name);
+    }
+    this.addMention(e, { ...c, roles: [] }, tok.start, tok.start + h, name);
+    return true;
+  }
+
   /** Links every part of a hyphenated token when each part is a known name; false when one is not. */
   private hyphenParts(c: Candidate): boolean {
     const tok = this.tokens[c.first]!;
@@ -297,6 +333,11 @@ class Linker {
     return true;
   }
 }
+
+/** Lower-case second parts of a hyphenated word that make its capitalised first part a modifier: "X-era", "X-backed", "X-led". */
+const NAME_MODIFIER_PARTS = new Set(['era', 'backed', 'led', 'appointed', 'nominated', 'aligned', 'allied', 'controlled', 'dominated', 'endorsed', 'funded', 'linked', 'affiliated', 'owned', 'run', 'style', 'friendly', 'supported', 'sponsored', 'brokered', 'inspired', 'leaning', 'connected', 'picked', 'appointee', 'appointees']);
+/** Of those, the parts that mostly follow a leader's name: an era, an appointment ("X-era rules", "an X-appointed judge"). */
+const PERSON_MODIFIER_PARTS = new Set(['era', 'appointed', 'nominated', 'picked', 'appointee', 'appointees']);
 
 const LOCATIVE_BEFORE = new Set(['in', 'to', 'from', 'into', 'near', 'across', 'throughout', 'visit', 'visited', 'visiting', 'of', 'at', 'toward', 'towards', 'outside', 'inside', 'via']);
 

@@ -8,3 +8,18 @@ t.test('a name never runs over a line break: a byline and the outlet on the line
   expectTypes(t, m, { 'Odessa Quillfeather': 'PERSON', 'Marston Courier': 'ORG' });
   t.notOk(m.some((x) => x.text.includes('\n')), 'no mention holds a line break');
 });
+
+t.test('a name before "administration" names the leader the government is named after', async (t) => {
+  const m = mentionsOf('Lawyers for the Quarrender administration asked the court to wait. Under the Pellow administration, the rule had stood for years.');
+  expectTypes(t, m, { Quarrender: 'PERSON', Pellow: 'PERSON' });
+});
+
+t.test('a name used as a modifier in a hyphenated word is mentioned alone', async (t) => {
+  const m = mentionsOf('Sen. Odile Varnum, R-Kan., called the Varnum-backed bill a fix for Pellow-era rules. A Republican-led panel and a Pellow-appointed judge disagreed.');
+  const varnum = m.filter((x) => x.type === 'PERSON' && x.name === 'Odile Varnum').map((x) => x.text);
+  t.same(varnum, ['Odile Varnum', 'Varnum'], 'the known name links, without its modifier');
+  const pellow = m.filter((x) => x.text === 'Pellow');
+  t.equal(pellow.length, 2, 'an unknown name before "-era" and "-appointed" is mentioned alone');
+  t.ok(pellow.every((x) => x.type === 'PERSON'), 'as a person');
+  t.notOk(m.some((x) => x.text.startsWith('Republican')), 'a party before "-led" is no entity');
+});
