@@ -5,6 +5,7 @@
 
 import { POS } from '../pos.js';
 import { isVerb, tagIs, type Context } from './context.js';
+import { opensClause } from './complements.js';
 import type { Attribution, Cue, Quotation } from './model.js';
 import { matchDateline } from '../header.js';
 
@@ -22,8 +23,12 @@ export function buildAttributions(c: Context, quotations: Quotation[], cues: Cue
       const end = datelineEnd(c, c.tokens[first]!.block);
       while (first + 1 < last && c.tokens[first]!.start < end) first++;
     }
-    // the complementiser opens no words of the report; "that" as its subject ("said that was wrong") stays
-    if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1 && !(tagIs(c, first + 1, POS.AUX) || isVerb(c, first + 1))) first++;
+    // the complementiser opens no words of the report; "that" as its subject ("said that was wrong")
+    // stays, but a gerund after it is the clause's subject ("warned that vaping rates had doubled")
+    const afterThat = c.tokens[first + 1];
+    const gerundSubject = !!afterThat && afterThat.lower.endsWith('ing') && opensClause(c, first + 1, last);
+    const thatSubject = tagIs(c, first + 1, POS.AUX) || (isVerb(c, first + 1) && !gerundSubject);
+    if (c.tokens[first]!.lower === 'that' && first + 1 < last && c.quoteOf[first] === -1 && !thatSubject) first++;
     // "said that, despite the rain, ...": the comma after it opens nothing
     while (first + 1 < last && c.tokens[first]!.text === ',' && c.quoteOf[first] === -1) first++;
     let outside = 0;

@@ -30,6 +30,11 @@ export interface ComplementOptions {
   listener: boolean;
   /** The lemma takes "X of Y" ("accused X of ..."). */
   ofObject: boolean;
+  /**
+   * A document reports a finding: its object may be a clause with an -ing verb ("polls show the
+   * race tightening"; "police found the man lying in the road" is what they saw).
+   */
+  finding?: boolean;
 }
 
 const SUBORDINATORS = new Set(['although', 'though', 'because', 'while', 'unless', 'once', 'since', 'after', 'before', 'despite']);
@@ -173,7 +178,24 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
     return { kind: 'clause', content: { first: k, last: end }, afterObject };
   }
   if ((!afterObject || o.listener) && opensClause(c, k, end)) return { kind: 'clause', content: { first: k, last: end }, afterObject };
+  if (o.finding && !afterObject && opensParticipleClause(c, k, end)) return { kind: 'clause', content: { first: k, last: end }, afterObject };
   return null;
+}
+
+/**
+ * "polls show the race tightening", "the survey found most voters opposing the plan": after a verb
+ * of finding, a noun phrase with an -ing verb right after it is what was found.
+ */
+export function opensParticipleClause(c: Context, k: number, end: number): boolean {
+  const np = nounPhraseStartingAt(c, k, end);
+  if (!np || c.ents.mentionCover[k] !== -1) return false;
+  let m = np.last;
+  for (let hop = 0; hop < 2 && m < end && NOUN_MODIFIER_PREPOSITIONS.has(c.tokens[m]!.lower); hop++) {
+    const pp = nounPhraseStartingAt(c, m + 1, end);
+    if (!pp) return false;
+    m = pp.last;
+  }
+  return m < end && c.quoteOf[m] === -1 && isVerb(c, m) && c.tokens[m]!.lower.endsWith('ing') && !tagIs(c, m - 1, POS.AUX);
 }
 
 /** 'shows "lost" paintings': a quotation right before a noun is that noun's modifier. */

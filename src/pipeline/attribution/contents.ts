@@ -9,6 +9,8 @@ import { opensClause } from './complements.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
 import { sameSource } from './sources.js';
+import { REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { nominalOfReporting } from './lemmas.js';
 
 /** Cues per sentence beyond which the rest are dropped (keeps a pathological sentence linear). */
 const MAX_CUES_PER_SENTENCE = 24;
@@ -29,6 +31,7 @@ export function settleContents(c: Context, quotations: Quotation[], cues: Cue[])
         closeForward(c, a, group);
         closeAtContrast(c, a);
         closeAtSharedVerb(c, a);
+        closeAtSummary(c, a);
       }
     }
     for (const a of group) {
@@ -119,7 +122,13 @@ function closeAtSharedVerb(c: Context, a: Cue): void {
     // the comma, or a quotation that ends with it ('had "gutted the heartland," and vowed')
     const comma = p.text === ',' && c.quoteOf[k - 1] === -1;
     const quotationComma = p.kind === 'quote' && p.quoteRole === 'close' && c.tokens[k - 2]!.text === ',';
-    if (!comma && !quotationComma) continue;
+    if (!comma && !quotationComma) {
+      if (isParallelSpeechVerb(c, a, k + 1)) {
+        a.content.last = k;
+        return;
+      }
+      continue;
+    }
     let v = k + 1;
     // '"...," and he promised ...': after the quoted words, the source named again as subject
     // narrates (without the quotation "said A, and she voted ..." may still report her words)
@@ -128,6 +137,47 @@ function closeAtSharedVerb(c: Context, a: Cue): void {
     while (v < a.content.last && tagIs(c, v, POS.ADV, POS.AUX)) v++;
     if (v < a.content.last && isVerb(c, v) && !c.tokens[v]!.lower.endsWith('ing') && (v > k + 1 || !tagIs(c, v - 1, POS.AUX))) {
       a.content.last = comma ? k - 1 : k;
+      return;
+    }
+  }
+}
+
+/**
+ * "wrote that the ruling was unfair and vowed to appeal", "acknowledged that X but blamed Y": with
+ * no comma, a verb of speech after "and" or "but" in the cue's own tense is the source's next act
+ * (a verb in another tense or form, "said prices rose and would rise", stays in the content).
+ */
+function isParallelSpeechVerb(c: Context, a: Cue, v: number): boolean {
+  while (v < a.content.last && tagIs(c, v, POS.ADV)) v++;
+  if (v >= a.content.last || c.quoteOf[v] !== -1 || !isVerb(c, v)) return false;
+  const lemma = c.lemma(v);
+  if (!REPORTING_LEMMAS.has(lemma) && !SPEECH_ACT_LEMMAS.has(lemma)) return false;
+  const form = verbForm(c.tokens[v]!.lower, lemma);
+  return form !== 'other' && form === verbForm(c.tokens[a.cue.last - 1]!.lower, c.lemma(a.cue.last - 1));
+}
+
+function verbForm(lower: string, lemma: string): 'past' | 'present' | 'other' {
+  if (lower === lemma || lower.endsWith('ing')) return 'other';
+  if (lower === `${lemma}s` || lower === `${lemma}es`) return 'present';
+  return 'past';
+}
+
+/**
+ * "said the cut would take effect in January, a claim disputed by analysts": a noun phrase set off
+ * after the content that names it as a claim, an assertion or a prediction is the reporter's
+ * comment on the words, not part of them.
+ */
+function closeAtSummary(c: Context, a: Cue): void {
+  for (let k = a.content.first + 2; k + 2 < a.content.last; k++) {
+    if (c.tokens[k]!.text !== ',' || c.quoteOf[k] !== -1) continue;
+    const det = c.tokens[k + 1]!.lower;
+    if (det !== 'a' && det !== 'an') continue;
+    let n = k + 2;
+    while (n < a.content.last - 1 && n < k + 5 && tagIs(c, n, POS.ADJ, POS.ADV)) n++;
+    if (c.quoteOf[n] !== -1 || !tagIs(c, n, POS.NOUN)) continue;
+    const lemma = c.lemma(n);
+    if (REPORTING_LEMMAS.has(lemma) || nominalOfReporting(lemma) !== null) {
+      a.content.last = k;
       return;
     }
   }

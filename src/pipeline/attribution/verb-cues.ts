@@ -9,9 +9,9 @@
 // topic and never its source. Passive cues take their source from "by"; "X quoted Y as saying"
 // gives Y, relayed by X.
 
-import { DOCUMENT_NOUNS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
+import { DOCUMENT_NOUNS, FINDING_LEMMAS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
-import { complementAfter, opensClause, type Complement } from './complements.js';
+import { complementAfter, opensClause, opensParticipleClause, type Complement } from './complements.js';
 import { hasParticipleEnding, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Cue, Quotation, Source, TokenRange } from './model.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
@@ -60,7 +60,7 @@ function isCueCandidate(c: Context, v: number): boolean {
     if (c.tokens[v - 1]?.text === ',' && lower.endsWith('ing')) return true;
     if (lower.endsWith('ed') && mayBeReportingForm(lower)) return true;
   }
-  if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1)) return false;
+  if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1 || isPostpositiveTitle(c, v - 1))) return false;
   if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
   const lemma = lemmaOf(c.tokens[v]!.lower, false);
   const reporting = REPORTING_LEMMAS.has(lemma);
@@ -76,7 +76,16 @@ function isCueCandidate(c: Context, v: number): boolean {
   const quote = (k: number): boolean => c.tokens[k]?.kind === 'quote' && c.tokens[k]!.quoteRole === 'open';
   if (quote(v + 1) || ((next.text === ',' || next.text === ':') && quote(v + 2))) return true;
   if (reporting && RELATIVE_WORDS.has(c.tokens[v - 2]?.lower ?? '') && (tagIs(c, v + 1, POS.AUX) || isVerb(c, v + 1))) return true; // "which supporters say would ..."
-  return reporting && opensClause(c, v + 1, sentenceOf(c, v).last);
+  const end = sentenceOf(c, v).last;
+  return reporting && (opensClause(c, v + 1, end) || (FINDING_LEMMAS.has(lemma) && opensParticipleClause(c, v + 1, end) && findingSubject(c, v)));
+}
+
+/**
+ * "the inspector general found that ...": the adjective that follows its noun in a title (attorney,
+ * surgeon, inspector general) ends the subject; the tagger then reads the verb as a noun.
+ */
+function isPostpositiveTitle(c: Context, k: number): boolean {
+  return c.tokens[k]?.lower === 'general' && tagIs(c, k - 1, POS.NOUN);
 }
 
 /**
@@ -102,7 +111,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   // "quoted X as saying", "described by X as": the governing verb's frame holds the participle;
   // after another preposition the -ing form is a noun ("barred from claiming asylum")
   if (participle && (c.tokens[v - 1]?.lower === 'as' || (tagIs(c, v - 1, POS.ADP, POS.PART) && !PARTICIPLE_PREPOSITIONS.has(c.tokens[v - 1]!.lower)))) return;
-  const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect' };
+  const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect', finding: FINDING_LEMMAS.has(lemma) };
   let subject: Subject | null = null;
   let via: Source | null = null;
   let viaFirst = -1;
@@ -159,7 +168,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const cue: TokenRange = { first: v, last: cueLast };
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
-  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject });
+  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && messageSubject });
   const named = subject.source.mention >= 0;
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });
@@ -233,6 +242,12 @@ function relativeGapContent(c: Context, k: number, subjectFirst: number): TokenR
 }
 
 /** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */
+/** "figures from the census office show ...": a document heads the subject of the verb at v. */
+function findingSubject(c: Context, v: number): boolean {
+  const subject = subjectBefore(c, v);
+  return !!subject && !subject.inverted && subject.source.mention < 0 && isMessageSubject(c, subject.head);
+}
+
 function isMessageSubject(c: Context, head: number): boolean {
   return isMessageNoun(c, head) || DOCUMENT_NOUNS.has(c.lemma(head));
 }

@@ -294,3 +294,49 @@ t.test('wire copy: a dateline is no part of a content; "..., filings show." clos
   ]);
   t.same(attributions('Analysis: Why the transit plan failed\n\nThe plan failed in May.').map((f) => f.cue), [], 'a genre label names no source');
 });
+
+t.test('a gerund that opens the reported clause is its subject: "warned that vaping rates had doubled" drops "that"', async (t) => {
+  const [a] = attributions('The county health officer warned that rising rents had pushed families out of the valley.');
+  t.equal(a!.text, 'rising rents had pushed families out of the valley.');
+  t.equal(a!.source, 'The county health officer');
+});
+
+t.test('a title with "general" after its noun ends the subject: "the inspector general found that ..."', async (t) => {
+  const [a] = attributions("The department's inspector general found that managers had ignored safety complaints.");
+  t.equal(a!.text, 'managers had ignored safety complaints.');
+  t.equal(a!.source, "The department's inspector general");
+  t.equal(a!.cue, 'found');
+});
+
+t.test('a verb of speech after "and" or "but" in the cue\'s tense is the source\'s next act and ends the content', async (t) => {
+  const [a] = attributions('The treasurer wrote in a newsletter that the audit was "a smear" and vowed to release the ledgers.');
+  t.equal(a!.text, 'the audit was "a smear"');
+  t.equal(a!.kind, 'mixed');
+  const [b] = attributions('Councilwoman Reva Odum conceded that the school had overspent but blamed the previous board.');
+  t.equal(b!.text, 'the school had overspent');
+  t.equal(b!.source, 'Reva Odum');
+  // another form of the verb stays inside the report
+  const [d] = attributions('The treasurer said that fees had risen and would rise again next year.');
+  t.equal(d!.text, 'fees had risen and would rise again next year.');
+});
+
+t.test('a noun phrase after the content that calls it a claim or a prediction is the reporter\'s comment', async (t) => {
+  const [a] = attributions('The utility said power would be restored by Thursday, a claim residents doubted.');
+  t.equal(a!.text, 'power would be restored by Thursday');
+  const [b] = attributions('The mayor said the pier would reopen in June, an ambitious estimate given the storm damage.');
+  t.equal(b!.text, 'the pier would reopen in June');
+  // a description of the figure itself stays in the report
+  const [d] = attributions('The utility said outages rose 8 percent, a sharp increase from the year before.');
+  t.equal(d!.text, 'outages rose 8 percent, a sharp increase from the year before.');
+});
+
+t.test('a document that shows or finds a noun with an -ing verb reports a finding; people who find someone doing something do not', async (t) => {
+  const [a] = attributions('The survey, carried out for the teachers\' union, found two thirds of parents favouring a later start.');
+  t.equal(a!.text, 'two thirds of parents favouring a later start.');
+  t.equal(a!.source, 'The survey');
+  t.equal(a!.cue, 'found');
+  const [b] = attributions('Figures from the port authority show cargo volumes falling for a third year.');
+  t.equal(b!.text, 'cargo volumes falling for a third year.');
+  t.equal(attributions('Rangers found the hikers sheltering under a ledge.').length, 0);
+  t.equal(attributions('The footage showed the mayor leaving the building.').length, 0);
+});
