@@ -52,6 +52,12 @@ export const ORG_NAME_PREFIXES = new Set([
  */
 export const ORG_WORD_NAMES = new Set(['labour', 'labor']);
 
+/**
+ * Short names of the US federal executive departments that are English words, as written before
+ * their secretary's title ("Treasury Secretary X", "Labor Secretary X"): there they name the department.
+ */
+export const US_DEPARTMENT_WORDS = new Set(['treasury', 'justice', 'state', 'defense', 'education', 'energy', 'commerce', 'labor', 'interior', 'agriculture', 'transportation', 'health', 'housing', 'veterans']);
+
 /** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */
 export const ORG_HEADS_OF = new Set([
   'university', 'bank', 'ministry', 'department', 'church', 'council', 'court', 'institute', 'academy', 'college', 'school',

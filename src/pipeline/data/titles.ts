@@ -16,6 +16,8 @@ export const PERSON_TITLES = new Set([
   'vice-chair', 'commander-in-chief', 'editor-in-chief', 'cfo', 'coo', 'cto', 'editor', 'executive',
   'cllr', 'cllr.', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'assemblyman', 'assemblywoman',
   'mp', 'mep', 'msp', 'mla',
+  // the head of a US federal agency: "EPA Administrator X"
+  'administrator',
 ]);
 
 /** Officers' titles written in capitals after their company's name ("Acme CEO X"). */

@@ -4,7 +4,7 @@
 // role words. Names inside the candidates are added by nested-names.ts.
 
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
-import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES } from '../data/orgs.js';
+import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES, US_DEPARTMENT_WORDS } from '../data/orgs.js';
 import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -34,9 +34,11 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     return false;
   };
   // "Senate Democrats", "Texas Republicans": members of a party or group after the body or place
-  // they belong to are no part of its name; the group is a name of its own (NORP)
+  // they belong to are no part of its name; the group is a name of its own (NORP). So is one
+  // member after a place ("a West Virginia Democrat", "the Ohio Republican")
   const lastWord = tokens[b - 1]!;
-  if (b - a >= 2 && lastWord.lower.endsWith('s') && GROUP_WORDS.has(lastWord.lower) && tokens[b - 2]!.kind === 'word' && tokens[b - 2]!.lower !== 'of') {
+  const member = lastWord.lower.endsWith('s') || (PARTY_MEMBER_WORDS.has(lastWord.lower) && !!lookupPlace(textOfTokens(tokens, a, b - 1)));
+  if (b - a >= 2 && member && GROUP_WORDS.has(lastWord.lower) && tokens[b - 2]!.kind === 'word' && tokens[b - 2]!.lower !== 'of') {
     splitRun(tokens, a, b - 1, out);
     out.push({ first: b - 1, last: b, roles: [], forcedType: 'NORP', personCue: false });
     return;
@@ -117,9 +119,10 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     // another title; inside a name it is a name ("Martin Luther King Jr.")
     // (the words before a title are judged at the title: "X County Commission Chairwoman Y" reads
     // on past "County" and "Commission" to find the body before the title)
-    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k) && (PERSON_TITLES.has(t.lower) || k - a > 3)) break;
+    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k) && !bodyThenPerson(tokens, a, k, b) && (PERSON_TITLES.has(t.lower) || k - a > 3)) break;
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
-      if (titleStart < 0) titleStart = k;
+      // "Press Secretary", "Campaign Manager": a word that makes one role with the title is part of it
+      if (titleStart < 0) titleStart = k > a && ROLE_COMPOUND_WORDS.has(tokens[k - 1]!.lower) ? k - 1 : k;
       titleEnd = k + 1;
       // "Director of the National Museum", "Minister of Education Ana Ruiz": what follows "of" is
       // an organisation, maybe followed by the person's name
@@ -146,12 +149,23 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       const preText = textOfTokens(tokens, a, titleStart);
       const dem = demonymCountry(preText);
       if (dem) roles.push(preText.toLowerCase());
+      // "Democratic Gov. X", "Republican Sen. X": the party's adjective is a role, and a group's name (NORP)
+      else if (pre.every((p) => GROUP_WORDS.has(p.lower))) {
+        roles.push(preText.toLowerCase());
+        out.push({ first: a, last: titleStart, roles: [], forcedType: 'NORP', personCue: false });
+      }
       else if (lookupPlace(preText) || (pre.length === 1 && pre[0]!.allCaps) || bodyBeforeTitle(tokens, a, titleStart)) {
         out.push({ first: a, last: titleStart, roles: [], forcedType: null, personCue: false });
         // the place in the body's name ("X County Commission Chairwoman Y" -> X County)
         if (titleStart - a >= 2) nestUnfamiliarPlace(tokens, a, titleStart, out);
       }
       else if (placeBeforeOffice(tokens, a, titleStart)) out.push({ first: a, last: titleStart, roles: [], forcedType: 'LOC', personCue: false });
+      // "Treasury Secretary X", "EPA Administrator X", "Federal Reserve Chair X": the body the office
+      // belongs to (a federal department's short name is an organisation's name there, though an English word)
+      else if (bodyThenPerson(tokens, a, titleStart, b)) {
+        const dept = titleStart - a === 1 && US_DEPARTMENT_WORDS.has(pre[0]!.lower);
+        out.push({ first: a, last: titleStart, roles: [], forcedType: dept ? 'ORG' : null, personCue: false });
+      }
     }
     const titleWords = tokens.slice(titleStart, titleEnd).map((t) => t.lower.replace(/\.$/, ''));
     roles.push(titleWords.join(' '));
@@ -231,6 +245,25 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
 }
 
+/** Words that make one role with the title after them: "Press Secretary", "Campaign Manager", "Communications Director". */
+const ROLE_COMPOUND_WORDS = new Set(['press', 'campaign', 'communications', 'policy', 'political', 'legislative', 'budget', 'staff']);
+
+/**
+ * Capitalised words a..k-1 (one to three, no titles, no group words), then a title at k, then a
+ * person's name that ends the run (a given name and one or two more name words): the words name
+ * the body the office belongs to ("Federal Reserve Chair X", "EPA Administrator X").
+ */
+function bodyThenPerson(tokens: Token[], a: number, k: number, b: number): boolean {
+  if (k - a < 1 || k - a > 3 || !PERSON_TITLES.has(tokens[k]!.lower) || HONORIFICS.has(tokens[k]!.lower)) return false;
+  const p = k + 1;
+  if (b - p < 2 || b - p > 3 || !isGivenName(tokens[p]!.lower) || !looksLikePerson(tokens, p, b)) return false;
+  for (let x = a; x < k; x++) {
+    const t = tokens[x]!;
+    if (t.kind !== 'word' || !t.cap || PERSON_TITLES.has(t.lower) || GROUP_WORDS.has(t.lower) || ROLE_COMPOUND_WORDS.has(t.lower)) return false;
+  }
+  return true;
+}
+
 /** Titles of offices that belong to a place: "X Mayor Y" is the mayor of X. */
 const PLACE_OFFICE_TITLES = new Set(['mayor', 'governor', 'sheriff', 'councillor', 'councilor', 'councilman', 'councilwoman', 'alderman', 'premier']);
 
@@ -250,7 +283,7 @@ function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
   if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k) || placeBeforeOffice(tokens, a, k)) return true;
   for (let x = a; x < k; x++) {
     const t = tokens[x]!;
-    if (!(t.allCaps || PERSON_TITLES.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;
+    if (!(t.allCaps || PERSON_TITLES.has(t.lower) || GROUP_WORDS.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;
   }
   return true;
 }

@@ -23,3 +23,15 @@ t.test('a name used as a modifier in a hyphenated word is mentioned alone', asyn
   t.ok(pellow.every((x) => x.type === 'PERSON'), 'as a person');
   t.notOk(m.some((x) => x.text.startsWith('Republican')), 'a party before "-led" is no entity');
 });
+
+t.test('the body before an office title and a person\'s name is a name of its own', async (t) => {
+  const m = mentionsOf('Treasury Secretary Delphine Arkwell spoke after Federal Reserve Chair Lionel Haverstock. EPA Administrator Noor Vellamy disagreed, and White House Press Secretary Mara Quintell declined to comment.');
+  expectTypes(t, m, { Treasury: 'ORG', 'Delphine Arkwell': 'PERSON', 'Federal Reserve': 'ORG', 'Lionel Haverstock': 'PERSON', EPA: 'ORG', 'Noor Vellamy': 'PERSON', 'Mara Quintell': 'PERSON' });
+  t.notOk(m.some((x) => x.text.includes('Press')), 'a word that makes one role with the title ("Press Secretary") is no part of the body');
+});
+
+t.test('a party adjective before a title is a role, and a party member after a place is no part of its name', async (t) => {
+  const m = mentionsOf('Democratic Gov. Andrea Pellworth of Kentucky vetoed the bill. Sen. Harlan Boudrot, a West Virginia Democrat, and a Massachusetts Republican objected.');
+  expectTypes(t, m, { 'Andrea Pellworth': 'PERSON', 'West Virginia': 'LOC', Massachusetts: 'LOC' });
+  t.notOk(m.some((x) => x.type === 'PERSON' && x.text.startsWith('Democratic')), 'the party adjective is not in the person\'s name');
+});
