@@ -4,7 +4,7 @@
 // listener ("told reporters"), and a couple of prepositional phrases ("said in a statement that").
 
 import { POS } from '../pos.js';
-import { isParticipleBeforePreposition, isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
+import { hasParticipleEnding, isParticipleBeforePreposition, isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Quotation, TokenRange } from './model.js';
 import { nounPhraseStartingAt } from './noun-phrases.js';
 import type { Token } from '../tokens.js';
@@ -46,7 +46,7 @@ const QUESTION_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'who', 'w
 const OBJECT_PRONOUNS = new Set(['me', 'him', 'her', 'us', 'them', 'you', 'it']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it', 'there', 'this', 'that', 'these', 'those']);
 /** Prepositions that may stand between a cue and its content ("said in a statement that"). */
-const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'from', 'via', 'through', 'with', 'for', 'about', 'of', 'by', 'over', 'outside']);
+const CUE_PREPOSITIONS = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'from', 'via', 'through', 'with', 'for', 'about', 'of', 'by', 'over', 'outside', 'aboard', 'inside']);
 
 /** The quotation whose opening mark is token i, when it reports words (not a title). */
 export function quotationOpeningAt(c: Context, quotations: Quotation[], i: number): Quotation | null {
@@ -84,6 +84,8 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
       k = skipAdverbials(c, np.last, end);
       // "said in a statement posted on its website that": a participle after the phrase modifies it
       if (k < end && isParticipleBeforePreposition(c, k)) k++;
+      // "argued in a motion filed Monday that": so does one with a time after it
+      else if (k + 1 < end && c.quoteOf[k] === -1 && isVerb(c, k) && hasParticipleEnding(c.tokens[k]!.lower) && isTimeWord(c, k + 1)) k = skipAdverbials(c, k + 1, end);
       // "estimated by 2050, demand would double": the phrase and its comma open the content
       if (o.listed && c.tokens[k]?.text === ',' && opensClause(c, k + 1, end)) return { kind: 'clause', content: { first: pp, last: end }, afterObject };
     } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {
@@ -221,7 +223,9 @@ function colonAtBlockEnd(c: Context, quotations: Quotation[], k: number, afterOb
 function thatOpensClause(c: Context, k: number, end: number, listed: boolean): boolean {
   // "know that is hard", "heard that, and ...": before a verb or a conjunction "that" is a pronoun
   const next = c.tokens[k + 1];
-  if (next && c.quoteOf[k + 1] === -1) {
+  // "has denied that.": nothing after it but the sentence's end
+  if (!next || k + 1 >= end || /^[.!?;]$/.test(next.text)) return false;
+  if (c.quoteOf[k + 1] === -1) {
     if (tagIs(c, k + 1, POS.AUX) || (isVerb(c, k + 1) && !next.lower.endsWith('ing'))) return false;
     if (next.text === ',' && tagIs(c, k + 2, POS.CCONJ)) return false;
   }

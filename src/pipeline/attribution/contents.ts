@@ -9,7 +9,7 @@ import { opensClause } from './complements.js';
 import { isVerb, tagIs, type Context } from './context.js';
 import type { Cue, Quotation } from './model.js';
 import { sameSource } from './sources.js';
-import { REPORTING_LEMMAS, SPEECH_ACT_LEMMAS } from '../data/speech.js';
+import { REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, SPEECH_LEMMAS } from '../data/speech.js';
 import { nominalOfReporting } from './lemmas.js';
 
 /** Cues per sentence beyond which the rest are dropped (keeps a pathological sentence linear). */
@@ -103,11 +103,21 @@ function closeAtContrast(c: Context, a: Cue): void {
     if (c.quoteOf[k] !== -1) continue;
     const t = c.tokens[k]!;
     const contrast = t.text === ';' || ((t.lower === 'but' || t.lower === 'while' || t.lower === 'whereas') && c.tokens[k - 1]!.text === ',');
-    if (contrast && opensClause(c, k + 1, a.content.last)) {
+    // ", though the group denies it": a concession ends the content when someone else speaks in it
+    // (", though it would take time" may be the source's own)
+    const concession = (t.lower === 'though' || t.lower === 'although') && c.tokens[k - 1]!.text === ',' && hasSpeechVerb(c, k + 2, a.content.last);
+    if ((contrast || concession) && opensClause(c, k + 1, a.content.last)) {
       a.content.last = t.text === ';' ? k : k - 1;
       return;
     }
   }
+}
+
+function hasSpeechVerb(c: Context, first: number, last: number): boolean {
+  for (let k = first; k < last; k++) {
+    if (c.quoteOf[k] === -1 && isVerb(c, k) && (SPEECH_LEMMAS.has(c.lemma(k)) || SPEECH_ACT_LEMMAS.has(c.lemma(k)))) return true;
+  }
+  return false;
 }
 
 /**

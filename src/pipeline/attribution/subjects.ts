@@ -104,7 +104,13 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
     let a = k - 1;
     const comma = a >= lo && c.tokens[a]!.text === ',';
     if (comma) a--;
-    const np = nounPhraseEndingAt(c, a, lo);
+    let np = nounPhraseEndingAt(c, a, lo);
+    // "condemnation from Democrats, who called ...": "who" stands for a person or a group, so a
+    // name that ends the phrase inside its prepositional modifier is the antecedent
+    const named = t.lower === 'who' && np ? mentionEndingAt(c, a) : -1;
+    if (np && named !== -1 && c.ents.mentions[named]!.first > np.first && np.coreLast <= c.ents.mentions[named]!.first && c.ents.mentions[named]!.type !== 'LOC') {
+      np = { first: c.ents.mentions[named]!.first, last: a + 1, coreLast: a + 1 };
+    }
     const src = np ? sourceOfNounPhrase(c, np) : null;
     return src ? { source: src, first: np!.first, head: np!.coreLast - 1, inverted: false, shared: false, relative: comma } : null;
   }

@@ -100,6 +100,7 @@ export const SPEECH_LEMMAS = new Set([
   'predict', 'estimate', 'reveal', 'complain', 'allege', 'accuse', 'comment', 'remark', 'observe', 'mention', 'stress', 'emphasize',
   'emphasise', 'testify', 'recall', 'promise', 'vow', 'pledge', 'agree', 'conclude', 'indicate', 'tweet', 'post', 'quote', 'caution',
   'assure', 'inform', 'remind', 'notify', 'repeat', 'reiterate', 'boast', 'joke', 'quip', 'retort', 'continue', 'speculate',
+  'question', 'signal', 'hint', 'dispute',
 ]);
 
 /** Lemmas of thought, belief and perception: they report what a source thinks, never its words. */

@@ -110,3 +110,22 @@ t.test('words after a colon are a report only after a verb of speech', async (t)
   t.same(attributions('The study focuses on one question: ozone rises with heat.'), []);
   t.equal(attributions('The minister explained: costs had risen.')[0]!.text, 'costs had risen.');
 });
+
+t.test('"questioned whether", "signaled", "hinted" report what their subject said or doubted', async (t) => {
+  const [a] = attributions('Several auditors have questioned whether the new levy will cover the shortfall.');
+  t.equal(a!.text, 'whether the new levy will cover the shortfall.');
+  t.equal(a!.source, 'Several auditors');
+  const [b] = attributions('The harbour master has signalled he could accept a shorter season.');
+  t.equal(b!.text, 'he could accept a shorter season.');
+  t.equal(b!.cue, 'signalled');
+  const [d] = attributions('The coach hinted the veteran striker would start on Sunday.');
+  t.equal(d!.text, 'the veteran striker would start on Sunday.');
+});
+
+t.test('a participle with a time after the cue\'s phrase modifies its noun: "argued in a motion filed Friday that ..."', async (t) => {
+  const found = attributions('Attorneys for the ferry operator argued in a motion filed Friday that the fine was excessive.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.cue, 'argued');
+  t.equal(found[0]!.text, 'the fine was excessive.');
+  t.equal(found[0]!.source, 'Attorneys for the ferry operator');
+});

@@ -340,3 +340,21 @@ t.test('a document that shows or finds a noun with an -ing verb reports a findin
   t.equal(attributions('Rangers found the hikers sheltering under a ledge.').length, 0);
   t.equal(attributions('The footage showed the mayor leaving the building.').length, 0);
 });
+
+t.test('"told reporters aboard the ship that ..." reaches the content over a phrase with "aboard"', async (t) => {
+  const [a] = attributions('The admiral told reporters aboard the carrier that the exercise would last a week.');
+  t.equal(a!.text, 'the exercise would last a week.');
+  t.equal(a!.cue, 'told');
+});
+
+t.test('"has denied that." reports no words: "that" ends the sentence', async (t) => {
+  const found = attributions('The club has denied that. Its lawyers declined to comment.');
+  t.equal(found.length, 0);
+});
+
+t.test('a concession in which someone else speaks ends the content; the source\'s own concession stays', async (t) => {
+  const [a] = attributions('Army officials say the raid freed six hostages, though the rebels have disputed that account.');
+  t.equal(a!.text, 'the raid freed six hostages');
+  const [b] = attributions('The engineer said the bridge would hold, though repairs would take months.');
+  t.equal(b!.text, 'the bridge would hold, though repairs would take months.');
+});

@@ -250,3 +250,10 @@ t.test('a verb of thought with "of" has an object and closes no content before i
   const [a] = attributions('"It is a disaster," Rosa Imlay said of the plan.');
   t.equal(a?.source, 'Rosa Imlay');
 });
+
+t.test('"who" after a phrase that ends in a name stands for the name: "criticism from the Farmers Union, who called it ..."', async (t) => {
+  const found = attributions('The proposal drew sharp criticism from the Farmers Union, who called it "a tax on harvests."');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.source, 'Farmers Union');
+  t.equal(found[0]!.text, 'a tax on harvests.');
+});
