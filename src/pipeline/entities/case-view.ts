@@ -47,7 +47,7 @@ export function buildCaseView(tokens: Token[], sentences: Sentence[], headlineBl
   // words the article writes in lower case: capitalised, they are capitalised by the line's style
   const lowerWords: LowerCaseWords = { plain: new Set<string>(), brands: new Set<string>() };
   for (const t of tokens) if (t.kind === 'word' && !t.cap) (isLowerBrand(t) ? lowerWords.brands : lowerWords.plain).add(t.lower);
-  const kinds: ('title' | 'caps' | null)[] = sentences.map((s) => sentenceCase(tokens, s, lowerWords));
+  const kinds: ('title' | 'caps' | null)[] = sentences.map((s) => sentenceCase(tokens, s, lowerWords, headlineBlocks.has(s.block)));
   sentences.forEach((s, si) => {
     if (kinds[si] !== null) return;
     for (let k = s.first; k < s.last; k++) if (tokens[k]!.allCaps) acronyms.add(tokens[k]!.lower);
@@ -92,7 +92,13 @@ function titleCase(w: string): string {
 }
 
 /** 'title' when nearly every word is capitalised, 'caps' when nearly every word is in capitals. */
-function sentenceCase(tokens: Token[], s: Sentence, lowerWords: LowerCaseWords): 'title' | 'caps' | null {
+/**
+ * `headline`: the sentence is in the article's headline, which is mostly written in Title Case:
+ * there a capitalised English word (no proper name, given name or place) counts as ordinary even
+ * when the short article never writes it in lower case ("Judge Tosses Suit"). So does a word of
+ * four letters or more in capitals that is an English word, in any line ("HOUSE PASSES MEASURE").
+ */
+function sentenceCase(tokens: Token[], s: Sentence, lowerWords: LowerCaseWords, headline: boolean): 'title' | 'caps' | null {
   const { plain, brands } = lowerWords;
   let words = 0;
   let caps = 0;
@@ -107,7 +113,7 @@ function sentenceCase(tokens: Token[], s: Sentence, lowerWords: LowerCaseWords):
     words++;
     if (t.cap) caps++;
     if (t.allCaps || (t.cap && t.text.length === 1)) upper++;
-    if (t.cap && k > s.first && (COMMON_WORDS.has(t.lower) || plain.has(t.lower) || (brands.size > 0 && brands.has(t.lower))) && !PROPER_WORDS.has(t.lower) && !isGivenName(t.lower)) ordinary++;
+    if (t.cap && k > s.first && (COMMON_WORDS.has(t.lower) || plain.has(t.lower) || (brands.size > 0 && brands.has(t.lower)) || ((headline || (t.allCaps && t.text.length >= 4)) && isEnglishWord(t.lower) && !lookupPlace(t.text))) && !PROPER_WORDS.has(t.lower) && !isGivenName(t.lower)) ordinary++;
   }
   if (words < MIN_WORDS || ordinary < Math.max(MIN_ORDINARY, caps * ORDINARY_SHARE)) return null;
   if (upper >= words * CASELESS_SHARE) return 'caps';

@@ -35,3 +35,12 @@ t.test('a party adjective before a title is a role, and a party member after a p
   expectTypes(t, m, { 'Andrea Pellworth': 'PERSON', 'West Virginia': 'LOC', Massachusetts: 'LOC' });
   t.notOk(m.some((x) => x.type === 'PERSON' && x.text.startsWith('Democratic')), 'the party adjective is not in the person\'s name');
 });
+
+t.test('a Title Case or ALL-CAPS headline capitalises ordinary words the short article never writes in lower case', async (t) => {
+  const body = '\n\nWASHINGTON (AP) — Sen. Elspeth Vargo said on Tuesday that the plan would move ahead. Gov. Ron Kesselring of Ohio agreed, and Nadia Marwell did too.';
+  const titled = mentionsOf(`Kesselring Balks At Vargo Budget Request, Dealing Blow To Marwell Campaign${body}`);
+  t.same(titled.slice(0, 3).map((x) => [x.text, x.type]), [['Kesselring', 'PERSON'], ['Vargo', 'PERSON'], ['Marwell', 'PERSON']], "the headline's names are the body's people");
+  t.notOk(titled.some((x) => /Balks|Budget|Dealing|Campaign/.test(x.text)), 'no ordinary word of the headline is in a name');
+  const caps = mentionsOf(`OHIO SENATE PASSES STOPGAP SPENDING MEASURE${body}`);
+  t.notOk(caps.some((x) => /PASSES|SPENDING|MEASURE/.test(x.text)), 'nor in an ALL-CAPS headline');
+});
