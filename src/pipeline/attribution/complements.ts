@@ -241,6 +241,11 @@ function quotedVerbForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && (QUOTED_AUXILIARIES.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')));
 }
 
+/** A verb in -s inside a quotation, after an adverb or "he", "she", "it": "deeply regrets", 'she "opposes"'. */
+function quotedPresentForm(t: Token): boolean {
+  return t.kind === 'word' && !t.cap && t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') && !t.lower.endsWith('ous');
+}
+
 /** A subject and then a verb: "he would", "the plan will", "Thursday's meeting was", "prices of oil rose". */
 export function opensClause(c: Context, k: number, end: number): boolean {
   if (k >= end || c.quoteOf[k] !== -1) return false;
@@ -280,7 +285,13 @@ export function opensClause(c: Context, k: number, end: number): boolean {
   while (m < end && tagIs(c, m, POS.ADV)) m++;
   if (m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')))) return true;
   // 'said X "listened carefully" but ...': the verb opens a quotation (whose words are not tagged)
-  if (m + 1 < end && c.tokens[m]!.kind === 'quote' && c.tokens[m]!.quoteRole === 'open' && m > k && quotedVerbForm(c.tokens[m + 1]!)) return true;
+  if (m + 1 < end && c.tokens[m]!.kind === 'quote' && c.tokens[m]!.quoteRole === 'open' && m > k) {
+    // ('said it "deeply regrets" the loss': an adverb in -ly may come first, and a verb in -s counts)
+    let w = m + 1;
+    if (w + 1 < end && c.tokens[w]!.kind === 'word' && !c.tokens[w]!.cap && c.tokens[w]!.lower.endsWith('ly')) w++;
+    const singularPronoun = m === k + 1 && (t.lower === 'he' || t.lower === 'she' || t.lower === 'it');
+    if (quotedVerbForm(c.tokens[w]!) || ((w > m + 1 || singularPronoun) && quotedPresentForm(c.tokens[w]!))) return true;
+  }
   // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
   // plural noun, after a name or a singular noun, and before what follows verbs
   const last = m - 1;

@@ -358,3 +358,11 @@ t.test('a concession in which someone else speaks ends the content; the source\'
   const [b] = attributions('The engineer said the bridge would hold, though repairs would take months.');
   t.equal(b!.text, 'the bridge would hold, though repairs would take months.');
 });
+
+t.test('a quotation that opens with the clause\'s verb keeps the clause: \'said it "deeply regrets" the delay and ...\' is mixed', async (t) => {
+  const [a] = attributions('A spokeswoman for the ferry line said it "sincerely regrets" the cancellations and would refund every ticket.');
+  t.equal(a!.kind, 'mixed');
+  t.equal(a!.text, 'it "sincerely regrets" the cancellations and would refund every ticket.');
+  const [b] = attributions('The warden said she "welcomes" the review.');
+  t.equal(b!.text, 'she "welcomes" the review.');
+});
