@@ -28,7 +28,7 @@ export const ORG_NAME_ENDINGS = new Set([
   'provisions', 'foods', 'brands', 'supplies', 'solutions', 'resources', 'consulting', 'consultants', 'capital', 'research',
   'analytics', 'insights', 'strategies', 'advisors', 'advisers', 'associates', 'energy', 'utilities', 'mining', 'minerals',
   'metals', 'steel', 'shipping', 'freight', 'telecom', 'pharma', 'biotech', 'insurance', 'securities', 'financial',
-  'courier', 'dispatch', 'sentinel', 'advertiser', 'recorder', 'courant',
+  'courier', 'dispatch', 'sentinel', 'advertiser', 'recorder', 'courant', 'ledger', 'register', 'enquirer', 'statesman', 'picayune', 'intelligencer',
   // the same words in other languages
   'energía', 'energia', 'energie', 'énergie', 'zeitung', 'verlag',
 ]);
@@ -57,6 +57,9 @@ export const ORG_WORD_NAMES = new Set(['labour', 'labor']);
  * their secretary's title ("Treasury Secretary X", "Labor Secretary X"): there they name the department.
  */
 export const US_DEPARTMENT_WORDS = new Set(['treasury', 'justice', 'state', 'defense', 'education', 'energy', 'commerce', 'labor', 'interior', 'agriculture', 'transportation', 'health', 'housing', 'veterans']);
+
+/** Words of newspapers' names, for mastheads joined by a hyphen ("X Journal-Constitution", "X Post-Dispatch", "X Review-Journal"). */
+export const NEWSPAPER_WORDS = new Set(['times', 'post', 'journal', 'tribune', 'herald', 'news', 'star', 'dispatch', 'courier', 'gazette', 'sentinel', 'telegram', 'telegraph', 'register', 'ledger', 'chronicle', 'examiner', 'inquirer', 'enquirer', 'picayune', 'constitution', 'democrat', 'republican', 'observer', 'bulletin', 'press', 'record', 'leader', 'globe', 'mail', 'express', 'review', 'argus', 'beacon', 'banner', 'statesman', 'citizen', 'advocate', 'advertiser', 'item', 'intelligencer']);
 
 /** First words of organisation names followed by "of" ("University of ...", "Bank of ..."). */
 export const ORG_HEADS_OF = new Set([

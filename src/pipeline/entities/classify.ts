@@ -8,9 +8,10 @@
 // are known.
 
 import { DEITIES, EVENT_PREFIXES, EVENT_SUFFIXES, FAC_SUFFIXES, LAW_PREFIXES, LAW_SUFFIXES, AWARD_SUFFIXES, NUMBERED_FAC_WORDS, PRODUCT_SUFFIXES, SHIP_PREFIXES } from '../data/entity-kinds.js';
-import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
+import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, NEWSPAPER_WORDS, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
 import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
+import { PERSON_TITLES } from '../data/titles.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 import { contextKind, headIndex, isCamelCaseName, isLowerBrand, isModelCode, personContext } from './kind-cues.js';
@@ -54,6 +55,9 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   }
   if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
   const own = ownWords(tokens, c);
+  // a building that speaks is the body in it: "the White House said", "the Palace announced" (the
+  // entity takes the organisation's type from such a mention, link.ts)
+  if (own.type === 'FAC' && speaksAfter(tokens, c.last)) return typed('ORG', 3);
   if (own.strength === 3) return own;
   // "the Ruiz administration", "a Ruiz presidency": a government or a term named after its leader
   const nx = tokens[c.last];
@@ -66,6 +70,13 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // a lower-case brand is a product by its shape only; a business noun before it says it is a firm
   if (cue === 'ORG' && own.type === 'PRODUCT' && c.last - c.first === 1 && isLowerBrand(tokens[c.first]!)) return typed('ORG', 3);
   return own;
+}
+
+/** A verb of speech right after the name, maybe after an auxiliary: "X said", "X has said", "X will announce". */
+function speaksAfter(tokens: Token[], last: number): boolean {
+  let nx = tokens[last];
+  if (nx && nx.kind === 'word' && (nx.lower === 'has' || nx.lower === 'had' || nx.lower === 'will' || nx.lower === 'would')) nx = tokens[last + 1];
+  return !!nx && nx.kind === 'word' && !nx.cap && nx.sentence === tokens[last - 1]!.sentence && SPEECH_VERBS.has(nx.lower);
 }
 
 /** Tokens [first, last) (after "The", "A" or "An") are all that stands between an opening and a closing quotation mark. */
@@ -113,6 +124,17 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // has ("Radio X", "Olympique X", "Il X"): an organisation without a legal designator
   if (ORG_NAME_ENDINGS.has(headLower) || ORG_NAME_PREFIXES.has(first.lower)) return typed('ORG', 3);
   if (ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(next?.lower ?? '')) return typed('ORG', 3);
+  // the same head word inside the name, after the place or body it serves: "X Bureau of
+  // Investigation", "X Department of Public Safety", "X House of Delegates" (a given name that is
+  // also a place's, "Georgia", opens no person's name that goes on with "of")
+  for (let k = c.first + 1; k < h - 1; k++) {
+    const t = tokens[k]!;
+    if (ORG_HEADS_OF.has(t.lower) && !PERSON_TITLES.has(t.lower) && tokens[k + 1]!.lower === 'of') return typed('ORG', 3);
+  }
+  // a newspaper named after two papers that merged, joined by a hyphen: "X Journal-Constitution", "X Post-Dispatch"
+  if (head.text.includes('-') && head.cap && head.lower.split('-').some((p) => NEWSPAPER_WORDS.has(p))) return typed('ORG', 3);
+  // a state's or country's "House" and "Senate" are its legislature's chambers, no buildings: "the Ohio House"
+  if ((headLower === 'house' || headLower === 'senate') && h > c.first && lookupPlace(surfaceOfTokens(tokens, c.first, h))?.kind === 'state') return typed('ORG', 3);
   // "X's Landing": a possessive and a place word after it (runs.ts keeps them together)
   if (len === 3 && tokens[c.first + 1]!.kind === 'poss' && POSSESSIVE_PLACE_HEADS.has(headLower)) return typed('LOC', 3);
   // "Gulf of X", "Port of X": a place word and "of" ("Port" is also a given name, but no person's name goes on with "of")
@@ -180,6 +202,8 @@ function singleWord(t: Token): Classified {
   // "eBay" is a company, "iPhone" a product: lower-case brands that are no company are mostly products
   if (isLowerBrand(t)) return COMPANY_WORDS.has(t.lower) ? typed('ORG', 3) : typed('PRODUCT', 2);
   if (DEITIES.has(t.lower)) return typed('PERSON', 3);
+  // "the House" alone is a legislature's chamber: a building's name has its own word before "House"
+  if (t.lower === 'house' && !t.allCaps) return typed('ORG', 3);
   if (ORG_WORD_NAMES.has(t.lower)) return typed('ORG', 2);
   if (COMPANY_WORDS.has(t.lower) || isCamelCaseName(t)) return typed('ORG', 2);
   return typed(null, 1);

@@ -198,7 +198,9 @@ class Linker {
     }
     const en = entities[ent]!;
     // stronger evidence from this mention retypes the entity ("Firefox" then "the Firefox browser")
-    if (x.type !== null && x.strength > en.typeStrength && !byPart) {
+    // (a building that speaks, "the X House said", is the body in it: the organisation's type
+    // replaces the facility's at the same strength)
+    if (x.type !== null && (x.strength > en.typeStrength || (x.type === 'ORG' && en.type === 'FAC' && x.strength === en.typeStrength)) && !byPart) {
       if (x.type !== en.type) {
         en.type = x.type;
         if (en.type === 'PERSON') this.indexEntity(ent);

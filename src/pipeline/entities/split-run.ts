@@ -4,7 +4,7 @@
 // role words. Names inside the candidates are added by nested-names.ts.
 
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
-import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES, US_DEPARTMENT_WORDS } from '../data/orgs.js';
+import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_SUFFIXES, ORG_WORD_NAMES, US_DEPARTMENT_WORDS } from '../data/orgs.js';
 import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -195,7 +195,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   // a trailing ordinary word after a person's name ("Ana Ruiz Photo")
   if (b - a >= 3) {
     const lt = tokens[b - 1]!;
-    if (lt.text.length >= 4 && tokens[b - 2]!.kind !== 'poss' && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1)) {
+    // (not after a known place, "Des Moines Register", nor a firm's or paper's last word)
+    if (lt.text.length >= 4 && tokens[b - 2]!.kind !== 'poss' && isEnglishWord(lt.lower) && !PROPER_WORDS.has(lt.lower) && !ORG_SUFFIXES.has(lt.lower) && !ORG_NAME_ENDINGS.has(lt.lower) && !LOC_SUFFIXES.has(lt.lower) && isGivenName(tokens[a]!.lower) && looksLikePerson(tokens, a, b - 1) && !lookupPlace(textOfTokens(tokens, a, b - 1))) {
       b--;
     }
   }
@@ -245,8 +246,8 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
 }
 
-/** Words that make one role with the title after them: "Press Secretary", "Campaign Manager", "Communications Director". */
-const ROLE_COMPOUND_WORDS = new Set(['press', 'campaign', 'communications', 'policy', 'political', 'legislative', 'budget', 'staff']);
+/** Words that make one role with the title after them: "Majority Leader", "Press Secretary", "Campaign Manager", "Communications Director". */
+const ROLE_COMPOUND_WORDS = new Set(['majority', 'minority', 'ranking', 'press', 'campaign', 'communications', 'policy', 'political', 'legislative', 'budget', 'staff']);
 
 /**
  * Capitalised words a..k-1 (one to three, no titles, no group words), then a title at k, then a

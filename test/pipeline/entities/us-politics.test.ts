@@ -44,3 +44,20 @@ t.test('a Title Case or ALL-CAPS headline capitalises ordinary words the short a
   const caps = mentionsOf(`OHIO SENATE PASSES STOPGAP SPENDING MEASURE${body}`);
   t.notOk(caps.some((x) => /PASSES|SPENDING|MEASURE/.test(x.text)), 'nor in an ALL-CAPS headline');
 });
+
+t.test('state bodies and newspapers: a head word with "of" inside the name, a hyphenated masthead, a state\'s House', async (t) => {
+  const m = mentionsOf('The Georgia Bureau of Investigation opened an inquiry, the Calverton Journal-Constitution reported. The Des Moines Register and the Ohio House followed. In the House, Speaker Ana Pellory said nothing.');
+  expectTypes(t, m, { 'Georgia Bureau of Investigation': 'ORG', 'Calverton Journal-Constitution': 'ORG', 'Des Moines Register': 'ORG', 'Ohio House': 'ORG', House: 'ORG' });
+});
+
+t.test('a building that speaks is the body in it, for every mention of it', async (t) => {
+  const m = mentionsOf('Reporters waited outside the White House on Monday. Later the White House said the president would sign the bill.');
+  const wh = m.filter((x) => x.text === 'White House');
+  t.equal(wh.length, 2);
+  t.ok(wh.every((x) => x.type === 'ORG'));
+});
+
+t.test('"Majority Leader" is one title: the body before it is the chamber alone', async (t) => {
+  const m = mentionsOf('Senate Majority Leader Arlo Pekarsky, D-N.Y., objected.');
+  expectTypes(t, m, { Senate: 'ORG', 'Arlo Pekarsky': 'PERSON' });
+});
