@@ -65,6 +65,16 @@ function wordCharAt(text: string, i: number): number {
   return known === 1 ? 1 : 0;
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * A comma that separates thousands ("40,000", "1,250,000"): a digit before it and exactly three
+ * after. It belongs to the number, and no clause or list ends there.
+ */
+function thousandsGroupAt(text: string, j: number): boolean {
+  return isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1)) && isDigit(text.charCodeAt(j + 2)) && isDigit(text.charCodeAt(j + 3)) && !isDigit(text.charCodeAt(j + 4));
+}
+
 /** End of the word at i (which holds a word character): letters, marks and digits, joined by single - ' . & */
 function wordEnd(text: string, i: number): number {
   let j = i;
@@ -72,6 +82,7 @@ function wordEnd(text: string, i: number): number {
     for (let n = wordCharAt(text, j); n > 0; n = wordCharAt(text, j)) j += n;
     const c = text.charCodeAt(j);
     if ((c === 0x2d || c === 0x27 || c === 0x2e || c === 0x26) && wordCharAt(text, j + 1) > 0) j++;
+    else if (c === 0x2c && thousandsGroupAt(text, j)) j++;
     else return j;
   }
 }

@@ -56,3 +56,8 @@ t.test('a closing quote after a full stop stays with its sentence', async (t) =>
   const a = analyse('She said: "We are ready." The crowd cheered.');
   t.same(a.sents, ['She said: "We are ready."', 'The crowd cheered.']);
 });
+
+t.test('a comma that separates thousands stays in its number; other commas between digits split', async (t) => {
+  t.same(analyse('About 40,000 fans and 1,250,000 viewers.').words, ['About', '40,000', 'fans', 'and', '1,250,000', 'viewers', '.']);
+  t.same(analyse('Seats 12,14 and 2019,2020 and 3,0001.').words, ['Seats', '12', ',', '14', 'and', '2019', ',', '2020', 'and', '3', ',', '0001', '.']);
+});

@@ -73,6 +73,10 @@ function withApposition(c: Context, k: number, end: number): number {
     const np = nounPhraseStartingAt(c, k + 1, end);
     if (np && np.last < end && c.tokens[np.last]?.text === ',' && c.quoteOf[np.last] === -1) return np.last;
   }
+  // "according to Jane Doe, who chairs the panel, ...": a relative clause set off after it
+  if (c.tokens[k + 1]?.lower === 'who' || c.tokens[k + 1]?.lower === 'which') {
+    for (let j = k + 2; j < end && j <= k + 16 && c.quoteOf[j] === -1; j++) if (c.tokens[j]!.text === ',') return j + 1 < end ? j : k;
+  }
   return k;
 }
 

@@ -169,6 +169,9 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
   const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && messageSubject });
+  // "trying to determine whether ...", "declined to say whether ...": an infinitive with a question
+  // is an open question or a refusal, no report of an answer
+  if (after?.kind === 'question' && c.tokens[v - 1]?.lower === 'to') return;
   const named = subject.source.mention >= 0;
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });

@@ -146,10 +146,10 @@ t.test('"X, asked whether ..., said": X was asked, and what X said is the conten
   t.equal(found[0]!.source, 'Tom Briggs');
 });
 
-t.test('an infinitive cue takes the subject of the verb it completes: "declined to say whether ..."', async (t) => {
-  const [a] = attributions('A spokeswoman for the university declined to say when the next phase would begin.');
+t.test('an infinitive cue takes the subject of the verb it completes: "went on to say ..."', async (t) => {
+  const [a] = attributions('A spokeswoman for the university went on to say the next phase would begin in May.');
   t.equal(a!.source, 'A spokeswoman for the university');
-  t.equal(a!.text, 'when the next phase would begin.');
+  t.equal(a!.text, 'the next phase would begin in May.');
   t.same(attributions('Ilse Berger hoped to win.'), []);
 });
 
@@ -365,4 +365,24 @@ t.test('a quotation that opens with the clause\'s verb keeps the clause: \'said 
   t.equal(a!.text, 'it "sincerely regrets" the cancellations and would refund every ticket.');
   const [b] = attributions('The warden said she "welcomes" the review.');
   t.equal(b!.text, 'she "welcomes" the review.');
+});
+
+t.test('a number with a thousands comma inside an insert does not end it: "The guild, which has 12,000 members, said ..."', async (t) => {
+  const [a] = attributions('The guild, which has 12,000 members, said its leaders would meet the studios on Friday.');
+  t.equal(a!.source, 'The guild');
+  t.equal(a!.text, 'its leaders would meet the studios on Friday.');
+});
+
+t.test('"according to X, who ..., the content": the relative clause belongs to the source', async (t) => {
+  const [a] = attributions('According to Nadia Brandt, who runs the shelter, demand has doubled since spring.');
+  t.equal(a!.source, 'Nadia Brandt');
+  t.equal(a!.text, 'demand has doubled since spring.');
+});
+
+t.test('an infinitive with a question reports no answer: "trying to determine whether", "declined to say whether"', async (t) => {
+  t.equal(attributions('The harbour board declined to say whether the berth would reopen.').length, 0);
+  const found = attributions('Engineers are trying to establish whether the crack is new, a port official said.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.cue, 'said');
+  t.equal(found[0]!.text, 'Engineers are trying to establish whether the crack is new');
 });
