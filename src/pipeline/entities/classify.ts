@@ -33,8 +33,22 @@ const PLACE_NOUNS = new Set(['town', 'city', 'village', 'province', 'region', 'd
 /** Prepositions after which a name is mostly a place. */
 const LOCATIVE_PREPOSITIONS = new Set(['in', 'near', 'from', 'outside', 'inside', 'across', 'throughout', 'around']);
 
-/** Lower-case nouns after a name for a government or a term named after its leader: "the X administration". */
-const LEADER_TERM_NOUNS = new Set(['administration', 'presidency']);
+/**
+ * Lower-case nouns after a name for a government, a term or a candidacy named after its leader:
+ * "the X administration", "the X campaign" (a campaign named after a cause has a longer name:
+ * "the Vote Yes campaign").
+ */
+const LEADER_TERM_NOUNS = new Set(['administration', 'presidency', 'campaign']);
+/**
+ * Nouns after a possessive that only a person has: kin, a running mate, a candidacy ("X's
+ * widow", "X's reelection campaign"); not lawyers or spokesmen, which companies have too.
+ */
+const PERSONAL_NOUNS = new Set([
+  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'brother', 'brothers', 'sister', 'sisters',
+  'widow', 'widower', 'parents', 'children', 'grandson', 'granddaughter', 'nephew', 'niece', 'fiance', 'fiancé', 'fiancee', 'fiancée',
+  'girlfriend', 'boyfriend', 'running', 'reelection', 're-election', 'candidacy', 'presidency', 'governorship', 'mayoralty',
+  'impeachment', 'indictment', 'memoir', 'inauguration', 'birthday', 'funeral',
+]);
 
 const typed = (type: EntityType | null, strength: TypeStrength): Classified => ({ type, strength, canonical: null, place: false });
 
@@ -62,6 +76,9 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // "the Ruiz administration", "a Ruiz presidency": a government or a term named after its leader
   const nx = tokens[c.last];
   if (c.last - c.first <= 3 && own.type !== 'ORG' && nx && !nx.cap && LEADER_TERM_NOUNS.has(nx.lower) && !tokens[c.first]!.allCaps && nx.sentence === tokens[c.first]!.sentence) return typed('PERSON', 2);
+  // "X's wife", "X's running mate", "X's campaign": only a person has kin and runs for office
+  const owned = tokens[c.last + 1];
+  if (own.type !== 'ORG' && nx?.kind === 'poss' && owned && owned.kind === 'word' && !owned.cap && PERSONAL_NOUNS.has(owned.lower) && !tokens[c.first]!.allCaps) return typed('PERSON', 2);
   // cues around the name beat a type that only comes from its shape
   const cue = contextKind(tokens, c.first, c.last);
   if (cue && own.strength < 2) return typed(cue, 2);

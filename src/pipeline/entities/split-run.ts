@@ -246,8 +246,8 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
 }
 
-/** Words that make one role with the title after them: "Majority Leader", "Press Secretary", "Campaign Manager", "Communications Director". */
-const ROLE_COMPOUND_WORDS = new Set(['majority', 'minority', 'ranking', 'press', 'campaign', 'communications', 'policy', 'political', 'legislative', 'budget', 'staff']);
+/** Words that make one role with the title after them: "Majority Leader", "District Attorney", "District Judge", "Press Secretary", "Campaign Manager". */
+const ROLE_COMPOUND_WORDS = new Set(['majority', 'minority', 'ranking', 'district', 'press', 'campaign', 'communications', 'policy', 'political', 'legislative', 'budget', 'staff']);
 
 /**
  * Capitalised words a..k-1 (one to three, no titles, no group words), then a title at k, then a

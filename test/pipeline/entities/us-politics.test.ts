@@ -61,3 +61,14 @@ t.test('"Majority Leader" is one title: the body before it is the chamber alone'
   const m = mentionsOf('Senate Majority Leader Arlo Pekarsky, D-N.Y., objected.');
   expectTypes(t, m, { Senate: 'ORG', 'Arlo Pekarsky': 'PERSON' });
 });
+
+t.test('a name whose possessor has kin or a candidacy, or that names a campaign, is a person\'s', async (t) => {
+  const m = mentionsOf("Pellham's wife joined him on stage. Vorster's reelection bid faltered, and the Quandry campaign spent heavily. Acme's lawyers objected.");
+  expectTypes(t, m, { Pellham: 'PERSON', Vorster: 'PERSON', Quandry: 'PERSON', Acme: 'ORG' });
+});
+
+t.test('"District Attorney" and "District Judge" are one title: the place before them is the office\'s', async (t) => {
+  const m = mentionsOf('Manhattan District Attorney Alvina Brogg objected, and U.S. District Judge Priscilla Auerbeck agreed.');
+  expectTypes(t, m, { Manhattan: 'LOC', 'Alvina Brogg': 'PERSON', 'U.S.': 'LOC', 'Priscilla Auerbeck': 'PERSON' });
+  t.notOk(m.some((x) => x.text.includes('District')), 'no body is named "Manhattan District" or "U.S. District"');
+});
