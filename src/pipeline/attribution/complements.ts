@@ -171,7 +171,10 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
   if (t.lower === 'of' && o.ofObject && afterObject) return { kind: 'of', content: { first: k + 1, last: end }, afterObject };
   // "asked whether ...", "did not say how ..."; "when", "where" and "if" open a question only with
   // a clause ("said when asked" is a time)
-  if (QUESTION_WORDS.has(t.lower) && (!ADVERBIAL_QUESTION_WORDS.has(t.lower) || opensClause(c, k + 1, end))) {
+  // "promised aid for families who lost their homes": after a noun, "who", "where" and "when" open
+  // a relative clause about it ("asked them who ..." is a question)
+  const relative = afterObject && (t.lower === 'who' || t.lower === 'where' || t.lower === 'when') && tagIs(c, k - 1, POS.NOUN, POS.PROPN);
+  if (QUESTION_WORDS.has(t.lower) && !relative && (!ADVERBIAL_QUESTION_WORDS.has(t.lower) || opensClause(c, k + 1, end))) {
     return { kind: 'question', content: { first: k, last: end }, afterObject };
   }
   // "said although costs rose, the plan ...": a subordinate clause opens the content

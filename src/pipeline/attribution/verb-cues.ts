@@ -168,7 +168,9 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const cue: TokenRange = { first: v, last: cueLast };
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
-  const after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && messageSubject });
+  let after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && messageSubject });
+  // '"...," said X, 67, whose house ...': a relative clause after an inverted subject describes it
+  if (after && subject.inverted && RELATIVE_PRONOUN_WORDS.has(c.tokens[after.content.first]!.lower)) after = null;
   // "trying to determine whether ...", "declined to say whether ...": an infinitive with a question
   // is an open question or a refusal, no report of an answer
   if (after?.kind === 'question' && c.tokens[v - 1]?.lower === 'to') return;
@@ -219,6 +221,8 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
 }
 
 const RELATIVE_WORDS = new Set(['which', 'that', 'who']);
+/** Words that open a relative clause about the noun before them. */
+const RELATIVE_PRONOUN_WORDS = new Set(['who', 'whose', 'whom', 'which']);
 
 /**
  * "the vote, which observers said fell short of ...", "a review that he said should be done": in a

@@ -120,7 +120,7 @@ export const FINDING_LEMMAS = new Set(['find', 'show', 'demonstrate', 'prove', '
 export const REPORTING_LEMMAS = new Set([...SPEECH_LEMMAS, ...THOUGHT_LEMMAS, ...FINDING_LEMMAS]);
 
 /** Lemmas whose object is the listener: "told reporters (that) ...", "assured them that ...". */
-export const LISTENER_LEMMAS = new Set(['tell', 'assure', 'inform', 'remind', 'notify', 'warn', 'advise', 'convince', 'persuade', 'promise', 'teach', 'show', 'email', 'text', 'write']);
+export const LISTENER_LEMMAS = new Set(['tell', 'ask', 'assure', 'inform', 'remind', 'notify', 'warn', 'advise', 'convince', 'persuade', 'promise', 'teach', 'show', 'email', 'text', 'write']);
 
 /**
  * Lemmas that take a "that" clause without reporting anyone's words or thoughts ("ensured that",

@@ -386,3 +386,18 @@ t.test('an infinitive with a question reports no answer: "trying to determine wh
   t.equal(found[0]!.cue, 'said');
   t.equal(found[0]!.text, 'Engineers are trying to establish whether the crack is new');
 });
+
+t.test('"who" after a noun object opens a relative clause, not a question: "promised grants to farmers who lost crops"', async (t) => {
+  const found = attributions('The governor promised grants for farmers who lost their crops and said the state would cover the rest.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.text, 'the state would cover the rest.');
+  const [a] = attributions('The inspector asked them who had signed the order.');
+  t.equal(a!.text, 'who had signed the order.');
+});
+
+t.test('"asked them whether ..." takes its listener as object and its question as content', async (t) => {
+  const [a] = attributions('The magistrate asked the two drivers whether they had seen the signal.');
+  t.equal(a!.text, 'whether they had seen the signal.');
+  t.equal(a!.source, 'The magistrate');
+  t.same(attributions('The magistrate asked the drivers to wait outside.'), []);
+});

@@ -257,3 +257,10 @@ t.test('"who" after a phrase that ends in a name stands for the name: "criticism
   t.equal(found[0]!.source, 'Farmers Union');
   t.equal(found[0]!.text, 'a tax on harvests.');
 });
+
+t.test('a relative clause after an inverted speaker describes the speaker: \'"...," said X, 52, whose shop flooded\'', async (t) => {
+  const found = attributions('"The water came in within minutes," said Lena Ortlieb, 52, whose bakery on the quay was flooded.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.source, 'Lena Ortlieb');
+  t.equal(found[0]!.text, 'The water came in within minutes,');
+});
