@@ -74,7 +74,7 @@ export const LOC_SUFFIXES = new Set([
   'street', 'st.', 'avenue', 'ave.', 'road', 'rd.', 'boulevard', 'lane', 'square', 'plaza', 'bridge', 'river', 'lake', 'sea', 'ocean',
   'bay', 'gulf', 'strait', 'straits', 'channel', 'island', 'islands', 'isle', 'peninsula', 'mountain', 'mountains', 'mount', 'hill', 'hills',
   'valley', 'desert', 'forest', 'park', 'coast', 'beach', 'harbour', 'harbor', 'port', 'county', 'province', 'region', 'district',
-  'state', 'territory', 'city', 'town', 'village', 'airport', 'station', 'stadium', 'arena', 'hall', 'tower', 'towers', 'building',
+  'state', 'territory', 'city', 'town', 'village', 'parish', 'township', 'borough', 'airport', 'station', 'stadium', 'arena', 'hall', 'tower', 'towers', 'building',
   'palace', 'castle', 'cathedral', 'temple', 'mosque', 'memorial', 'monument', 'museum', 'hospital', 'prison', 'camp', 'base',
   'square', 'heights', 'falls', 'canyon', 'glacier', 'volcano', 'reef', 'basin', 'delta', 'plain', 'plains', 'highway', 'motorway',
   'cave', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house', 'gate', 'wall', 'pier', 'dam', 'canal', 'tunnel',
@@ -87,7 +87,7 @@ export const LOC_SUFFIXES = new Set([
 export const POSSESSIVE_PLACE_HEADS = new Set(['landing', 'wharf', 'cross', 'crossing', 'point', 'creek', 'corner', 'green', 'end', 'wood', 'vineyard', 'hollow', 'ferry', 'mill', 'bluff', 'reach', 'cove', 'harbour', 'harbor']);
 
 /** Last words of administrative places: a place inside such a name is the name itself ("Mexico City"). */
-export const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village']);
+export const ADMIN_SUFFIXES = new Set(['city', 'county', 'province', 'state', 'region', 'territory', 'municipality', 'prefecture', 'oblast', 'town', 'village', 'parish', 'township', 'borough']);
 
 /** Words that, as the first word of a multi-word name, make it a place ("Mount X", "Lake X"). */
 export const LOC_PREFIXES = new Set([

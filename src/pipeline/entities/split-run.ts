@@ -4,7 +4,7 @@
 // role words. Names inside the candidates are added by nested-names.ts.
 
 import { AWARD_SUFFIXES, CALENDAR_NAME_ENDINGS, EVENT_SUFFIXES, GROUP_WORDS, LAW_SUFFIXES, POST_NOMINALS, PRODUCT_SUFFIXES } from '../data/entity-kinds.js';
-import { LOC_SUFFIXES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_SUFFIXES, ORG_WORD_NAMES, US_DEPARTMENT_WORDS } from '../data/orgs.js';
+import { ADMIN_SUFFIXES, LOC_SUFFIXES, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_SUFFIXES, ORG_WORD_NAMES, US_DEPARTMENT_WORDS } from '../data/orgs.js';
 import { CORPORATE_TITLES, HONORIFICS, PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -37,7 +37,7 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   // they belong to are no part of its name; the group is a name of its own (NORP). So is one
   // member after a place ("a West Virginia Democrat", "the Ohio Republican")
   const lastWord = tokens[b - 1]!;
-  const member = lastWord.lower.endsWith('s') || (PARTY_MEMBER_WORDS.has(lastWord.lower) && !!lookupPlace(textOfTokens(tokens, a, b - 1)));
+  const member = lastWord.lower.endsWith('s') || (PARTY_MEMBER_WORDS.has(lastWord.lower) && memberOf(tokens, a, b - 1));
   if (b - a >= 2 && member && GROUP_WORDS.has(lastWord.lower) && tokens[b - 2]!.kind === 'word' && tokens[b - 2]!.lower !== 'of') {
     splitRun(tokens, a, b - 1, out);
     out.push({ first: b - 1, last: b, roles: [], forcedType: 'NORP', personCue: false });
@@ -144,6 +144,14 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   }
   if (titleStart >= 0 && titleEnd < b) {
     // what precedes the title: a country or nationality ("US", "Chinese") -> a role word and maybe a place mention
+    // "Republican House Speaker X": a party's adjective before the body is a role of the person's, and a group's name (NORP)
+    let pa = a;
+    while (pa < titleStart - 1 && GROUP_WORDS.has(tokens[pa]!.lower) && !tokens[pa]!.allCaps) pa++;
+    if (pa > a) {
+      roles.push(textOfTokens(tokens, a, pa).toLowerCase());
+      out.push({ first: a, last: pa, roles: [], forcedType: 'NORP', personCue: false });
+      a = pa;
+    }
     if (titleStart > a) {
       const pre = tokens.slice(a, titleStart);
       const preText = textOfTokens(tokens, a, titleStart);
@@ -244,6 +252,19 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   const last = tokens[k - 1]!;
   // ("Labour MP X": a party whose name is an English word)
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
+}
+
+/** Legislatures whose members are named after them: "a Senate Republican", "a House Democrat". */
+const CHAMBER_WORDS = new Set(['senate', 'house', 'assembly', 'legislature']);
+
+/**
+ * Tokens a..b-1 name what a party member belongs to: a known place, a county, parish or township
+ * ("X County"), or a legislature's chamber ("Senate").
+ */
+function memberOf(tokens: Token[], a: number, b: number): boolean {
+  if (lookupPlace(textOfTokens(tokens, a, b))) return true;
+  const last = tokens[b - 1]!.lower;
+  return (b - a >= 2 && ADMIN_SUFFIXES.has(last)) || (b - a === 1 && CHAMBER_WORDS.has(last));
 }
 
 /** Words that make one role with the title after them: "Majority Leader", "District Attorney", "District Judge", "Press Secretary", "Campaign Manager". */

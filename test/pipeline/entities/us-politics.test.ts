@@ -72,3 +72,9 @@ t.test('"District Attorney" and "District Judge" are one title: the place before
   expectTypes(t, m, { Manhattan: 'LOC', 'Alvina Brogg': 'PERSON', 'U.S.': 'LOC', 'Priscilla Auerbeck': 'PERSON' });
   t.notOk(m.some((x) => x.text.includes('District')), 'no body is named "Manhattan District" or "U.S. District"');
 });
+
+t.test('a party word before a body and a title is a role; a party member after a county, parish or chamber is split off', async (t) => {
+  const m = mentionsOf('Republican House Speaker Tim Moorland praised the vote. Sen. Paul Newtown, a Cabarrus County Republican, agreed, as did a Senate Democrat and a Jefferson Parish Republican.');
+  expectTypes(t, m, { House: 'ORG', 'Tim Moorland': 'PERSON', 'Cabarrus County': 'LOC', Senate: 'ORG', 'Jefferson Parish': 'LOC' });
+  t.notOk(m.some((x) => x.type !== 'NORP' && /Republican|Democrat/.test(x.text)), 'the party words are in no other name');
+});
