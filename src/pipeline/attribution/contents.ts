@@ -113,8 +113,9 @@ function closeAtContrast(c: Context, a: Cue): void {
   }
 }
 
+/** A verb of speech in the clause that starts at `first` (its first dozen words, up to a comma). */
 function hasSpeechVerb(c: Context, first: number, last: number): boolean {
-  for (let k = first; k < last; k++) {
+  for (let k = first; k < last && k < first + 12 && c.tokens[k]!.text !== ','; k++) {
     if (c.quoteOf[k] === -1 && isVerb(c, k) && (SPEECH_LEMMAS.has(c.lemma(k)) || SPEECH_ACT_LEMMAS.has(c.lemma(k)))) return true;
   }
   return false;
