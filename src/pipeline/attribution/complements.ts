@@ -244,7 +244,7 @@ function quotedVerbForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && (QUOTED_AUXILIARIES.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')));
 }
 
-/** A verb in -s inside a quotation, after an adverb or "he", "she", "it": "deeply regrets", 'she "opposes"'. */
+/** A verb in -s opening a quotation after its subject: 'she "opposes"', 'the ad "distorts"'. */
 function quotedPresentForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') && !t.lower.endsWith('ous');
 }
@@ -289,11 +289,11 @@ export function opensClause(c: Context, k: number, end: number): boolean {
   if (m < end && (tagIs(c, m, POS.AUX) || (isVerb(c, m) && !c.tokens[m]!.lower.endsWith('ing')))) return true;
   // 'said X "listened carefully" but ...': the verb opens a quotation (whose words are not tagged)
   if (m + 1 < end && c.tokens[m]!.kind === 'quote' && c.tokens[m]!.quoteRole === 'open' && m > k) {
-    // ('said it "deeply regrets" the loss': an adverb in -ly may come first, and a verb in -s counts)
+    // ('said it "deeply regrets" the loss', 'said the ad "distorts his record"': an adverb in -ly
+    // may come first, and a verb in -s counts)
     let w = m + 1;
     if (w + 1 < end && c.tokens[w]!.kind === 'word' && !c.tokens[w]!.cap && c.tokens[w]!.lower.endsWith('ly')) w++;
-    const singularPronoun = m === k + 1 && (t.lower === 'he' || t.lower === 'she' || t.lower === 'it');
-    if (quotedVerbForm(c.tokens[w]!) || ((w > m + 1 || singularPronoun) && quotedPresentForm(c.tokens[w]!))) return true;
+    if (quotedVerbForm(c.tokens[w]!) || quotedPresentForm(c.tokens[w]!)) return true;
   }
   // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
   // plural noun, after a name or a singular noun, and before what follows verbs

@@ -127,7 +127,14 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
     const agent = c.tokens[np.first - 1]!.lower === 'by';
     np = modifiedNoun(c, agent ? np.first - 2 : np.first - 1, lo, agent) ?? np;
   }
-  const src = sourceOfNounPhrase(c, np);
+  let src = sourceOfNounPhrase(c, np);
+  if (!src) {
+    // "a poll released last week by X found": the phrase before the verb ("last week by X") is the
+    // participle's time and agent, and names no source; the noun before the participle does
+    const before = beforeParticiplePhrase(c, k, lo);
+    src = before ? sourceOfNounPhrase(c, before) : null;
+    if (src) np = before!;
+  }
   return src ? { source: src, first: np.first, head: np.coreLast - 1, inverted: false, shared: false } : null;
 }
 

@@ -168,7 +168,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   const cue: TokenRange = { first: v, last: cueLast };
   // where the cue's clause starts: its subject before it, or the verb (shared and inverted subjects)
   const clause = rule === 'relayed-quote' ? Math.min(viaFirst, v) : subject.inverted || subject.shared ? v : Math.min(subject.first, v);
-  let after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && messageSubject });
+  let after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && !subject.inverted && isMessageSubject(c, subject.head) });
   // '"...," said X, 67, whose house ...': a relative clause after an inverted subject describes it
   if (after && subject.inverted && RELATIVE_PRONOUN_WORDS.has(c.tokens[after.content.first]!.lower)) after = null;
   // "trying to determine whether ...", "declined to say whether ...": an infinitive with a question
@@ -252,7 +252,7 @@ function relativeGapContent(c: Context, k: number, subjectFirst: number): TokenR
 /** "figures from the census office show ...": a document heads the subject of the verb at v. */
 function findingSubject(c: Context, v: number): boolean {
   const subject = subjectBefore(c, v);
-  return !!subject && !subject.inverted && subject.source.mention < 0 && isMessageSubject(c, subject.head);
+  return !!subject && !subject.inverted && isMessageSubject(c, subject.head);
 }
 
 function isMessageSubject(c: Context, head: number): boolean {

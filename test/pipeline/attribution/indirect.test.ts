@@ -401,3 +401,19 @@ t.test('"asked them whether ..." takes its listener as object and its question a
   t.equal(a!.source, 'The magistrate');
   t.same(attributions('The magistrate asked the drivers to wait outside.'), []);
 });
+
+t.test('a document with a participle, a time and an agent after it is the subject: "a survey released Tuesday by X found ..."', async (t) => {
+  const [a] = attributions('A survey released on Tuesday by the Kettering Trust found that most tenants had faced a rent rise.');
+  t.equal(a!.source, 'A survey');
+  t.equal(a!.text, 'most tenants had faced a rent rise.');
+  const [b] = attributions('A study published last month by the Orland Institute showed bee numbers recovering in cities.');
+  t.equal(b!.text, 'bee numbers recovering in cities.');
+  const [d] = attributions('An audit by the Orland Institute showed costs rising each quarter.');
+  t.equal(d!.text, 'costs rising each quarter.');
+});
+
+t.test('a quotation opening with a verb in -s after a noun subject keeps its clause: \'said the ad "misstates" her record\'', async (t) => {
+  const [a] = attributions('The candidate\'s campaign hit back, saying the mailer "misstates her record."');
+  t.equal(a!.kind, 'mixed');
+  t.equal(a!.text, 'the mailer "misstates her record."');
+});
