@@ -45,7 +45,17 @@ export function isArticleDemonym(t: Token, ev: DocumentEvidence): boolean {
   if (t.kind !== 'word' || !t.cap || t.allCaps) return false;
   let l = t.lower;
   if (l.endsWith('ns')) l = l.slice(0, -1);
-  if (l.length < 6 || l.charCodeAt(l.length - 1) !== 110 || l.charCodeAt(l.length - 2) !== 97) return false; // "...an"
+  // the people of a US state named otherwise than "-a" + "n": "Ohioans" (Ohio), "Texans" (Texas),
+  // "Oregonians" (Oregon), "Floridians" (Florida)
+  if (l.length >= 5 && l.endsWith('an') && !FIRST_NAMES.has(l) && !FIRST_NAMES.has(t.lower) && !ev.lowerSeen.has(l)) {
+    const stem2 = l.slice(0, -2);
+    const stem3 = l.endsWith('ian') ? l.slice(0, -3) : '';
+    for (const stem of [stem2, `${stem2}as`, stem3, stem3 && `${stem3}a`]) {
+      const pl = stem.length >= 3 ? lookupPlace(stem) : undefined;
+      if (pl && pl.kind === 'state') return true;
+    }
+  }
+  if (l.length < 5 || l.charCodeAt(l.length - 1) !== 110 || l.charCodeAt(l.length - 2) !== 97) return false; // "...an"
   // known demonyms and group words are left to isGroupWord and to the splitting of titles ("Korean Central News Agency")
   if (FIRST_NAMES.has(l) || FIRST_NAMES.has(t.lower) || lookupPlace(l) || demonymCountry(l) || GROUP_WORDS.has(l) || NON_ENTITY_CAPITALISED.has(l)) return false;
   const stem = l.slice(0, -1);
