@@ -142,11 +142,11 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   if (ORG_NAME_ENDINGS.has(headLower) || ORG_NAME_PREFIXES.has(first.lower)) return typed('ORG', 3);
   if (ORG_HEADS_OF.has(first.lower) && CONNECT_OF.has(next?.lower ?? '')) return typed('ORG', 3);
   // the same head word inside the name, after the place or body it serves: "X Bureau of
-  // Investigation", "X Department of Public Safety", "X House of Delegates" (a given name that is
+  // Investigation", "X Center for Justice", "X House of Delegates" (a given name that is
   // also a place's, "Georgia", opens no person's name that goes on with "of")
   for (let k = c.first + 1; k < h - 1; k++) {
     const t = tokens[k]!;
-    if (ORG_HEADS_OF.has(t.lower) && !PERSON_TITLES.has(t.lower) && tokens[k + 1]!.lower === 'of') return typed('ORG', 3);
+    if (ORG_HEADS_OF.has(t.lower) && !PERSON_TITLES.has(t.lower) && CONNECT_OF.has(tokens[k + 1]!.lower)) return typed('ORG', 3);
   }
   // a newspaper named after two papers that merged, joined by a hyphen: "X Journal-Constitution", "X Post-Dispatch"
   if (head.text.includes('-') && head.cap && head.lower.split('-').some((p) => NEWSPAPER_WORDS.has(p))) return typed('ORG', 3);

@@ -113,13 +113,16 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
   let titleStart = -1;
   const lastLower = tokens[b - 1]!.lower;
   const orgLike = ORG_SUFFIXES.has(lastLower) && b - a >= 2;
+  let ga = a;
+  while (ga < b - 2 && GROUP_WORDS.has(tokens[ga]!.lower) && !tokens[ga]!.allCaps && !PERSON_TITLES.has(tokens[ga + 1]!.lower)) ga++;
   for (let k = a; k < b - 1; k++) {
     const t = tokens[k]!;
     // a title opens the run or follows a place or nationality ("US President", "Chinese Premier"), or
     // another title; inside a name it is a name ("Martin Luther King Jr.")
     // (the words before a title are judged at the title: "X County Commission Chairwoman Y" reads
     // on past "County" and "Commission" to find the body before the title)
-    if (titleStart < 0 && k > a && !titleMayFollow(tokens, a, k) && !bodyThenPerson(tokens, a, k, b) && (PERSON_TITLES.has(t.lower) || k - a > 3)) break;
+    // (a party's adjective before them is judged apart: "Liberal X County Judge Y")
+    if (titleStart < 0 && k > ga && !titleMayFollow(tokens, ga, k) && !bodyThenPerson(tokens, ga, k, b) && (PERSON_TITLES.has(t.lower) || k - ga > 3)) break;
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       // "Press Secretary", "Campaign Manager": a word that makes one role with the title is part of it
       if (titleStart < 0) titleStart = k > a && ROLE_COMPOUND_WORDS.has(tokens[k - 1]!.lower) ? k - 1 : k;
@@ -303,6 +306,8 @@ function placeBeforeOffice(tokens: Token[], a: number, k: number): boolean {
 function titleMayFollow(tokens: Token[], a: number, k: number): boolean {
   const pre = textOfTokens(tokens, a, k);
   if (lookupPlace(pre) || demonymCountry(pre) || bodyBeforeTitle(tokens, a, k) || placeBeforeOffice(tokens, a, k)) return true;
+  // a county or parish the gazetteer may not know: "X County Judge Y", "X Parish Sheriff Y"
+  if (k - a >= 2 && k - a <= 3 && ADMIN_SUFFIXES.has(tokens[k - 1]!.lower) && tokens[k - 1]!.cap) return true;
   for (let x = a; x < k; x++) {
     const t = tokens[x]!;
     if (!(t.allCaps || PERSON_TITLES.has(t.lower) || GROUP_WORDS.has(t.lower) || demonymCountry(t.lower) || lookupPlace(t.text) || t.lower === 'of' || t.lower === 'the')) return false;

@@ -78,3 +78,13 @@ t.test('a party word before a body and a title is a role; a party member after a
   expectTypes(t, m, { House: 'ORG', 'Tim Moorland': 'PERSON', 'Cabarrus County': 'LOC', Senate: 'ORG', 'Jefferson Parish': 'LOC' });
   t.notOk(m.some((x) => x.type !== 'NORP' && /Republican|Democrat/.test(x.text)), 'the party words are in no other name');
 });
+
+t.test('the people of a US state are a group (NORP), whatever the state\'s name ends in', async (t) => {
+  const m = mentionsOf('Iowans went to the polls. Ohioans and Texans followed, while Oregonians and Floridians waited. Logan Marsh voted early.');
+  expectTypes(t, m, { Iowans: 'NORP', Ohioans: 'NORP', Texans: 'NORP', Oregonians: 'NORP', Floridians: 'NORP', 'Logan Marsh': 'PERSON' });
+});
+
+t.test('a county before an office title is the office\'s place, after a party\'s adjective; a "Center for" is a body', async (t) => {
+  const m = mentionsOf('Liberal Marlow County Judge Janet Prosky defeated him, according to the Brennick Center for Justice.');
+  expectTypes(t, m, { Liberal: 'NORP', 'Marlow County': 'LOC', 'Janet Prosky': 'PERSON', 'Brennick Center for Justice': 'ORG' });
+});
