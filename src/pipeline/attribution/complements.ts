@@ -30,6 +30,8 @@ export interface ComplementOptions {
   listener: boolean;
   /** The lemma takes "X of Y" ("accused X of ..."). */
   ofObject: boolean;
+  /** The lemma reports a thought or a finding ("believe", "show"), not words. */
+  perceives?: boolean;
   /**
    * A document reports a finding: its object may be a clause with an -ing verb ("polls show the
    * race tightening"; "police found the man lying in the road" is what they saw).
@@ -162,7 +164,9 @@ function frameAt(c: Context, quotations: Quotation[], k: number, end: number, o:
   // 'wrote "..."', 'called it "a disgrace"': right after the verb or its object only a verb of
   // speech makes the quotation its words ('needed "guarantees"' quotes someone else)
   const q = quotationOpeningAt(c, quotations, k);
-  if (q && (o.listed || o.speechAct || o.messageSubject) && !modifiesNoun(c, q)) return quote(q);
+  // ('had shown "real character"', 'found "a new identity"': after a verb of thought or finding a
+  // quotation is its object, quoted from whoever judged so; a document's findings are its words)
+  if (q && ((o.listed && !o.perceives) || o.speechAct || o.messageSubject) && !modifiesNoun(c, q)) return quote(q);
   if (c.quoteOf[k] !== -1) return null;
   // the listener or the thing described is never the content's start without these
   if (afterObject && !o.listener && !o.ofObject) return null;

@@ -111,7 +111,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   // "quoted X as saying", "described by X as": the governing verb's frame holds the participle;
   // after another preposition the -ing form is a noun ("barred from claiming asylum")
   if (participle && (c.tokens[v - 1]?.lower === 'as' || (tagIs(c, v - 1, POS.ADP, POS.PART) && !PARTICIPLE_PREPOSITIONS.has(c.tokens[v - 1]!.lower)))) return;
-  const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect', finding: FINDING_LEMMAS.has(lemma) };
+  const options = { listed, speechAct: SPEECH_ACT_LEMMAS.has(lemma), listener: LISTENER_LEMMAS.has(lemma), ofObject: lemma === 'accuse' || lemma === 'warn' || lemma === 'suspect', finding: FINDING_LEMMAS.has(lemma), perceives: FINDING_LEMMAS.has(lemma) || THOUGHT_LEMMAS.has(lemma) };
   let subject: Subject | null = null;
   let via: Source | null = null;
   let viaFirst = -1;

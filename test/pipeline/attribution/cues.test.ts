@@ -129,3 +129,14 @@ t.test('a participle with a time after the cue\'s phrase modifies its noun: "arg
   t.equal(found[0]!.text, 'the fine was excessive.');
   t.equal(found[0]!.source, 'Attorneys for the ferry operator');
 });
+
+t.test('a quotation right after a verb of thought or finding is its object, quoted from someone else: had shown "real grit"', async (t) => {
+  const found = attributions('The manager said her riders had shown "real grit" on the final climb.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.cue, 'said');
+  t.equal(found[0]!.kind, 'mixed');
+  t.same(attributions('The riders have found "a second wind" this spring.').filter((a) => a.cue === 'found'), []);
+  // a document's findings are its own words
+  const [a] = attributions('The inspection report found "serious lapses" in record keeping.');
+  t.equal(a!.source, 'The inspection report');
+});
