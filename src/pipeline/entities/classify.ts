@@ -206,6 +206,9 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   if (nameLen === 2 && !place && !isEnglishWord(first.lower) && /^\p{Lu}\p{Ll}+$/u.test(first.text) && /^\p{Lu}\p{Ll}+$/u.test(last.text)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
   const lastLower = last.lower;
   const surnameLike = nameLen <= 3 && isNameLike(lastLower) && !(nameLen === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
+  // after "in", "near", "from" a name that opens with no given name is a place's, whatever its words
+  // could be ("a rally in Bowling Green", "near Cedar Hollow")
+  if (nameLen <= 3 && !place && !isGivenName(first.lower) && !FIRST_NAMES.has(first.lower) && pv && pv.kind === 'word' && (pv.lower === 'in' || pv.lower === 'near')) return typed('LOC', 1);
   if (nameLen <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
   if (place && LOC_SUFFIXES.has(lastLower)) return typed('LOC', 2);
   return typed('ORG', 1);

@@ -46,11 +46,11 @@ export function isArticleDemonym(t: Token, ev: DocumentEvidence): boolean {
   let l = t.lower;
   if (l.endsWith('ns')) l = l.slice(0, -1);
   // the people of a US state named otherwise than "-a" + "n": "Ohioans" (Ohio), "Texans" (Texas),
-  // "Oregonians" (Oregon), "Floridians" (Florida)
+  // "Oregonians" (Oregon), "Floridians" (Florida), "Kentuckians" (Kentucky)
   if (l.length >= 5 && l.endsWith('an') && !FIRST_NAMES.has(l) && !FIRST_NAMES.has(t.lower) && !ev.lowerSeen.has(l)) {
     const stem2 = l.slice(0, -2);
     const stem3 = l.endsWith('ian') ? l.slice(0, -3) : '';
-    for (const stem of [stem2, `${stem2}as`, stem3, stem3 && `${stem3}a`]) {
+    for (const stem of [stem2, `${stem2}as`, stem3, stem3 && `${stem3}a`, stem3 && `${stem3}y`]) {
       const pl = stem.length >= 3 ? lookupPlace(stem) : undefined;
       if (pl && pl.kind === 'state') return true;
     }

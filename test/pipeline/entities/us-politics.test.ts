@@ -88,3 +88,8 @@ t.test('a county before an office title is the office\'s place, after a party\'s
   const m = mentionsOf('Liberal Marlow County Judge Janet Prosky defeated him, according to the Brennick Center for Justice.');
   expectTypes(t, m, { Liberal: 'NORP', 'Marlow County': 'LOC', 'Janet Prosky': 'PERSON', 'Brennick Center for Justice': 'ORG' });
 });
+
+t.test('after "in" a name that opens with no given name is a place; Kentuckians are a group', async (t) => {
+  const m = mentionsOf('Harlan Quisted spoke at a rally in Bowling Meadow on Monday, and Kentuckians cheered.');
+  expectTypes(t, m, { 'Harlan Quisted': 'PERSON', 'Bowling Meadow': 'LOC', Kentuckians: 'NORP' });
+});
