@@ -38,7 +38,8 @@ export function skipToSubject(c: Context, k: number, lo: number): number {
   for (let guard = 0; k >= lo && guard < 12; guard++) {
     const t = c.tokens[k]!;
     if (c.quoteOf[k] !== -1) break;
-    if (t.kind === 'word' && (tagIs(c, k, POS.ADV, POS.AUX) || (tagIs(c, k, POS.PART) && t.lower !== "'s"))) {
+    // (the clitic of "didn't" is split off like a possessive, and is skipped like "not")
+    if ((t.kind === 'word' || t.lower === "'t") && (tagIs(c, k, POS.ADV, POS.AUX) || (tagIs(c, k, POS.PART) && t.lower !== "'s"))) {
       k--;
       continue;
     }

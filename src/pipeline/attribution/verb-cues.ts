@@ -9,7 +9,7 @@
 // topic and never its source. Passive cues take their source from "by"; "X quoted Y as saying"
 // gives Y, relayed by X.
 
-import { DOCUMENT_NOUNS, FINDING_LEMMAS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
+import { DOCUMENT_NOUNS, FINDING_LEMMAS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
 import { POS } from '../pos.js';
 import { complementAfter, opensClause, opensParticipleClause, type Complement } from './complements.js';
 import { hasParticipleEnding, isVerb, sentenceOf, tagIs, type Context } from './context.js';
@@ -171,9 +171,10 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   let after = complementAfter(c, quotations, subject.inverted && rule === 'cue-before' ? subjectEnd(c, v) : cueLast, { ...options, messageSubject, finding: options.finding && !subject.inverted && isMessageSubject(c, subject.head) });
   // '"...," said X, 67, whose house ...': a relative clause after an inverted subject describes it
   if (after && subject.inverted && RELATIVE_PRONOUN_WORDS.has(c.tokens[after.content.first]!.lower)) after = null;
-  // "trying to determine whether ...", "declined to say whether ...": an infinitive with a question
-  // is an open question or a refusal, no report of an answer
-  if (after?.kind === 'question' && c.tokens[v - 1]?.lower === 'to') return;
+  // "trying to determine whether ...": an infinitive of thought or finding with a question is an
+  // open question, no report ("declined to say whether ..." and "did not say when ..." report a
+  // refusal, and stay)
+  if (after?.kind === 'question' && c.tokens[v - 1]?.lower === 'to' && !SPEECH_LEMMAS.has(lemma)) return;
   const named = subject.source.mention >= 0;
   const push = (content: TokenRange, r: string, confidence: number): void => {
     out.push({ cue, clause, source: subject!.source, via, content, rule: named ? r : `${r}-unnamed`, confidence: named ? confidence : confidence - 0.25 });

@@ -146,10 +146,13 @@ t.test('"X, asked whether ..., said": X was asked, and what X said is the conten
   t.equal(found[0]!.source, 'Tom Briggs');
 });
 
-t.test('an infinitive cue takes the subject of the verb it completes: "went on to say ..."', async (t) => {
-  const [a] = attributions('A spokeswoman for the university went on to say the next phase would begin in May.');
+t.test('an infinitive cue takes the subject of the verb it completes: "declined to say whether ...", "went on to say ..."', async (t) => {
+  const [a] = attributions('A spokeswoman for the university declined to say when the next phase would begin.');
   t.equal(a!.source, 'A spokeswoman for the university');
-  t.equal(a!.text, 'the next phase would begin in May.');
+  t.equal(a!.text, 'when the next phase would begin.');
+  const [b] = attributions('A spokeswoman for the university went on to say the next phase would begin in May.');
+  t.equal(b!.source, 'A spokeswoman for the university');
+  t.equal(b!.text, 'the next phase would begin in May.');
   t.same(attributions('Ilse Berger hoped to win.'), []);
 });
 
@@ -379,8 +382,10 @@ t.test('"according to X, who ..., the content": the relative clause belongs to t
   t.equal(a!.text, 'demand has doubled since spring.');
 });
 
-t.test('an infinitive with a question reports no answer: "trying to determine whether", "declined to say whether"', async (t) => {
-  t.equal(attributions('The harbour board declined to say whether the berth would reopen.').length, 0);
+t.test('an infinitive of thought or finding with a question reports nothing: "trying to determine whether"; a refusal to say stays', async (t) => {
+  t.equal(attributions('The harbour board declined to say whether the berth would reopen.')[0]!.text, 'whether the berth would reopen.');
+  t.equal(attributions('The harbour board has not said when the berth will reopen.')[0]!.text, 'when the berth will reopen.');
+  t.equal(attributions("The harbour board didn't say why the berth closed.")[0]!.source, 'The harbour board');
   const found = attributions('Engineers are trying to establish whether the crack is new, a port official said.');
   t.equal(found.length, 1);
   t.equal(found[0]!.cue, 'said');
