@@ -79,6 +79,8 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // "X's wife", "X's running mate", "X's campaign": only a person has kin and runs for office
   const owned = tokens[c.last + 1];
   if (own.type !== 'ORG' && nx?.kind === 'poss' && owned && owned.kind === 'word' && !owned.cap && PERSONAL_NOUNS.has(owned.lower) && !tokens[c.first]!.allCaps) return typed('PERSON', 2);
+  // "La Crosse, Wisconsin", "Perry, Ga.": a name before a comma and a US state is a town's
+  if (own.strength < 3 && stateAfterComma(tokens, c.last)) return typed('LOC', 2);
   // cues around the name beat a type that only comes from its shape
   const cue = contextKind(tokens, c.first, c.last);
   if (cue && own.strength < 2) return typed(cue, 2);
@@ -87,6 +89,26 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // a lower-case brand is a product by its shape only; a business noun before it says it is a firm
   if (cue === 'ORG' && own.type === 'PRODUCT' && c.last - c.first === 1 && isLowerBrand(tokens[c.first]!)) return typed('ORG', 3);
   return own;
+}
+
+/**
+ * A comma, then a US state's name or abbreviation ("Wisconsin", "Ga.", "N.C.") that ends the
+ * phrase (punctuation, the sentence's end or a lower-case word after it; not "X, Ohio Republican").
+ */
+function stateAfterComma(tokens: Token[], last: number): boolean {
+  const comma = tokens[last];
+  if (!comma || comma.text !== ',') return false;
+  const s = comma.sentence;
+  for (let n = 1; n <= 2; n++) {
+    const a = tokens[last + 1];
+    const z = tokens[last + n];
+    if (!a || !z || z.sentence !== s || a.kind !== 'word' || !a.cap || z.kind !== 'word' || !z.cap) return false;
+    const pl = lookupPlace(surfaceOfTokens(tokens, last + 1, last + 1 + n));
+    if (!pl || pl.kind !== 'state') continue;
+    const after = tokens[last + 1 + n];
+    return !after || after.sentence !== s || (after.kind === 'punct' && after.text !== '(') || (after.kind === 'word' && !after.cap);
+  }
+  return false;
 }
 
 /** A verb of speech right after the name, maybe after an auxiliary: "X said", "X has said", "X will announce". */

@@ -93,3 +93,8 @@ t.test('after "in" a name that opens with no given name is a place; Kentuckians 
   const m = mentionsOf('Harlan Quisted spoke at a rally in Bowling Meadow on Monday, and Kentuckians cheered.');
   expectTypes(t, m, { 'Harlan Quisted': 'PERSON', 'Bowling Meadow': 'LOC', Kentuckians: 'NORP' });
 });
+
+t.test('a name before a comma and a US state is a town\'s, not before a party label', async (t) => {
+  const m = mentionsOf('Holt spoke in La Crosse, Wisconsin, on Tuesday, then flew to Perry, Ga., where crowds gathered. Dana Kettlewell, Ohio Republican, objected.');
+  expectTypes(t, m, { 'La Crosse': 'LOC', Wisconsin: 'LOC', Perry: 'LOC', 'Dana Kettlewell': 'PERSON', Ohio: 'LOC' });
+});
