@@ -4,11 +4,13 @@
 // ../shared/eval/score.mjs (head token for names, word Dice >= 0.5 for contents, overlap with the
 // source's chain for sources), so each line is one point the scorer counts.
 //
-//   npx tsx scripts/challenge-errors.ts [--pred predictions.jsonl] [--only ner|quotes|attributions] [--doc id-prefix]
+//   npx tsx scripts/challenge-errors.ts [--set holdout] [--pred predictions.jsonl] [--only ner|quotes|attributions] [--doc id-prefix]
+// `--set holdout` lists the held-out set's errors: read them to describe kinds of error, never to
+// choose fixes (test/pipeline/holdout/README.md).
 
 import { readFileSync } from 'node:fs';
 import { annotateWithCommand } from './challenge-annotate.js';
-import { challengeGold } from './challenge-build.js';
+import { setFromArgs, setGold } from './challenge-build.js';
 import type { GoldDoc } from './challenge-markup.js';
 
 interface Span {
@@ -28,7 +30,7 @@ const arg = (name: string): string | undefined => {
 };
 const only = arg('only');
 const docPrefix = arg('doc') ?? '';
-const docs = readFileSync(challengeGold, 'utf8')
+const docs = readFileSync(setGold(setFromArgs()), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as GoldDoc)

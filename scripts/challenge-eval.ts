@@ -2,7 +2,9 @@
 // the unseen evaluation sets. The annotate command annotates every article; ../shared/eval/score.mjs
 // (read from there at run time) scores the whole set, then each style on its own.
 //
-//   npm run eval:challenge [-- --shared path/to/shared] [--keep]
+//   npm run eval:challenge [-- --set holdout] [--shared path/to/shared] [--keep]
+// `--set holdout` scores the held-out set (test/pipeline/holdout) instead: for measuring only, never
+// for choosing fixes.
 // Environment override: SHARED_DIR. --keep prints where the predictions and gold files are kept.
 
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { annotateWithCommand } from './challenge-annotate.js';
-import { challengeDir, challengeGold, challengeJsonl } from './challenge-build.js';
+import { challengeJsonl, setDir, setFromArgs, setGold } from './challenge-build.js';
 import { readChallenge, type GoldDoc, type Style } from './challenge-markup.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,9 +30,12 @@ const STYLES: { style: Style; name: string }[] = [
   { style: 'other', name: 'UK style, transcripts and other' },
 ];
 
+const set = setFromArgs();
+const challengeGold = setGold(set);
 const goldText = readFileSync(challengeGold, 'utf8');
-if (goldText !== challengeJsonl(readChallenge(join(challengeDir, 'articles')))) {
-  console.warn('# warning: challenge-gold.jsonl differs from the articles; run npx tsx scripts/challenge-build.ts');
+if (goldText !== challengeJsonl(readChallenge(join(setDir(set), 'articles')))) {
+  const command = `npx tsx scripts/challenge-build.ts${set === 'challenge' ? '' : ` --set ${set}`}`;
+  console.warn(`# warning: ${set}-gold.jsonl differs from the articles; run ${command}`);
 }
 const docs = goldText
   .split('\n')
@@ -60,7 +65,7 @@ const headline = (out: string, name: string): void => {
   );
 };
 
-console.log(`# challenge set: ${docs.length} invented articles (${challengeGold})`);
+console.log(`# ${set === 'challenge' ? 'challenge' : `${set} (measuring only)`} set: ${docs.length} invented articles (${challengeGold})`);
 const all = score(challengeGold);
 console.log(all);
 headline(all, `all (${docs.length})`);
