@@ -241,7 +241,9 @@ function thatOpensClause(c: Context, k: number, end: number, listed: boolean): b
   return !(tagIs(c, k + 1, POS.NOUN, POS.ADJ) && !isVerb(c, k + 2) && !tagIs(c, k + 2, POS.AUX));
 }
 
-const QUOTED_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may', 'might', 'must', 'did', 'does']);
+const QUOTED_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'cannot', 'may', 'might', 'must', 'did', 'does', 'do']);
+/** Two words that make a quantity of the number after them: "at least 400", "more than half". */
+const QUANTITY_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to']);
 
 /** A word that begins a verb group inside a quotation, where the tagger reads nothing: "had", "listened". */
 function quotedVerbForm(t: Token): boolean {
@@ -268,7 +270,12 @@ export function opensClause(c: Context, k: number, end: number): boolean {
     return false;
   } else {
     // "about 820,000 ballots were ...": a degree adverb before a number belongs to the subject
-    const np = nounPhraseStartingAt(c, k, end) ?? (tagIs(c, k, POS.ADV) && c.tokens[k + 1]?.kind === 'num' ? nounPhraseStartingAt(c, k + 1, end) : null);
+    // (and "at least 400 civilians", "more than half of ...": a quantity of two words before a number)
+    const quantity = QUANTITY_PAIRS.has(`${t.lower} ${c.tokens[k + 1]?.lower}`) && (c.tokens[k + 2]?.kind === 'num' || c.tokens[k + 2]?.lower === 'half') ? k + 2 : -1;
+    const np =
+      (quantity >= 0 ? nounPhraseStartingAt(c, quantity, end) : null) ??
+      nounPhraseStartingAt(c, k, end) ??
+      (tagIs(c, k, POS.ADV) && c.tokens[k + 1]?.kind === 'num' ? nounPhraseStartingAt(c, k + 1, end) : null);
     if (!np) return false;
     m = np.last;
     // prepositional modifiers: "the head of the agency would ...", "feedback for X had helped"

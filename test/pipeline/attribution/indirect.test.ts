@@ -422,3 +422,16 @@ t.test('a quotation opening with a verb in -s after a noun subject keeps its cla
   t.equal(a!.kind, 'mixed');
   t.equal(a!.text, 'the mailer "misstates her record."');
 });
+
+t.test('a content may open with a quantity of two words: "said at least 40 homes were damaged"', async (t) => {
+  const [a] = attributions('The fire service said at least 40 homes had been damaged.');
+  t.equal(a!.text, 'at least 40 homes had been damaged.');
+  const [b] = attributions('Organisers said more than 2,000 runners had entered.');
+  t.equal(b!.text, 'more than 2,000 runners had entered.');
+});
+
+t.test('a quotation that opens with "cannot" or "do" is the clause\'s verb: \'says the trust "cannot afford" repairs\'', async (t) => {
+  const [a] = attributions('The trustees\' letter says the trust "cannot afford" the repairs.');
+  t.equal(a!.kind, 'mixed');
+  t.equal(a!.text, 'the trust "cannot afford" the repairs.');
+});
