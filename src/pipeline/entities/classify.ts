@@ -231,6 +231,8 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // after "in", "near", "from" a name that opens with no given name is a place's, whatever its words
   // could be ("a rally in Bowling Green", "near Cedar Hollow")
   if (nameLen <= 3 && !place && !isGivenName(first.lower) && !FIRST_NAMES.has(first.lower) && pv && pv.kind === 'word' && (pv.lower === 'in' || pv.lower === 'near')) return typed('LOC', 1);
+  // a person's name takes no article: "the Red Cross", "the Blue Ridge" name a body or a place
+  if (pv && pv.kind === 'word' && !pv.cap && pv.lower === 'the' && !isGivenName(first.lower) && isEnglishWord(first.lower)) return typed(LOC_SUFFIXES.has(headLower) ? 'LOC' : 'ORG', 1);
   if (nameLen <= 5 && !place && (isGivenName(first.lower) || hyphenGiven || nameLike || surnameLike)) return typed('PERSON', isGivenName(first.lower) ? 2 : 1);
   if (place && LOC_SUFFIXES.has(lastLower)) return typed('LOC', 2);
   return typed('ORG', 1);

@@ -122,7 +122,9 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     // (the words before a title are judged at the title: "X County Commission Chairwoman Y" reads
     // on past "County" and "Commission" to find the body before the title)
     // (a party's adjective before them is judged apart: "Liberal X County Judge Y")
-    if (titleStart < 0 && k > ga && !titleMayFollow(tokens, ga, k) && !bodyThenPerson(tokens, ga, k, b) && (PERSON_TITLES.has(t.lower) || k - ga > 3)) break;
+    // (and a word that makes one role with the title is judged with it: "Senate Majority Leader X")
+    const tk = PERSON_TITLES.has(t.lower) && k - 1 > ga && ROLE_COMPOUND_WORDS.has(tokens[k - 1]!.lower) ? k - 1 : k;
+    if (titleStart < 0 && k > ga && !titleMayFollow(tokens, ga, tk) && !bodyThenPerson(tokens, ga, tk, b) && (PERSON_TITLES.has(t.lower) || k - ga > 3)) break;
     if (PERSON_TITLES.has(t.lower) && !(orgLike && !HONORIFICS.has(t.lower) && tokens[k + 1]?.lower !== 'of')) {
       // "Press Secretary", "Campaign Manager": a word that makes one role with the title is part of it
       if (titleStart < 0) titleStart = k > a && ROLE_COMPOUND_WORDS.has(tokens[k - 1]!.lower) ? k - 1 : k;
@@ -279,8 +281,10 @@ const ROLE_COMPOUND_WORDS = new Set(['majority', 'minority', 'ranking', 'distric
  * the body the office belongs to ("Federal Reserve Chair X", "EPA Administrator X").
  */
 function bodyThenPerson(tokens: Token[], a: number, k: number, b: number): boolean {
-  if (k - a < 1 || k - a > 3 || !PERSON_TITLES.has(tokens[k]!.lower) || HONORIFICS.has(tokens[k]!.lower)) return false;
-  const p = k + 1;
+  // the title may open with a word that makes one role with it ("Majority Leader")
+  const tt = ROLE_COMPOUND_WORDS.has(tokens[k]!.lower) && k + 1 < b && PERSON_TITLES.has(tokens[k + 1]!.lower) ? k + 1 : k;
+  if (k - a < 1 || k - a > 3 || !PERSON_TITLES.has(tokens[tt]!.lower) || HONORIFICS.has(tokens[tt]!.lower)) return false;
+  const p = tt + 1;
   if (b - p < 2 || b - p > 3 || !isGivenName(tokens[p]!.lower) || !looksLikePerson(tokens, p, b)) return false;
   for (let x = a; x < k; x++) {
     const t = tokens[x]!;

@@ -98,3 +98,13 @@ t.test('a name before a comma and a US state is a town\'s, not before a party la
   const m = mentionsOf('Holt spoke in La Crosse, Wisconsin, on Tuesday, then flew to Perry, Ga., where crowds gathered. Dana Kettlewell, Ohio Republican, objected.');
   expectTypes(t, m, { 'La Crosse': 'LOC', Wisconsin: 'LOC', Perry: 'LOC', 'Dana Kettlewell': 'PERSON', Ohio: 'LOC' });
 });
+
+t.test('a name after "the" that opens with an English word is no person\'s', async (t) => {
+  const m = mentionsOf('Evacuees were sent to shelters, where the Red Cross set up beds. Grace Hollin, a volunteer, said the Blue Ridge shelter was full.');
+  expectTypes(t, m, { 'Red Cross': 'ORG', 'Grace Hollin': 'PERSON' });
+});
+
+t.test('"Majority Leader" splits the chamber from a person whose surname is also an English word', async (t) => {
+  const m = mentionsOf('Senate Majority Leader Winnie Brooks attended the signing.');
+  expectTypes(t, m, { Senate: 'ORG', 'Winnie Brooks': 'PERSON' });
+});
