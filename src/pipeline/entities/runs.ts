@@ -5,7 +5,7 @@
 
 import { COMMON_WORDS } from '../data/common.js';
 import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
-import { KIND_HEADS_OF } from '../data/entity-kinds.js';
+import { KIND_HEADS_OF, LAW_SUFFIXES } from '../data/entity-kinds.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -205,6 +205,13 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
         j++;
         continue;
       }
+      // "Freedom to Vote Act", "Committee to Protect Journalists": "to" inside the name of a law that
+      // its capitalised words end in a few words on, or after an organisation word other than a
+      // legislature ("urged Congress to Act"), and not in a headline ("Panel to Vote on Bill")
+      if (u.lower === 'to' && isCapWord(nx) && !common && (lawEndsAhead(tokens, j + 1, end) || (ORG_SUFFIXES.has(tokens[j - 1]!.lower) && !LEGISLATURES.has(tokens[j - 1]!.lower)))) {
+        j++;
+        continue;
+      }
       // "Disaster and Emergency Management Authority": "and" inside a name that ends in an organisation word
       if (u.lower === 'and' && isCapWord(nx) && !runHasOrgSuffix(tokens, i, j) && orgSuffixAhead(tokens, j + 1, end)) {
         j++;
@@ -225,6 +232,21 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
     break;
   }
   return versionNumberEnd(tokens, i, j, end);
+}
+
+/** Legislatures, which are asked "to" do things: "urged Congress to Act". */
+const LEGISLATURES = new Set(['senate', 'congress', 'parliament', 'assembly', 'house', 'legislature', 'council']);
+/** Longest stretch of capitalised words after "to" looked at for a law's last word. */
+const LAW_REACH = 4;
+
+/** Capitalised words from k on end in a law's last word within a few words ("... to Vote Act"). */
+function lawEndsAhead(tokens: Token[], k: number, end: number): boolean {
+  for (let x = k; x < end && x < k + LAW_REACH; x++) {
+    const t = tokens[x]!;
+    if (!isCapWord(t)) return false;
+    if (LAW_SUFFIXES.has(t.lower) && x > k && !isCapWord(tokens[x + 1] ?? t)) return true;
+  }
+  return false;
 }
 
 /** Words after a number that make it a count or a measure, not a version: "Acme 3 million", "Route 9 miles". */

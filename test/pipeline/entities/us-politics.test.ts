@@ -108,3 +108,8 @@ t.test('"Majority Leader" splits the chamber from a person whose surname is also
   const m = mentionsOf('Senate Majority Leader Winnie Brooks attended the signing.');
   expectTypes(t, m, { Senate: 'ORG', 'Winnie Brooks': 'PERSON' });
 });
+
+t.test('"to" inside the name of a law or after an organisation word is part of the name', async (t) => {
+  const m = mentionsOf('Senate Republicans blocked the Right to Organize Act again. The Committee to Protect Reporters objected, and lawmakers urged Congress to act.');
+  expectTypes(t, m, { 'Right to Organize Act': 'LAW', 'Committee to Protect Reporters': 'ORG', Congress: 'ORG' });
+});
