@@ -79,7 +79,8 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     let p = a;
     while (p < h) {
       const t = tokens[p]!;
-      if (t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) p++;
+      // (a party's or people's adjective is no organiser: "Democratic National Convention")
+      if ((t.allCaps || PROPER_WORDS.has(t.lower) || !isEnglishWord(t.lower) || lookupPlace(t.text)) && !GROUP_WORDS.has(t.lower) && !demonymCountry(t.lower)) p++;
       else break;
     }
     if (p > a && p < h) splitRun(tokens, a, p, out, true);

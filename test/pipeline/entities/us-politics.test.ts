@@ -113,3 +113,9 @@ t.test('"to" inside the name of a law or after an organisation word is part of t
   const m = mentionsOf('Senate Republicans blocked the Right to Organize Act again. The Committee to Protect Reporters objected, and lawmakers urged Congress to act.');
   expectTypes(t, m, { 'Right to Organize Act': 'LAW', 'Committee to Protect Reporters': 'ORG', Congress: 'ORG' });
 });
+
+t.test('a party\'s adjective at the front of an event\'s name is no organiser nested in it', async (t) => {
+  const m = mentionsOf('Delegates gathered for the Democratic National Convention in Chicago, while fans flocked to the WAFA World Cup.');
+  expectTypes(t, m, { 'Democratic National Convention': 'EVENT', Chicago: 'LOC', WAFA: 'ORG' });
+  t.notOk(m.some((x) => x.text === 'Democratic'), 'no mention of "Democratic" alone');
+});
