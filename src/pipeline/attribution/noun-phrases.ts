@@ -152,6 +152,8 @@ export function sourceOfNounPhrase(c: Context, np: NounPhrase): Source | null {
   const head = c.tokens[coreEnd]!;
   if (isTimeWord(c, coreEnd) || head.kind === 'num') return null;
   if (tagIs(c, coreEnd, POS.PRON) && (head.lower === 'it' || head.lower === 'one')) {
+    // "one of them", "one of the officials": a member of a group already named
+    if (head.lower === 'one' && c.tokens[coreEnd + 1]?.lower === 'of' && np.last > coreEnd + 2) return { mention: -1, first: np.first, last: np.last };
     const m = mentionEndingAt(c, coreEnd);
     return m >= 0 ? { mention: m, first: coreEnd, last: coreEnd + 1 } : null;
   }

@@ -17,6 +17,8 @@ const IRREGULAR_PARTICIPLES = new Set(['held', 'made', 'led', 'done', 'paid', 's
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
 const QUANTIFIER_PRONOUNS = new Set(['each', 'both', 'one', 'some', 'many', 'several', 'all', 'others', 'neither', 'either', 'few', 'most']);
+/** Words for a part of a group: "one of them", "some of us". */
+const GROUP_PARTS = new Set(['one', 'two', 'three', 'some', 'many', 'most', 'several', 'each', 'both', 'all', 'none', 'neither', 'either']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
 
 export interface Subject {
@@ -117,6 +119,11 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
   }
   // "their continued absence was ...": a possessive owns the noun after it and is no subject
   if (POSSESSIVE_DETERMINERS.has(t.lower)) return null;
+  // "one of them said", "two of us agreed": a part of a group named before
+  if ((t.lower === 'them' || t.lower === 'us') && c.tokens[k - 1]?.lower === 'of' && k - 2 >= lo) {
+    const q = c.tokens[k - 2]!;
+    if (q.kind === 'num' || GROUP_PARTS.has(q.lower)) return { source: { mention: -1, first: k - 2, last: k + 1 }, first: k - 2, head: k - 2, inverted: false, shared: false };
+  }
   let np = nounPhraseEndingAt(c, k, lo) ?? beforeParticiplePhrase(c, k, lo);
   if (!np) return null;
   // "officials briefed on the talks said": the phrase is the participle's complement

@@ -10,6 +10,7 @@
 // gives Y, relayed by X.
 
 import { DOCUMENT_NOUNS, FINDING_LEMMAS, LISTENER_LEMMAS, NON_REPORTING_LEMMAS, REPORTING_LEMMAS, SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, THOUGHT_LEMMAS } from '../data/speech.js';
+import { PERSON_ROLE_NOUNS } from '../data/titles.js';
 import { POS } from '../pos.js';
 import { complementAfter, opensClause, opensParticipleClause, type Complement } from './complements.js';
 import { hasParticipleEnding, isVerb, sentenceOf, tagIs, type Context } from './context.js';
@@ -17,7 +18,7 @@ import type { Cue, Quotation, Source, TokenRange } from './model.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import { isMessageNoun, nounPhraseEndingAt, nounPhraseStartingAt, sourceOfNounPhrase } from './noun-phrases.js';
 import { preposedContent } from './preposed.js';
-import { invertedSubjectPhrase, isPassive, participleSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
+import { invertedSubjectPhrase, isPassive, participleSubject, skipToSubject, subjectAfter, subjectBefore, type Subject } from './subjects.js';
 
 const RELAY_LEMMAS = new Set(['quote', 'cite']);
 /** Words after which an -ing form is still a clause of its own: "while saying", "by adding". */
@@ -89,14 +90,17 @@ function isPostpositiveTitle(c: Context, k: number): boolean {
 }
 
 /**
- * "Norland state media reported": a bare form after a singular name and before a noun modifies
- * that noun; as the name's verb it would agree with it ("Norland states").
+ * "Norland state media reported", "Democratic state Rep. X": a bare form after a singular name and
+ * before a noun or a title modifies it; as the name's verb it would agree with it ("Norland states").
  */
 function modifiesNextNoun(c: Context, v: number): boolean {
   if (v === 0) return false;
   const m = c.ents.mentionCover[v - 1]!;
   const name = m !== -1 ? c.ents.mentions[m]!.kind === 'name' && c.ents.mentions[m]!.last === v : tagIs(c, v - 1, POS.PROPN) && c.tokens[v - 1]!.cap;
-  if (!name || c.tokens[v - 1]!.lower.endsWith('s') || !tagIs(c, v + 1, POS.NOUN)) return false;
+  // (before a noun, or a title and its name: "Democratic state Rep. X told")
+  const next = c.tokens[v + 1];
+  const titleNext = !!next && next.cap && (next.lower.endsWith('.') || PERSON_ROLE_NOUNS.has(next.lower));
+  if (!name || c.tokens[v - 1]!.lower.endsWith('s') || !(tagIs(c, v + 1, POS.NOUN) || titleNext)) return false;
   const lower = c.tokens[v]!.lower;
   return lemmaOf(lower, false) === lower;
 }
@@ -156,7 +160,7 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
     subject = participleSubject(c, v);
     rule = 'participle-main-subject';
   }
-  if (!subject && rule === 'cue-before') subject = subjectBefore(c, v);
+  if (!subject && rule === 'cue-before') subject = subjectBefore(c, v) ?? (listed ? pronounItSubject(c, v) : null);
   if (!subject && rule === 'cue-before' && !participle && invertible(c, v)) {
     subject = subjectAfter(c, v);
     if (subject) cueLast = Math.max(cueLast, v + 1);
@@ -250,6 +254,19 @@ function relativeGapContent(c: Context, k: number, subjectFirst: number): TokenR
 }
 
 /** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */
+/**
+ * "It said managers had ignored ...": "it" before a reporting verb stands for an organisation or a
+ * document (pronoun-sources.ts finds which); the entity stage links it only to a named one. ("It
+ * seems", "it means" are no reporting verbs; "it is said" is passive.)
+ */
+function pronounItSubject(c: Context, v: number): Subject | null {
+  const k = skipToSubject(c, v - 1, sentenceOf(c, v).first);
+  if (k < 0 || c.tokens[k]!.lower !== 'it' || !tagIs(c, k, POS.PRON) || c.quoteOf[k] !== -1) return null;
+  const prev = c.tokens[k - 1];
+  if (prev && prev.sentence === c.tokens[k]!.sentence && !(prev.text === ',' || tagIs(c, k - 1, POS.CCONJ, POS.SCONJ))) return null;
+  return { source: { mention: -1, first: k, last: k + 1 }, first: k, head: k, inverted: false, shared: false };
+}
+
 /** "figures from the census office show ...": a document heads the subject of the verb at v. */
 function findingSubject(c: Context, v: number): boolean {
   const subject = subjectBefore(c, v);

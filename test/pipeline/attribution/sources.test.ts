@@ -264,3 +264,30 @@ t.test('a relative clause after an inverted speaker describes the speaker: \'"..
   t.equal(found[0]!.source, 'Lena Ortlieb');
   t.equal(found[0]!.text, 'The water came in within minutes,');
 });
+
+t.test('"It said" stands for the organisation or document before it: the source of the attribution before, or the subject of the sentence before', async (t) => {
+  const found = attributions('The water board published its annual review on Monday. It said leaks had fallen by a third.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.source, 'The water board');
+  t.equal(found[0]!.text, 'leaks had fallen by a third.');
+  const [a] = attributions('The regulator\'s report criticised the operator. It found that inspections had been skipped.');
+  t.equal(a!.source, 'The regulator');
+  // a person is no "it"; "it seems" is no report
+  t.same(attributions('The treasurer left early. It said the budget was late.').map((x) => x.source), ['It']);
+  t.same(attributions('The weather turned. It seems that winter has come early.'), []);
+});
+
+t.test('"one of them said": a part of a group is a source', async (t) => {
+  const found = attributions('Two nurses described the ward as "chaotic." One of them said staff had not been paid for weeks.');
+  t.equal(found.length, 2);
+  t.equal(found[1]!.source, 'One of them');
+  t.equal(found[1]!.text, 'staff had not been paid for weeks.');
+  t.equal(attributions('One of the nurses said the ward was chaotic.')[0]!.source, 'One of the nurses');
+});
+
+t.test('a state before a title is a modifier, not a verb: "Democratic state Rep. X told reporters ..."', async (t) => {
+  const found = attributions('Republican state Sen. Orla Brandt of Yakima told reporters the levy was unfair.');
+  t.equal(found.length, 1);
+  t.equal(found[0]!.source, 'Orla Brandt');
+  t.equal(found[0]!.cue, 'told');
+});
