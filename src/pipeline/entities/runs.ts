@@ -83,6 +83,14 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
         continue;
       }
       const j = runEnd(tokens, i, lineEnd(input.text, tokens, i, s.last), inHeadline ? common : null);
+      // "Lorena Ruiz, D-San Diego": a party's initial and the home town of a state lawmaker (a lone
+      // "D-Ohio" is skipped as a label, name-words.ts)
+      if (j - i >= 2 && /^[DRI]-\p{Lu}/u.test(t.text) && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '(')) {
+        cands.push({ first: i, last: j, roles: [], forcedType: 'LOC', personCue: false });
+        i = j;
+        initial = false;
+        continue;
+      }
       // a lower-case geographic noun right after ("the Iberian peninsula")
       if (j < s.last && LOWER_GEO_NOUNS.has(tokens[j]!.lower) && !tokens[j]!.cap && tokens[i - 1]?.lower === 'the') {
         cands.push({ first: i, last: j + 1, roles: [], forcedType: 'LOC', personCue: false });
@@ -213,7 +221,8 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
         continue;
       }
       // "Disaster and Emergency Management Authority": "and" inside a name that ends in an organisation word
-      if (u.lower === 'and' && isCapWord(nx) && !runHasOrgSuffix(tokens, i, j) && orgSuffixAhead(tokens, j + 1, end)) {
+      // (a legislature naming its committee comes first: "Senate Energy and Natural Resources Committee")
+      if (u.lower === 'and' && isCapWord(nx) && !runHasOrgSuffix(tokens, LEGISLATURES.has(t.lower) ? i + 1 : i, j) && orgSuffixAhead(tokens, j + 1, end)) {
         j++;
         continue;
       }

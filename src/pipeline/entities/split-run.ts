@@ -28,9 +28,12 @@ export function splitRun(tokens: Token[], a: number, b: number, out: Candidate[]
 function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): void {
   // "X and Y" joined only inside an organisation's name that starts with its head word or ends
   // with its organisation word ("Disaster and Emergency Management Authority")
+  // (a legislature that names its committee, "Senate Energy and Natural Resources Committee", is no
+  // organisation word before the "and")
   const andInside = (): boolean => {
     if (!ORG_SUFFIXES.has(tokens[b - 1]!.lower)) return false;
-    for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, a, k);
+    const from = CHAMBER_WORDS.has(tokens[a]!.lower) ? a + 1 : a;
+    for (let k = a; k < b - 1; k++) if (tokens[k]!.lower === 'and') return !runHasOrgSuffix(tokens, from, k);
     return false;
   };
   // "Senate Democrats", "Texas Republicans": members of a party or group after the body or place

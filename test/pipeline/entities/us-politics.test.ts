@@ -119,3 +119,8 @@ t.test('a party\'s adjective at the front of an event\'s name is no organiser ne
   expectTypes(t, m, { 'Democratic National Convention': 'EVENT', Chicago: 'LOC', WAFA: 'ORG' });
   t.notOk(m.some((x) => x.text === 'Democratic'), 'no mention of "Democratic" alone');
 });
+
+t.test('a legislature\'s committee keeps "and" inside its name; a state lawmaker\'s home town after a party initial is a place', async (t) => {
+  const m = mentionsOf('Sen. Harlan Boudrot chairs the Senate Energy and Natural Resources Committee. Assemblywoman Lorena Gallardo, D-San Marcos, wrote the bill.');
+  expectTypes(t, m, { 'Senate Energy and Natural Resources Committee': 'ORG', Senate: 'ORG', 'Lorena Gallardo': 'PERSON', 'D-San Marcos': 'LOC' });
+});
