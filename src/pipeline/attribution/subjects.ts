@@ -4,6 +4,7 @@
 // clause's subject for a participle (", saying"), or the phrase after an inverted verb
 // ('"...," said X'). Objects are never subjects: the scans stop at the verb.
 
+import { PERSON_ROLE_NOUNS } from '../data/titles.js';
 import { POS } from '../pos.js';
 import { hasParticipleEnding, isTimeWord, isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
@@ -182,6 +183,15 @@ function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): Nou
   return agent && k === verb - 1 && hasParticipleEnding(c.tokens[verb]!.lower) ? nounPhraseEndingAt(c, k, lo) : null;
 }
 
+/**
+ * "the committee's chairwoman, Lena Park, said": a name set off after a person's role is that
+ * person's, whatever type the entity stage gave it.
+ */
+function afterPersonRole(c: Context, comma: number): boolean {
+  const role = c.tokens[comma - 1];
+  return !!role && role.kind === 'word' && !role.cap && PERSON_ROLE_NOUNS.has(role.lower);
+}
+
 /** A comma right before the verb: an apposition or relative clause ends there. */
 function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject | null {
   const commaBefore = (q: number): number => {
@@ -198,6 +208,13 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
   }
   // right after a quotation, the words before the insert open the clause: '"...," X, 45, told'
   const afterQuotation = p >= lo && c.tokens[p]!.kind === 'quote' && c.tokens[p]!.quoteRole === 'close' && comma !== lastComma;
+  // '"...," the committee's chairwoman, Lena Park, told': a name that fills the last insert is the
+  // speaker there too
+  if (afterQuotation) {
+    const named = mentionEndingAt(c, lastComma - 1);
+    const m = named !== -1 ? c.ents.mentions[named]! : null;
+    if (m && (m.type === 'PERSON' || afterPersonRole(c, comma)) && m.first > comma && m.first - comma <= 3) return { source: { mention: named, first: m.first, last: m.last }, first: p + 1, head: m.last - 1, inverted: false, shared: false };
+  }
   if (p < lo || afterQuotation) {
     // "The firm Acme Ltd., has said", "The results of the study published this week, revealed":
     // a stray comma after a subject that opens the sentence (with its modifiers)
@@ -213,7 +230,7 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
   // the name stands beside
   const inner = mentionEndingAt(c, comma - 1);
   const before = nounPhraseEndingAt(c, p - 1, lo);
-  if (inner !== -1 && c.ents.mentions[inner]!.type === 'PERSON' && c.ents.mentions[inner]!.first > p && c.ents.mentions[inner]!.first - p <= 3) {
+  if (inner !== -1 && (c.ents.mentions[inner]!.type === 'PERSON' || afterPersonRole(c, p)) && c.ents.mentions[inner]!.first > p && c.ents.mentions[inner]!.first - p <= 3) {
     const m = c.ents.mentions[inner]!;
     return { source: { mention: inner, first: m.first, last: m.last }, first: before ? before.first : m.first, head: m.last - 1, inverted: false, shared: false };
   }

@@ -291,3 +291,9 @@ t.test('a state before a title is a modifier, not a verb: "Democratic state Rep.
   t.equal(found[0]!.source, 'Orla Brandt');
   t.equal(found[0]!.cue, 'told');
 });
+
+t.test('after a quotation, a name set off after a role is the speaker: \'"...," the panel\'s chairwoman, X, told reporters\'', async (t) => {
+  const [a] = attributions('"The hearing will go ahead," the panel\'s chairwoman, Greta Park, told reporters on Monday.');
+  t.equal(a!.source, 'Greta Park');
+  t.equal(a!.text, 'The hearing will go ahead,');
+});
