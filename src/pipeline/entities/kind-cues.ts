@@ -8,6 +8,7 @@ import { NON_ENTITY_ACRONYMS } from '../data/common.js';
 import { SPEECH_VERBS } from '../data/speech.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { EVENT_NOUNS, PRODUCT_NOUNS, TITLE_INTRODUCERS, WORK_NOUNS_AFTER, WORK_NOUNS_BEFORE } from '../data/entity-kinds.js';
+import { isEnglishWord, isGivenName } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 
@@ -81,6 +82,9 @@ const STAFF_NOUNS_AFTER = new Set([
   'shareholders', 'engineers', 'researchers', 'scientists', 'lawyers', 'attorneys', 'aides', 'spokespeople',
 ]);
 
+/** Singular nouns of a body's staff who speak for it or run it: "X spokesman Y". */
+const SPOKES_NOUNS = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'official', 'executive', 'employee', 'engineer', 'researcher']);
+
 /**
  * A company's name written as one word with a capital inside ("BlackRock", "PayPal", "JPMorgan");
  * family names written so (McDonald, MacArthur, DeSantis, LaToya, VanDyke) start with a short
@@ -104,6 +108,11 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
     if (EVENT_NOUNS.has(nx.lower)) return 'EVENT';
     if (WORK_NOUNS_AFTER.has(nx.lower)) return 'WORK_OF_ART';
     if (STAFF_NOUNS_AFTER.has(nx.lower)) return 'ORG';
+    // "Meta spokesman X", "Snap executive Y": one English word before the title of a body's staff
+    // is the body's name (a person's spokesman follows a name that is no English word, or one
+    // already known as a person's, which linking finds first)
+    const w = tokens[first]!;
+    if (last - first === 1 && SPOKES_NOUNS.has(nx.lower) && w.kind === 'word' && !w.allCaps && isEnglishWord(w.lower) && !isGivenName(w.lower)) return 'ORG';
   }
   if (orgApposition(tokens, last)) return 'ORG';
   // "the film X", 'the film "X"', "her novel X", "a book titled X"

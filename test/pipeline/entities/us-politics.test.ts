@@ -124,3 +124,8 @@ t.test('a legislature\'s committee keeps "and" inside its name; a state lawmaker
   const m = mentionsOf('Sen. Harlan Boudrot chairs the Senate Energy and Natural Resources Committee. Assemblywoman Lorena Gallardo, D-San Marcos, wrote the bill.');
   expectTypes(t, m, { 'Senate Energy and Natural Resources Committee': 'ORG', Senate: 'ORG', 'Lorena Gallardo': 'PERSON', 'D-San Marcos': 'LOC' });
 });
+
+t.test('one English word before the title of a body\'s staff names the body, unless it is a known person\'s name', async (t) => {
+  const m = mentionsOf('Lawmakers criticised firms such as Quill and Harbor. Quill spokesman Andy Stoner said the firm had built new tools. Sen. Dana Rice objected; Rice spokeswoman Ana Pellory said so.');
+  expectTypes(t, m, { Quill: 'ORG', 'Andy Stoner': 'PERSON', Rice: 'PERSON', 'Ana Pellory': 'PERSON' });
+});
