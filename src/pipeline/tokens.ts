@@ -144,6 +144,12 @@ function stateAfterCity(norm: string, i: number, w: string, lower: string): bool
   return (before >= 97 && before <= 122) || (before >= 65 && before <= 90) || before >= 128;
 }
 
+/** A legislator's party and state, "R-Ind." or "D-Calif.": its period belongs to the state's abbreviation. */
+function isPartyTag(lower: string): boolean {
+  const c0 = lower.charCodeAt(0);
+  return lower.length > 3 && (c0 === 114 || c0 === 100 || c0 === 105) && lower.charCodeAt(1) === 0x2d && US_STATE_ABBREVIATIONS.has(lower.slice(2));
+}
+
 /** Tokenizes `norm` (the matching copy) between `from` and `to`, tagging tokens with `block`. */
 export function tokenize(norm: string, from: number, to: number, block: number, out: Token[]): void {
   let i = from;
@@ -172,7 +178,7 @@ export function tokenize(norm: string, from: number, to: number, block: number, 
         const lower = w.toLowerCase();
         const dotted = w.indexOf('.') > 0 && /\.[\p{L}]$/u.test(w);
         const initial = w.length === 1 && IS_UPPER.test(w);
-        if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower) || stateAfterCity(norm, i, w, lower)) {
+        if (dotted || initial || TITLE_ABBREVIATIONS.has(lower) || OTHER_ABBREVIATIONS.has(lower) || stateAfterCity(norm, i, w, lower) || isPartyTag(lower)) {
           w += '.';
           end++;
         }

@@ -61,3 +61,8 @@ t.test('a comma that separates thousands stays in its number; other commas betwe
   t.same(analyse('About 40,000 fans and 1,250,000 viewers.').words, ['About', '40,000', 'fans', 'and', '1,250,000', 'viewers', '.']);
   t.same(analyse('Seats 12,14 and 2019,2020 and 3,0001.').words, ['Seats', '12', ',', '14', 'and', '2019', ',', '2020', 'and', '3', ',', '0001', '.']);
 });
+
+t.test('a party tag keeps the period of its state: "R-Ind.", "D-Calif."', async (t) => {
+  t.same(analyse('Sen. Hal Brenner, R-Ind., said so.').words, ['Sen.', 'Hal', 'Brenner', ',', 'R-Ind.', ',', 'said', 'so', '.']);
+  t.same(analyse('He voted for the R-Ind bill.').words.slice(-3), ['R-Ind', 'bill', '.']);
+});

@@ -107,7 +107,7 @@ export function subjectBefore(c: Context, v: number, depth = 0): Subject | null 
   if (RELATIVE_PRONOUNS.has(t.lower) && k > lo) {
     let a = k - 1;
     const comma = a >= lo && c.tokens[a]!.text === ',';
-    if (comma) a--;
+    if (comma) a = skipPartyTag(c, a - 1);
     let np = nounPhraseEndingAt(c, a, lo);
     // "condemnation from Democrats, who called ...": "who" stands for a person or a group, so a
     // name that ends the phrase inside its prepositional modifier is the antecedent
@@ -184,6 +184,15 @@ function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): Nou
 }
 
 /**
+ * "Sen. Jane Doe, R-Ohio, a member of ..., said", "X, D-Calif., who ...": a party tag set off after a
+ * name belongs to it; the phrase before it is the name (token k is the tag, or is returned as is).
+ */
+function skipPartyTag(c: Context, k: number): number {
+  const t = c.tokens[k];
+  return t && t.cap && /^[rdi]-[a-z][a-z.]{0,6}$/.test(t.lower) && c.tokens[k - 1]?.text === ',' ? k - 2 : k;
+}
+
+/**
  * "the committee's chairwoman, Lena Park, said": a name set off after a person's role is that
  * person's, whatever type the entity stage gave it.
  */
@@ -229,7 +238,7 @@ function subjectBeforeInsert(c: Context, lastComma: number, lo: number): Subject
   // (after a title: "the report's author, Dr. Jane Doe, said"); the clause starts with the phrase
   // the name stands beside
   const inner = mentionEndingAt(c, comma - 1);
-  const before = nounPhraseEndingAt(c, p - 1, lo);
+  const before = nounPhraseEndingAt(c, skipPartyTag(c, p - 1), lo);
   if (inner !== -1 && (c.ents.mentions[inner]!.type === 'PERSON' || afterPersonRole(c, p)) && c.ents.mentions[inner]!.first > p && c.ents.mentions[inner]!.first - p <= 3) {
     const m = c.ents.mentions[inner]!;
     return { source: { mention: inner, first: m.first, last: m.last }, first: before ? before.first : m.first, head: m.last - 1, inverted: false, shared: false };

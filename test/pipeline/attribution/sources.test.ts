@@ -297,3 +297,12 @@ t.test('after a quotation, a name set off after a role is the speaker: \'"...," 
   t.equal(a!.source, 'Greta Park');
   t.equal(a!.text, 'The hearing will go ahead,');
 });
+
+t.test('a party tag set off after a name belongs to the name: "Sen. X, R-Ind., a member of ..., said", "X, D-Calif., who called it ..."', async (t) => {
+  const [a] = attributions('Sen. Hal Brenner, R-Ind., a member of the farm committee, said the subsidy was "a giveaway."');
+  t.equal(a!.source, 'Hal Brenner');
+  const [b] = attributions('The plan drew fire from Rep. Ines Tovar, D-Calif., who called it "a shell game."');
+  t.equal(b!.source, 'Ines Tovar');
+  const [d] = attributions('Brenner, R-Ind., who chairs the panel, said the vote would slip.');
+  t.equal(d!.source, 'Brenner');
+});
