@@ -47,6 +47,8 @@ export const NON_ENTITY_CAPITALISED = new Set(
     'protestants hindu hindus buddhist buddhists sikh sikhs sunni shia shiite evangelical orthodox atheist atheists ' +
     'european europeans african africans asian asians american americans western eastern northern southern arab arabs ' +
     'latino latina hispanic caucasian black white indigenous aboriginal north south east west internet web ' +
+    // adjectives of a country's regions: "a Midwestern governor"
+    'midwestern northeastern northwestern southeastern southwestern ' +
     'state government year match world nation republic kingdom empire federal national international sheriff'
   ).split(' '),
 );

@@ -46,7 +46,7 @@ const LEADER_TERM_NOUNS = new Set(['administration', 'presidency', 'campaign']);
 const PERSONAL_NOUNS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'brother', 'brothers', 'sister', 'sisters',
   'widow', 'widower', 'parents', 'children', 'grandson', 'granddaughter', 'nephew', 'niece', 'fiance', 'fiancé', 'fiancee', 'fiancée',
-  'girlfriend', 'boyfriend', 'running', 'reelection', 're-election', 'candidacy', 'presidency', 'governorship', 'mayoralty',
+  'girlfriend', 'boyfriend', 'running', 'reelection', 're-election', 'campaign', 'candidacy', 'presidency', 'governorship', 'mayoralty',
   'impeachment', 'indictment', 'memoir', 'inauguration', 'birthday', 'funeral',
 ]);
 

@@ -129,3 +129,9 @@ t.test('one English word before the title of a body\'s staff names the body, unl
   const m = mentionsOf('Lawmakers criticised firms such as Quill and Harbor. Quill spokesman Andy Stoner said the firm had built new tools. Sen. Dana Rice objected; Rice spokeswoman Ana Pellory said so.');
   expectTypes(t, m, { Quill: 'ORG', 'Andy Stoner': 'PERSON', Rice: 'PERSON', 'Ana Pellory': 'PERSON' });
 });
+
+t.test('a region\'s adjective is no name; a name whose possessor has a campaign is a person\'s', async (t) => {
+  const m = mentionsOf("Harris chose a Midwestern governor on Tuesday. Pellworth's campaign attacked the pick.");
+  expectTypes(t, m, { Pellworth: 'PERSON' });
+  t.notOk(m.some((x) => x.text === 'Midwestern'), '"Midwestern" is no entity');
+});
