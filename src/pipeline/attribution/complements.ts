@@ -250,6 +250,21 @@ function quotedVerbForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && (QUOTED_AUXILIARIES.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')));
 }
 
+/** Words that open a phrase, not a predicate: 'said the plan "a disaster"' is no clause. */
+const PHRASE_OPENERS = new Set([
+  'the', 'a', 'an', 'of', 'to', 'in', 'on', 'for', 'with', 'and', 'or', 'but', 'as', 'at', 'by', 'from', 'into', 'over', 'about', 'like',
+  'than', 'if', 'when', 'while', 'because', 'this', 'that', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'which', 'who', 'what',
+  'where', 'how', 'why',
+]);
+
+/**
+ * A lower-case word that opens a quotation right after a subject is the predicate's first word
+ * ('said the storm "caught everyone off guard"': irregular pasts have no -ed).
+ */
+function quotedPredicateWord(t: Token): boolean {
+  return t.kind === 'word' && !t.cap && !PHRASE_OPENERS.has(t.lower);
+}
+
 /** A verb in -s opening a quotation after its subject: 'she "opposes"', 'the ad "distorts"'. */
 function quotedPresentForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && t.lower.length > 3 && t.lower.endsWith('s') && !t.lower.endsWith('ss') && !t.lower.endsWith('ous');
@@ -304,7 +319,7 @@ export function opensClause(c: Context, k: number, end: number): boolean {
     // may come first, and a verb in -s counts)
     let w = m + 1;
     if (w + 1 < end && c.tokens[w]!.kind === 'word' && !c.tokens[w]!.cap && c.tokens[w]!.lower.endsWith('ly')) w++;
-    if (quotedVerbForm(c.tokens[w]!) || quotedPresentForm(c.tokens[w]!)) return true;
+    if (quotedVerbForm(c.tokens[w]!) || quotedPresentForm(c.tokens[w]!) || quotedPredicateWord(c.tokens[w]!)) return true;
   }
   // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
   // plural noun, after a name or a singular noun, and before what follows verbs

@@ -435,3 +435,12 @@ t.test('a quotation that opens with "cannot" or "do" is the clause\'s verb: \'sa
   t.equal(a!.kind, 'mixed');
   t.equal(a!.text, 'the trust "cannot afford" the repairs.');
 });
+
+t.test('a quotation that opens with any lower-case predicate word after a subject keeps its clause: \'said the flood "caught everyone off guard"\'', async (t) => {
+  const [a] = attributions('The county judge said the flood "caught everyone off guard."');
+  t.equal(a!.kind, 'mixed');
+  t.equal(a!.text, 'the flood "caught everyone off guard."');
+  // a quotation that opens with a comparison or a preposition stays inside a phrase
+  const found = attributions('The pianist said he had learned more from his teacher "than from any school."');
+  t.same(found.map((f) => f.cue), ['said']);
+});
