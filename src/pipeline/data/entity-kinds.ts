@@ -10,6 +10,8 @@ export const FAC_SUFFIXES = new Set([
   'dam', 'pier', 'gate', 'wall', 'terminal', 'library', 'theatre', 'theater', 'cinema', 'hotel', 'mall', 'court', 'plant', 'refinery',
   'mine', 'observatory', 'lighthouse', 'abbey', 'chapel', 'basilica', 'shrine', 'pavilion', 'auditorium', 'gallery', 'racecourse',
   'circuit', 'speedway', 'ballpark', 'field', 'garden', 'gardens', 'zoo', 'market', 'centre', 'center', 'house', 'embassy', 'consulate',
+  // named rooms and halls of government buildings: "the Roosevelt Room", "the East Room"
+  'room', 'rotunda',
 ]);
 
 /**

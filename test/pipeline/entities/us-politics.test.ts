@@ -135,3 +135,8 @@ t.test('a region\'s adjective is no name; a name whose possessor has a campaign 
   expectTypes(t, m, { Pellworth: 'PERSON' });
   t.notOk(m.some((x) => x.text === 'Midwestern'), '"Midwestern" is no entity');
 });
+
+t.test('a named room of a government building is a facility, not a person', async (t) => {
+  const m = mentionsOf('The president spoke in the Pellham Room of the White House on Monday.');
+  expectTypes(t, m, { 'Pellham Room': 'FAC' });
+});
