@@ -319,7 +319,9 @@ export function opensClause(c: Context, k: number, end: number): boolean {
     // may come first, and a verb in -s counts)
     let w = m + 1;
     if (w + 1 < end && c.tokens[w]!.kind === 'word' && !c.tokens[w]!.cap && c.tokens[w]!.lower.endsWith('ly')) w++;
-    if (quotedVerbForm(c.tokens[w]!) || quotedPresentForm(c.tokens[w]!) || quotedPredicateWord(c.tokens[w]!)) return true;
+    // (a headline drops its copula: 'Mayor says budget "unfair"' quotes only the adjective)
+    const headline = c.headlineBlocks.has(c.tokens[w]!.block);
+    if (quotedVerbForm(c.tokens[w]!) || quotedPresentForm(c.tokens[w]!) || (!headline && quotedPredicateWord(c.tokens[w]!))) return true;
   }
   // "Jane Doe wishes to ...", "the governor plans to ...": a verb in -s that the tagger read as a
   // plural noun, after a name or a singular noun, and before what follows verbs
