@@ -100,6 +100,9 @@ export function isCaselessCommon(t: Token, ev: DocumentEvidence): boolean {
   return isEnglishWord(l) && !PROPER_WORDS.has(l) && !ev.capMid.has(l) && !isGivenName(l) && !lookupPlace(l);
 }
 
+/** Legislatures named without an article, as a name: "Congress", "Parliament". */
+const LEGISLATURE_NAMES = new Set(['congress', 'parliament']);
+
 /** A single capitalised word that is not a name: a title alone, a people or language, a common abbreviation, an English word opening a sentence. */
 export function skipSingle(t: Token, initial: boolean, ev: DocumentEvidence): boolean {
   const l = t.lower.replace(/\.$/, '');
@@ -116,7 +119,8 @@ export function skipSingle(t: Token, initial: boolean, ev: DocumentEvidence): bo
   if (t.allCaps && (NON_ENTITY_ACRONYMS.has(l) || /^[ivx]+$/.test(l))) return true;
   if (l.indexOf('.') > 0 && /^[\p{L}\p{N}-]+\.(?:com|org|net|gov|edu|co|io|uk)$/u.test(l)) return true;
   if (lookupPlace(l)) return false;
-  if (initial && isEnglishWord(l) && !ev.capMid.has(l) && !isGivenName(l)) return true;
+  // (a legislature's name opens a sentence without an article: "Congress has not acted")
+  if (initial && isEnglishWord(l) && !ev.capMid.has(l) && !isGivenName(l) && !(LEGISLATURE_NAMES.has(l) && !ev.lowerSeen.has(l))) return true;
   if (FIRST_NAMES.has(l)) return false;
   if (ev.lowerSeen.has(l) && !ev.capMid.has(l)) return true;
   return false;

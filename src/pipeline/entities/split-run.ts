@@ -217,9 +217,11 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
       b--;
     }
   }
-  // a nationality of two words ("South African", "North Macedonians") names a group of people
+  // a nationality of two words ("South African", "North Macedonians") names a group of people, and
+  // so do the first peoples of a country ("Native American", "Native Hawaiians")
   const whole = textOfTokens(tokens, a, b);
-  if (demonymCountry(whole) && !lookupPlace(whole)) {
+  const native = b - a === 2 && tokens[a]!.lower === 'native' && (!!demonymCountry(tokens[a + 1]!.lower) || !!demonymCountry(tokens[a + 1]!.lower.replace(/s$/, '')) || isArticleDemonymWord(tokens[a + 1]!.lower));
+  if ((demonymCountry(whole) && !lookupPlace(whole)) || native) {
     if (!roleFollows(tokens, b)) out.push({ first: a, last: b, roles: [], forcedType: 'NORP', personCue: false });
     return;
   }
@@ -261,6 +263,14 @@ function bodyBeforeTitle(tokens: Token[], a: number, k: number): boolean {
   const last = tokens[k - 1]!;
   // ("Labour MP X": a party whose name is an English word)
   return !last.allCaps && (ORG_SUFFIXES.has(last.lower) || ORG_HEADS_OF.has(last.lower) || (k - a === 1 && ORG_WORD_NAMES.has(last.lower)));
+}
+
+/** "hawaiian(s)", "alaskan(s)": the people of a state whose name ends in "a" or "i" ("Hawaii"). */
+function isArticleDemonymWord(l: string): boolean {
+  const w = l.replace(/s$/, '');
+  if (!w.endsWith('an')) return false;
+  const pl = lookupPlace(w.slice(0, -1)) ?? lookupPlace(w.slice(0, -2));
+  return !!pl && pl.kind === 'state';
 }
 
 /** Legislatures whose members are named after them: "a Senate Republican", "a House Democrat". */

@@ -140,3 +140,8 @@ t.test('a named room of a government building is a facility, not a person', asyn
   const m = mentionsOf('The president spoke in the Pellham Room of the White House on Monday.');
   expectTypes(t, m, { 'Pellham Room': 'FAC' });
 });
+
+t.test('a legislature\'s name opening a sentence is a name; the first peoples of a country are a group', async (t) => {
+  const m = mentionsOf('Congress has not acted on the bill. The rule would fall hardest on rural and Native American voters, and Native Hawaiians objected.');
+  expectTypes(t, m, { Congress: 'ORG', 'Native American': 'NORP', 'Native Hawaiians': 'NORP' });
+});
