@@ -4,6 +4,7 @@
 // before it, a single word that ends an organisation's name. The body is linked first and the
 // headline last, because a headline's short forms refer to the body's names.
 
+import { COMMON_WORDS } from '../data/common.js';
 import { GROUP_WORDS, POST_NOMINALS } from '../data/entity-kinds.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, isNameLike, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
@@ -177,6 +178,17 @@ class Linker {
       for (let e = entities.length - 1; e >= 0 && e >= entities.length - LOOKBACK; e--) {
         const en = entities[e]!;
         if (en.type !== 'PERSON' && en.type !== 'LOC' && en.type !== 'NORP' && en.nameTokens.length >= 2 && en.nameTokens[en.nameTokens.length - 1] === lower) {
+          ent = e;
+          break;
+        }
+      }
+    }
+    // 4b. a single word that opens a known organisation's name of its own words, used as a modifier
+    // or after "the" ("the Ridgeline survey" after "the Ridgeline Center for Public Opinion")
+    if (ent < 0 && len === 1 && type === null && lower.length >= 4 && !COMMON_WORDS.has(lower) && (this.theBefore(c.first) || (tokens[c.last]?.kind === 'word' && !tokens[c.last]!.cap))) {
+      for (let e = entities.length - 1; e >= 0 && e >= entities.length - LOOKBACK; e--) {
+        const en = entities[e]!;
+        if (en.type === 'ORG' && en.nameTokens.length >= 2 && en.nameTokens[0] === lower && !en.fixedCanonical) {
           ent = e;
           break;
         }

@@ -145,3 +145,10 @@ t.test('a legislature\'s name opening a sentence is a name; the first peoples of
   const m = mentionsOf('Congress has not acted on the bill. The rule would fall hardest on rural and Native American voters, and Native Hawaiians objected.');
   expectTypes(t, m, { Congress: 'ORG', 'Native American': 'NORP', 'Native Hawaiians': 'NORP' });
 });
+
+t.test('a single word that opens a known organisation\'s name refers to it when used as a modifier', async (t) => {
+  const m = mentionsOf('A survey from the Ridgeback Center for Public Opinion found voters anxious. The Ridgeback survey was conducted online.');
+  const r = m.filter((x) => x.text === 'Ridgeback');
+  t.equal(r.length, 1);
+  t.equal(r[0]!.name, 'Ridgeback Center for Public Opinion');
+});
