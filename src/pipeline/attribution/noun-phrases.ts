@@ -28,15 +28,20 @@ export interface NounPhrase {
 }
 
 /**
- * A possessive ending: the tokenizer's "'s", or an apostrophe and "s" it split after an
- * abbreviation ("Ltd.'s", "U.S.'s").
+ * A possessive ending: the tokenizer's "'s", an apostrophe and "s" it split after an
+ * abbreviation ("Ltd.'s", "U.S.'s"), or a plural's apostrophe ("the teachers' union").
  */
 export function isPossessive(c: Context, i: number): boolean {
   const t = c.tokens[i]!;
   if (t.kind === 'poss') return t.lower === "'s" || t.lower === "'";
   const prev = c.tokens[i - 1];
   const next = c.tokens[i + 1];
-  if (t.kind === 'quote' && (t.text === "'" || t.text === '\u2019')) return !!next && next.lower === 's' && next.start === t.end && !!prev && prev.end === t.start;
+  if (t.kind === 'quote' && (t.text === "'" || t.text === '\u2019')) {
+    if (!prev || prev.end !== t.start || !next) return false;
+    if (next.lower === 's' && next.start === t.end) return true;
+    // a plural's possessive, "the teachers' union": after an "s", before a word, in no quotation
+    return c.quoteOf[i] === -1 && prev.kind === 'word' && prev.lower.endsWith('s') && next.kind === 'word' && next.start > t.end;
+  }
   return t.lower === 's' && !!prev && prev.kind === 'quote' && prev.end === t.start && isPossessive(c, i - 1);
 }
 

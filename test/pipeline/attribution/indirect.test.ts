@@ -444,3 +444,9 @@ t.test('a quotation that opens with any lower-case predicate word after a subjec
   const found = attributions('The pianist said he had learned more from his teacher "than from any school."');
   t.same(found.map((f) => f.cue), ['said']);
 });
+
+t.test('a plural\'s possessive apostrophe is no quotation mark: "said the nurses\' union had ..."', async (t) => {
+  const [a] = attributions("The tribunal said the nurses' union had acted lawfully.");
+  t.equal(a!.text, "the nurses' union had acted lawfully.");
+  t.equal(a!.source, 'The tribunal');
+});
