@@ -229,7 +229,7 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   const lastLower = last.lower;
   const surnameLike = nameLen <= 3 && isNameLike(lastLower) && !(nameLen === 3 && !isNameLike(tokens[c.first + 1]!.lower) && !isGivenName(first.lower) && !(!isEnglishWord(first.lower) && !demonymCountry(first.lower) && tokens[c.first + 1]!.text.length <= 4));
   // after "in", "near", "from" a name that opens with no given name is a place's, whatever its words
-  // could be ("a rally in Bowling Green", "near Cedar Hollow")
+  // could be ("a rally in Bowling Green", "near Aspen Hollow")
   if (nameLen <= 3 && !place && !isGivenName(first.lower) && !FIRST_NAMES.has(first.lower) && pv && pv.kind === 'word' && (pv.lower === 'in' || pv.lower === 'near')) return typed('LOC', 1);
   // a person's name takes no article: "the Red Cross", "the Blue Ridge" name a body or a place
   if (pv && pv.kind === 'word' && !pv.cap && pv.lower === 'the' && !isGivenName(first.lower) && isEnglishWord(first.lower)) return typed(LOC_SUFFIXES.has(headLower) ? 'LOC' : 'ORG', 1);

@@ -184,7 +184,7 @@ class Linker {
       }
     }
     // 4b. a single word that opens a known organisation's name of its own words, used as a modifier
-    // or after "the" ("the Ridgeline survey" after "the Ridgeline Center for Public Opinion")
+    // or after "the" ("the Quillmere survey" after "the Quillmere Institute for Surveys")
     if (ent < 0 && len === 1 && type === null && lower.length >= 4 && !COMMON_WORDS.has(lower) && (this.theBefore(c.first) || (tokens[c.last]?.kind === 'word' && !tokens[c.last]!.cap))) {
       for (let e = entities.length - 1; e >= 0 && e >= entities.length - LOOKBACK; e--) {
         const en = entities[e]!;

@@ -37,7 +37,7 @@ t.test('a party adjective before a title is a role, and a party member after a p
 });
 
 t.test('a Title Case or ALL-CAPS headline capitalises ordinary words the short article never writes in lower case', async (t) => {
-  const body = '\n\nWASHINGTON (AP) — Sen. Elspeth Vargo said on Tuesday that the plan would move ahead. Gov. Ron Kesselring of Ohio agreed, and Nadia Marwell did too.';
+  const body = '\n\nWASHINGTON (AP) — Sen. Elspeth Vargo said on Tuesday that the plan would move ahead. Gov. Ron Kesselring of Ohio agreed, and Delia Marwell did too.';
   const titled = mentionsOf(`Kesselring Balks At Vargo Budget Request, Dealing Blow To Marwell Campaign${body}`);
   t.same(titled.slice(0, 3).map((x) => [x.text, x.type]), [['Kesselring', 'PERSON'], ['Vargo', 'PERSON'], ['Marwell', 'PERSON']], "the headline's names are the body's people");
   t.notOk(titled.some((x) => /Balks|Budget|Dealing|Campaign/.test(x.text)), 'no ordinary word of the headline is in a name');
@@ -80,8 +80,8 @@ t.test('a party word before a body and a title is a role; a party member after a
 });
 
 t.test('the people of a US state are a group (NORP), whatever the state\'s name ends in', async (t) => {
-  const m = mentionsOf('Iowans went to the polls. Ohioans and Texans followed, while Oregonians and Floridians waited. Logan Marsh voted early.');
-  expectTypes(t, m, { Iowans: 'NORP', Ohioans: 'NORP', Texans: 'NORP', Oregonians: 'NORP', Floridians: 'NORP', 'Logan Marsh': 'PERSON' });
+  const m = mentionsOf('Iowans went to the polls. Ohioans and Texans followed, while Oregonians and Floridians waited. Logan Pettibone voted early.');
+  expectTypes(t, m, { Iowans: 'NORP', Ohioans: 'NORP', Texans: 'NORP', Oregonians: 'NORP', Floridians: 'NORP', 'Logan Pettibone': 'PERSON' });
 });
 
 t.test('a county before an office title is the office\'s place, after a party\'s adjective; a "Center for" is a body', async (t) => {
@@ -95,8 +95,8 @@ t.test('after "in" a name that opens with no given name is a place; Kentuckians 
 });
 
 t.test('a name before a comma and a US state is a town\'s, not before a party label', async (t) => {
-  const m = mentionsOf('Holt spoke in La Crosse, Wisconsin, on Tuesday, then flew to Perry, Ga., where crowds gathered. Dana Kettlewell, Ohio Republican, objected.');
-  expectTypes(t, m, { 'La Crosse': 'LOC', Wisconsin: 'LOC', Perry: 'LOC', 'Dana Kettlewell': 'PERSON', Ohio: 'LOC' });
+  const m = mentionsOf('Holt spoke in La Crosse, Wisconsin, on Tuesday, then flew to Perry, Ga., where crowds gathered. Delia Kettlewell, Ohio Republican, objected.');
+  expectTypes(t, m, { 'La Crosse': 'LOC', Wisconsin: 'LOC', Perry: 'LOC', 'Delia Kettlewell': 'PERSON', Ohio: 'LOC' });
 });
 
 t.test('a name after "the" that opens with an English word is no person\'s', async (t) => {
@@ -105,8 +105,8 @@ t.test('a name after "the" that opens with an English word is no person\'s', asy
 });
 
 t.test('"Majority Leader" splits the chamber from a person whose surname is also an English word', async (t) => {
-  const m = mentionsOf('Senate Majority Leader Winnie Brooks attended the signing.');
-  expectTypes(t, m, { Senate: 'ORG', 'Winnie Brooks': 'PERSON' });
+  const m = mentionsOf('Senate Majority Leader Winnie Sparks attended the signing.');
+  expectTypes(t, m, { Senate: 'ORG', 'Winnie Sparks': 'PERSON' });
 });
 
 t.test('"to" inside the name of a law or after an organisation word is part of the name', async (t) => {
@@ -126,7 +126,7 @@ t.test('a legislature\'s committee keeps "and" inside its name; a state lawmaker
 });
 
 t.test('one English word before the title of a body\'s staff names the body, unless it is a known person\'s name', async (t) => {
-  const m = mentionsOf('Lawmakers criticised firms such as Quill and Harbor. Quill spokesman Andy Stoner said the firm had built new tools. Sen. Dana Rice objected; Rice spokeswoman Ana Pellory said so.');
+  const m = mentionsOf('Lawmakers criticised firms such as Quill and Harbor. Quill spokesman Andy Stoner said the firm had built new tools. Sen. Delia Rice objected; Rice spokeswoman Ana Pellory said so.');
   expectTypes(t, m, { Quill: 'ORG', 'Andy Stoner': 'PERSON', Rice: 'PERSON', 'Ana Pellory': 'PERSON' });
 });
 
@@ -147,8 +147,8 @@ t.test('a legislature\'s name opening a sentence is a name; the first peoples of
 });
 
 t.test('a single word that opens a known organisation\'s name refers to it when used as a modifier', async (t) => {
-  const m = mentionsOf('A survey from the Ridgeback Center for Public Opinion found voters anxious. The Ridgeback survey was conducted online.');
-  const r = m.filter((x) => x.text === 'Ridgeback');
+  const m = mentionsOf('A survey from the Quillmere Institute for Surveys found voters anxious. The Quillmere survey was conducted online.');
+  const r = m.filter((x) => x.text === 'Quillmere');
   t.equal(r.length, 1);
-  t.equal(r[0]!.name, 'Ridgeback Center for Public Opinion');
+  t.equal(r[0]!.name, 'Quillmere Institute for Surveys');
 });
