@@ -79,6 +79,11 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
   // "X's wife", "X's running mate", "X's campaign": only a person has kin and runs for office
   const owned = tokens[c.last + 1];
   if (own.type !== 'ORG' && nx?.kind === 'poss' && owned && owned.kind === 'word' && !owned.cap && PERSONAL_NOUNS.has(owned.lower) && !tokens[c.first]!.allCaps) return typed('PERSON', 2);
+  // "told The Hill", "wrote in The Atlantic": a capitalised "The" in mid-sentence opens a
+  // publication's name (a person's name takes no article)
+  const art = tokens[c.first - 1];
+  const beforeArt = tokens[c.first - 2];
+  if (own.strength < 3 && c.last - c.first === 1 && art && art.text === 'The' && beforeArt && beforeArt.sentence === art.sentence && beforeArt.kind === 'word' && !beforeArt.cap && !lookupPlace(tokens[c.first]!.text)) return typed('ORG', 2);
   // "La Crosse, Wisconsin", "Perry, Ga.": a name before a comma and a US state is a town's
   if (own.strength < 3 && stateAfterComma(tokens, c.last)) return typed('LOC', 2);
   // cues around the name beat a type that only comes from its shape

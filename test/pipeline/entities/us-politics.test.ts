@@ -152,3 +152,8 @@ t.test('a single word that opens a known organisation\'s name refers to it when 
   t.equal(r.length, 1);
   t.equal(r[0]!.name, 'Quillmere Institute for Surveys');
 });
+
+t.test('a capitalised "The" in mid-sentence before one word opens a publication\'s name', async (t) => {
+  const m = mentionsOf('The senator told The Hill on Monday that she would run.');
+  expectTypes(t, m, { Hill: 'ORG' });
+});
