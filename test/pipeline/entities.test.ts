@@ -97,6 +97,15 @@ t.test('"the company" refers back to the organisation named just before', async 
   t.equal(nominal?.name, 'Globex Industries');
 });
 
+t.test('"the company" passes over an organisation named only as a person\'s affiliation', async (t) => {
+  const { mentions } = ents('Globex Industries cut its forecast. "It was a shock," said Ada Rowe, an economist at Pellham Capital. The company also said it would close a plant.');
+  const nominal = mentions.find((m) => m.kind === 'nominal' && m.text === 'The company');
+  t.equal(nominal?.name, 'Globex Industries');
+  // with no other organisation in reach, the affiliation is still the one meant
+  const alone = ents('Ada Rowe, an economist at Pellham Capital, spoke first. The company later said it would hire.').mentions.find((m) => m.text === 'The company');
+  t.equal(alone?.name, 'Pellham Capital');
+});
+
 t.test('a capitalised word before a possessive opening a sentence is a name', async (t) => {
   const { mentions } = ents("Fianna's leader spoke. Nobody's fault.");
   t.ok(mentions.some((m) => m.text === 'Fianna'));

@@ -54,12 +54,46 @@ export function matchNominal(ctx: NominalContext, i: number, end: number): Menti
   if (ORG_ROLE_NOUNS.has(head.lower) && mods.length === 0) {
     let best = latest(orgByHead.get(head.lower));
     // "the company", "the firm": the organisation mentioned last, when it is close
-    if (best < 0 && GENERIC_ORG_NOUNS.has(head.lower)) {
-      const e = latest(orgByHead.get('*'));
-      if (e >= 0 && i - ctx.lastSeenPos(e) <= GENERIC_ORG_DISTANCE) best = e;
-    }
+    if (best < 0 && GENERIC_ORG_NOUNS.has(head.lower)) best = generalOrganisation(ctx, i, orgByHead.get('*'));
     if (best < 0) return null;
     return { start: det.start, end: head.end, first: i, last: j + 1, entity: best, kind: 'nominal', type: 'ORG' };
   }
   return null;
+}
+
+/** How many of the organisations seen last "the company" may choose among. */
+const GENERIC_ORG_CANDIDATES = 32;
+
+/**
+ * "the company": the organisation named last within reach, passing over one named only as a
+ * person's affiliation ("Brightline cut its forecast ... said an analyst at Northgate. The company
+ * also said ..." is Brightline); the one named last when every candidate is such.
+ */
+function generalOrganisation(ctx: NominalContext, i: number, pool: number[] | undefined): number {
+  if (!pool) return -1;
+  let best = -1;
+  let bestPos = -1;
+  let fallback = -1;
+  let fallbackPos = -1;
+  for (let x = Math.max(0, pool.length - GENERIC_ORG_CANDIDATES); x < pool.length; x++) {
+    const e = pool[x]!;
+    const pos = ctx.lastSeenPos(e);
+    if (pos < 0 || pos >= i || i - pos > GENERIC_ORG_DISTANCE) continue;
+    if (pos > fallbackPos) {
+      fallbackPos = pos;
+      fallback = e;
+    }
+    if (!isAffiliation(ctx.tokens, pos) && pos > bestPos) {
+      bestPos = pos;
+      best = e;
+    }
+  }
+  return best >= 0 ? best : fallback;
+}
+
+/** The name at `pos` follows a person's role and "at", "for" or "with": "an analyst at X". */
+function isAffiliation(tokens: Token[], pos: number): boolean {
+  const p = tokens[pos - 1];
+  const role = tokens[pos - 2];
+  return !!p && !!role && (p.lower === 'at' || p.lower === 'for' || p.lower === 'with') && role.kind === 'word' && !role.cap && PERSON_ROLE_NOUNS.has(role.lower);
 }
