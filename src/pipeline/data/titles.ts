@@ -18,6 +18,8 @@ export const PERSON_TITLES = new Set([
   'mp', 'mep', 'msp', 'mla',
   // the head of a US federal agency: "EPA Administrator X"
   'administrator',
+  // a company's chief officers: "Chief Financial Officer X", "Chief Operating Officer X"
+  'financial', 'operating', 'technology', 'marketing', 'medical', 'legal',
 ]);
 
 /** Officers' titles written in capitals after their company's name ("Acme CEO X"). */

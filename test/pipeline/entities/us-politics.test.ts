@@ -1,6 +1,7 @@
 // US political news and wire copy: bylines, titles between a body and a person, adjectival uses
 // of names, party labels after places (invented passages).
 import t from 'tap';
+import { annotate } from '../../../src/pipeline/annotate.js';
 import { expectTypes, mentionsOf } from './helpers.js';
 
 t.test('a name never runs over a line break: a byline and the outlet on the line under it are two names', async (t) => {
@@ -156,4 +157,11 @@ t.test('a single word that opens a known organisation\'s name refers to it when 
 t.test('a capitalised "The" in mid-sentence before one word opens a publication\'s name', async (t) => {
   const m = mentionsOf('The senator told The Hill on Monday that she would run.');
   expectTypes(t, m, { Hill: 'ORG' });
+});
+
+t.test('a company\'s chief officer titles stay out of the name: "Chief Financial Officer X", "Chief Operating Officer X"', async (t) => {
+  for (const title of ['Chief Financial Officer', 'Chief Operating Officer', 'Chief Medical Officer']) {
+    const a = annotate(`${title} Wendy Arkell told analysts the plan was on track.`);
+    t.same(a.entities.map((e) => [e.canonicalName, e.type]), [['Wendy Arkell', 'PERSON']], title);
+  }
 });
