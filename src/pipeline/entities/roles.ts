@@ -7,6 +7,12 @@ import { demonymCountry } from '../gazetteer.js';
 import type { Token } from '../tokens.js';
 import type { Entity, Mention } from './model.js';
 
+/** Abbreviated titles and the role each names. */
+const TITLE_IN_FULL: Record<string, string> = {
+  'gov.': 'governor', 'sen.': 'senator', 'rep.': 'representative', 'gen.': 'general', 'lt.': 'lieutenant', 'sgt.': 'sergeant',
+  'col.': 'colonel', 'capt.': 'captain', 'prof.': 'professor', 'cllr': 'councillor', 'cllr.': 'councillor', 'supt.': 'superintendent',
+};
+
 export function collectPersonRoles(tokens: Token[], entities: Entity[], mentions: Mention[]): void {
   for (const m of mentions) {
     const en = entities[m.entity]!;
@@ -29,7 +35,12 @@ function collectRoles(tokens: Token[], m: Mention, roles: Set<string>): void {
   }
   if (words.length) {
     const nouns = words.filter((w) => PERSON_ROLE_NOUNS.has(w) || PERSON_TITLES.has(w));
-    for (const w of nouns) roles.add(w);
+    for (const w of nouns) {
+      roles.add(w);
+      // "Gov. X" is the governor a later "the governor" or a headline's "Governor" means
+      const full = TITLE_IN_FULL[w];
+      if (full) roles.add(full);
+    }
     const prefix = tokens[k]?.cap && demonymCountry(`${tokens[k]!.lower} ${words[0]}`) ? `${tokens[k]!.lower} ` : '';
     roles.add(prefix + words.join(' '));
   }

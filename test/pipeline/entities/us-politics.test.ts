@@ -165,3 +165,11 @@ t.test('a company\'s chief officer titles stay out of the name: "Chief Financial
     t.same(a.entities.map((e) => [e.canonicalName, e.type]), [['Wendy Arkell', 'PERSON']], title);
   }
 });
+
+t.test('an abbreviated title gives its role in full: after "Gov. X" and "Sen. Y", "the governor" and "the senator" are them', async (t) => {
+  const a = annotate('Gov. Irma Talbot met Sen. Owen Pryce on Monday. The governor said the talks went well, and the senator agreed.');
+  const byKey = new Map(a.entities.map((e) => [e.key, e.canonicalName]));
+  const nominal = (text: string) => a.mentions.filter((m) => m.kind === 'nominal' && m.text.toLowerCase() === text).map((m) => byKey.get(m.entityKey));
+  t.same(nominal('the governor'), ['Irma Talbot']);
+  t.same(nominal('the senator'), ['Owen Pryce']);
+});
