@@ -253,7 +253,6 @@ function relativeGapContent(c: Context, k: number, subjectFirst: number): TokenR
   return { first: k, last };
 }
 
-/** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */
 /**
  * "It said managers had ignored ...": "it" before a reporting verb stands for an organisation or a
  * document (pronoun-sources.ts finds which); the entity stage links it only to a named one. ("It
@@ -273,6 +272,7 @@ function findingSubject(c: Context, v: number): boolean {
   return !!subject && !subject.inverted && isMessageSubject(c, subject.head);
 }
 
+/** The subject's head is a message or document noun ("a letter from the ministry", "the report"). */
 function isMessageSubject(c: Context, head: number): boolean {
   return isMessageNoun(c, head) || DOCUMENT_NOUNS.has(c.lemma(head));
 }
