@@ -65,7 +65,17 @@ function previousSentenceSpeaker(c: Context, q: Quotation): Source | null {
   const si = c.tokens[q.open]!.sentence;
   const s = c.sentences[si]!;
   if (si === 0 || s.first !== q.open || c.sentences[si - 1]!.block !== q.block) return null;
-  const m = c.ents.mentionAt[c.sentences[si - 1]!.first]!;
+  const prev = c.sentences[si - 1]!;
+  let m = c.ents.mentionAt[prev.first]!;
+  // "Asked whether she would run, X laughed.", "In Dayton, X was blunter.": a phrase set off
+  // before the main clause, whose subject opens right after its comma
+  if (m < 0 && c.ents.mentionCover[prev.first] === -1) {
+    for (let k = prev.first + 1; k < prev.last && k < prev.first + 25 && c.quoteOf[k] === -1; k++) {
+      if (c.tokens[k]!.text !== ',') continue;
+      m = c.ents.mentionAt[k + 1] ?? -1;
+      break;
+    }
+  }
   if (m < 0 || c.ents.mentions[m]!.type !== 'PERSON') return null;
   return { mention: m, first: c.ents.mentions[m]!.first, last: c.ents.mentions[m]!.last };
 }

@@ -138,6 +138,10 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   }
   // the passive, also without "be" in a reduced relative ("talks described by X as ...")
   const byAgent = c.tokens[v + 1]?.lower === 'by' && !participle && /(?:ed|en|wn|ld|ght)$/.test(t.lower);
+  // "Asked by a reporter whether ..., X laughed": a participle of asking that opens its sentence
+  // frames the answer of the main clause's subject; the asker is no source of it ("Described by
+  // critics as ..." stays the critics')
+  if (byAgent && v === sentenceOf(c, v).first && !isPassive(c, v) && (lemma === 'ask' || lemma === 'question' || lemma === 'press')) return;
   if (!subject && (isPassive(c, v) || byAgent)) {
     const next = c.tokens[v + 1]?.lower;
     if (next === 'as' && c.tokens[v + 2]?.lower.endsWith('ing')) {

@@ -306,3 +306,15 @@ t.test('a party tag set off after a name belongs to the name: "Sen. X, R-Ind., a
   const [d] = attributions('Brenner, R-Ind., who chairs the panel, said the vote would slip.');
   t.equal(d!.source, 'Brenner');
 });
+
+t.test('"Asked by a reporter whether ..., X laughed" gives the asker no words, and a quotation after it is X\'s', async (t) => {
+  const found = attributions('Asked by a reporter whether she would stand again, Nadia Holm laughed. "Ask me in the spring."');
+  t.same(found.map((f) => [f.source, f.text]), [['Nadia Holm', 'Ask me in the spring.']]);
+  // a description by someone stays theirs
+  t.equal(attributions('Described by critics as "a giveaway," the levy passed anyway.')[0]!.source, 'critics');
+});
+
+t.test('a quotation that opens a sentence after one whose subject follows a phrase set off by a comma is that subject\'s', async (t) => {
+  const [a] = attributions('In Tulsa, Nadia Holm was blunter. "We will win this."');
+  t.equal(a!.source, 'Nadia Holm');
+});
