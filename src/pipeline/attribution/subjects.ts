@@ -18,6 +18,14 @@ const IRREGULAR_PARTICIPLES = new Set(['held', 'made', 'led', 'done', 'paid', 's
 const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
 const SUBORDINATORS = new Set(['when', 'while', 'after', 'before', 'because', 'if', 'although', 'though', 'since', 'as', 'once', 'until', 'unless', 'whereas']);
 const QUANTIFIER_PRONOUNS = new Set(['each', 'both', 'one', 'some', 'many', 'several', 'all', 'others', 'neither', 'either', 'few', 'most']);
+/** Prepositions of a modifier after an inverted subject: "a spokeswoman for X", "an aide familiar with Y". */
+const INVERTED_SUBJECT_PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'to']);
+/** The mention that starts at k, or right after a "the" at k. */
+function mentionStartingAtOrAfterDeterminer(c: Context, k: number): number {
+  const m = c.ents.mentionAt[k] ?? -1;
+  return m >= 0 || c.tokens[k]?.lower !== 'the' ? m : (c.ents.mentionAt[k + 1] ?? -1);
+}
+
 /** Words for a part of a group: "one of them", "some of us". */
 const GROUP_PARTS = new Set(['one', 'two', 'three', 'some', 'many', 'most', 'several', 'each', 'both', 'all', 'none', 'neither', 'either']);
 const BE_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', "'s", "'re", 'am', 'get', 'got', 'gets', 'getting']);
@@ -362,8 +370,21 @@ export function subjectAfter(c: Context, v: number): Subject | null {
   const s = sentenceOf(c, v);
   let k = v + 1;
   if (k >= s.last || isTimeWord(c, k)) return null;
-  const np = invertedSubjectPhrase(c, k, s.last);
+  let np = invertedSubjectPhrase(c, k, s.last);
   if (!np) return null;
+  // '"...," said a spokeswoman for the agency', '... said an aide familiar with the talks': the
+  // phrase goes on over its prepositional modifiers, as before a verb
+  let end = np.last;
+  for (let hop = 0; hop < 3 && end < s.last && c.quoteOf[end] === -1 && INVERTED_SUBJECT_PREPOSITIONS.has(c.tokens[end]!.lower); hop++) {
+    const pp = nounPhraseStartingAt(c, end + 1, s.last);
+    if (!pp) break;
+    // "at" and "in" only before a name ("a professor at Yale"; "said the mayor at a news
+    // conference" is where she said it)
+    const where = c.tokens[end]!.lower === 'at' || c.tokens[end]!.lower === 'in';
+    if (where && mentionStartingAtOrAfterDeterminer(c, end + 1) < 0) break;
+    end = pp.last;
+  }
+  if (end > np.last) np = { ...np, last: end };
   k = np.last;
   while (k < s.last && tagIs(c, k, POS.ADV)) k++;
   if (k < s.last && (isVerb(c, k) || tagIs(c, k, POS.AUX))) return null;

@@ -318,3 +318,10 @@ t.test('a quotation that opens a sentence after one whose subject follows a phra
   const [a] = attributions('In Tulsa, Nadia Holm was blunter. "We will win this."');
   t.equal(a!.source, 'Nadia Holm');
 });
+
+t.test('an inverted speaker keeps its modifiers: \'"...," said a spokeswoman for X\', not where it was said', async (t) => {
+  t.equal(attributions('"No comment," said a spokeswoman for the harbour board.')[0]!.source, 'a spokeswoman for the harbour board');
+  t.equal(attributions('"It is early," said one aide familiar with the talks.')[0]!.source, 'one aide familiar with the talks');
+  t.equal(attributions('"No comment," said the mayor at a news conference.')[0]!.source, 'the mayor');
+  t.equal(attributions('"No comment," said a spokeswoman in a statement.')[0]!.source, 'a spokeswoman');
+});
