@@ -17,6 +17,8 @@ export const ORG_SUFFIXES = new Set([
   'exchange', 'district', 'command', 'org', 'inc', 'gmbh', 'ag', 'sa', 'nv', 'bv', 'fc', 'afc', 'united', 'city', 'rovers', 'athletic',
   'electronics', 'pharmaceuticals', 'therapeutics', 'biosciences', 'logistics', 'petroleum', 'ventures', 'aerospace',
   'bancorp', 'investments', 'chemicals', 'robotics', 'semiconductor', 'semiconductors', 'administration',
+  // US federal bodies named for what they do: "Customs and Border Protection", "... Customs Enforcement"
+  'protection', 'enforcement',
 ]);
 
 /**

@@ -209,7 +209,9 @@ function runEnd(tokens: Token[], i: number, end: number, common: ((t: Token) => 
           continue;
         }
       }
-      if (hasOf && (u.lower === 'the' || (u.lower === 'and' && !runHasOrgSuffix(tokens, i, j) && runHasOrgHead(tokens, i, j))) && isCapWord(nx)) {
+      // (and "Department of Health and Human Services": after "of", a second part that ends in an
+      // organisation word of its own)
+      if (hasOf && (u.lower === 'the' || (u.lower === 'and' && ((!runHasOrgSuffix(tokens, i, j) && runHasOrgHead(tokens, i, j)) || orgSuffixAhead(tokens, j + 1, end)))) && isCapWord(nx)) {
         j++;
         continue;
       }

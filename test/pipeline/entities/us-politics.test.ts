@@ -173,3 +173,12 @@ t.test('an abbreviated title gives its role in full: after "Gov. X" and "Sen. Y"
   t.same(nominal('the governor'), ['Irma Talbot']);
   t.same(nominal('the senator'), ['Owen Pryce']);
 });
+
+t.test('"and" inside a federal body\'s name: "Customs and Border Protection", "Department of Health and Human Services"', async (t) => {
+  for (const name of ['Customs and Border Protection', 'Immigration and Customs Enforcement', 'Department of Health and Human Services']) {
+    const a = annotate(`Officials at the ${name} said the rule would change.`);
+    t.same(a.entities.map((e) => [e.canonicalName, e.type]), [[name, 'ORG']], name);
+  }
+  // two names joined by "and" stay two
+  t.equal(annotate('The mayor met Rhea Sandoval and Tom Kettle on Monday.').entities.length, 2);
+});
