@@ -45,6 +45,8 @@ export const ORG_NAME_PREFIXES = new Set([
   'eintracht', 'grupo', 'gruppo', 'groupe', 'banco', 'banca', 'banque', 'compagnie', 'compañía', 'société', 'editorial',
   'ediciones', 'éditions', 'corriere', 'gazzetta', 'giornale', 'diario', 'jornal', 'folha', 'gazeta', 'courrier',
   'il', 'gli', 'het',
+  // sports teams: "Team X"
+  'team',
 ]);
 
 /**

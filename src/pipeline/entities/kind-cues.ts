@@ -126,6 +126,8 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
   }
   // "the online retailer X", "the investment bank X": a business noun in apposition before a name
   if (COMPANY_NOUNS_BEFORE.has(before.lower)) return 'ORG';
+  // "plays for X", "signed for X", "rides for X": one plays, rides and signs for a team
+  if (before.lower === 'for' && TEAM_VERBS.has(tokens[k - 1]?.lower ?? '')) return 'ORG';
   if (TITLE_INTRODUCERS.has(before.lower)) {
     for (let x = k - 1; x >= 0 && x >= k - INTRODUCER_REACH; x--) {
       const w = tokens[x]!;
@@ -134,6 +136,9 @@ export function contextKind(tokens: Token[], first: number, last: number): Entit
   }
   return null;
 }
+
+/** Verbs of a player or rider and the team they are "for". */
+const TEAM_VERBS = new Set(['plays', 'played', 'playing', 'signed', 'signs', 'rides', 'rode', 'riding', 'races', 'raced', 'racing', 'drives', 'drove', 'driving']);
 
 /**
  * An apposition after the name whose head is an organisation's noun: ", the company building the

@@ -76,3 +76,10 @@ t.test('an ordinary word and a number name nothing', async (t) => {
   const m = mentionsOf('Trials reached Phase 3 in May, and Level 4 alerts followed.');
   t.same(m, []);
 });
+
+t.test('a team is an organisation: "Team X", and what one plays, rides or signs for', async (t) => {
+  const m = mentionsOf('Ivo Sarkis rides for Team Castora, and his sister plays for Unión Bravia.');
+  t.equal(typeOf(m, 'Team Castora'), 'ORG');
+  t.equal(typeOf(m, 'Unión Bravia'), 'ORG');
+  t.equal(typeOf(m, 'Ivo Sarkis'), 'PERSON');
+});
