@@ -11,6 +11,9 @@ import type { Token } from '../tokens.js';
 import { type Candidate, textOfTokens } from './model.js';
 import { roleFollows, runHasOrgSuffix } from './name-words.js';
 import { headIndex } from './kind-cues.js';
+
+/** Last words of a journalist's job title ("Health Correspondent", "Staff Writer"). */
+const JOURNALIST_TITLES = new Set(['correspondent', 'editor', 'writer', 'columnist', 'commentator', 'presenter']);
 import { looksLikePerson, nestFacilityPrefix, nestNamedAfterPerson, nestParentBody, nestPlaces, nestUnfamiliarPlace } from './nested-names.js';
 
 /** Singular words for a member of a political party, written before a politician's name. */
@@ -96,6 +99,10 @@ function splitRunInto(tokens: Token[], a: number, b: number, out: Candidate[]): 
     b--;
     postNominal = true;
   }
+  // "Health Correspondent", "Political Editor": a journalist's job under a byline or in a credit
+  // is a title, and names nobody
+  // (a paper takes "the": "The Boston Writer")
+  if (b - a <= 3 && JOURNALIST_TITLES.has(tokens[b - 1]!.lower) && !isGivenName(tokens[a]!.lower) && tokens[a - 1]?.lower !== 'the') return;
   // a trailing role word is not part of the name: "the Quito Sheriff"
   while (b - a >= 2 && PERSON_ROLE_NOUNS.has(tokens[b - 1]!.lower) && tokens[b - 2]!.lower !== 'of' && !isGivenName(tokens[a]!.lower)) b--;
   // a currency code: "US$ 20", "HK$"

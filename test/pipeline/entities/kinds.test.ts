@@ -83,3 +83,10 @@ t.test('a team is an organisation: "Team X", and what one plays, rides or signs 
   t.equal(typeOf(m, 'Unión Bravia'), 'ORG');
   t.equal(typeOf(m, 'Ivo Sarkis'), 'PERSON');
 });
+
+t.test('a journalist\'s job title in a byline names nobody; a paper called "The X Reporter" stays a paper', async (t) => {
+  const m = mentionsOf('Ferry fares rise\n\nBy Ottilie Brand, Transport Correspondent\n\nFares rose again in May, The Harbour Reporter found.');
+  t.notOk(m.some((x) => x.text === 'Transport Correspondent'));
+  t.equal(typeOf(m, 'Ottilie Brand'), 'PERSON');
+  t.equal(typeOf(m, 'Harbour Reporter'), 'ORG');
+});
