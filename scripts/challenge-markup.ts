@@ -460,3 +460,29 @@ export function readChallenge(dir: string): GoldDoc[] {
   }
   return docs;
 }
+
+/**
+ * Checks a built gold file as read back: every entity, quote, speaker, content, source and cue
+ * covers its own text (code-point offsets), and every head lies inside its entity. Returns how many
+ * spans it read and one line per mismatch.
+ */
+export function spanMismatches(docs: GoldDoc[]): { spans: number; errors: string[] } {
+  let spans = 0;
+  const errors: string[] = [];
+  for (const d of docs) {
+    const cps = Array.from(d.text);
+    const at = (s: { start: number; end: number }): string => cps.slice(s.start, s.end).join('');
+    const all = [
+      ...d.entities,
+      ...d.quotes,
+      ...d.quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
+      ...d.attributions.flatMap((a) => [a.content, ...(a.source ? [a.source] : []), ...(a.cue ? [a.cue] : [])]),
+    ];
+    for (const s of all) {
+      spans++;
+      if (at(s) !== s.text) errors.push(`${d.id}: ${JSON.stringify(s.text)} at ${s.start}-${s.end} covers ${JSON.stringify(at(s))}`);
+    }
+    for (const e of d.entities) if (e.head_start < e.start || e.head_end > e.end) errors.push(`${d.id}: head outside ${e.text}`);
+  }
+  return { spans, errors };
+}

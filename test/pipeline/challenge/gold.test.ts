@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { challengeDir, challengeGold, challengeJsonl } from '../../../scripts/challenge-build.js';
-import { buildDoc, readChallenge, type GoldDoc } from '../../../scripts/challenge-markup.js';
+import { buildDoc, readChallenge, spanMismatches, type GoldDoc } from '../../../scripts/challenge-markup.js';
 
 const docs = readFileSync(challengeGold, 'utf8')
   .split('\n')
@@ -16,22 +16,8 @@ t.test('the committed gold file is what the marked-up articles build to', async 
 });
 
 t.test('every entity, quote, speaker, content, source and cue covers its own text', async (t) => {
-  let spans = 0;
-  for (const d of docs) {
-    const cps = Array.from(d.text);
-    const at = (s: { start: number; end: number }): string => cps.slice(s.start, s.end).join('');
-    const all = [
-      ...d.entities,
-      ...d.quotes,
-      ...d.quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
-      ...d.attributions.flatMap((a) => [a.content, ...(a.source ? [a.source] : []), ...(a.cue ? [a.cue] : [])]),
-    ];
-    for (const s of all) {
-      spans++;
-      if (at(s) !== s.text) t.fail(`${d.id}: ${JSON.stringify(s.text)} at ${s.start}-${s.end} covers ${JSON.stringify(at(s))}`);
-    }
-    for (const e of d.entities) if (e.head_start < e.start || e.head_end > e.end) t.fail(`${d.id}: head outside ${e.text}`);
-  }
+  const { spans, errors } = spanMismatches(docs);
+  t.same(errors, []);
   t.ok(spans > 2000, `${spans} spans checked`);
 });
 
