@@ -144,6 +144,14 @@ function stateAfterCity(norm: string, i: number, w: string, lower: string): bool
   return (before >= 97 && before <= 122) || (before >= 65 && before <= 90) || before >= 128;
 }
 
+/**
+ * A word that opens a legislator's party tag: the party's initial, a hyphen and a capital ("R-Ohio",
+ * "D-Calif.", "D-N.Y.", the "D-San" of "D-San Diego").
+ */
+export function opensPartyTag(text: string): boolean {
+  return /^[DRI]-\p{Lu}/u.test(text);
+}
+
 /** A legislator's party and state, "R-Ind." or "D-Calif.": its period belongs to the state's abbreviation. */
 function isPartyTag(lower: string): boolean {
   const c0 = lower.charCodeAt(0);

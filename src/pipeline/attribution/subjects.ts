@@ -6,6 +6,7 @@
 
 import { PERSON_ROLE_NOUNS } from '../data/titles.js';
 import { POS } from '../pos.js';
+import { opensPartyTag } from '../tokens.js';
 import { hasParticipleEnding, isTimeWord, isVerb, mentionEndingAt, sentenceOf, tagIs, type Context } from './context.js';
 import type { Source } from './model.js';
 import { SPEECH_ACT_LEMMAS, SPEECH_LEMMAS, SUPPORT_LEMMAS } from '../data/speech.js';
@@ -197,7 +198,7 @@ function modifiedNoun(c: Context, verb: number, lo: number, agent: boolean): Nou
  */
 function skipPartyTag(c: Context, k: number): number {
   const t = c.tokens[k];
-  return t && t.cap && /^[rdi]-[a-z][a-z.]{0,6}$/.test(t.lower) && c.tokens[k - 1]?.text === ',' ? k - 2 : k;
+  return t && opensPartyTag(t.text) && t.text.length <= 9 && c.tokens[k - 1]?.text === ',' ? k - 2 : k;
 }
 
 /**

@@ -8,7 +8,7 @@ import { GROUP_WORDS } from '../data/entity-kinds.js';
 import { ORG_HEADS_OF, ORG_SUFFIXES } from '../data/orgs.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { demonymCountry, FIRST_NAMES, isEnglishWord, isGivenName, lookupPlace, PROPER_WORDS } from '../gazetteer.js';
-import type { Token } from '../tokens.js';
+import { opensPartyTag, type Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { isLowerBrand } from './kind-cues.js';
 
@@ -112,7 +112,7 @@ export function skipSingle(t: Token, initial: boolean, ev: DocumentEvidence): bo
   if (NON_ENTITY_CAPITALISED.has(l)) return true;
   if (demonymCountry(l) || (l.endsWith('s') && demonymCountry(l.slice(0, -1)))) return !lookupPlace(l);
   // a party and state after a politician's name: "D-N.Y.", "R-Ky."
-  if (/^[dri]-\p{L}/u.test(l) && /^[DRI]-\p{Lu}/u.test(t.text)) return true;
+  if (opensPartyTag(t.text)) return true;
   // a word in capitals for emphasis ("UNLESS", "NOT") is not an abbreviation, unless its expansion is here
   if (t.allCaps && ((l.length >= 5 && isEnglishWord(l)) || COMMON_WORDS.has(l)) && !lookupPlace(l) && !ev.runInitials.has(l.replace(/\./g, ''))) return true;
   if (t.allCaps && !NON_ENTITY_ACRONYMS.has(l) && !/^[ivx]+$/.test(l)) return false;

@@ -8,7 +8,7 @@ import { LOC_HEADS_OF, LOWER_GEO_NOUNS, NAME_PARTICLES, ORG_HEADS_OF, ORG_SUFFIX
 import { KIND_HEADS_OF, LAW_SUFFIXES } from '../data/entity-kinds.js';
 import { PERSON_ROLE_NOUNS, PERSON_TITLES } from '../data/titles.js';
 import { isEnglishWord, isGivenName, lookupPlace } from '../gazetteer.js';
-import type { Token } from '../tokens.js';
+import { opensPartyTag, type Token } from '../tokens.js';
 import type { DocumentEvidence } from './document-evidence.js';
 import { type Candidate, type EntityInput, textOfTokens } from './model.js';
 import { isArticleDemonym, isCapWord, isCaselessCommon, isCommonCap, isGroupWord, roleFollows, runHasOrgHead, runHasOrgSuffix, skipSingle } from './name-words.js';
@@ -85,7 +85,7 @@ export function findCandidates(input: EntityInput, ev: DocumentEvidence, caseles
       const j = runEnd(tokens, i, lineEnd(input.text, tokens, i, s.last), inHeadline ? common : null);
       // "Lorena Ruiz, D-San Diego": a party's initial and the home town of a state lawmaker (a lone
       // "D-Ohio" is skipped as a label, name-words.ts)
-      if (j - i >= 2 && /^[DRI]-\p{Lu}/u.test(t.text) && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '(')) {
+      if (j - i >= 2 && opensPartyTag(t.text) && (tokens[i - 1]?.text === ',' || tokens[i - 1]?.text === '(')) {
         cands.push({ first: i, last: j, roles: [], forcedType: 'LOC', personCue: false });
         i = j;
         initial = false;
