@@ -87,12 +87,13 @@ function mayHoldCue(c: Context, first: number, last: number): boolean {
 function taggingCopy(c: Context): string {
   const { text, tokens, sentences, blockTokens, ents } = c;
   const blank = new Uint8Array(tokens.length);
+  const holds = sentences.map((s) => mayHoldCue(c, s.first, s.last));
   sentences.forEach((s, i) => {
-    if (mayHoldCue(c, s.first, s.last)) return;
-    // "The report faulted the agency. It said ...": the subject of the sentence before "It" may be
-    // the pronoun's source (pronoun-sources.ts), and needs its tags
+    if (holds[i]) return;
+    // "The report faulted the agency. It said ...": the subject of the sentence before an "It"
+    // that may report is the pronoun's source (pronoun-sources.ts), and needs its tags
     const next = sentences[i + 1];
-    if (next && tokens[next.first]?.lower === 'it' && tokens[next.first]!.block === tokens[s.first]?.block) return;
+    if (next && holds[i + 1] && tokens[next.first]?.lower === 'it' && tokens[next.first]!.block === tokens[s.first]?.block) return;
     blank.fill(1, s.first, s.last);
   });
   for (const q of c.quotations) if (q.close > q.first) blank.fill(1, q.first, q.close);
