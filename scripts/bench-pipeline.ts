@@ -2,7 +2,8 @@
 // documents in one run: the dev-set texts and the fixture. The targets (issue 11): at least 10x
 // faster than compromise, at most 5 ms per 5,000 characters.
 //
-// Each tool runs in a child process of its own, so each has its own heap and garbage collector
+// Each tool runs in a child process of its own (scripts/bench-pipeline-tool.mjs: plain Node, no
+// TypeScript loader; ours is the build's output in dist/, as the service runs it), so each has its own heap and garbage collector
 // (compromise's garbage is not collected in our time, nor ours in its) and its own CPU clock,
 // which counts its garbage collection on V8's helper threads too. This process alternates them
 // document by document, one tool at a time, so that both see the same load on the machine. A
@@ -16,12 +17,10 @@
 //   npx tsx scripts/bench-pipeline.ts [--gold path/to/dev.jsonl] [--rounds N] [--warmup N] [--no-stages]
 
 import { readFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { fork } from 'node:child_process';
+import { fork, spawnSync } from 'node:child_process';
 
 type Tool = 'ours' | 'compromise';
 type Request = { run: 'document'; index: number } | { run: 'profile'; rounds: number };
@@ -37,104 +36,7 @@ interface ProfileResult {
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-const served = process.argv.indexOf('--serve');
-if (served < 0) await main();
-else await serve(process.argv[served + 1] as Tool);
-
-// ---- a tool's process ----
-
-async function serve(tool: Tool): Promise<void> {
-  const run = await loadTool(tool);
-  let texts: string[] = [];
-  let sink = 0;
-  const reply = (message: object) => process.send!(message);
-  process.on('message', async (request: Request | { texts: string[] }) => {
-    if ('texts' in request) {
-      texts = request.texts;
-      reply({});
-      return;
-    }
-    if (request.run === 'document') {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      if (run(texts[request.index]!)) sink++;
-      const wallMs = performance.now() - t0;
-      const cpu = process.cpuUsage(c0);
-      reply({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, sink } satisfies RoundResult & { sink: number });
-    } else {
-      reply(await profileStages(() => {
-        for (let r = 0; r < request.rounds; r++) for (const text of texts) if (run(text)) sink++;
-      }));
-    }
-  });
-}
-
-async function loadTool(tool: Tool): Promise<(text: string) => unknown> {
-  if (tool === 'ours') {
-    const { annotate } = await import('../src/pipeline/annotate.js');
-    return (text) => annotate(text);
-  }
-  const nlp = (await import('compromise')).default;
-  return (text) => {
-    const doc = nlp(text);
-    return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
-  };
-}
-
-/**
- * The pipeline's stages as the profiler names them: a function, and the file it is in. A sample
- * counts for the innermost stage on its stack; what no stage claims (annotate's own work: blocks,
- * header, the conversion of the output) counts as "other".
- */
-const STAGES: { name: string; fn: string; file: string }[] = [
-  { name: 'matching copy', fn: 'normalizeForMatching', file: 'pipeline/normalize' },
-  { name: 'tokens, sentences', fn: 'tokenize', file: 'pipeline/tokens' },
-  { name: 'tokens, sentences', fn: 'assignQuoteRoles', file: 'pipeline/tokens' },
-  { name: 'tokens, sentences', fn: 'splitSentences', file: 'pipeline/tokens' },
-  { name: 'entities', fn: 'extractEntities', file: 'pipeline/entities' },
-  { name: 'attribution', fn: 'findAttributions', file: 'attribution/index' },
-  { name: 'attribution: tagger', fn: 'tagTokens', file: 'pipeline/pos' },
-];
-
-async function profileStages(work: () => void): Promise<ProfileResult> {
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 100 });
-  await session.post('Profiler.start');
-  work();
-  const { profile } = await session.post('Profiler.stop');
-  session.disconnect();
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const stageOf = (id: number): string | undefined => {
-    for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
-      const { functionName, url } = nodes.get(x)!.callFrame;
-      const stage = STAGES.find((s) => s.fn === functionName && url.includes(s.file));
-      if (stage) return stage.name;
-      if (functionName === 'annotate' && url.includes('pipeline/annotate')) return 'other';
-    }
-    return undefined;
-  };
-  const stages: Record<string, number> = {};
-  let totalMs = 0;
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  const memo = new Map<number, string | undefined>();
-  for (let i = 0; i < samples.length; i++) {
-    const id = samples[i]!;
-    if (!memo.has(id)) memo.set(id, stageOf(id));
-    const callFrame = nodes.get(id)!.callFrame;
-    // garbage collection is charged to no function; it is the pipeline's, since nothing else runs
-    const stage = memo.get(id) ?? (callFrame.functionName === '(garbage collector)' ? 'garbage collection' : undefined);
-    if (!stage) continue;
-    const ms = (deltas[i] ?? 0) / 1000;
-    stages[stage] = (stages[stage] ?? 0) + ms;
-    totalMs += ms;
-  }
-  return { stages, totalMs };
-}
+await main();
 
 // ---- the main thread ----
 
@@ -157,7 +59,8 @@ async function main(): Promise<void> {
   const loadBefore = load();
 
   const start = (tool: Tool) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--serve', tool], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // plain Node, no loader (execArgv), both tools alike: see bench-pipeline-tool.mjs
+    const child = fork(join(root, 'scripts', 'bench-pipeline-tool.mjs'), [tool], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const ask = <T>(request: Request | { texts: string[] }) =>
       new Promise<T>((resolve, reject) => {
         const exited = (code: number | null) => reject(new Error(`the ${tool} process exited with ${code}`));
@@ -170,6 +73,9 @@ async function main(): Promise<void> {
       });
     return { child, ask };
   };
+  // ours runs as the service runs it: compiled, from dist/ (built here when the sources changed)
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build-if-stale.mjs')], { stdio: 'inherit' });
+  if (built.status !== 0) throw new Error('the build failed');
   const ours = start('ours');
   const theirs = start('compromise');
   await Promise.all([ours.ask({ texts }), theirs.ask({ texts })]);
