@@ -1,13 +1,13 @@
 // Parts of speech for the pipeline's own tokens, from wink-nlp's English model. The attribution
-// stages read verbs and the shape of clauses from these tags instead of long word lists. wink
-// tokenizes on its own; its tokens are aligned to ours by character offset. (wink's lemmatiser is
+// stages read verbs and the shape of clauses from these tags instead of long word lists. The
+// tagger reads the pipeline's own tokens (see tagTokens), not the text. (wink's lemmatiser is
 // not used: the stages only ask whether a lemma is in a small set, which attribution/lemmas.ts
 // answers from the sets' own word forms at a fraction of the cost.)
 //
 // The model (about 6 MB of heap, pos-model.ts) is loaded on first use, so processes that never
 // annotate do not pay for it; in the service that is the annotator threads only.
 
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import { createRequire } from 'node:module';
 import { posModel, type PosModel } from './pos-model.js';
 import type { Token } from './tokens.js';
 
@@ -22,8 +22,13 @@ export interface PosTags {
   tag: Uint8Array;
 }
 
-let nlp: WinkMethods | undefined;
-let loaded: PosModel | undefined;
+/** How tagTokens hands a token to the tagger. */
+export const FORM = { AS_IS: 0, LOWER: 1, SKIP: 2 } as const;
+
+/** Longest token the tagger is given: longer ones are no words to tag (a URL, a dash line). */
+const MAX_TOKEN = 64;
+/** The most preceding spaces wink's token store keeps (its tokenizer's cap). */
+const MAX_SPACES = 65534;
 
 /**
  * wink adds every word it did not know to its lexicon, and keeps it: in a service that annotates
@@ -33,41 +38,75 @@ let loaded: PosModel | undefined;
  */
 export const MAX_ADDED_WORDS = 50_000;
 
-/** Longest run of non-space characters the tagger sees whole. */
-const MAX_RUN = 64;
+// wink's own parts, below its readDoc: its lexicon cache, its token store and the POS automata.
+// readDoc tokenizes the text again with its own regular expressions (about two thirds of its time
+// on news); here it is given the pipeline's tokens instead, one lexicon look-up each, and runs
+// the same POS machines over them. (wink-nlp is pinned in package-lock.json; these modules are
+// its src/, which has no exports map.)
+const require = createRequire(import.meta.url);
+const createCache = require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => WinkCache;
+const createAutomaton = require('wink-nlp/src/automaton.js') as (cache: WinkCache, ignore: string) => WinkAutomaton;
+const compileTRex = require('wink-nlp/src/compile-trex.js') as (trex: unknown) => { ltc: [RegExp, number][] };
+const wrapDocData = require('wink-nlp/src/dd-wrapper.js') as (rdd: object) => WinkDocData;
+const { mapRawTokens2UIdOfNormal, mapRawTokens2UIdOfDefaultPOS } = require('wink-nlp/src/tokens-mappers.js') as Record<'mapRawTokens2UIdOfNormal' | 'mapRawTokens2UIdOfDefaultPOS', (rdd: object) => number[]>;
+const { bits4lemma, posMask, tkSize } = require('wink-nlp/src/constants.js') as { bits4lemma: number; posMask: number; tkSize: number };
 
-/**
- * wink's tokenizer takes time quadratic in the length of a run without spaces (a 30,000-character
- * URL or dash line takes seconds). Such runs are no words to tag: past their first characters they
- * are blanked (same length, so offsets still hold).
- */
-function breakLongRuns(text: string): string {
-  let parts: string[] | null = null;
-  let from = 0;
-  let runStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text.charCodeAt(i) : 32;
-    if (ch !== 32 && ch !== 10 && ch !== 9 && ch !== 13) continue;
-    if (i - runStart > MAX_RUN) {
-      parts ??= [];
-      const keep = runStart + MAX_RUN / 2;
-      parts.push(text.slice(from, keep), ' '.repeat(i - keep));
-      from = i;
-    }
-    runStart = i + 1;
-  }
-  if (!parts) return text;
-  parts.push(text.slice(from));
-  return parts.join('');
+interface WinkCache {
+  value(index: number): string;
+}
+interface WinkAutomaton {
+  importJSON(machine: unknown): void;
+  recognize(tags: number[], transformer: unknown, rawTokens: number[]): unknown[];
+}
+interface WinkDocData {
+  _addTokenIfInCache(text: string, precedingSpaces: number, nbsp: null): number;
+  _addToken(text: string, category: number, precedingSpaces: number, nbsp: null): boolean;
+}
+interface WinkPosModel {
+  machines: unknown[];
+  transformers: unknown[];
+  updater(px: unknown[], cache: WinkCache, tags: number[], normals: number[]): void;
+  setter(rdd: object, tags: number[], tkSize: number, bits4lemma: number): void;
+}
+interface CoreModel {
+  trex: unknown;
+  tcat: { hash: Record<string, number> };
+  features: { pos: { list: string[] } };
 }
 
-function tagger(): WinkMethods {
-  if (!nlp || loaded!.addedWords() > MAX_ADDED_WORDS) {
+interface Tagger {
+  cache: WinkCache;
+  automata: WinkAutomaton[];
+  pos: WinkPosModel;
+  /** wink's token categories by regular expression, for a word its lexicon does not hold. */
+  detectors: [RegExp, number][];
+  wordCategory: number;
+  /** wink's POS index -> our POS code. */
+  code: Uint8Array;
+}
+
+let current: Tagger | undefined;
+let loaded: PosModel | undefined;
+
+function tagger(): Tagger {
+  if (!current || loaded!.addedWords() > MAX_ADDED_WORDS) {
     loaded = posModel();
-    // only the tokenizer and the POS tagger: no sentence split, negation, sentiment or entities
-    nlp = winkNLP(loaded.model, ['pos']);
+    // as wink's own load() does, for the parts a POS-only pipe uses
+    const model = loaded.model as unknown as { core(): CoreModel; featureFn: unknown; pos(): WinkPosModel };
+    const core = model.core();
+    const cache = createCache(core, model.featureFn);
+    const pos = model.pos();
+    const automata = pos.machines.map((machine) => {
+      // the POS machines ignore only the out-of-vocabulary literal (not a new line)
+      const automaton = createAutomaton(cache, cache.value(0));
+      automaton.importJSON(machine);
+      return automaton;
+    });
+    const code = new Uint8Array(core.features.pos.list.length);
+    core.features.pos.list.forEach((name, k) => (code[k] = CODE.get(name) ?? 0));
+    current = { cache, automata, pos, detectors: compileTRex(core.trex).ltc, wordCategory: core.tcat.hash.word!, code };
   }
-  return nlp;
+  return current;
 }
 
 /** Words wink has added to its lexicon since the tagger was (re)started; for tests. */
@@ -75,40 +114,78 @@ export function taggerAddedWords(): number {
   return loaded?.addedWords() ?? 0;
 }
 
+/** Clitics the pipeline splits off a word ("doesn" "'t") that wink's lexicon knows joined ("doesn't"). */
+const CLITICS = new Set(["'t", "'s", "'d", "'ll", "'re", "'ve", "'m"]);
+
 /**
- * Tags `tokens` (offsets into `text`, UTF-16). `text` may be a same-length copy of the article in
- * which capitalisation that misleads the tagger (sentence starts, Title Case lines) was lowered.
+ * Tags `tokens` (offsets into `text`, UTF-16). `form`, if given, says per token whether the tagger
+ * sees it as written, lowered (capitalisation that misleads it: sentence starts, Title Case lines)
+ * or not at all (words no stage reads a tag of).
  */
-export function tagTokens(text: string, tokens: Token[]): PosTags {
+export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): PosTags {
   const tag = new Uint8Array(tokens.length);
   if (tokens.length === 0) return { tag };
   const w = tagger();
-  const its = w.its;
-  const seen = breakLongRuns(text);
-  const doc = w.readDoc(seen);
-  const values = doc.tokens().out();
-  const spaces = doc.tokens().out(its.precedingSpaces);
-  const tags = doc.tokens().out(its.pos);
-  // wink's tokens, with their offsets rebuilt from the text they cover
-  let pos = 0;
-  let k = 0;
-  for (let j = 0; j < values.length && k < tokens.length; j++) {
-    pos += spaces[j]!.length;
-    const v = values[j]!;
-    // wink keeps every character, so its values follow the text; resynchronise nearby if one
-    // does not (a bounded look-ahead keeps this linear)
-    let at = pos;
-    if (!seen.startsWith(v, pos)) {
-      const near = seen.slice(pos, pos + v.length + 16).indexOf(v);
-      if (near < 0) continue;
-      at = pos + near;
+  const rdd = { cache: w.cache, tokens: [] as number[], nonBreakingSpaces: Object.create(null) as object, numOfTokens: 0 };
+  const doc = wrapDocData(rdd);
+  // for each of wink's tokens, the index of ours it tags (-1: none)
+  const ours: number[] = [];
+  const formOf = (i: number): number => (form ? form[i]! : FORM.AS_IS);
+  const wordOf = (i: number): string => {
+    const t = tokens[i]!;
+    const raw = text.slice(t.start, t.end);
+    return formOf(i) === FORM.LOWER ? raw.toLowerCase() : raw;
+  };
+  // the spaces before a token, as wink's tokenizer counts them (what was skipped counts as space)
+  let fedEnd = 0;
+  const add = (word: string, spaces: number): number => {
+    const before = rdd.tokens.length;
+    if (!doc._addTokenIfInCache(word, spaces, null)) doc._addToken(word, category(w, word), spaces, null);
+    return (rdd.tokens.length - before) / tkSize;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (formOf(i) === FORM.SKIP || t.end - t.start > MAX_TOKEN) continue;
+    const spaces = Math.min(t.start - fedEnd, MAX_SPACES);
+    const next = tokens[i + 1];
+    // "doesn" "'t" as wink's lexicon has it: "doesn't", read as "does" "n't"
+    if (next && next.kind === 'poss' && next.start === t.end && formOf(i + 1) !== FORM.SKIP && CLITICS.has(next.lower)) {
+      const joined = wordOf(i) + wordOf(i + 1);
+      const before = rdd.tokens.length;
+      if (doc._addTokenIfInCache(joined, spaces, null)) {
+        const n = (rdd.tokens.length - before) / tkSize;
+        fedEnd = next.end;
+        ours.push(i);
+        if (n > 1) ours.push(i + 1);
+        for (let k = 2; k < n; k++) ours.push(-1);
+        i++;
+        continue;
+      }
     }
-    const end = at + v.length;
-    pos = end;
-    while (k < tokens.length && tokens[k]!.start < end) {
-      if (tokens[k]!.start >= at) tag[k] = CODE.get(tags[j]!) ?? 0;
-      k++;
-    }
+    const n = add(wordOf(i), spaces);
+    fedEnd = t.end;
+    ours.push(i);
+    for (let k = 1; k < n; k++) ours.push(-1);
+  }
+  rdd.numOfTokens = rdd.tokens.length / tkSize;
+  if (rdd.numOfTokens === 0) return { tag };
+  // readDoc's POS step
+  const normals = mapRawTokens2UIdOfNormal(rdd);
+  const tags = mapRawTokens2UIdOfDefaultPOS(rdd);
+  for (const automaton of w.automata) {
+    const px = automaton.recognize(tags, w.pos.transformers[0], rdd.tokens);
+    w.pos.updater(px, w.cache, tags, normals);
+  }
+  w.pos.setter(rdd, tags, tkSize, bits4lemma);
+  for (let k = 0; k < ours.length; k++) {
+    const i = ours[k]!;
+    if (i >= 0) tag[i] = w.code[(rdd.tokens[k * tkSize + 2]! & posMask) >>> bits4lemma]!;
   }
   return { tag };
+}
+
+/** wink's category of a word its lexicon does not hold, as its tokenizer decides it. */
+function category(w: Tagger, word: string): number {
+  for (const [pattern, cat] of w.detectors) if (pattern.test(word)) return cat;
+  return w.wordCategory;
 }

@@ -3,7 +3,7 @@
 
 import { CALENDAR_WORDS } from '../data/common.js';
 import { STANCE_ADJECTIVES, TIME_NOUNS } from '../data/speech.js';
-import { POS, tagTokens } from '../pos.js';
+import { FORM, POS, tagTokens } from '../pos.js';
 import { lemmaOf, mayBeReportingForm } from './lemmas.js';
 import type { Quotation } from './model.js';
 import { findQuotations } from './quotations.js';
@@ -56,7 +56,7 @@ export function buildContext(input: AttributionInput): Context {
   const c: Context = { ...input, tag: new Uint8Array(0), lemma: () => '', quoteOf: new Int32Array(input.tokens.length).fill(-1), quotations: [] };
   // the quotations first: the words inside them need no tags
   c.quotations = findQuotations(c);
-  c.tag = tagTokens(taggingCopy(c), input.tokens).tag;
+  c.tag = tagTokens(input.text, input.tokens, taggingForms(c)).tag;
   c.lemma = (i) => lemmaOf(c.tokens[i]?.lower ?? '', c.tag[i] === POS.NOUN || c.tag[i] === POS.PROPN);
   return c;
 }
@@ -78,15 +78,15 @@ function mayHoldCue(c: Context, first: number, last: number): boolean {
 }
 
 /**
- * A same-length copy of the text for the tagger, with capitals that say nothing about a word's
- * part of speech lowered: a sentence's first word and every word of a Title Case or ALL-CAPS line,
+ * How the tagger sees each token (pos.ts FORM). Capitals that say nothing about a word's part of
+ * speech are lowered: a sentence's first word and every word of a Title Case or ALL-CAPS line,
  * unless the entity stage found a name there. "Officials said" and "Minister Says Plan Fails" are
- * then tagged like running text. Words no stage reads a tag of are blanked: the insides of
+ * then tagged like running text. Words no stage reads a tag of are skipped: the insides of
  * quotations (no cue is looked for there) and sentences that cannot hold a cue.
  */
-function taggingCopy(c: Context): string {
-  const { text, tokens, sentences, blockTokens, ents } = c;
-  const blank = new Uint8Array(tokens.length);
+function taggingForms(c: Context): Uint8Array {
+  const { tokens, sentences, blockTokens, ents } = c;
+  const form = new Uint8Array(tokens.length);
   const holds = sentences.map((s) => mayHoldCue(c, s.first, s.last));
   sentences.forEach((s, i) => {
     if (holds[i]) return;
@@ -94,9 +94,9 @@ function taggingCopy(c: Context): string {
     // that may report is the pronoun's source (pronoun-sources.ts), and needs its tags
     const next = sentences[i + 1];
     if (next && holds[i + 1] && tokens[next.first]?.lower === 'it' && tokens[next.first]!.block === tokens[s.first]?.block) return;
-    blank.fill(1, s.first, s.last);
+    form.fill(FORM.SKIP, s.first, s.last);
   });
-  for (const q of c.quotations) if (q.close > q.first) blank.fill(1, q.first, q.close);
+  for (const q of c.quotations) if (q.close > q.first) form.fill(FORM.SKIP, q.first, q.close);
   const lower = new Uint8Array(tokens.length);
   for (const s of sentences) {
     let i = s.first;
@@ -115,30 +115,14 @@ function taggingCopy(c: Context): string {
     // a line where most words are capitalised is a headline, a summary or a shouted line
     if (words >= 3 && capped >= 0.7 * words) for (let i = b.first; i < b.last; i++) lower[i] = 1;
   }
-  const parts: string[] = [];
-  let pos = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (blank[i]) {
-      // a run of blanked tokens becomes one run of spaces (line breaks included: the tagger
-      // splits no sentences here)
-      let j = i;
-      while (j + 1 < tokens.length && blank[j + 1]) j++;
-      parts.push(text.slice(pos, t.start), ' '.repeat(tokens[j]!.end - t.start));
-      pos = tokens[j]!.end;
-      i = j;
-      continue;
-    }
-    if (!lower[i] || !t.cap) continue;
+    if (form[i] === FORM.SKIP || !lower[i] || !t.cap) continue;
     const m = ents.mentionCover[i]!;
     if (m >= 0 && ents.mentions[m]!.kind === 'name') continue;
-    const l = t.text.toLowerCase();
-    if (l.length !== t.end - t.start) continue;
-    parts.push(text.slice(pos, t.start), l);
-    pos = t.end;
+    form[i] = FORM.LOWER;
   }
-  parts.push(text.slice(pos));
-  return parts.join('');
+  return form;
 }
 
 export function isWord(c: Context, i: number): boolean {
