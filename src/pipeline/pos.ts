@@ -47,20 +47,19 @@ const require = createRequire(import.meta.url);
 const createCache = require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => WinkCache;
 const createAutomaton = require('wink-nlp/src/automaton.js') as (cache: WinkCache, ignore: string) => WinkAutomaton;
 const compileTRex = require('wink-nlp/src/compile-trex.js') as (trex: unknown) => { ltc: [RegExp, number][] };
-const wrapDocData = require('wink-nlp/src/dd-wrapper.js') as (rdd: object) => WinkDocData;
 const { mapRawTokens2UIdOfNormal, mapRawTokens2UIdOfDefaultPOS } = require('wink-nlp/src/tokens-mappers.js') as Record<'mapRawTokens2UIdOfNormal' | 'mapRawTokens2UIdOfDefaultPOS', (rdd: object) => number[]>;
-const { bits4lemma, posMask, tkSize } = require('wink-nlp/src/constants.js') as { bits4lemma: number; posMask: number; tkSize: number };
+const { bits4lemma, bits4PrecedingSpace, posMask, tkSize, xpSize } = require('wink-nlp/src/constants.js') as Record<'bits4lemma' | 'bits4PrecedingSpace' | 'posMask' | 'tkSize' | 'xpSize', number>;
 
 interface WinkCache {
   value(index: number): string;
+  /** A word's lexeme index, or for a contraction its expansions (xpSize numbers each); null if unknown. */
+  lookup(word: string): number[] | null;
+  /** Adds an unknown word to the lexicon; its index. */
+  add(word: string, category: number): number;
 }
 interface WinkAutomaton {
   importJSON(machine: unknown): void;
   recognize(tags: number[], transformer: unknown, rawTokens: number[]): unknown[];
-}
-interface WinkDocData {
-  _addTokenIfInCache(text: string, precedingSpaces: number, nbsp: null): number;
-  _addToken(text: string, category: number, precedingSpaces: number, nbsp: null): boolean;
 }
 interface WinkPosModel {
   machines: unknown[];
@@ -83,7 +82,16 @@ interface Tagger {
   wordCategory: number;
   /** wink's POS index -> our POS code. */
   code: Uint8Array;
+  /**
+   * cache.lookup's answers for the words read lately. wink's lexicon index (pos-model.ts) is a
+   * compact table behind a Proxy, which costs about half a microsecond a look-up; news repeats
+   * most of its words, and a Map answers those from the string's own hash.
+   */
+  seen: Map<string, number[]>;
 }
+
+/** Words whose look-ups the tagger remembers (about 100 bytes each); then it starts afresh. */
+const MAX_SEEN_WORDS = 20_000;
 
 let current: Tagger | undefined;
 let loaded: PosModel | undefined;
@@ -104,7 +112,7 @@ function tagger(): Tagger {
     });
     const code = new Uint8Array(core.features.pos.list.length);
     core.features.pos.list.forEach((name, k) => (code[k] = CODE.get(name) ?? 0));
-    current = { cache, automata, pos, detectors: compileTRex(core.trex).ltc, wordCategory: core.tcat.hash.word!, code };
+    current = { cache, automata, pos, detectors: compileTRex(core.trex).ltc, wordCategory: core.tcat.hash.word!, code, seen: new Map() };
   }
   return current;
 }
@@ -126,8 +134,11 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
   const tag = new Uint8Array(tokens.length);
   if (tokens.length === 0) return { tag };
   const w = tagger();
-  const rdd = { cache: w.cache, tokens: [] as number[], nonBreakingSpaces: Object.create(null) as object, numOfTokens: 0 };
-  const doc = wrapDocData(rdd);
+  if (w.seen.size > MAX_SEEN_WORDS) w.seen.clear();
+  // wink's token store: per token its lexeme, preceding spaces (with, for a contraction's part,
+  // where its normal form is), lemma and POS, and a flag word
+  const rdd = { cache: w.cache, tokens: [] as number[], numOfTokens: 0 };
+  const store = rdd.tokens;
   // for each of wink's tokens, the index of ours it tags (-1: none)
   const ours: number[] = [];
   const formOf = (i: number): number => (form ? form[i]! : FORM.AS_IS);
@@ -136,13 +147,29 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
     const raw = text.slice(t.start, t.end);
     return formOf(i) === FORM.LOWER ? raw.toLowerCase() : raw;
   };
+  // as wink's dd-wrapper addTokenIfInCache: one token, or a contraction's expansions
+  const push = (entry: number[], spaces: number): number => {
+    if (entry.length === 1) {
+      store.push(entry[0]!, spaces, 0, 0);
+      return 1;
+    }
+    for (let k = 0; k < entry.length; k += xpSize) {
+      const ps = (k === 0 ? spaces : 0) | (entry[k + 1]! << bits4PrecedingSpace);
+      store.push(entry[k]!, ps, entry[k + 2]! | (entry[k + 3]! << bits4lemma), 0);
+    }
+    return entry.length / xpSize;
+  };
+  const known = (word: string): number[] | null => {
+    let entry = w.seen.get(word);
+    if (entry === undefined) {
+      const found = w.cache.lookup(word);
+      if (found === null) return null;
+      w.seen.set(word, (entry = found));
+    }
+    return entry;
+  };
   // the spaces before a token, as wink's tokenizer counts them (what was skipped counts as space)
   let fedEnd = 0;
-  const add = (word: string, spaces: number): number => {
-    const before = rdd.tokens.length;
-    if (!doc._addTokenIfInCache(word, spaces, null)) doc._addToken(word, category(w, word), spaces, null);
-    return (rdd.tokens.length - before) / tkSize;
-  };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (formOf(i) === FORM.SKIP || t.end - t.start > MAX_TOKEN) continue;
@@ -150,10 +177,9 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
     const next = tokens[i + 1];
     // "doesn" "'t" as wink's lexicon has it: "doesn't", read as "does" "n't"
     if (next && next.kind === 'poss' && next.start === t.end && formOf(i + 1) !== FORM.SKIP && CLITICS.has(next.lower)) {
-      const joined = wordOf(i) + wordOf(i + 1);
-      const before = rdd.tokens.length;
-      if (doc._addTokenIfInCache(joined, spaces, null)) {
-        const n = (rdd.tokens.length - before) / tkSize;
+      const joined = known(wordOf(i) + wordOf(i + 1));
+      if (joined) {
+        const n = push(joined, spaces);
         fedEnd = next.end;
         ours.push(i);
         if (n > 1) ours.push(i + 1);
@@ -162,7 +188,14 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
         continue;
       }
     }
-    const n = add(wordOf(i), spaces);
+    const word = wordOf(i);
+    let entry = known(word);
+    if (!entry) {
+      // a word wink has not seen: its tokenizer would add it to the lexicon, with its category
+      entry = [w.cache.add(word, category(w, word))];
+      w.seen.set(word, entry);
+    }
+    const n = push(entry, spaces);
     fedEnd = t.end;
     ours.push(i);
     for (let k = 1; k < n; k++) ours.push(-1);
