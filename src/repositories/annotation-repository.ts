@@ -163,6 +163,75 @@ function insertQuotesSql(rows: QuoteInsert[]): Prisma.Sql {
 }
 
 /**
+ * A new article's mention, naming its entity by key (`entityType`, `entityName`: the normalized
+ * name) rather than by id: the statement that stores the article resolves the entities itself.
+ */
+export interface KeyedMentionInsert {
+  id: string;
+  entityType: string;
+  entityName: string;
+  start: number;
+  end: number;
+  text: string;
+  kind: MentionPlainRow['kind'];
+  prefix: string;
+  suffix: string;
+}
+
+/** A new article's quote, naming its speaker and relaying entity by key, as KeyedMentionInsert does. */
+export type KeyedQuoteInsert = Omit<QuoteInsert, 'articleId' | 'speakerEntityId' | 'viaEntityId' | 'pipelineVersion' | 'origin' | 'reviewStatus' | 'updatedBy' | 'createdAt' | 'updatedAt' | 'version'> & {
+  speakerType: string | null;
+  speakerName: string | null;
+  viaType: string | null;
+  viaName: string | null;
+};
+
+/**
+ * The mentions and quotes of a new article as two data-modifying common table expressions
+ * (`mentions`, `quotes`) of the statement that stores it: their entities are looked up by key in
+ * its `resolved` (src/repositories/entity-repository.ts), the article id and pipeline version are
+ * parameters. A key missing from `resolved` leaves a mention's entity NULL, a not-null violation.
+ * The columns are those insertMentionsSql and insertQuotesSql write for a machine annotation.
+ */
+export function keyedMentionsAndQuotesCtes(
+  articleId: string,
+  pipelineVersion: string,
+  mentions: KeyedMentionInsert[],
+  quotes: KeyedQuoteInsert[],
+): Prisma.Sql {
+  return Prisma.sql`
+      mentions AS (
+        INSERT INTO "Mention" ("id", "articleId", "entityId", "start", "end", "text", "kind", "prefix", "suffix",
+                               "origin", "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
+        SELECT m.id, ${articleId}::uuid, r."id", m.start, m."end", m.text, m.kind::"MentionKind",
+               COALESCE(m.prefix, ''), COALESCE(m.suffix, ''), 'machine'::"Origin", ${pipelineVersion}::text,
+               'unreviewed'::"ReviewStatus", NULL, now()
+          FROM ${jsonRecordset(mentions, 'm', {
+            id: 'uuid', entityType: 'text', entityName: 'text', start: 'int', end: 'int', text: 'text', kind: 'text', prefix: 'text', suffix: 'text',
+          })}
+          LEFT JOIN resolved r ON r."type" = m."entityType" AND r."normalizedName" = m."entityName"
+      ), quotes AS (
+        INSERT INTO "Quote" ("id", "articleId", "paragraphIndex", "start", "end", "text", "kind", "speakerEntityId",
+                             "speakerMentionId", "viaEntityId", "sourceText", "sourceStart", "sourceEnd", "viaText", "viaStart",
+                             "viaEnd", "cueStart", "cueEnd", "cueText", "rule", "confidence", "prefix", "suffix", "origin",
+                             "pipelineVersion", "reviewStatus", "updatedBy", "updatedAt")
+        SELECT q.id, ${articleId}::uuid, q."paragraphIndex", q.start, q."end", q.text, q.kind::"QuoteKind", rs."id",
+               q."speakerMentionId", rv."id", q."sourceText", q."sourceStart", q."sourceEnd", q."viaText", q."viaStart",
+               q."viaEnd", q."cueStart", q."cueEnd", q."cueText", q.rule, q.confidence,
+               COALESCE(q.prefix, ''), COALESCE(q.suffix, ''), 'machine'::"Origin", ${pipelineVersion}::text,
+               'unreviewed'::"ReviewStatus", NULL, now()
+          FROM ${jsonRecordset(quotes, 'q', {
+            id: 'uuid', paragraphIndex: 'int', start: 'int', end: 'int', text: 'text', kind: 'text',
+            speakerType: 'text', speakerName: 'text', speakerMentionId: 'uuid', viaType: 'text', viaName: 'text',
+            sourceText: 'text', sourceStart: 'int', sourceEnd: 'int', viaText: 'text', viaStart: 'int', viaEnd: 'int',
+            cueStart: 'int', cueEnd: 'int', cueText: 'text', rule: 'text', confidence: 'float8', prefix: 'text', suffix: 'text',
+          })}
+          LEFT JOIN resolved rs ON rs."type" = q."speakerType" AND rs."normalizedName" = q."speakerName"
+          LEFT JOIN resolved rv ON rv."type" = q."viaType" AND rv."normalizedName" = q."viaName"
+      )`;
+}
+
+/**
  * `q."kind"` among `kinds`, compared as the enum itself (not cast to text) so that the indexes that
  * lead with the kind serve it.
  */

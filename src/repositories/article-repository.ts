@@ -2,6 +2,8 @@ import { Prisma } from '../generated/prisma/client.js';
 import type { SqlReader } from '../db/sql-reader.js';
 import type { DbClient } from './db-client.js';
 import { jsonRecordset } from './json-rows.js';
+import { keyedMentionsAndQuotesCtes, type KeyedMentionInsert, type KeyedQuoteInsert } from './annotation-repository.js';
+import { entityResolutionCtes, prepareEntityKeys, type EntityKey } from './entity-repository.js';
 
 export type ArticleRow = Prisma.ArticleGetPayload<object>;
 /** An article without its text: what lists show. */
@@ -17,6 +19,28 @@ export type RevisionSummaryRow = Pick<RevisionRow, 'revision' | 'contentHash' | 
 /** The article's current text as a revision: its own columns. */
 export type CurrentRevisionRow = Pick<ArticleRow, 'revision' | 'contentHash' | 'headline' | 'pipelineVersion' | 'createdAt'>;
 export type ArticleTextUpdate = Prisma.ArticleUncheckedUpdateManyInput;
+
+/** A new article with everything the pipeline found in it, for insertAnnotated. */
+export interface AnnotatedArticleInsert {
+  article: ArticleInsert & { pipelineVersion: string };
+  paragraphs: ParagraphInsert[];
+  entities: EntityKey[];
+  mentions: KeyedMentionInsert[];
+  quotes: KeyedQuoteInsert[];
+}
+
+/**
+ * True when insertAnnotated stored nothing because an entity of the article could not be resolved
+ * inside its statement (a concurrent ingest committed it, or a merge deleted it, while the statement
+ * ran): the statement's guard turns that into a not-null violation. As pg and PGlite report it
+ * (SQLSTATE 23502), and as Prisma's raw queries do inside a transaction (P2010 with the adapter's
+ * `NullConstraintViolation`).
+ */
+export const isUnresolvedEntity = (error: unknown): boolean => {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === '23502' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'NullConstraintViolation');
+};
 
 export interface ArticleListFilter {
   limit: number;
@@ -143,6 +167,47 @@ export class ArticleRepository {
         RETURNING ${articleColumns}
       ), paragraphs AS (${insertParagraphsSql(paragraphs)})
       SELECT * FROM article`;
+    const row = rows[0];
+    if (!row) throw new Error(`article ${a.id} was not returned by its insert`);
+    return row;
+  }
+
+  /**
+   * Stores a new article with its paragraphs, entities (found or created, with their aliases and
+   * gender estimates), mentions and quotes in one statement, which is atomic on its own: one round
+   * trip and no transaction to open and commit, where insert, EntityRepository.resolve and
+   * AnnotationRepository.insertMentionsAndQuotes take three inside one. It writes what those write.
+   * Returns the stored article row. Goes to the driver (the page reader: the pool, PGlite, or
+   * Prisma's raw query inside a transaction), past Prisma's query path.
+   *
+   * Every entity key must be resolved inside the statement: the article's entity count is NULL
+   * otherwise (a not-null violation, isUnresolvedEntity), so nothing is stored, and the caller
+   * takes the path of several statements, whose EntityRepository.resolve reads entities committed
+   * meanwhile. Foreign keys (mentions to entities and the article, quotes to mentions) are checked
+   * at the statement's end, when every row is there. A unique violation means the article is
+   * already stored.
+   */
+  async insertAnnotated(input: AnnotatedArticleInsert): Promise<ArticleRow> {
+    const { article: a, paragraphs, mentions, quotes } = input;
+    const { sorted, aliasRows } = prepareEntityKeys(input.entities);
+    const rows = await this.reader.rows<ArticleRow>(Prisma.sql`
+      WITH ${entityResolutionCtes(sorted, aliasRows)},
+      article AS (
+        INSERT INTO "Article" ("id", "contentHash", "source", "externalId", "url", "publishedAt", "language", "format",
+                               "headline", "sourceLine", "standfirst", "datelineText", "datelinePlace", "datelineAgency",
+                               "byline", "text", "pipelineVersion", "paragraphCount", "quoteCount", "entityCount",
+                               "mentionCount", "updatedAt")
+        VALUES (${a.id}::uuid, ${a.contentHash}, ${a.source ?? null}, ${a.externalId ?? null}, ${a.url ?? null},
+                ${a.publishedAt ?? null}::timestamptz, ${a.language ?? null}, ${a.format}::"ArticleFormat",
+                ${a.headline ?? null}, ${a.sourceLine ?? null}, ${a.standfirst ?? null}, ${a.datelineText ?? null},
+                ${a.datelinePlace ?? null}, ${a.datelineAgency ?? null}, ${a.byline ?? null}, ${a.text},
+                ${a.pipelineVersion}, ${a.paragraphCount}, ${a.quoteCount},
+                (SELECT CASE WHEN count(*) = ${sorted.length}::int THEN ${a.entityCount}::int END FROM resolved),
+                ${a.mentionCount}, now())
+        RETURNING ${articleColumns}
+      ), paragraphs AS (${insertParagraphsSql(paragraphs)}),
+      ${keyedMentionsAndQuotesCtes(a.id, a.pipelineVersion, mentions, quotes)}
+      SELECT * FROM article`);
     const row = rows[0];
     if (!row) throw new Error(`article ${a.id} was not returned by its insert`);
     return row;

@@ -6,12 +6,13 @@ export type DbClient = PrismaClient | Prisma.TransactionClient;
 
 /**
  * True for a unique-constraint violation: another writer stored the same key first. Model queries
- * report it as P2002; raw queries as P2010 with the driver adapter's `UniqueConstraintViolation`.
+ * report it as P2002; raw queries as P2010 with the driver adapter's `UniqueConstraintViolation`;
+ * statements on the driver itself (pg, PGlite) as SQLSTATE 23505.
  */
 export const isUniqueViolation = (error: unknown): boolean => {
   if (typeof error !== 'object' || error === null) return false;
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
+  return code === 'P2002' || code === '23505' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
 };
 
 /** Page reads through Prisma's raw queries: inside a transaction, or without a driver reader. */

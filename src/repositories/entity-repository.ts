@@ -44,52 +44,46 @@ export const normalizeName = (name: string): string =>
 const keyOf = (type: string, normalizedName: string): string => `${type}\u0000${normalizedName}`;
 
 /** An alias to record for the entity of `type` and normalized `name`. */
-interface AliasRow {
+export interface AliasRow {
   type: string;
   name: string;
   alias: string;
   normalized: string;
 }
 
-export class EntityRepository {
-  constructor(
-    private readonly db: DbClient,
-    private readonly reader: SqlReader = prismaReader(db),
-  ) {}
+/**
+ * The keys to resolve, one per `type + normalizedName` (two keys that normalize alike would join
+ * every alias twice: a duplicate alias id in one statement, found by the concurrency fuzzer), in
+ * one sorted order so that two transactions inserting them cannot deadlock; and their aliases.
+ */
+export function prepareEntityKeys(keys: EntityKey[]): { sorted: EntityKey[]; aliasRows: AliasRow[] } {
+  const byKey = new Map<string, EntityKey>();
+  for (const key of keys) {
+    const seen = byKey.get(keyOf(key.type, key.normalizedName));
+    if (seen) seen.aliases = [...seen.aliases, ...key.aliases];
+    else byKey.set(keyOf(key.type, key.normalizedName), { ...key, aliases: [...key.aliases] });
+  }
+  const sorted = [...byKey.values()].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
+  const aliases = new Map<string, AliasRow>();
+  for (const key of sorted) {
+    for (const alias of key.aliases) {
+      const normalized = normalizeName(alias);
+      aliases.set(`${keyOf(key.type, key.normalizedName)}\u0000${normalized}`, { type: key.type, name: key.normalizedName, alias, normalized });
+    }
+  }
+  return { sorted, aliasRows: [...aliases.values()] };
+}
 
-  /**
-   * Finds or creates the global entity for each key and records new aliases; returns the ids by
-   * `type + normalizedName`. Safe under concurrent ingests: inserts skip rows another transaction
-   * created, and keys are inserted in one sorted order so two transactions cannot deadlock.
-   * Every returned entity stays until the transaction ends (a merge that would delete it waits);
-   * one that a concurrent merge deleted first is made again, as a later ingest would.
-   */
-  async resolve(keys: EntityKey[], rounds = 3): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    if (keys.length === 0) return ids;
-    // One row per entity key: two keys that normalize alike would join every alias twice (a
-    // duplicate alias id in one statement, found by the concurrency fuzzer).
-    const byKey = new Map<string, EntityKey>();
-    for (const key of keys) {
-      const seen = byKey.get(keyOf(key.type, key.normalizedName));
-      if (seen) seen.aliases = [...seen.aliases, ...key.aliases];
-      else byKey.set(keyOf(key.type, key.normalizedName), { ...key, aliases: [...key.aliases] });
-    }
-    const sorted = [...byKey.values()].sort((a, b) => keyOf(a.type, a.normalizedName).localeCompare(keyOf(b.type, b.normalizedName)));
-    const aliases = new Map<string, AliasRow>();
-    for (const key of sorted) {
-      for (const alias of key.aliases) {
-        const normalized = normalizeName(alias);
-        aliases.set(`${keyOf(key.type, key.normalizedName)}\u0000${normalized}`, { type: key.type, name: key.normalizedName, alias, normalized });
-      }
-    }
-    const aliasRows = [...aliases.values()];
-    // One statement: insert the missing entities, read the ids of all, record the aliases. The
-    // entity part of the statement sees the entities committed before it began and the ones it
-    // inserts; one that a concurrent ingest committed while this insert waited on it is in
-    // neither, and is read (with its aliases) by the fallback below.
-    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
-      WITH input AS (
+/**
+ * The common table expressions that resolve `sorted` (from prepareEntityKeys) to entities: insert
+ * the missing ones, lock the existing ones against deletion, record new aliases, settle gender
+ * estimates. `resolved` ("id", "type" as text, "normalizedName") holds every key found: those the
+ * statement inserted and those committed before it began. A key another transaction committed
+ * while this insert waited on it, or one a concurrent merge deleted, is in neither.
+ */
+export function entityResolutionCtes(sorted: EntityKey[], aliasRows: AliasRow[]): Prisma.Sql {
+  return Prisma.sql`
+      input AS (
         SELECT * FROM ${jsonRecordset(
           sorted.map((key, ord) => ({
             id: uuidv7(),
@@ -133,7 +127,32 @@ export class EntityRepository {
         UPDATE "Entity" e SET ${settledGender}
           FROM input k
          WHERE e."type"::text = k.type AND e."normalizedName" = k.normalized AND ${estimateChanges}
-      )
+      )`;
+}
+
+export class EntityRepository {
+  constructor(
+    private readonly db: DbClient,
+    private readonly reader: SqlReader = prismaReader(db),
+  ) {}
+
+  /**
+   * Finds or creates the global entity for each key and records new aliases; returns the ids by
+   * `type + normalizedName`. Safe under concurrent ingests: inserts skip rows another transaction
+   * created, and keys are inserted in one sorted order so two transactions cannot deadlock.
+   * Every returned entity stays until the transaction ends (a merge that would delete it waits);
+   * one that a concurrent merge deleted first is made again, as a later ingest would.
+   */
+  async resolve(keys: EntityKey[], rounds = 3): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    if (keys.length === 0) return ids;
+    const { sorted, aliasRows } = prepareEntityKeys(keys);
+    // One statement: insert the missing entities, read the ids of all, record the aliases. The
+    // entity part of the statement sees the entities committed before it began and the ones it
+    // inserts; one that a concurrent ingest committed while this insert waited on it is in
+    // neither, and is read (with its aliases) by the fallback below.
+    const rows = await this.db.$queryRaw<{ id: string; type: string; normalizedName: string }[]>`
+      WITH ${entityResolutionCtes(sorted, aliasRows)}
       SELECT * FROM resolved`;
     for (const row of rows) ids.set(keyOf(row.type, row.normalizedName), row.id);
     if (sorted.some((key) => !ids.has(keyOf(key.type, key.normalizedName)))) await this.resolveLate(sorted, aliasRows, ids);

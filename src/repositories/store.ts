@@ -67,6 +67,15 @@ export class Store {
     return this.replica && !readsGoToPrimary() ? this.replica : this.primary;
   }
 
+  /**
+   * Work that is a single statement, which Postgres commits (or rolls back) on its own: on the
+   * primary, outside any transaction, so no round trips to open and commit one. Run again, as a
+   * transaction is, when it loses a deadlock (write-conflicts.ts).
+   */
+  singleStatement<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return retryWriteConflicts(() => work(this.primary));
+  }
+
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
     // Generous waits: under a burst of ingests the pool queue, not the work, is what takes time.
     // A transaction aborted by a deadlock or serialization failure runs again (write-conflicts.ts).

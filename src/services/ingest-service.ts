@@ -5,7 +5,8 @@ import { CodePointText } from '../lib/code-points.js';
 import { findUnsafeText } from '../lib/text-policy.js';
 import type { ArticleAnnotation } from '../pipeline/types.js';
 import { EntityRepository, normalizeName } from '../repositories/entity-repository.js';
-import type { ArticleRow } from '../repositories/article-repository.js';
+import { isUnresolvedEntity, type AnnotatedArticleInsert, type ArticleInsert, type ArticleRow } from '../repositories/article-repository.js';
+import type { EntityKey } from '../repositories/entity-repository.js';
 import { isUniqueViolation } from '../repositories/db-client.js';
 import type { Repositories, Store } from '../repositories/store.js';
 import type { Article, ArticleJsonInput } from '../schemas/articles.js';
@@ -119,17 +120,19 @@ export function paragraphRows(articleId: string, annotation: ArticleAnnotation) 
   }));
 }
 
+/** The global entity keys of the annotation's entities, in its order. */
+const entityKeysOf = (annotation: ArticleAnnotation): EntityKey[] =>
+  annotation.entities.map((entity) => ({
+    type: entity.type,
+    canonicalName: entity.canonicalName,
+    normalizedName: normalizeName(entity.canonicalName),
+    aliases: entity.aliases,
+    gender: genderEstimateOf(entity),
+  }));
+
 /** Resolves the annotation's entities to global entity ids, by their local keys. */
 export async function resolveEntities(repos: Repositories, annotation: ArticleAnnotation): Promise<Map<string, string>> {
-  const ids = await repos.entities.resolve(
-    annotation.entities.map((entity) => ({
-      type: entity.type,
-      canonicalName: entity.canonicalName,
-      normalizedName: normalizeName(entity.canonicalName),
-      aliases: entity.aliases,
-      gender: genderEstimateOf(entity),
-    })),
-  );
+  const ids = await repos.entities.resolve(entityKeysOf(annotation));
   const byKey = new Map<string, string>();
   for (const entity of annotation.entities) {
     const id = ids.get(EntityRepository.idKey(entity.type, normalizeName(entity.canonicalName)));
@@ -138,6 +141,86 @@ export async function resolveEntities(repos: Repositories, annotation: ArticleAn
   return byKey;
 }
 
+
+/** The article row of a new article. */
+function articleInsert(id: string, prepared: PreparedArticle, contentHash: string, annotation: ArticleAnnotation): ArticleInsert & { pipelineVersion: string } {
+  return {
+    id,
+    contentHash,
+    source: prepared.source ?? annotation.header.source?.text ?? null,
+    externalId: prepared.externalId ?? null,
+    url: prepared.url ?? null,
+    publishedAt: prepared.publishedAt ?? null,
+    language: prepared.language ?? null,
+    ...headerColumns(prepared, annotation),
+    text: prepared.text,
+    paragraphCount: annotation.paragraphs.length,
+    quoteCount: annotation.quotes.length,
+    entityCount: annotation.entities.length,
+    mentionCount: annotation.mentions.length,
+  };
+}
+
+/**
+ * Everything a new article stores, for ArticleRepository.insertAnnotated: the rows writeInStatements
+ * stores, with entities named by their global key (type and normalized name) instead of an
+ * id, since the statement resolves them. A mention whose entity the annotation does not list is
+ * left out, and a quote's speaker or relay that names none is no entity, as in writeInStatements.
+ */
+function annotatedInsert(article: ArticleInsert & { pipelineVersion: string }, text: string, annotation: ArticleAnnotation): AnnotatedArticleInsert {
+  const keyOf = new Map<string, { type: string; name: string }>();
+  for (const entity of annotation.entities) keyOf.set(entity.key, { type: entity.type, name: normalizeName(entity.canonicalName) });
+  const entityOf = (key: string | null) => (key === null ? undefined : keyOf.get(key));
+  const points = new CodePointText(text);
+  const mentionIds = annotation.mentions.map(() => uuidv7());
+  return {
+    article,
+    paragraphs: paragraphRows(article.id, annotation),
+    entities: entityKeysOf(annotation),
+    mentions: annotation.mentions.flatMap((mention, index) => {
+      const entity = keyOf.get(mention.entityKey);
+      if (!entity) return [];
+      return [
+        {
+          id: mentionIds[index] as string,
+          entityType: entity.type,
+          entityName: entity.name,
+          start: mention.start,
+          end: mention.end,
+          text: mention.text,
+          kind: mention.kind,
+          ...contextOf(points, mention.start, mention.end),
+        },
+      ];
+    }),
+    quotes: annotation.quotes.map((quote) => {
+      const speaker = entityOf(quote.speakerEntityKey);
+      const via = entityOf(quote.viaEntityKey);
+      return {
+        id: uuidv7(),
+        paragraphIndex: quote.paragraphIndex,
+        start: quote.start,
+        end: quote.end,
+        text: quote.text,
+        kind: quote.kind,
+        speakerType: speaker?.type ?? null,
+        speakerName: speaker?.name ?? null,
+        speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
+        viaType: via?.type ?? null,
+        viaName: via?.name ?? null,
+        // The columns take an entity id only to know whether there is one: every listed entity is resolved.
+        ...unnamedSourceColumns(quote, speaker ? speaker.name : null),
+        ...unnamedViaColumns(quote, via ? via.name : null),
+        cueStart: quote.cue?.start ?? null,
+        cueEnd: quote.cue?.end ?? null,
+        cueText: quote.cue?.text ?? null,
+        rule: quote.rule,
+        confidence: quote.confidence,
+        ...contextOf(points, quote.start, quote.end),
+      };
+    }),
+  };
+}
 
 /** Parses, annotates and stores articles: one transaction per article, no duplicates. */
 export class IngestService {
@@ -175,11 +258,7 @@ export class IngestService {
     let stored: ArticleRow;
     try {
       // The answer is the row as inserted: nothing else changes it inside the transaction.
-      stored = await this.store.transaction(async (repos) => {
-        const row = await this.write(repos, id, prepared, contentHash, annotation);
-        await alsoInTransaction?.(repos, id);
-        return row;
-      });
+      stored = await this.storeNew(id, prepared, contentHash, annotation, alsoInTransaction);
     } catch (error) {
       // Another request stored the same article first: answer with that one.
       if (!isUniqueViolation(error)) throw error;
@@ -188,6 +267,37 @@ export class IngestService {
       return { article: presentArticle(winner), created: false };
     }
     return { article: presentArticle(stored), created: true };
+  }
+
+  /**
+   * Stores a new article whole or not at all. One statement (ArticleRepository.insertAnnotated),
+   * which is its own transaction, or runs in the one `alsoInTransaction` needs; when an entity of
+   * the article changed under that statement (isUnresolvedEntity: nothing was stored), the
+   * several statements of writeInStatements in a transaction, whose entity resolution handles that.
+   */
+  private async storeNew(
+    id: string,
+    prepared: PreparedArticle,
+    contentHash: string,
+    annotation: ArticleAnnotation,
+    alsoInTransaction?: (repos: Repositories, articleId: string) => Promise<void>,
+  ): Promise<ArticleRow> {
+    const annotated = annotatedInsert(articleInsert(id, prepared, contentHash, annotation), prepared.text, annotation);
+    try {
+      if (!alsoInTransaction) return await this.store.singleStatement((repos) => repos.articles.insertAnnotated(annotated));
+      return await this.store.transaction(async (repos) => {
+        const row = await repos.articles.insertAnnotated(annotated);
+        await alsoInTransaction(repos, id);
+        return row;
+      });
+    } catch (error) {
+      if (!isUnresolvedEntity(error)) throw error;
+    }
+    return this.store.transaction(async (repos) => {
+      const row = await writeInStatements(repos, id, prepared, contentHash, annotation);
+      await alsoInTransaction?.(repos, id);
+      return row;
+    });
   }
 
   /**
@@ -212,79 +322,71 @@ export class IngestService {
     }
     return repos.articles.findByContentHash(contentHash);
   }
+}
 
-  private async write(
-    repos: Repositories,
-    id: string,
-    prepared: PreparedArticle,
-    contentHash: string,
-    annotation: ArticleAnnotation,
-  ): Promise<ArticleRow> {
-    const { header, pipelineVersion } = annotation;
-    const stored = await repos.articles.insert(
-      {
-        id,
-        contentHash,
-        source: prepared.source ?? header.source?.text ?? null,
-        externalId: prepared.externalId ?? null,
-        url: prepared.url ?? null,
-        publishedAt: prepared.publishedAt ?? null,
-        language: prepared.language ?? null,
-        ...headerColumns(prepared, annotation),
-        text: prepared.text,
-        paragraphCount: annotation.paragraphs.length,
-        quoteCount: annotation.quotes.length,
-        entityCount: annotation.entities.length,
-        mentionCount: annotation.mentions.length,
-      },
-      paragraphRows(id, annotation),
-    );
+/**
+ * Stores a new article in several statements, inside the caller's transaction: the article with
+ * its paragraphs, its entities (EntityRepository.resolve, which also finds entities that other
+ * transactions committed meanwhile), its mentions with its quotes. What ingest does when
+ * ArticleRepository.insertAnnotated cannot resolve every entity in its one statement.
+ */
+export async function writeInStatements(
+  repos: Repositories,
+  id: string,
+  prepared: PreparedArticle,
+  contentHash: string,
+  annotation: ArticleAnnotation,
+): Promise<ArticleRow> {
+  const { pipelineVersion } = annotation;
+  const stored = await repos.articles.insert(
+    articleInsert(id, prepared, contentHash, annotation),
+    paragraphRows(id, annotation),
+  );
 
-    const entityIdOf = await resolveEntities(repos, annotation);
-    const entityId = (key: string | null): string | null => (key === null ? null : (entityIdOf.get(key) ?? null));
+  const entityIdOf = await resolveEntities(repos, annotation);
+  const entityId = (key: string | null): string | null => (key === null ? null : (entityIdOf.get(key) ?? null));
 
-    const text = new CodePointText(prepared.text);
-    const mentionIds = annotation.mentions.map(() => uuidv7());
-    await repos.annotations.insertMentionsAndQuotes(
-      annotation.mentions.flatMap((mention, index) => {
-        const mentionEntityId = entityId(mention.entityKey);
-        if (!mentionEntityId) return [];
-        return [
-          {
-            id: mentionIds[index] as string,
-            articleId: id,
-            entityId: mentionEntityId,
-            start: mention.start,
-            end: mention.end,
-            text: mention.text,
-            kind: mention.kind,
-            ...contextOf(text, mention.start, mention.end),
-            pipelineVersion,
-          },
-        ];
-      }),
-      annotation.quotes.map((quote) => ({
-        id: uuidv7(),
-        articleId: id,
-        paragraphIndex: quote.paragraphIndex,
-        start: quote.start,
-        end: quote.end,
-        text: quote.text,
-        kind: quote.kind,
-        speakerEntityId: entityId(quote.speakerEntityKey),
-        speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
-        viaEntityId: entityId(quote.viaEntityKey),
-        ...unnamedSourceColumns(quote, entityId(quote.speakerEntityKey)),
-        ...unnamedViaColumns(quote, entityId(quote.viaEntityKey)),
-        cueStart: quote.cue?.start ?? null,
-        cueEnd: quote.cue?.end ?? null,
-        cueText: quote.cue?.text ?? null,
-        rule: quote.rule,
-        confidence: quote.confidence,
-        ...contextOf(text, quote.start, quote.end),
-        pipelineVersion,
-      })),
-    );
-    return stored;
-  }
+  const text = new CodePointText(prepared.text);
+  const mentionIds = annotation.mentions.map(() => uuidv7());
+  await repos.annotations.insertMentionsAndQuotes(
+    annotation.mentions.flatMap((mention, index) => {
+      const mentionEntityId = entityId(mention.entityKey);
+      if (!mentionEntityId) return [];
+      return [
+        {
+          id: mentionIds[index] as string,
+          articleId: id,
+          entityId: mentionEntityId,
+          start: mention.start,
+          end: mention.end,
+          text: mention.text,
+          kind: mention.kind,
+          ...contextOf(text, mention.start, mention.end),
+          pipelineVersion,
+        },
+      ];
+    }),
+    annotation.quotes.map((quote) => ({
+      id: uuidv7(),
+      articleId: id,
+      paragraphIndex: quote.paragraphIndex,
+      start: quote.start,
+      end: quote.end,
+      text: quote.text,
+      kind: quote.kind,
+      speakerEntityId: entityId(quote.speakerEntityKey),
+      speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
+      viaEntityId: entityId(quote.viaEntityKey),
+      ...unnamedSourceColumns(quote, entityId(quote.speakerEntityKey)),
+      ...unnamedViaColumns(quote, entityId(quote.viaEntityKey)),
+      cueStart: quote.cue?.start ?? null,
+      cueEnd: quote.cue?.end ?? null,
+      cueText: quote.cue?.text ?? null,
+      rule: quote.rule,
+      confidence: quote.confidence,
+      ...contextOf(text, quote.start, quote.end),
+      pipelineVersion,
+    })),
+  );
+  return stored;
 }
