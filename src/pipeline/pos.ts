@@ -142,8 +142,11 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
   // for each of wink's tokens, the index of ours it tags (-1: none)
   const ours: number[] = [];
   const formOf = (i: number): number => (form ? form[i]! : FORM.AS_IS);
+  // the token's own strings where the text there is what it was tokenized from (almost always:
+  // the matching copy differs only at a lost apostrophe or a no-break space), with no new string
   const wordOf = (i: number): string => {
     const t = tokens[i]!;
+    if (text.startsWith(t.text, t.start)) return formOf(i) === FORM.LOWER ? t.lower : t.text;
     const raw = text.slice(t.start, t.end);
     return formOf(i) === FORM.LOWER ? raw.toLowerCase() : raw;
   };
