@@ -47,6 +47,8 @@ const require = createRequire(import.meta.url);
 const createCache = require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => WinkCache;
 const createAutomaton = require('wink-nlp/src/automaton.js') as (cache: WinkCache, ignore: string) => WinkAutomaton;
 const compileTRex = require('wink-nlp/src/compile-trex.js') as (trex: unknown) => { ltc: [RegExp, number][] };
+const createTokenizer = require('wink-nlp/src/tokenizer.js') as (trex: unknown, categories: Record<string, number>, preserve: unknown) => (doc: object, text: string) => void;
+const wrapDocData = require('wink-nlp/src/dd-wrapper.js') as (rdd: object) => object;
 const { mapRawTokens2UIdOfNormal, mapRawTokens2UIdOfDefaultPOS } = require('wink-nlp/src/tokens-mappers.js') as Record<'mapRawTokens2UIdOfNormal' | 'mapRawTokens2UIdOfDefaultPOS', (rdd: object) => number[]>;
 const { bits4lemma, bits4PrecedingSpace, posMask, tkSize, xpSize } = require('wink-nlp/src/constants.js') as Record<'bits4lemma' | 'bits4PrecedingSpace' | 'posMask' | 'tkSize' | 'xpSize', number>;
 
@@ -69,6 +71,7 @@ interface WinkPosModel {
 }
 interface CoreModel {
   trex: unknown;
+  preserve: unknown;
   tcat: { hash: Record<string, number> };
   features: { pos: { list: string[] } };
 }
@@ -80,6 +83,8 @@ interface Tagger {
   /** wink's token categories by regular expression, for a word its lexicon does not hold. */
   detectors: [RegExp, number][];
   wordCategory: number;
+  /** wink's own tokenizer, for the words it splits itself (see tagTokens). */
+  tokenize: (doc: object, text: string) => void;
   /** wink's POS index -> our POS code. */
   code: Uint8Array;
   /**
@@ -112,7 +117,9 @@ function tagger(): Tagger {
     });
     const code = new Uint8Array(core.features.pos.list.length);
     core.features.pos.list.forEach((name, k) => (code[k] = CODE.get(name) ?? 0));
-    current = { cache, automata, pos, detectors: compileTRex(core.trex).ltc, wordCategory: core.tcat.hash.word!, code, seen: new Map() };
+    const trex = compileTRex(core.trex);
+    const tokenize = createTokenizer(trex, core.tcat.hash, core.preserve);
+    current = { cache, automata, pos, detectors: trex.ltc, wordCategory: core.tcat.hash.word!, tokenize, code, seen: new Map() };
   }
   return current;
 }
@@ -121,6 +128,9 @@ function tagger(): Tagger {
 export function taggerAddedWords(): number {
   return loaded?.addedWords() ?? 0;
 }
+
+/** Letters and digits only: a word wink's tokenizer would take whole. */
+const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
 
 /** Clitics the pipeline splits off a word ("doesn" "'t") that wink's lexicon knows joined ("doesn't"). */
 const CLITICS = new Set(["'t", "'s", "'d", "'ll", "'re", "'ve", "'m"]);
@@ -137,7 +147,8 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
   if (w.seen.size > MAX_SEEN_WORDS) w.seen.clear();
   // wink's token store: per token its lexeme, preceding spaces (with, for a contraction's part,
   // where its normal form is), lemma and POS, and a flag word
-  const rdd = { cache: w.cache, tokens: [] as number[], numOfTokens: 0 };
+  const rdd = { cache: w.cache, tokens: [] as number[], numOfTokens: 0, nonBreakingSpaces: Object.create(null) as object };
+  let doc: object | null = null;
   const store = rdd.tokens;
   // for each of wink's tokens, the index of ours it tags (-1: none)
   const ours: number[] = [];
@@ -193,13 +204,24 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
     }
     const word = wordOf(i);
     let entry = known(word);
-    if (!entry) {
+    let n: number;
+    if (entry) n = push(entry, spaces);
+    else if (!PLAIN_WORD.test(word)) {
+      // a word wink does not know with a hyphen, an apostrophe or a period inside ("media-buying",
+      // "R-Ind."): wink's tokenizer splits it as it would in the text, and the token takes the tag
+      // of its first part, as it did when wink read the text
+      const before = store.length;
+      w.tokenize((doc ??= wrapDocData(rdd)), word);
+      n = (store.length - before) / tkSize;
+      if (n > 0) store[before + 1] = (store[before + 1]! & ~0xffff) | spaces;
+    } else {
       // a word wink has not seen: its tokenizer would add it to the lexicon, with its category
       entry = [w.cache.add(word, category(w, word))];
       w.seen.set(word, entry);
+      n = push(entry, spaces);
     }
-    const n = push(entry, spaces);
     fedEnd = t.end;
+    if (n === 0) continue;
     ours.push(i);
     for (let k = 1; k < n; k++) ours.push(-1);
   }
