@@ -275,5 +275,29 @@ export function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<str
   // "in X", "near X" mostly name places; "from X" as often names a company ("a video from X")
   if ((locative && pv!.lower !== 'from') || TOWNS.has(foldKey(t.text))) return 'LOC';
   if (t.text.length < 2) return null;
+  if (heOrSheNext(tokens, c.first)) return 'PERSON';
   return 'ORG';
+}
+
+/** How far past a sentence's subject the next sentence's first word is looked for. */
+const MAX_SENTENCE_SCAN = 120;
+
+/**
+ * "Okonjo arrived in the capital on Monday. He said ...": a name that opens its sentence, when the
+ * next sentence opens with "He" or "She", is that pronoun's antecedent, and an organisation or a
+ * place is never "he" or "she".
+ */
+function heOrSheNext(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  let k = first - 1;
+  while (k >= 0 && tokens[k]!.sentence === t.sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
+  if (k >= 0 && tokens[k]!.sentence === t.sentence) return false;
+  for (let j = first + 1; j < tokens.length && j < first + MAX_SENTENCE_SCAN; j++) {
+    const u = tokens[j]!;
+    if (u.sentence === t.sentence) continue;
+    if (u.sentence !== t.sentence + 1) return false;
+    if (u.kind === 'quote' || u.kind === 'punct') continue;
+    return u.cap && (u.lower === 'he' || u.lower === 'she');
+  }
+  return false;
 }

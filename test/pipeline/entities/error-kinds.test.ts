@@ -384,3 +384,13 @@ t.test('a city and an unknown word after a preposition of motion stays no person
     'Paris Adeyinka': 'PERSON',
   });
 });
+
+t.test('a name that opens a sentence is a person when the next sentence opens with "He" or "She"', async (t) => {
+  const m = mentionsOf('Okonjo arrived in the capital on Monday for three days of talks. He said the trade deal was within reach.');
+  t.equal(typeOf(m, 'Okonjo'), 'PERSON');
+  t.equal(m.find((x) => x.text === 'He')?.name, 'Okonjo', 'and "He" is that person');
+  const org = mentionsOf('Veltrix reported record profits on Monday. It said demand for its chips had doubled.');
+  t.equal(typeOf(org, 'Veltrix'), 'ORG', 'a name taken up by "It" stays an organisation');
+  const later = mentionsOf('Brannock closed the plant in May. Workers were told on Friday. She said nothing.');
+  t.equal(typeOf(later, 'Brannock'), 'ORG', 'only the very next sentence counts');
+});
