@@ -85,6 +85,31 @@ function cpuSeconds(pid: number, children = false): number {
   }
 }
 
+/**
+ * CPU seconds used so far by the Postgres processes that serve `database`: its backends and
+ * autovacuum workers (their command line names it) and the server's shared processes (the
+ * checkpointer, writers, launchers), not the backends of other databases (other work on a shared
+ * machine, such as test suites on their own databases). Backends that ended meanwhile are not
+ * counted (the bench's pool keeps its connections).
+ */
+function postgresCpuSecondsOf(database: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
+      // 'postgres: user db 127.0.0.1(port) state', 'postgres: 15/main: autovacuum worker db'; the postmaster's own line is its path.
+      const backend = /^postgres: (?:\S+: )?(?:autovacuum worker (\S+)|\S+ (\S+) (?:\[local\]|\S+\(\d+\)))/.exec(args);
+      const db = backend?.[1] ?? backend?.[2];
+      if (db === undefined || db === database) total += cpuSeconds(Number(entry), false);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 /** CPU seconds used so far by every Postgres server process on this machine. */
 function postgresCpuSeconds(): number {
   let total = 0;
@@ -424,7 +449,7 @@ async function main(): Promise<void> {
     if (runsIngest) {
       console.log(`\ningest: POST /v1/articles of fixture-sized articles (unique texts), ${ingestConnections} writers, ${ingestDuration} s`);
       let counter = 0;
-      const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), bench: process.cpuUsage() };
+      const cpuBefore = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds(), ownPostgres: postgresCpuSecondsOf(name), bench: process.cpuUsage() };
       ingest = await profiled('ingest', () => cannon('ingest', {
         url: `${base}/v1/articles`,
         connections: ingestConnections,
@@ -438,10 +463,10 @@ async function main(): Promise<void> {
         ],
       }));
       // Where the CPU of an ingest goes: the service process, Postgres (all its processes, so other
-      // work on the machine counts too), and this load generator.
+      // work on the machine counts too; and only those serving this database), and this load generator.
       const benchUsage = process.cpuUsage(cpuBefore.bench);
       const perArticle = (seconds: number) => ((seconds * 1000) / Math.max(ingest!.total, 1)).toFixed(1);
-      ingestCpu = `service ${perArticle(cpuSeconds(server.pid!) - cpuBefore.server)} ms, Postgres ${perArticle(postgresCpuSeconds() - cpuBefore.postgres)} ms, load generator ${perArticle((benchUsage.user + benchUsage.system) / 1e6)} ms`;
+      ingestCpu = `service ${perArticle(cpuSeconds(server.pid!) - cpuBefore.server)} ms, Postgres ${perArticle(postgresCpuSeconds() - cpuBefore.postgres)} ms (this database ${perArticle(postgresCpuSecondsOf(name) - cpuBefore.ownPostgres)} ms), load generator ${perArticle((benchUsage.user + benchUsage.system) / 1e6)} ms`;
       console.log(`  ${line(ingest)}; CPU per article: ${ingestCpu} (2 cores = 2000 ms per second)`);
     }
     clearInterval(sampler);
