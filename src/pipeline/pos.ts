@@ -93,6 +93,8 @@ interface Tagger {
    * most of its words, and a Map answers those from the string's own hash.
    */
   seen: Map<string, number[]>;
+  /** For words wink's tokenizer splits: the tokens it wrote (wink's token store's four numbers each). */
+  split: Map<string, number[]>;
 }
 
 /** Words whose look-ups the tagger remembers (about 100 bytes each); then it starts afresh. */
@@ -119,7 +121,7 @@ function tagger(): Tagger {
     core.features.pos.list.forEach((name, k) => (code[k] = CODE.get(name) ?? 0));
     const trex = compileTRex(core.trex);
     const tokenize = createTokenizer(trex, core.tcat.hash, core.preserve);
-    current = { cache, automata, pos, detectors: trex.ltc, wordCategory: core.tcat.hash.word!, tokenize, code, seen: new Map() };
+    current = { cache, automata, pos, detectors: trex.ltc, wordCategory: core.tcat.hash.word!, tokenize, code, seen: new Map(), split: new Map() };
   }
   return current;
 }
@@ -144,7 +146,10 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
   const tag = new Uint8Array(tokens.length);
   if (tokens.length === 0) return { tag };
   const w = tagger();
-  if (w.seen.size > MAX_SEEN_WORDS) w.seen.clear();
+  if (w.seen.size + w.split.size > MAX_SEEN_WORDS) {
+    w.seen.clear();
+    w.split.clear();
+  }
   // wink's token store: per token its lexeme, preceding spaces (with, for a contraction's part,
   // where its normal form is), lemma and POS, and a flag word
   const rdd = { cache: w.cache, tokens: [] as number[], numOfTokens: 0, nonBreakingSpaces: Object.create(null) as object };
@@ -209,9 +214,14 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
     else if (!PLAIN_WORD.test(word)) {
       // a word wink does not know with a hyphen, an apostrophe or a period inside ("media-buying",
       // "R-Ind."): wink's tokenizer splits it as it would in the text, and the token takes the tag
-      // of its first part, as it did when wink read the text
+      // of its first part, as it did when wink read the text (the parts are remembered like words)
       const before = store.length;
-      w.tokenize((doc ??= wrapDocData(rdd)), word);
+      const parts = w.split.get(word);
+      if (parts) for (const x of parts) store.push(x);
+      else {
+        w.tokenize((doc ??= wrapDocData(rdd)), word);
+        w.split.set(word, store.slice(before));
+      }
       n = (store.length - before) / tkSize;
       if (n > 0) store[before + 1] = (store[before + 1]! & ~0xffff) | spaces;
     } else {
