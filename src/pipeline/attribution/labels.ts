@@ -2,6 +2,7 @@
 // not resign", "Reports: ..."); a transcript's paragraphs "NAME: answer" (two or more of them) give
 // each answer to its label, as the speaker's own words.
 
+import { PERSON_TITLES } from '../data/titles.js';
 import { POS } from '../pos.js';
 import { mentionEndingAt, tagIs, type Context } from './context.js';
 import type { Cue, Source } from './model.js';
@@ -58,6 +59,13 @@ function labelSource(c: Context, first: number, colon: number): Source | null {
   }
   const m = c.ents.mentionAt[first]!;
   if (m >= 0 && c.ents.mentions[m]!.last === colon && c.ents.mentions[m]!.type !== 'LOC') return { mention: m, first, last: colon };
+  // "Mayor X: ...", "Prime Minister X: ...": titles, then a person's name that ends the label
+  const named = mentionEndingAt(c, colon - 1);
+  if (named >= 0 && c.ents.mentions[named]!.type === 'PERSON' && c.ents.mentions[named]!.first > first) {
+    let titles = true;
+    for (let i = first; i < c.ents.mentions[named]!.first && titles; i++) titles = c.tokens[i]!.cap && PERSON_TITLES.has(c.tokens[i]!.lower);
+    if (titles) return { mention: named, first, last: colon };
+  }
   let caps = true;
   for (let i = first; i < colon; i++) if (!c.tokens[i]!.allCaps && !(c.tokens[i]!.cap && c.tokens[i]!.text.length === 1)) caps = false;
   if (caps) return { mention: -1, first, last: colon };

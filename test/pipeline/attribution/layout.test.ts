@@ -60,6 +60,14 @@ t.test('"X: ..." and "X to Y: ..." headlines give the line to X', async (t) => {
   t.equal(b!.kind, 'direct');
 });
 
+t.test('a headline label of titles and a name gives the line to that person', async (t) => {
+  const [a] = attributions('Mayor Lena Ortiz: "We will not raise taxes"\n\nLena Ortiz spoke at city hall on Monday.');
+  t.equal(a?.source, 'Lena Ortiz');
+  t.equal(a?.text, 'We will not raise taxes');
+  const found = attributions('Harbour Road: "closed until May"\n\nThe road was flooded on Monday.');
+  t.notOk(found.some((f) => f.cue === 'Harbour Road:'), 'a place before the colon names no speaker');
+});
+
 t.test('a name in capitals in running text is a speaker like any other', async (t) => {
   const [a] = attributions('HARBOUR CITY (Reuters) - ILSE BERGER, the transport minister, said on Tuesday that the line would open in May.');
   t.equal(a!.source, 'Ilse Berger');
