@@ -184,6 +184,9 @@ function ownWords(tokens: Token[], c: Candidate): Classified {
   // "Gulf of X", "Port of X": a place word and "of" ("Port" is also a given name, but no person's name goes on with "of")
   if (LOC_HEADS_OF.has(first.lower) && next?.lower === 'of') return typed('LOC', 3);
   if (LOC_SUFFIXES.has(headLower) || FAC_SUFFIXES.has(headLower)) {
+    // "police in Harbour City": after a preposition of place, "X City" is the city; elsewhere it is
+    // as often a club ("X City beat ...", "played for X City")
+    if (headLower === 'city' && h === c.last - 1 && inPlacePhrase(tokens, c.first, c.last)) return typed('LOC', 3);
     if (ORG_SUFFIXES.has(headLower) && !(headLower === 'centre' || headLower === 'center')) return typed('ORG', 3);
     return typed(FAC_SUFFIXES.has(headLower) ? 'FAC' : 'LOC', 3);
   }
@@ -256,6 +259,15 @@ function singleWord(t: Token): Classified {
   if (ORG_WORD_NAMES.has(t.lower)) return typed('ORG', 2);
   if (COMPANY_WORDS.has(t.lower) || isCamelCaseName(t)) return typed('ORG', 2);
   return typed(null, 1);
+}
+
+/** Prepositions that put what follows in a place, not in a club's or a firm's company ("at", "from" do both). */
+const IN_PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'inside', 'across', 'throughout', 'around']);
+
+/** The name [first, last) follows a preposition of place and is no possessor ("in X City's win" is the club's). */
+function inPlacePhrase(tokens: Token[], first: number, last: number): boolean {
+  const before = tokens[first - 1];
+  return !!before && before.kind === 'word' && IN_PLACE_PREPOSITIONS.has(before.lower) && tokens[last]?.kind !== 'poss';
 }
 
 /** The type of a single word that names nothing known in the article: a person, a place or an organisation by default. */

@@ -394,3 +394,11 @@ t.test('a name that opens a sentence is a person when the next sentence opens wi
   const later = mentionsOf('Brannock closed the plant in May. Workers were told on Friday. She said nothing.');
   t.equal(typeOf(later, 'Brannock'), 'ORG', 'only the very next sentence counts');
 });
+
+t.test('"X City" after a preposition of place is the city, and elsewhere may be the club', async (t) => {
+  const m = mentionsOf('Police in Harbour City arrested two men on Sunday. Rovane City beat Arlow 2-0 on Saturday.');
+  t.equal(typeOf(m, 'Harbour City'), 'LOC');
+  t.equal(typeOf(m, 'Rovane City'), 'ORG');
+  const club = mentionsOf("The win in Rovane City's home stadium lifted the team to third.");
+  t.equal(typeOf(club, "Rovane City"), 'ORG', 'a possessor after "in" is the club');
+});
