@@ -67,6 +67,13 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
   const s = sentenceOf(c, Math.max(0, from - 1));
   const end = s.last;
   let k = skipAdverbials(c, from, end);
+  // "told Reuters the company had ...": a name right after a listener's verb, with a clause right
+  // after the name, is the listener and no subject of the content
+  const listenerEnd = o.listener ? namedListenerEnd(c, k, end) : -1;
+  if (listenerEnd >= 0) {
+    const f = frameAt(c, quotations, skipAdverbials(c, listenerEnd, end), end, o, true);
+    if (f) return f;
+  }
   const direct = frameAt(c, quotations, k, end, o, false);
   if (direct) return direct;
   let afterObject = false;
@@ -92,11 +99,13 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
       if (o.listed && c.tokens[k]?.text === ',' && opensClause(c, k + 1, end)) return { kind: 'clause', content: { first: pp, last: end }, afterObject };
     } else if (!afterObject && (OBJECT_PRONOUNS.has(t.lower) || c.ents.mentionAt[k] !== -1 || tagIs(c, k, POS.DET, POS.NOUN, POS.PROPN, POS.ADJ, POS.NUM))) {
       // the object: the listener of "told", the thing "described as" or "called"
-      const np = OBJECT_PRONOUNS.has(t.lower) ? { last: k + 1 } : nounPhraseStartingAt(c, k, end);
+      // ("her staff": "her" as a determiner opens the noun phrase)
+      const pronoun = OBJECT_PRONOUNS.has(t.lower) && !(t.lower === 'her' && tagIs(c, k + 1, POS.NOUN, POS.ADJ));
+      const np = pronoun ? { last: k + 1 } : nounPhraseStartingAt(c, k, end);
       if (!np) return null;
       afterObject = true;
       const m = c.ents.mentionAt[k]!;
-      personObject = (OBJECT_PRONOUNS.has(t.lower) && t.lower !== 'it') || (m !== -1 && c.ents.mentions[m]!.type !== 'LOC' && c.ents.mentions[m]!.last === np.last);
+      personObject = (pronoun && t.lower !== 'it') || (m !== -1 && c.ents.mentions[m]!.type !== 'LOC' && c.ents.mentions[m]!.last === np.last);
       k = skipAdverbials(c, np.last, end);
     } else {
       return null;
@@ -105,6 +114,19 @@ export function complementAfter(c: Context, quotations: Quotation[], from: numbe
     if (f) return f;
   }
   return null;
+}
+
+/**
+ * Where a person's or organisation's name (after "the", maybe) that starts at k ends, when a clause
+ * opens right after it; -1 otherwise.
+ */
+function namedListenerEnd(c: Context, k: number, end: number): number {
+  const j = c.tokens[k]?.lower === 'the' && c.ents.mentionAt[k] === -1 ? k + 1 : k;
+  const mi = c.ents.mentionAt[j] ?? -1;
+  if (mi < 0) return -1;
+  const m = c.ents.mentions[mi]!;
+  if (m.kind !== 'name' || (m.type !== 'PERSON' && m.type !== 'ORG') || m.last >= end) return -1;
+  return opensClause(c, skipAdverbials(c, m.last, end), end) ? m.last : -1;
 }
 
 /** Words that make a time noun after them a time phrase: "last week", "this month". */

@@ -47,6 +47,17 @@ t.test('"X told Y that ...": the speaker is X; the listener is never the source'
   t.equal(b!.text, 'the tram would be free for a week.');
 });
 
+t.test('"X told <a name or her staff> <a clause>" without "that": the listener is no part of the content', async (t) => {
+  const [a] = attributions('Mara Lind told Norvik Radio the company had no plans to cut jobs.');
+  t.equal(a?.text, 'the company had no plans to cut jobs.');
+  t.equal(a?.source, 'Mara Lind');
+  const [b] = attributions('Mara Lind told The Harbour Courier the plant would reopen in May.');
+  t.equal(b?.text, 'the plant would reopen in May.');
+  const [d] = attributions('Mara Lind told her staff the company had no plans to cut jobs.');
+  t.equal(d?.text, 'the company had no plans to cut jobs.', '"her staff" is the listener');
+  t.equal(d?.source, 'Mara Lind');
+});
+
 t.test('"X\'s statement said ..." and "X issued a statement saying ...": the source is X', async (t) => {
   const [a] = attributions("Norvik Shipping Ltd.'s statement said the ferry would not sail.");
   t.equal(a!.source, 'Norvik Shipping Ltd.');
