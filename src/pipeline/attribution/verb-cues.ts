@@ -144,10 +144,16 @@ function verbCues(c: Context, quotations: Quotation[], v: number, out: Cue[]): v
   if (byAgent && v === sentenceOf(c, v).first && !isPassive(c, v) && (lemma === 'ask' || lemma === 'question' || lemma === 'press')) return;
   if (!subject && (isPassive(c, v) || byAgent)) {
     const next = c.tokens[v + 1]?.lower;
+    const relayedBy = next === 'by' && RELAY_LEMMAS.has(lemma) ? nounPhraseStartingAt(c, v + 2, c.sentences[t.sentence]!.last) : null;
     if (next === 'as' && c.tokens[v + 2]?.lower.endsWith('ing')) {
       // "X was quoted as saying"
       subject = subjectBefore(c, v);
       cueLast = v + 3;
+    } else if (relayedBy && c.tokens[relayedBy.last]?.lower === 'as' && c.tokens[relayedBy.last + 1]?.lower.endsWith('ing')) {
+      // "X was quoted by Y as saying": X speaks, and Y relays
+      subject = subjectBefore(c, v);
+      via = sourceOfNounPhrase(c, relayedBy);
+      cueLast = relayedBy.last + 2;
     } else if (next === 'by') {
       // "described by X as ...", "was told by X that ..."
       const np = nounPhraseStartingAt(c, v + 2, c.sentences[t.sentence]!.last);

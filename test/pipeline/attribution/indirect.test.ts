@@ -126,6 +126,17 @@ t.test('a report of a report: the inner speaker speaks, relayed by the outer one
   t.equal(unnamed[0]!.via, 'state radio');
 });
 
+t.test('"X was quoted by Y as saying ...": X speaks, relayed by Y', async (t) => {
+  const [a] = attributions('Ana Ruiz was quoted by the Harbour Courier as saying the port would close.');
+  t.equal(a?.source, 'Ana Ruiz');
+  t.equal(a?.via, 'Harbour Courier');
+  t.equal(a?.text, 'the port would close.');
+  const [b] = attributions('The minister was quoted by state media as saying: "We will not retreat."');
+  t.equal(b?.source, 'The minister');
+  t.equal(b?.via, 'state media');
+  t.equal(b?.kind, 'direct');
+});
+
 t.test('nested speech: "X said she believed ..." gives both', async (t) => {
   const found = attributions('Ilse Berger said she believed the vote had been fair.');
   t.equal(found.length, 2);
