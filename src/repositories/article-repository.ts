@@ -70,6 +70,21 @@ const summaryColumns = Prisma.raw(
     .join(', '),
 );
 
+/** The article's INSERT ... RETURNING, for a common table expression; `entityCount` is its SQL value. */
+function insertArticleSql(a: ArticleInsert, entityCount: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+        INSERT INTO "Article" ("id", "contentHash", "source", "externalId", "url", "publishedAt", "language", "format",
+                               "headline", "sourceLine", "standfirst", "datelineText", "datelinePlace", "datelineAgency",
+                               "byline", "text", "pipelineVersion", "paragraphCount", "quoteCount", "entityCount",
+                               "mentionCount", "updatedAt")
+        VALUES (${a.id}::uuid, ${a.contentHash}, ${a.source ?? null}, ${a.externalId ?? null}, ${a.url ?? null},
+                ${a.publishedAt ?? null}::timestamptz, ${a.language ?? null}, ${a.format}::"ArticleFormat",
+                ${a.headline ?? null}, ${a.sourceLine ?? null}, ${a.standfirst ?? null}, ${a.datelineText ?? null},
+                ${a.datelinePlace ?? null}, ${a.datelineAgency ?? null}, ${a.byline ?? null}, ${a.text},
+                ${a.pipelineVersion}, ${a.paragraphCount}, ${a.quoteCount}, ${entityCount}, ${a.mentionCount}, now())
+        RETURNING ${articleColumns}`;
+}
+
 /** One statement over a JSON recordset, whatever the number of paragraphs (src/repositories/json-rows.ts). */
 function insertParagraphsSql(rows: ParagraphInsert[]): Prisma.Sql {
   return Prisma.sql`
@@ -155,16 +170,7 @@ export class ArticleRepository {
     const a = article;
     const rows = await this.db.$queryRaw<ArticleRow[]>`
       WITH article AS (
-        INSERT INTO "Article" ("id", "contentHash", "source", "externalId", "url", "publishedAt", "language", "format",
-                               "headline", "sourceLine", "standfirst", "datelineText", "datelinePlace", "datelineAgency",
-                               "byline", "text", "pipelineVersion", "paragraphCount", "quoteCount", "entityCount",
-                               "mentionCount", "updatedAt")
-        VALUES (${a.id}::uuid, ${a.contentHash}, ${a.source ?? null}, ${a.externalId ?? null}, ${a.url ?? null},
-                ${a.publishedAt ?? null}::timestamptz, ${a.language ?? null}, ${a.format}::"ArticleFormat",
-                ${a.headline ?? null}, ${a.sourceLine ?? null}, ${a.standfirst ?? null}, ${a.datelineText ?? null},
-                ${a.datelinePlace ?? null}, ${a.datelineAgency ?? null}, ${a.byline ?? null}, ${a.text},
-                ${a.pipelineVersion}, ${a.paragraphCount}, ${a.quoteCount}, ${a.entityCount}, ${a.mentionCount}, now())
-        RETURNING ${articleColumns}
+${insertArticleSql(a, Prisma.sql`${a.entityCount}`)}
       ), paragraphs AS (${insertParagraphsSql(paragraphs)})
       SELECT * FROM article`;
     const row = rows[0];
@@ -193,18 +199,7 @@ export class ArticleRepository {
     const rows = await this.reader.rows<ArticleRow>(Prisma.sql`
       WITH ${entityResolutionCtes(sorted, aliasRows)},
       article AS (
-        INSERT INTO "Article" ("id", "contentHash", "source", "externalId", "url", "publishedAt", "language", "format",
-                               "headline", "sourceLine", "standfirst", "datelineText", "datelinePlace", "datelineAgency",
-                               "byline", "text", "pipelineVersion", "paragraphCount", "quoteCount", "entityCount",
-                               "mentionCount", "updatedAt")
-        VALUES (${a.id}::uuid, ${a.contentHash}, ${a.source ?? null}, ${a.externalId ?? null}, ${a.url ?? null},
-                ${a.publishedAt ?? null}::timestamptz, ${a.language ?? null}, ${a.format}::"ArticleFormat",
-                ${a.headline ?? null}, ${a.sourceLine ?? null}, ${a.standfirst ?? null}, ${a.datelineText ?? null},
-                ${a.datelinePlace ?? null}, ${a.datelineAgency ?? null}, ${a.byline ?? null}, ${a.text},
-                ${a.pipelineVersion}, ${a.paragraphCount}, ${a.quoteCount},
-                (SELECT CASE WHEN count(*) = ${sorted.length}::int THEN ${a.entityCount}::int END FROM resolved),
-                ${a.mentionCount}, now())
-        RETURNING ${articleColumns}
+${insertArticleSql(a, Prisma.sql`(SELECT CASE WHEN count(*) = ${sorted.length}::int THEN ${a.entityCount}::int END FROM resolved)`)}
       ), paragraphs AS (${insertParagraphsSql(paragraphs)}),
       ${keyedMentionsAndQuotesCtes(a.id, a.pipelineVersion, mentions, quotes)}
       SELECT * FROM article`);
