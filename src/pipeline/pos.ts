@@ -46,7 +46,7 @@ export const MAX_ADDED_WORDS = 50_000;
 const require = createRequire(import.meta.url);
 const createCache = require('wink-nlp/src/cache.js') as (model: unknown, featureFn: unknown) => WinkCache;
 const createAutomaton = require('wink-nlp/src/automaton.js') as (cache: WinkCache, ignore: string) => WinkAutomaton;
-const compileTRex = require('wink-nlp/src/compile-trex.js') as (trex: unknown) => { ltc: [RegExp, number][] };
+const compileTRex = require('wink-nlp/src/compile-trex.js') as (trex: unknown) => unknown;
 const createTokenizer = require('wink-nlp/src/tokenizer.js') as (trex: unknown, categories: Record<string, number>, preserve: unknown) => (doc: object, text: string) => void;
 const wrapDocData = require('wink-nlp/src/dd-wrapper.js') as (rdd: object) => object;
 const { mapRawTokens2UIdOfNormal, mapRawTokens2UIdOfDefaultPOS } = require('wink-nlp/src/tokens-mappers.js') as Record<'mapRawTokens2UIdOfNormal' | 'mapRawTokens2UIdOfDefaultPOS', (rdd: object) => number[]>;
@@ -56,8 +56,6 @@ interface WinkCache {
   value(index: number): string;
   /** A word's lexeme index, or for a contraction its expansions (xpSize numbers each); null if unknown. */
   lookup(word: string): number[] | null;
-  /** Adds an unknown word to the lexicon; its index. */
-  add(word: string, category: number): number;
 }
 interface WinkAutomaton {
   importJSON(machine: unknown): void;
@@ -80,9 +78,6 @@ interface Tagger {
   cache: WinkCache;
   automata: WinkAutomaton[];
   pos: WinkPosModel;
-  /** wink's token categories by regular expression, for a word its lexicon does not hold. */
-  detectors: [RegExp, number][];
-  wordCategory: number;
   /** wink's own tokenizer, for the words it splits itself (see tagTokens). */
   tokenize: (doc: object, text: string) => void;
   /** wink's POS index -> our POS code. */
@@ -93,7 +88,7 @@ interface Tagger {
    * most of its words, and a Map answers those from the string's own hash.
    */
   seen: Map<string, number[]>;
-  /** For words wink's tokenizer splits: the tokens it wrote (wink's token store's four numbers each). */
+  /** For words wink's tokenizer read: the tokens it wrote (wink's token store's four numbers each). */
   split: Map<string, number[]>;
 }
 
@@ -119,9 +114,8 @@ function tagger(): Tagger {
     });
     const code = new Uint8Array(core.features.pos.list.length);
     core.features.pos.list.forEach((name, k) => (code[k] = CODE.get(name) ?? 0));
-    const trex = compileTRex(core.trex);
-    const tokenize = createTokenizer(trex, core.tcat.hash, core.preserve);
-    current = { cache, automata, pos, detectors: trex.ltc, wordCategory: core.tcat.hash.word!, tokenize, code, seen: new Map(), split: new Map() };
+    const tokenize = createTokenizer(compileTRex(core.trex), core.tcat.hash, core.preserve);
+    current = { cache, automata, pos, tokenize, code, seen: new Map(), split: new Map() };
   }
   return current;
 }
@@ -130,9 +124,6 @@ function tagger(): Tagger {
 export function taggerAddedWords(): number {
   return loaded?.addedWords() ?? 0;
 }
-
-/** Letters and digits only: a word wink's tokenizer would take whole. */
-const PLAIN_WORD = /^[\p{L}\p{M}\p{N}]+$/u;
 
 /** Clitics the pipeline splits off a word ("doesn" "'t") that wink's lexicon knows joined ("doesn't"). */
 const CLITICS = new Set(["'t", "'s", "'d", "'ll", "'re", "'ve", "'m"]);
@@ -208,13 +199,14 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
       }
     }
     const word = wordOf(i);
-    let entry = known(word);
+    const entry = known(word);
     let n: number;
     if (entry) n = push(entry, spaces);
-    else if (!PLAIN_WORD.test(word)) {
-      // a word wink does not know with a hyphen, an apostrophe or a period inside ("media-buying",
-      // "R-Ind."): wink's tokenizer splits it as it would in the text, and the token takes the tag
-      // of its first part, as it did when wink read the text (the parts are remembered like words)
+    else {
+      // a word wink does not know goes through wink's own tokenizer, as when wink read the text:
+      // it adds the word to the lexicon with its category, or splits it ("media-buying", "R-Ind."),
+      // and the token takes the tag of its first part (what it wrote is remembered, since a split
+      // word stays unknown)
       const before = store.length;
       const parts = w.split.get(word);
       if (parts) for (const x of parts) store.push(x);
@@ -224,11 +216,6 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
       }
       n = (store.length - before) / tkSize;
       if (n > 0) store[before + 1] = (store[before + 1]! & ~0xffff) | spaces;
-    } else {
-      // a word wink has not seen: its tokenizer would add it to the lexicon, with its category
-      entry = [w.cache.add(word, category(w, word))];
-      w.seen.set(word, entry);
-      n = push(entry, spaces);
     }
     fedEnd = t.end;
     if (n === 0) continue;
@@ -250,10 +237,4 @@ export function tagTokens(text: string, tokens: Token[], form?: Uint8Array): Pos
     if (i >= 0) tag[i] = w.code[(rdd.tokens[k * tkSize + 2]! & posMask) >>> bits4lemma]!;
   }
   return { tag };
-}
-
-/** wink's category of a word its lexicon does not hold, as its tokenizer decides it. */
-function category(w: Tagger, word: string): number {
-  for (const [pattern, cat] of w.detectors) if (pattern.test(word)) return cat;
-  return w.wordCategory;
 }
