@@ -11,7 +11,7 @@ import { DEITIES, EVENT_PREFIXES, EVENT_SUFFIXES, FAC_SUFFIXES, LAW_PREFIXES, LA
 import { LOC_HEADS_OF, LOC_PREFIXES, LOC_SUFFIXES, NAME_PARTICLES, NEWSPAPER_WORDS, ORG_HEADS_OF, ORG_NAME_ENDINGS, ORG_NAME_PREFIXES, ORG_SUFFIXES, ORG_WORD_NAMES, POSSESSIVE_PLACE_HEADS } from '../data/orgs.js';
 import { SPEECH_VERBS } from '../data/speech.js';
 import { COMPANY_WORDS, COUNTRY_NAME_WORDS, demonymCountry, FIRST_NAMES, foldKey, isEnglishWord, isGivenName, isNameLike, lookupPlace, MAX_PLACE_TOKENS, PROPER_WORDS, TOWNS } from '../gazetteer.js';
-import { PERSON_TITLES } from '../data/titles.js';
+import { PERSON_PRONOUNS_SUBJ, PERSON_TITLES } from '../data/titles.js';
 import type { Token } from '../tokens.js';
 import type { EntityType } from '../types.js';
 import { contextKind, headIndex, isCamelCaseName, isLowerBrand, isModelCode, personContext } from './kind-cues.js';
@@ -309,7 +309,7 @@ function heOrSheNext(tokens: Token[], first: number): boolean {
     if (u.sentence === t.sentence) continue;
     if (u.sentence !== t.sentence + 1) return false;
     if (u.kind === 'quote' || u.kind === 'punct') continue;
-    return u.cap && (u.lower === 'he' || u.lower === 'she');
+    return u.cap && PERSON_PRONOUNS_SUBJ.has(u.lower);
   }
   return false;
 }
