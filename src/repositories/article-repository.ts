@@ -1,6 +1,6 @@
 import { Prisma } from '../generated/prisma/client.js';
 import type { SqlReader } from '../db/sql-reader.js';
-import type { DbClient } from './db-client.js';
+import { isDriverViolation, type DbClient } from './db-client.js';
 import { jsonRecordset } from './json-rows.js';
 import { keyedMentionsAndQuotesCtes, type KeyedMentionInsert, type KeyedQuoteInsert } from './annotation-repository.js';
 import { entityResolutionCtes, prepareEntityKeys, type EntityKey } from './entity-repository.js';
@@ -36,11 +36,7 @@ export interface AnnotatedArticleInsert {
  * (SQLSTATE 23502), and as Prisma's raw queries do inside a transaction (P2010 with the adapter's
  * `NullConstraintViolation`).
  */
-export const isUnresolvedEntity = (error: unknown): boolean => {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-  return code === '23502' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'NullConstraintViolation');
-};
+export const isUnresolvedEntity = (error: unknown): boolean => isDriverViolation(error, '23502', 'NullConstraintViolation');
 
 export interface ArticleListFilter {
   limit: number;
