@@ -14,7 +14,7 @@ import { metrics } from '../lib/metrics.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { contextOf } from './text-anchor.js';
-import { genderEstimateOf, unnamedSourceColumns, unnamedViaColumns } from './pipeline-columns.js';
+import { genderEstimateOf, machineQuoteColumns } from './pipeline-columns.js';
 
 export type IngestInput =
   | { format: 'text'; text: string }
@@ -198,25 +198,12 @@ function annotatedInsert(article: ArticleInsert & { pipelineVersion: string }, t
       const via = entityOf(quote.viaEntityKey);
       return {
         id: uuidv7(),
-        paragraphIndex: quote.paragraphIndex,
-        start: quote.start,
-        end: quote.end,
-        text: quote.text,
-        kind: quote.kind,
         speakerType: speaker?.type ?? null,
         speakerName: speaker?.name ?? null,
-        speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
         viaType: via?.type ?? null,
         viaName: via?.name ?? null,
-        // The columns take an entity id only to know whether there is one: every listed entity is resolved.
-        ...unnamedSourceColumns(quote, speaker ? speaker.name : null),
-        ...unnamedViaColumns(quote, via ? via.name : null),
-        cueStart: quote.cue?.start ?? null,
-        cueEnd: quote.cue?.end ?? null,
-        cueText: quote.cue?.text ?? null,
-        rule: quote.rule,
-        confidence: quote.confidence,
-        ...contextOf(points, quote.start, quote.end),
+        // The unnamed columns ask only whether an entity holds the role: every listed entity is resolved.
+        ...machineQuoteColumns(quote, points, mentionIds, speaker ? speaker.name : null, via ? via.name : null),
       };
     }),
   };
@@ -366,27 +353,11 @@ export async function writeInStatements(
         },
       ];
     }),
-    annotation.quotes.map((quote) => ({
-      id: uuidv7(),
-      articleId: id,
-      paragraphIndex: quote.paragraphIndex,
-      start: quote.start,
-      end: quote.end,
-      text: quote.text,
-      kind: quote.kind,
-      speakerEntityId: entityId(quote.speakerEntityKey),
-      speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
-      viaEntityId: entityId(quote.viaEntityKey),
-      ...unnamedSourceColumns(quote, entityId(quote.speakerEntityKey)),
-      ...unnamedViaColumns(quote, entityId(quote.viaEntityKey)),
-      cueStart: quote.cue?.start ?? null,
-      cueEnd: quote.cue?.end ?? null,
-      cueText: quote.cue?.text ?? null,
-      rule: quote.rule,
-      confidence: quote.confidence,
-      ...contextOf(text, quote.start, quote.end),
-      pipelineVersion,
-    })),
+    annotation.quotes.map((quote) => {
+      const speakerEntityId = entityId(quote.speakerEntityKey);
+      const viaEntityId = entityId(quote.viaEntityKey);
+      return { id: uuidv7(), articleId: id, speakerEntityId, viaEntityId, ...machineQuoteColumns(quote, text, mentionIds, speakerEntityId, viaEntityId), pipelineVersion };
+    }),
   );
   return stored;
 }

@@ -1,6 +1,8 @@
 // What the pipeline's reported-speech and gender output becomes in stored rows, shared by ingest
 // and revision so that both store an attribution the same way.
+import type { CodePointText } from '../lib/code-points.js';
 import type { EntityAnnotation, QuoteAnnotation, TextSpan } from '../pipeline/types.js';
+import { contextOf } from './text-anchor.js';
 
 /** The longest unnamed source or relay stored (the columns' length): longer words name none. */
 export const UNNAMED_SOURCE_MAX_LENGTH = 500;
@@ -31,6 +33,31 @@ export function unnamedSourceColumns(quote: QuoteAnnotation, speakerEntityId: st
 export function unnamedViaColumns(quote: QuoteAnnotation, viaEntityId: string | null): UnnamedViaColumns {
   const words = unnamedWords(quote.viaText, viaEntityId);
   return { viaText: words?.text ?? null, viaStart: words?.start ?? null, viaEnd: words?.end ?? null };
+}
+
+/**
+ * The columns of a quote the pipeline found that do not depend on how its speaker and relay are
+ * stored (entity ids, or keys that the storing statement resolves): span, kind, the speaker's
+ * mention (by the ids given to the new mentions), unnamed source and relay (`speaker`, `via`: what
+ * stands for the entity in that role, null for none), cue, rule, confidence, the words around it.
+ */
+export function machineQuoteColumns(quote: QuoteAnnotation, text: CodePointText, mentionIds: readonly (string | null | undefined)[], speaker: string | null, via: string | null) {
+  return {
+    paragraphIndex: quote.paragraphIndex,
+    start: quote.start,
+    end: quote.end,
+    text: quote.text,
+    kind: quote.kind,
+    speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIds[quote.speakerMentionIndex] ?? null),
+    ...unnamedSourceColumns(quote, speaker),
+    ...unnamedViaColumns(quote, via),
+    cueStart: quote.cue?.start ?? null,
+    cueEnd: quote.cue?.end ?? null,
+    cueText: quote.cue?.text ?? null,
+    rule: quote.rule,
+    confidence: quote.confidence,
+    ...contextOf(text, quote.start, quote.end),
+  };
 }
 
 /** The gender the pipeline estimated for a person, when it gives one. */

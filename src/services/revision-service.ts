@@ -20,7 +20,7 @@ import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { findByQuote, nearlyEqual, overlapFraction, reanchorSubSpans, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
-import { unnamedSourceColumns, unnamedViaColumns } from './pipeline-columns.js';
+import { machineQuoteColumns } from './pipeline-columns.js';
 
 export type RevisionSummary = Static<typeof ArticleRevision>;
 
@@ -258,23 +258,12 @@ export class RevisionService {
     const inserts = [];
     for (const quote of annotation.quotes) {
       if (taken.some((span) => overlapFraction(span, quote) >= 0.5)) continue;
+      const speakerEntityId = quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null;
+      const viaEntityId = quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null;
       const fields = {
-        paragraphIndex: quote.paragraphIndex,
-        start: quote.start,
-        end: quote.end,
-        text: quote.text,
-        kind: quote.kind,
-        speakerEntityId: quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null,
-        speakerMentionId: quote.speakerMentionIndex === null ? null : (mentionIdOfNew[quote.speakerMentionIndex] ?? null),
-        viaEntityId: quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null,
-        ...unnamedSourceColumns(quote, quote.speakerEntityKey ? (entityIdOf.get(quote.speakerEntityKey) ?? null) : null),
-        ...unnamedViaColumns(quote, quote.viaEntityKey ? (entityIdOf.get(quote.viaEntityKey) ?? null) : null),
-        cueStart: quote.cue?.start ?? null,
-        cueEnd: quote.cue?.end ?? null,
-        cueText: quote.cue?.text ?? null,
-        rule: quote.rule,
-        confidence: quote.confidence,
-        ...contextOf(newText, quote.start, quote.end),
+        speakerEntityId,
+        viaEntityId,
+        ...machineQuoteColumns(quote, newText, mentionIdOfNew, speakerEntityId, viaEntityId),
         pipelineVersion: annotation.pipelineVersion,
         reviewStatus: 'unreviewed' as const,
       };
