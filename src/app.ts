@@ -8,6 +8,7 @@ import { etags } from './plugins/etags.js';
 import { idempotency } from './plugins/idempotency.js';
 import { inputSanitation } from './plugins/input-sanitation.js';
 import { answerClientError } from './plugins/client-errors.js';
+import { lingeringClose } from './plugins/lingering-close.js';
 import { metricsPlugin } from './plugins/metrics.js';
 import { perKeyRateLimit } from './plugins/rate-limit.js';
 import { readYourWrites } from './plugins/read-your-writes.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addSchema(ProblemDetails);
   await app.register(problemErrors);
+  await app.register(lingeringClose);
   await app.register(inputSanitation);
   await app.register(docs);
   await app.register(etags);
