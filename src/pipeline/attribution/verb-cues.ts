@@ -61,6 +61,7 @@ function isCueCandidate(c: Context, v: number): boolean {
     if (c.tokens[v - 1]?.text === ',' && lower.endsWith('ing')) return true;
     if (lower.endsWith('ed') && mayBeReportingForm(lower)) return true;
   }
+  if (verbAfterInsert(c, v)) return true;
   if (!tagIs(c, v, POS.NOUN) || !(tagIs(c, v - 1, POS.NOUN, POS.PROPN, POS.ADV) || c.ents.mentionCover[v - 1] !== -1 || isPostpositiveTitle(c, v - 1))) return false;
   if (c.ents.mentionCover[v] !== -1 || tagIs(c, v - 1, POS.DET)) return false;
   const lemma = lemmaOf(c.tokens[v]!.lower, false);
@@ -79,6 +80,27 @@ function isCueCandidate(c: Context, v: number): boolean {
   if (reporting && RELATIVE_WORDS.has(c.tokens[v - 2]?.lower ?? '') && (tagIs(c, v + 1, POS.AUX) || isVerb(c, v + 1))) return true; // "which supporters say would ..."
   const end = sentenceOf(c, v).last;
   return reporting && (opensClause(c, v + 1, end) || (FINDING_LEMMAS.has(lemma) && opensParticipleClause(c, v + 1, end) && findingSubject(c, v)));
+}
+
+/**
+ * "The report, by the state auditor, estimates that ...": after an insert set off by commas the
+ * tagger reads the verb's -s form as a plural noun (it sees no subject next to it). A reporting
+ * word there, followed by a "that" clause, is the verb of the phrase before the insert; a plural
+ * noun after such an insert would stand without a verb ("..., claims that were dropped" opens no
+ * clause).
+ */
+function verbAfterInsert(c: Context, v: number): boolean {
+  const lower = c.tokens[v]!.lower;
+  if (c.tokens[v - 1]?.text !== ',' || c.tokens[v + 1]?.lower !== 'that' || !tagIs(c, v, POS.NOUN) || c.ents.mentionCover[v] !== -1) return false;
+  if (!lower.endsWith('s') || lower.endsWith('ss')) return false;
+  const lemma = lemmaOf(lower, false);
+  if (!REPORTING_LEMMAS.has(lemma) && !SPEECH_ACT_LEMMAS.has(lemma)) return false;
+  const s = sentenceOf(c, v);
+  if (!opensClause(c, v + 2, s.last)) return false;
+  // the insert's opening comma, with the subject before it
+  let k = v - 2;
+  while (k > s.first && c.tokens[k]!.text !== ',' && c.quoteOf[k] === -1) k--;
+  return k > s.first && c.tokens[k]!.text === ',' && subjectBefore(c, v) !== null;
 }
 
 /**

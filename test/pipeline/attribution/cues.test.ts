@@ -96,6 +96,21 @@ t.test('verbs the tagger reads as nouns after their subject: "the agency notes, 
   t.same(attributions('Local officials, "tired of waiting," walked out.').filter((f) => f.cue === 'officials'), []);
 });
 
+t.test('after an insert set off by commas, a reporting -s form before "that" is the verb of the phrase before it', async (t) => {
+  const [report] = attributions("The report, by the state auditor's office, estimates that the repairs will cost $40 million.");
+  t.equal(report!.cue, 'estimates');
+  t.equal(report!.source, 'The report', 'the subject before the insert, not none');
+  t.equal(report!.text, 'the repairs will cost $40 million.');
+  const [agency] = attributions('The agency, in a filing on Monday, claims that the merger would raise prices.');
+  t.equal(agency!.source, 'The agency');
+  const [governor] = attributions('Governor Lena Marsh, speaking in Albany on Tuesday, insists that the budget is balanced.');
+  t.equal(governor!.source, 'Lena Marsh', 'a named subject is the entity');
+  t.equal(governor!.cue, 'insists');
+  // a plural noun after one comma only, or one that opens no clause, stays a noun
+  t.notOk(attributions('After the vote, claims that the count was rigged spread online.').some((f) => f.cue === 'claims' && f.source !== null));
+  t.notOk(attributions('The union, which represents 4,000 nurses, says claims that were filed in March were lost.').some((f) => f.cue === 'claims'));
+});
+
 t.test('an -ing form after a preposition is a noun, not a cue: "barred from claiming asylum"', async (t) => {
   t.same(attributions('New rules bar migrants from claiming asylum after a crossing.'), []);
 });
