@@ -67,6 +67,9 @@ export function classifyCandidate(tokens: Token[], c: Candidate): Classified {
     const around = contextKind(tokens, c.first - 1, c.last + 1);
     return typed(around ?? 'WORK_OF_ART', 3);
   }
+  // "Okafor, 54, a farmer from Ames": an age in apposition is a person's, also when the name is a
+  // town's too (not a country's or a state's: "Ohio, 18, Texas, 40" counts votes)
+  if ((!place || place.kind === 'city') && ageApposition(tokens, c.first, c.last)) return typed('PERSON', 3);
   if (place && !(c.roles.length > 0 && place.kind === 'city')) return { type: 'LOC', strength: 3, canonical: place.canonical, place: true };
   const own = ownWords(tokens, c);
   // a building that speaks is the body in it: "the White House said", "the Palace announced" (the
@@ -114,6 +117,15 @@ function stateAfterComma(tokens: Token[], last: number): boolean {
     return !after || after.sentence !== s || (after.kind === 'punct' && after.text !== '(') || (after.kind === 'word' && !after.cap);
   }
   return false;
+}
+
+/** ", 54," right after a name in mixed case: an age in apposition. */
+function ageApposition(tokens: Token[], first: number, last: number): boolean {
+  const comma = tokens[last];
+  const age = tokens[last + 1];
+  const close = tokens[last + 2];
+  if (tokens[first]!.allCaps || comma?.text !== ',' || age?.kind !== 'num' || !/^\d{1,3}$/.test(age.text) || Number(age.text) > 120) return false;
+  return !!close && close.text === ',' && close.sentence === comma.sentence;
 }
 
 /** A verb of speech right after the name, maybe after an auxiliary: "X said", "X has said", "X will announce". */
@@ -291,19 +303,28 @@ export function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<str
   return 'ORG';
 }
 
+/** '"...," X said': the name right after a closing quotation mark (and its comma), before a verb of speech. */
+function speakerAfterQuotation(tokens: Token[], first: number): boolean {
+  let k = first - 1;
+  if (tokens[k]?.text === ',') k--;
+  const close = tokens[k];
+  const verb = tokens[first + 1];
+  return !!close && close.kind === 'quote' && close.quoteRole === 'close' && !!verb && verb.kind === 'word' && !verb.cap && SPEECH_VERBS.has(verb.lower);
+}
+
 /** How far past a sentence's subject the next sentence's first word is looked for. */
 const MAX_SENTENCE_SCAN = 120;
 
 /**
- * "Okonjo arrived in the capital on Monday. He said ...": a name that opens its sentence, when the
- * next sentence opens with "He" or "She", is that pronoun's antecedent, and an organisation or a
- * place is never "he" or "she".
+ * "Okonjo arrived in the capital on Monday. He said ...": a name that opens its sentence (or its
+ * clause after a quotation: '"...," Okonjo said. He added'), when the next sentence opens with "He"
+ * or "She", is that pronoun's antecedent, and an organisation or a place is never "he" or "she".
  */
 function heOrSheNext(tokens: Token[], first: number): boolean {
   const t = tokens[first]!;
   let k = first - 1;
   while (k >= 0 && tokens[k]!.sentence === t.sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
-  if (k >= 0 && tokens[k]!.sentence === t.sentence) return false;
+  if (k >= 0 && tokens[k]!.sentence === t.sentence && !speakerAfterQuotation(tokens, first)) return false;
   for (let j = first + 1; j < tokens.length && j < first + MAX_SENTENCE_SCAN; j++) {
     const u = tokens[j]!;
     if (u.sentence === t.sentence) continue;

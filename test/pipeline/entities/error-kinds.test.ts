@@ -395,6 +395,25 @@ t.test('a name that opens a sentence is a person when the next sentence opens wi
   t.equal(typeOf(later, 'Brannock'), 'ORG', 'only the very next sentence counts');
 });
 
+t.test('the speaker named right after a quotation is a person when the next sentence opens with "He" or "She"', async (t) => {
+  const m = mentionsOf('"We are ready," Okonjo said. He added that the team would travel on Friday.');
+  t.equal(typeOf(m, 'Okonjo'), 'PERSON');
+  t.equal(m.find((x) => x.text === 'He')?.name, 'Okonjo', 'and "He" is that person');
+  const org = mentionsOf('"We are ready," Veltrix said. It added that shipments would start on Friday.');
+  t.equal(typeOf(org, 'Veltrix'), 'ORG', 'one taken up by "It" stays an organisation');
+});
+
+t.test('a name with an age in apposition ("X, 54, a farmer") is a person, even one that is also a town', async (t) => {
+  const m = mentionsOf('Brannock, 54, a farmer from Ames, told the committee that prices had collapsed. "We cannot go on," she said.');
+  t.equal(typeOf(m, 'Brannock'), 'PERSON');
+  t.equal(m.find((x) => x.text === 'she')?.name, 'Brannock', 'and "she" is that person');
+  const town = mentionsOf('Lopez, 61, of Tulsa, was charged on Monday.');
+  t.equal(typeOf(town, 'Lopez'), 'PERSON', 'a name that is also a town name');
+  const votes = mentionsOf('The results came in from Ohio, 18, and Texas, 40, by midnight.');
+  t.equal(typeOf(votes, 'Ohio'), 'LOC', 'a state with a count after it stays a place');
+  t.equal(typeOf(mentionsOf('Sales rose in 2019, 12, and 2020.'), '2019'), undefined, 'a year is no name');
+});
+
 t.test('"X City" after a preposition of place is the city, and elsewhere may be the club', async (t) => {
   const m = mentionsOf('Police in Harbour City arrested two men on Sunday. Rovane City beat Arlow 2-0 on Saturday.');
   t.equal(typeOf(m, 'Harbour City'), 'LOC');
