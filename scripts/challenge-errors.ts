@@ -4,7 +4,8 @@
 // ../shared/eval/score.mjs (head token for names, word Dice >= 0.5 for contents, overlap with the
 // source's chain for sources), so each line is one point the scorer counts.
 //
-//   npx tsx scripts/challenge-errors.ts [--set holdout] [--pred predictions.jsonl] [--only ner|quotes|attributions] [--doc id-prefix]
+//   npx tsx scripts/challenge-errors.ts [--set holdout | --gold ../shared/eval/gum-news-dev.jsonl] [--pred predictions.jsonl] [--only ner|quotes|attributions] [--doc id-prefix]
+// `--gold` lists the errors on any gold file of the same format, such as the dev set's.
 // `--set holdout` lists the held-out set's errors: read them to describe kinds of error, never to
 // choose fixes (test/pipeline/holdout/README.md).
 
@@ -30,7 +31,7 @@ const arg = (name: string): string | undefined => {
 };
 const only = arg('only');
 const docPrefix = arg('doc') ?? '';
-const docs = readFileSync(setGold(setFromArgs()), 'utf8')
+const docs = readFileSync(arg('gold') ?? setGold(setFromArgs()), 'utf8')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as GoldDoc)
