@@ -34,9 +34,12 @@ function lingerOnClose(socket: Socket, body: IncomingMessage, lingerMs: number):
 export const lingeringClose = fp(
   async (app: FastifyInstance, options: { lingerMs?: number }) => {
     const lingerMs = options.lingerMs ?? LINGER_MS;
-    app.addHook('onSend', async (request) => {
+    // A callback hook, not an async one: it runs on every answer and has nothing to wait for,
+    // and an async hook costs a promise and a microtask turn per answer.
+    app.addHook('onSend', (request, _reply, _payload, done) => {
       const socket = request.raw.socket as Socket | null;
       if (!request.raw.complete && socket && !socket.destroyed) lingerOnClose(socket, request.raw, lingerMs);
+      done();
     });
   },
   { name: 'lingering-close' },
