@@ -5,6 +5,7 @@ import type { Entity, EntityDetail, EntityListQuery, EntityPatch, QuoteSearchQue
 import type { PageResult } from './article-service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { presentGender, presentQuote } from './presenters.js';
+import { isoTime } from '../lib/iso-time.js';
 
 interface EntityRowWithAliases {
   id: string;
@@ -25,8 +26,8 @@ const presentEntity = (row: EntityRowWithAliases): Entity => ({
   canonicalName: row.canonicalName,
   ...presentGender(row),
   aliases: row.aliases.map((a) => a.alias).filter((alias) => alias !== row.canonicalName),
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
+  createdAt: isoTime(row.createdAt),
+  updatedAt: isoTime(row.updatedAt),
 });
 
 const staleEntity = () => new ApiError('precondition-failed', 'The entity changed since that ETag: read it again and retry.');
@@ -66,7 +67,7 @@ export class EntityService {
     return {
       ...presentEntity(row),
       counts,
-      articles: articles.map((a) => ({ id: a.id, headline: a.headline, createdAt: a.createdAt.toISOString() })),
+      articles: articles.map((a) => ({ id: a.id, headline: a.headline, createdAt: isoTime(a.createdAt) })),
     };
   }
 

@@ -6,6 +6,7 @@ import type { Store } from '../repositories/store.js';
 import type { AnnotationCollection, AnnotationPage, NinjsDocument } from '../schemas/exports.js';
 import { presentQuote } from './presenters.js';
 import { contextOf } from './text-anchor.js';
+import { isoTime } from '../lib/iso-time.js';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const PAGE_SIZE = 100;
@@ -193,8 +194,8 @@ export class ExportService {
       id: `${source}/mentions/${mention.id}`,
       type: 'Annotation',
       motivation: 'identifying',
-      created: mention.createdAt.toISOString(),
-      modified: mention.updatedAt.toISOString(),
+      created: isoTime(mention.createdAt),
+      modified: isoTime(mention.updatedAt),
       creator: this.creator(mention),
       body: [
         { type: 'SpecificResource', purpose: 'identifying', source: `${baseUrl}/v1/entities/${mention.entity.id}` },

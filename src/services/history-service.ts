@@ -4,6 +4,7 @@ import type { Store } from '../repositories/store.js';
 import type { AnnotationEvent } from '../schemas/editorial.js';
 import type { PageResult, SubListQuery } from './article-service.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { isoTime } from '../lib/iso-time.js';
 
 const presentEvent = (row: EventRow): AnnotationEvent => ({
   id: row.id,
@@ -14,7 +15,7 @@ const presentEvent = (row: EventRow): AnnotationEvent => ({
   actor: row.actor,
   before: (row.before ?? null) as Record<string, unknown> | null,
   after: (row.after ?? null) as Record<string, unknown> | null,
-  createdAt: row.createdAt.toISOString(),
+  createdAt: isoTime(row.createdAt),
 });
 
 /** Reads the change history of an article or one of its annotations. */

@@ -4,6 +4,7 @@ import type { MentionRow, QuoteRow } from '../repositories/annotation-repository
 import type { Article, ArticleSummary } from '../schemas/articles.js';
 import type { Gender, Mention, Paragraph, Quote } from '../schemas/annotations.js';
 import type { CodePointText } from '../lib/code-points.js';
+import { isoTime } from '../lib/iso-time.js';
 
 interface ProvenanceRow {
   origin: 'machine' | 'editor';
@@ -19,8 +20,8 @@ const provenanceOf = (row: ProvenanceRow) => ({
   pipelineVersion: row.pipelineVersion,
   reviewStatus: row.reviewStatus,
   updatedBy: row.updatedBy,
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
+  createdAt: isoTime(row.createdAt),
+  updatedAt: isoTime(row.updatedAt),
 });
 
 /**
@@ -50,7 +51,7 @@ export function presentArticleSummary(row: ArticleSummaryRow): Omit<ArticleSumma
     byline: row.byline,
     externalId: row.externalId,
     url: row.url,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
+    publishedAt: row.publishedAt ? isoTime(row.publishedAt) : null,
     language: row.language,
     contentHash: row.contentHash,
     pipelineVersion: row.pipelineVersion,
@@ -60,8 +61,8 @@ export function presentArticleSummary(row: ArticleSummaryRow): Omit<ArticleSumma
       entities: row.entityCount,
       mentions: row.mentionCount,
     },
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
+    createdAt: isoTime(row.createdAt),
+    updatedAt: isoTime(row.updatedAt),
   };
 }
 
