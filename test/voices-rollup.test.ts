@@ -21,7 +21,7 @@ const PUBLISHED = [daysAgo(3), daysAgo(40), daysAgo(200)];
 const PHRASES = ['We will keep the ferries running', 'The bridge needs a new deck', 'Nobody expected the flood', 'The school reopens on Monday'];
 const CLAUSES = ['the tunnel would open in spring', 'the vote had been delayed', 'prices at the market had doubled', 'the pier was safe again'];
 
-type Form = 'direct' | 'indirect' | 'unnamed' | 'unattributed';
+type Form = 'direct' | 'thinks' | 'indirect' | 'unnamed' | 'unattributed';
 interface Line {
   form: Form;
   person: number;
@@ -41,6 +41,9 @@ function paragraph(line: Line): string {
   switch (line.form) {
     case 'direct':
       return `"${phrase}," said ${name}, who chairs the harbour council.`;
+    // a quotation with a view of the speaker's own nested in it: two quotes, one quotation
+    case 'thinks':
+      return `"I think ${clause}," said ${name}, who chairs the harbour council.`;
     case 'indirect':
       return `${name} said that ${clause}.`;
     case 'unnamed':
@@ -60,7 +63,7 @@ function articleBody(story: Story) {
 }
 
 const lineArb = fc.record({
-  form: fc.constantFrom<Form>('direct', 'direct', 'indirect', 'unnamed', 'unattributed'),
+  form: fc.constantFrom<Form>('direct', 'direct', 'thinks', 'indirect', 'unnamed', 'unattributed'),
   person: fc.nat(PEOPLE.length - 1),
   words: fc.nat(3),
 });
@@ -146,7 +149,7 @@ const rawCounts = (reader: SqlReader) =>
                     count(*) FILTER (WHERE q."kind" = 'direct')::int AS "direct", count(*) FILTER (WHERE q."kind" = 'mixed')::int AS "mixed",
                     count(*) FILTER (WHERE q."kind" = 'indirect')::int AS "indirect", count(DISTINCT q."articleId")::int AS "articles"
                FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId"
-              WHERE q."reviewStatus" IN ('unreviewed', 'confirmed')
+              WHERE "quote_counted"(q."reviewStatus", q."rule")
               GROUP BY 1, 2, 3, 4) r ${rowOrder}`,
     values: [],
   });
@@ -172,7 +175,7 @@ const rawQuotes = (reader: SqlReader) =>
                   (q."sourceText" IS NOT NULL) AS "unnamed", e."type"::text AS "type", e."gender"::text AS "gender",
                   e."genderSource"::text AS "genderSource", e."canonicalName"
              FROM "Quote" q JOIN "Article" a ON a."id" = q."articleId" LEFT JOIN "Entity" e ON e."id" = q."speakerEntityId"
-            WHERE q."reviewStatus" IN ('unreviewed', 'confirmed')`,
+            WHERE "quote_counted"(q."reviewStatus", q."rule")`,
     values: [],
   });
 
@@ -407,7 +410,7 @@ for (const kind of storageKinds()) {
     const line = (form: Form, person: number, words = 0): Line => ({ form, person, words });
     // Every kind of write once, in an order where each has something to act on; then random runs.
     const everyWrite: Action[] = [
-      { op: 'ingest', story: { lines: [line('direct', 0), line('indirect', 1), line('unnamed', 0)], source: 0, published: 0, salt: 1 } },
+      { op: 'ingest', story: { lines: [line('direct', 0), line('indirect', 1), line('unnamed', 0), line('thinks', 1)], source: 0, published: 0, salt: 1 } },
       { op: 'ingest', story: { lines: [line('direct', 1, 1), line('unattributed', 0)], source: null, published: null, salt: 2 } },
       { op: 'ingest', story: { lines: [line('indirect', 2, 2), line('direct', 3, 3)], source: 1, published: 1, salt: 3 } },
       { op: 'speaker', article: 0, quote: 0, entity: 2 },
@@ -475,10 +478,34 @@ for (const kind of storageKinds()) {
     const raw = await reader.rows<{ quotes: number; articles: number }>({
       text: `SELECT count(*)::int AS "quotes", count(DISTINCT q."articleId")::int AS "articles" FROM "Quote" q
               JOIN "Entity" e ON e."id" = q."speakerEntityId"
-             WHERE e."canonicalName" = 'Amara Osei' AND q."reviewStatus" IN ('unreviewed', 'confirmed')`,
+             WHERE e."canonicalName" = 'Amara Osei' AND "quote_counted"(q."reviewStatus", q."rule")`,
       values: [],
     });
     t.same({ quotes: top?.quotes, articles: top?.articles }, raw[0], 'the speaker\'s quotes and articles are exact');
+  });
+}
+
+for (const kind of storageKinds()) {
+  t.test(`a view nested in a quotation is a quote of its own but no second quotation in the counts, on ${kind} storage`, async (t) => {
+    const { api } = await createTestApp(t, kind);
+    const created = await api({
+      method: 'POST',
+      url: '/v1/articles',
+      payload: { headline: 'Ferry service', body: '"I think the ferries will run all winter," said Renata Kowalczyk, who chairs the harbour council.', source: 'Northern Ledger' },
+    });
+    t.equal(created.statusCode, 201);
+    const articleId = created.json<{ id: string }>().id;
+    const quotes = (await api({ method: 'GET', url: `/v1/articles/${articleId}/quotes` })).json<{ items: { text: string; attribution: { rule: string }; speaker: { canonicalName: string } | null }[] }>().items;
+    t.same(
+      quotes.map((q) => [q.text, q.attribution.rule, q.speaker?.canonicalName]).sort(),
+      [
+        ['I think the ferries will run all winter,', 'cue-after-inverted', 'Renata Kowalczyk'],
+        ['the ferries will run all winter,', 'first-person-in-quotation', 'Renata Kowalczyk'],
+      ].sort(),
+      'the quotation and the view in it are both listed, by the same speaker',
+    );
+    const speakers = (await api({ method: 'GET', url: '/v1/voices/speakers?source=Northern%20Ledger' })).json<{ items: SpeakerItem[] }>().items;
+    t.same(speakers.map((s) => [s.quotes, s.byKind]), [[1, { direct: 1, mixed: 0, indirect: 0 }]], 'the voices count one quotation');
   });
 }
 

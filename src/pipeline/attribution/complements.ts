@@ -268,7 +268,7 @@ const QUOTED_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'has', 'had', 'h
 const QUANTITY_PAIRS = new Set(['at least', 'at most', 'more than', 'less than', 'fewer than', 'up to']);
 
 /** A word that begins a verb group inside a quotation, where the tagger reads nothing: "had", "listened". */
-function quotedVerbForm(t: Token): boolean {
+export function quotedVerbForm(t: Token): boolean {
   return t.kind === 'word' && !t.cap && (QUOTED_AUXILIARIES.has(t.lower) || (t.lower.length > 4 && t.lower.endsWith('ed')));
 }
 

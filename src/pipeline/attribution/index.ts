@@ -3,7 +3,7 @@
 //   quotations and tags (context) -> titles -> cues (verbs, adjectives, phrases, nouns,
 //   labels) -> contents -> ownership ->
 //   governing verbs -> attributions -> relays -> remaining quotations -> pronoun sources ->
-//   headlines -> cap
+//   first person in quotations -> headlines -> cap
 // Works on tokens; offsets are UTF-16 here, annotate() converts them to code points.
 
 import { findAdjectiveCues } from './adjective-cues.js';
@@ -16,6 +16,7 @@ import { embeddedSpeakers } from './governing.js';
 import { attributeHeadlines } from './headlines.js';
 import { findLabelCues } from './labels.js';
 import type { Attribution } from './model.js';
+import { nestedAttributions } from './nested.js';
 import { findNounCues } from './noun-cues.js';
 import { ownQuotations } from './ownership.js';
 import { findPhraseCues } from './phrase-cues.js';
@@ -61,6 +62,7 @@ export function findAttributions(input: AttributionInput): RawAttribution[] {
   atts = settleRelays(c, atts);
   atts = attributeRemaining(c, quotations, atts);
   resolvePronounSources(c, atts);
+  atts = nestedAttributions(c, quotations, atts);
   atts = attributeHeadlines(c, atts);
   // a span in single marks without a source is more likely a scare quote than speech
   atts = atts.filter((a) => a.source || a.quotations.length !== 1 || !quotations[a.quotations[0]!]!.single || a.kind !== 'direct');
