@@ -15,10 +15,10 @@ export const LINGER_MS = 2_000;
  * problem+json. So such a connection sends its FIN, goes on reading (and dropping) for at most
  * `LINGER_MS`, and is destroyed when the client closes its side or when that time is up.
  */
-function lingerOnClose(socket: Socket, body: IncomingMessage, lingerMs: number): void {
+function lingerOnClose(socket: Socket, body: IncomingMessage): void {
   socket.destroySoon = function lingeringDestroySoon(this: Socket) {
     if (this.writable) this.end();
-    const timer = setTimeout(() => this.destroy(), lingerMs);
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
     timer.unref();
     this.once('close', () => clearTimeout(timer));
     // Without allowHalfOpen the client's FIN ends it; with it, Node leaves that to us.
@@ -32,13 +32,12 @@ function lingerOnClose(socket: Socket, body: IncomingMessage, lingerMs: number):
 }
 
 export const lingeringClose = fp(
-  async (app: FastifyInstance, options: { lingerMs?: number }) => {
-    const lingerMs = options.lingerMs ?? LINGER_MS;
+  async (app: FastifyInstance) => {
     // A callback hook, not an async one: it runs on every answer and has nothing to wait for,
     // and an async hook costs a promise and a microtask turn per answer.
     app.addHook('onSend', (request, _reply, _payload, done) => {
       const socket = request.raw.socket as Socket | null;
-      if (!request.raw.complete && socket && !socket.destroyed) lingerOnClose(socket, request.raw, lingerMs);
+      if (!request.raw.complete && socket && !socket.destroyed) lingerOnClose(socket, request.raw);
       done();
     });
   },
