@@ -7,7 +7,8 @@
 --
 -- "quote_counted" says which quotes count; the trigger functions of daily_quote_counts are the
 -- same with it in place of their review-status test, and the counts are made again from the
--- quotes (the triggers' own statement locks keep writers out until this migration commits).
+-- quotes (under a SHARE lock on Quote and Article, so that no writer changes them, or the counts
+-- through the old functions, until this migration commits).
 
 CREATE FUNCTION "quote_counted"("reviewStatus" "ReviewStatus", "rule" text) RETURNS boolean
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
