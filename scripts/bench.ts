@@ -13,8 +13,10 @@
 // side let a burst land on one side only; req/s is over all rounds of a side, p50/p99 of all its
 // responses), and last the ingest of
 // fixture-sized articles by concurrent writers. It prints, per operation, req/s, p99, the ratios
-// to the reference and pass/miss against the targets; articles/s; the server's peak RSS; and a
-// host-speed gauge. The database is dropped at the end.
+// to the reference and pass/miss against the targets, the server's CPU and main-thread heap
+// allocation per request of each side (the heap's growth plus what GC freed in its rounds: far
+// less noisy than p99 on a shared host); articles/s; the server's peak RSS; and a host-speed
+// gauge. The database is dropped at the end.
 //
 // Environment: BENCH_DURATION (s measured per side and operation, 4), BENCH_ROUNDS (rounds that
 // time is cut into, 4; whole seconds each), BENCH_WARMUP (s of warm-up per side, 1),
@@ -173,6 +175,8 @@ interface ReadResult {
   api: RunFigures;
   reference: RunFigures;
   cpu: { api: number; reference: number; apiPostgres: number; referencePostgres: number };
+  /** Bytes the server's main thread allocated per request, API and reference. */
+  allocated: { api: number; reference: number };
   statements: StatementCounts;
 }
 
@@ -347,6 +351,25 @@ async function main(): Promise<void> {
         server.on('message', on);
         server.send({ gc: true });
       });
+    /** Bytes the server's main thread allocates while `work` runs (its heap's growth plus what GC freed). */
+    const allocatedDuring = async <T>(work: () => Promise<T>): Promise<{ result: T; bytes: number }> => {
+      const reply = <M>(pick: (message: M) => boolean) =>
+        new Promise<M>((resolve) => {
+          const on = (message: M) => {
+            if (!pick(message)) return;
+            server.off('message', on);
+            resolve(message);
+          };
+          server.on('message', on);
+        });
+      const started = reply<{ allocating?: true }>((message) => message.allocating === true);
+      server.send({ alloc: 'start' });
+      await started;
+      const result = await work();
+      const stopped = reply<{ allocated?: number }>((message) => message.allocated !== undefined);
+      server.send({ alloc: 'stop' });
+      return { result, bytes: (await stopped).allocated! };
+    };
     const reads = runsReads ? selected : [];
     const statementsOf = new Map<ReadBench, StatementCounts>();
     for (const bench of reads) {
@@ -382,6 +405,7 @@ async function main(): Promise<void> {
         const runs: (RunFigures & { seconds: number })[] = [];
         const cpu = { server: 0, postgres: 0 };
         const gc = { ms: 0, count: 0, max: 0 };
+        let allocated = 0;
         return {
           runs,
           gc,
@@ -389,7 +413,9 @@ async function main(): Promise<void> {
             const gcBefore = await gcPauses();
             const before = { server: cpuSeconds(server.pid!), postgres: postgresCpuSeconds() };
             const run = () => cannon(label, { ...options, duration: roundSeconds }, latencies);
-            runs.push(profileIt && index === 0 ? await profiled(label, run) : await run());
+            const measured = profileIt && index === 0 ? await profiled(label, () => allocatedDuring(run)) : await allocatedDuring(run);
+            allocated += measured.bytes;
+            runs.push(measured.result);
             cpu.server += cpuSeconds(server.pid!) - before.server;
             cpu.postgres += postgresCpuSeconds() - before.postgres;
             const gcAfter = await gcPauses();
@@ -412,7 +438,7 @@ async function main(): Promise<void> {
               errors: runs.reduce((sum, run) => sum + run.errors, 0),
             };
             const perRequest = (cpuSeconds: number) => (cpuSeconds * 1000) / Math.max(total, 1);
-            return { figures, cpu: perRequest(cpu.server), postgres: perRequest(cpu.postgres) };
+            return { figures, cpu: perRequest(cpu.server), postgres: perRequest(cpu.postgres), allocated: allocated / Math.max(total, 1) };
           },
         };
       };
@@ -433,13 +459,14 @@ async function main(): Promise<void> {
         api: api.figures,
         reference: reference.figures,
         cpu: { api: api.cpu, reference: reference.cpu, apiPostgres: api.postgres, referencePostgres: reference.postgres },
+        allocated: { api: api.allocated, reference: reference.allocated },
         statements: statementsOf.get(bench)!,
       });
       // Each round's ratio, to show how far the host moved them.
       const roundRatios = apiSide.runs.map((run, index) => (run.total / run.seconds / (referenceSide.runs[index]!.total / referenceSide.runs[index]!.seconds)).toFixed(2));
       const gcLine = (gc: { ms: number; count: number; max: number }) => `${gc.ms.toFixed(0)} ms in ${gc.count} (longest ${gc.max.toFixed(0)})`;
       console.log(
-        `  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)} | rounds ${roundRatios.join(' ')} | GC pauses API ${gcLine(apiSide.gc)}, reference ${gcLine(referenceSide.gc)}`,
+        `  ${bench.name.padEnd(28)} API ${line(api.figures)} | reference ${line(reference.figures)} | rounds ${roundRatios.join(' ')} | GC pauses API ${gcLine(apiSide.gc)}, reference ${gcLine(referenceSide.gc)} | allocated per request API ${(api.allocated / 1024).toFixed(0)} kB, reference ${(reference.allocated / 1024).toFixed(0)} kB`,
       );
     }
     if (reads.length > 0) console.log(`  (RSS after the reads ${rssNow()})`);
@@ -477,7 +504,7 @@ async function main(): Promise<void> {
     const verdict = (ok: boolean) => (ok ? 'pass' : 'MISS');
     console.log("\nsummary (ratio: API req/s over the reference's; p99x: API p99 over the reference's; stmts: SQL statements per request, API/reference)");
     console.log(
-      `  ${'operation'.padEnd(28)} ${'req/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ref/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ratio'.padStart(5)} ${'p99x'.padStart(5)}  target          stmts  CPU ms/req API (ref), Postgres`,
+      `  ${'operation'.padEnd(28)} ${'req/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ref/s'.padStart(6)} ${'p99'.padStart(5)}   ${'ratio'.padStart(5)} ${'p99x'.padStart(5)}  target          stmts  CPU ms/req API (ref), Postgres  kB/req API (ref)`,
     );
     let misses = 0;
     const summary = results.map((result) => {
@@ -488,9 +515,9 @@ async function main(): Promise<void> {
       const pass = ratio >= minimum && p99Ratio <= TARGETS.p99 && !failed;
       if (!pass) misses++;
       console.log(
-        `  ${result.bench.name.padEnd(28)} ${result.api.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.api.p99}`.padStart(5)}   ${result.reference.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.reference.p99}`.padStart(5)}   ${ratio.toFixed(2).padStart(5)} ${p99Ratio.toFixed(2).padStart(5)}  ${`>=${minimum} <=${TARGETS.p99}`.padEnd(14)} ${verdict(pass)}  ${`${result.statements.api}/${result.statements.reference}`.padEnd(5)}  ${result.cpu.api.toFixed(2)} (${result.cpu.reference.toFixed(2)}), ${result.cpu.apiPostgres.toFixed(2)} (${result.cpu.referencePostgres.toFixed(2)})${failed ? '  errors or non-2xx answers' : ''}`,
+        `  ${result.bench.name.padEnd(28)} ${result.api.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.api.p99}`.padStart(5)}   ${result.reference.requestsPerSecond.toFixed(0).padStart(6)} ${`${result.reference.p99}`.padStart(5)}   ${ratio.toFixed(2).padStart(5)} ${p99Ratio.toFixed(2).padStart(5)}  ${`>=${minimum} <=${TARGETS.p99}`.padEnd(14)} ${verdict(pass)}  ${`${result.statements.api}/${result.statements.reference}`.padEnd(5)}  ${result.cpu.api.toFixed(2)} (${result.cpu.reference.toFixed(2)}), ${result.cpu.apiPostgres.toFixed(2)} (${result.cpu.referencePostgres.toFixed(2)})  ${(result.allocated.api / 1024).toFixed(0)} (${(result.allocated.reference / 1024).toFixed(0)})${failed ? '  errors or non-2xx answers' : ''}`,
       );
-      return { name: result.bench.name, operationId: result.bench.operationId, kind: result.bench.kind, api: result.api, reference: result.reference, ratio, p99Ratio, cpu: result.cpu, statements: result.statements, pass };
+      return { name: result.bench.name, operationId: result.bench.operationId, kind: result.bench.kind, api: result.api, reference: result.reference, ratio, p99Ratio, cpu: result.cpu, allocated: result.allocated, statements: result.statements, pass };
     });
     if (ingest) {
       const pass = ingest.requestsPerSecond >= TARGETS.ingestPerSecond && ingest.non2xx + ingest.errors === 0;
