@@ -141,6 +141,7 @@ export class CorrectionService {
         data.rule = 'editor';
         data.confidence = 1;
       }
+      await this.fitIfUnorphaned(repos, 'quote', articleId, text, current, data);
       if (!(await repos.annotations.updateQuote(quoteId, version, data))) throw stale('quote');
       const after = { ...snapshot(current, quoteFields), ...snapshot(data, Object.keys(data).filter((k) => quoteFields.includes(k as never))) };
       const action = Object.keys(patch).length === 1 && patch.reviewStatus ? 'review' : 'update';
@@ -219,6 +220,7 @@ export class CorrectionService {
       if (patch.reviewStatus) data.reviewStatus = patch.reviewStatus;
       const entityId = await this.mentionEntity(repos, patch);
       if (entityId) data.entityId = entityId;
+      await this.fitIfUnorphaned(repos, 'mention', articleId, text, current, data);
       if (!(await repos.annotations.updateMention(mentionId, version, data))) throw stale('mention');
       const after = { ...snapshot(current, mentionFields), ...snapshot(data, Object.keys(data).filter((k) => mentionFields.includes(k as never))) };
       const action = Object.keys(patch).length === 1 && patch.reviewStatus ? 'review' : 'update';
@@ -329,6 +331,29 @@ export class CorrectionService {
       missing.push(`speakerMentionId: mention ${mentionId} was deleted since`);
     }
     if (missing.length > 0) throw new ApiError('conflict', `This change cannot be reverted: ${missing.join('; ')}.`);
+  }
+
+  /**
+   * A review status given to an orphaned annotation brings it back into lists, exports and counts,
+   * but an orphan keeps the span (and cue, source, relay) it had in an older revision of the text.
+   * So, as a revert does, its words are found again in the text as it is now and its spans move
+   * there (into `data`), or the change is a 409 when they are gone. Every other row already fits.
+   */
+  private async fitIfUnorphaned(
+    repos: Repositories,
+    kind: AnnotationKind,
+    articleId: string,
+    text: CodePointText,
+    current: QuotePlainRow | MentionPlainRow,
+    data: QuoteUpdate | MentionUpdate,
+  ): Promise<void> {
+    if (current.reviewStatus !== 'orphaned' || data.reviewStatus === undefined || data.reviewStatus === 'orphaned') return;
+    const fields = kind === 'quote' ? quoteFields : mentionFields;
+    // The row as the change leaves it (a span or cue set by the same change is already fresh).
+    const target: Snapshot = { ...snapshot(current, fields), ...snapshot(data, Object.keys(data).filter((k) => fields.includes(k as never))) };
+    await this.fitToArticle(repos, kind, articleId, text, target);
+    const moved = ['start', 'end', 'text', 'prefix', 'suffix', ...(kind === 'quote' ? ['paragraphIndex', ...QUOTE_SUB_SPANS.flatMap((c) => [c.start, c.end, c.text])] : [])];
+    Object.assign(data, snapshot(target, moved));
   }
 
   /** The quotes whose speaker this mention names lose it, each as a recorded change (a new ETag). */
