@@ -86,8 +86,8 @@ export class EntityService {
       const page = hits.slice(0, query.limit);
       const last = page.at(-1);
       return {
-        items: page.map((hit) => presentQuote(hit.row)),
-        nextCursor: hits.length > query.limit && last ? encodeCursor({ rank: last.rank, id: last.row.id }) : null,
+        items: page.map(presentQuote),
+        nextCursor: hits.length > query.limit && last ? encodeCursor({ rank: last.rank, id: last.id }) : null,
       };
     }
     const after = query.cursor ? decodeCursor(query.cursor, { t: 'string', id: 'uuid' }) : null;

@@ -90,7 +90,13 @@ export function presentGender(row: {
   return { gender: row.gender ?? 'unknown', genderSource: row.genderSource ?? 'estimated' };
 }
 
+/**
+ * A quote from its row with the speaker, speaker mention and relaying entity joined in flat: each
+ * is there when its key and its joined columns are (a key whose row is gone reads as none).
+ */
 export function presentQuote(row: QuoteRow): Quote {
+  const speaker = row.speakerEntityId !== null && row.speakerType !== null && row.speakerName !== null;
+  const via = row.viaEntityId !== null && row.viaType !== null && row.viaName !== null;
   return {
     id: row.id,
     articleId: row.articleId,
@@ -100,22 +106,25 @@ export function presentQuote(row: QuoteRow): Quote {
     end: row.end,
     text: row.text,
     paragraphIndex: row.paragraphIndex,
-    speaker: row.speakerEntity
+    speaker: speaker
       ? {
-          id: row.speakerEntity.id,
-          type: row.speakerEntity.type,
-          canonicalName: row.speakerEntity.canonicalName,
-          mention: row.speakerMention ?? null,
+          id: row.speakerEntityId!,
+          type: row.speakerType!,
+          canonicalName: row.speakerName!,
+          mention:
+            row.speakerMentionId !== null && row.mentionStart !== null && row.mentionEnd !== null && row.mentionText !== null
+              ? { id: row.speakerMentionId, start: row.mentionStart, end: row.mentionEnd, text: row.mentionText }
+              : null,
         }
       : null,
     // The source is an entity or unnamed words, never both: an entity wins over stale words.
     unnamedSource:
-      !row.speakerEntity && row.sourceText !== null && row.sourceStart !== null && row.sourceEnd !== null
+      !speaker && row.sourceText !== null && row.sourceStart !== null && row.sourceEnd !== null
         ? { start: row.sourceStart, end: row.sourceEnd, text: row.sourceText }
         : null,
-    via: row.viaEntity ?? null,
+    via: via ? { id: row.viaEntityId!, type: row.viaType!, canonicalName: row.viaName! } : null,
     unnamedVia:
-      !row.viaEntity && row.viaText !== null && row.viaStart !== null && row.viaEnd !== null
+      !via && row.viaText !== null && row.viaStart !== null && row.viaEnd !== null
         ? { start: row.viaStart, end: row.viaEnd, text: row.viaText }
         : null,
     cue:
