@@ -38,9 +38,10 @@ const present = (row: ApiKeyRow): ApiKey => ({
 
 // Every request authenticates, so lookups are cached, and a revoke must still hold at once in
 // every process that shares the database. The rule, the same in each process:
-// - a revoke commits with NOTIFY api_key_changes; every process LISTENs (src/db/notifications.ts)
-//   and drops the key from its cache when told; the revoking process answers only after its own
-//   notification came back, so the others have been told before the client hears 204;
+// - a revoke commits with NOTIFY api_key_changes; every process LISTENs (src/db/notifications.ts),
+//   drops the key from its cache when told and acknowledges; the revoking process answers 204 only
+//   once every listening process has acknowledged (one that does not within 2 s has its listening
+//   connection cut, so it stops trusting its cache);
 // - every invalidation bumps a generation number, and a lookup that began under an older
 //   generation answers its own request but never fills the cache, so a lookup in flight during a
 //   revoke cannot put the key back;
@@ -54,7 +55,8 @@ const UNKNOWN_TTL_MS = 60_000;
 /** Look-ups of unknown keys per client address a minute; past it, 429 without a database round trip. */
 export const UNKNOWN_KEY_LOOKUPS_PER_MINUTE = 30;
 const CHANNEL = 'api_key_changes';
-const ECHO_WAIT_MS = 2_000;
+/** How long a revoke waits for every process to acknowledge it. */
+const ACKNOWLEDGE_WAIT_MS = 2_000;
 
 export interface ApiKeyServiceOptions {
   /** Notifications from the other processes on the database; without it the cache is this process's alone. */
@@ -65,7 +67,6 @@ export class ApiKeyService {
   private readonly cache = new Map<string, { principal: Principal; until: number }>();
   private readonly unknown = new Map<string, number>();
   private readonly failures = new Map<string, { count: number; windowEnds: number }>();
-  private readonly echoes = new Map<string, () => void>();
   private generation = 0;
   private readonly subscription: Subscription | null;
 
@@ -105,7 +106,6 @@ export class ApiKeyService {
     const [kind, keyId] = payload.split(':');
     if (kind === 'revoked' && keyId) {
       this.invalidateKey(keyId);
-      this.echoes.get(keyId)?.();
     } else if (kind === 'created') {
       this.generation++;
       this.unknown.clear();
@@ -202,7 +202,9 @@ export class ApiKeyService {
    * cannot be revoked: nobody could manage keys any more (409).
    */
   async revoke(id: string): Promise<void> {
-    const echo = this.subscription ? new Promise<void>((resolve) => this.echoes.set(id, resolve)) : null;
+    // Unique per call: two revokes of one key wait for their own acknowledgements.
+    const payload = `revoked:${id}:${randomBytes(6).toString('hex')}`;
+    const hearing = this.subscription?.expect(payload) ?? null;
     try {
       await this.store.transaction(async (repos) => {
         const admins = await repos.apiKeys.lockActiveAdmins();
@@ -210,15 +212,18 @@ export class ApiKeyService {
           throw new ApiError('conflict', 'This is the last active admin key: create another admin key before revoking it.');
         }
         if (!(await repos.apiKeys.revoke(id))) throw notFound('API key', id);
-        await repos.apiKeys.notifyChange(`revoked:${id}`);
+        await repos.apiKeys.notifyChange(payload);
       });
       this.invalidateKey(id);
-      // Our own notification back means Postgres has handed it to every listening process.
-      if (echo && this.subscription?.listening()) {
-        await Promise.race([echo, new Promise((resolve) => setTimeout(resolve, ECHO_WAIT_MS).unref())]);
+      // The 204 waits until every listening process has dropped the key (see the cache rule above).
+      if (hearing && this.subscription?.listening()) {
+        const late = await hearing.everyone(ACKNOWLEDGE_WAIT_MS);
+        if (late.length > 0) {
+          process.emitWarning(`API key ${id} revoked; ${late.length} process(es) did not acknowledge within ${ACKNOWLEDGE_WAIT_MS} ms and lost their listening connection`);
+        }
       }
     } finally {
-      this.echoes.delete(id);
+      hearing?.cancel();
     }
   }
 

@@ -162,3 +162,63 @@ t.test('a revoked key is refused by the very next request in every server proces
   }
   t.equal(late, 0, 'no process served a revoked key after the 204');
 });
+
+t.test('a revoke answers only once every server process has dropped the key, and cuts off one that never answers', { skip: !storageKinds().includes('postgres') && 'postgres only' }, async (t) => {
+  const { url, drop } = await createEmptyPostgresDatabase();
+  t.teardown(drop);
+  const servers: ServerProcess[] = [];
+  for (let n = 0; n < 2; n++) {
+    const server = await startServerProcess({ DATABASE_URL: url, ADMIN_API_KEY: adminKey });
+    servers.push(server);
+    t.teardown(() => {
+      server.child.kill('SIGCONT');
+      return server.stop('SIGKILL');
+    });
+  }
+  const [revoker, stalled] = servers as [ServerProcess, ServerProcess];
+  const call = (server: ServerProcess, path: string, key: string, init: RequestInit = {}) =>
+    fetch(`${server.baseUrl}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+    });
+  const newKey = async (name: string) => {
+    const created = await call(revoker, '/v1/api-keys', adminKey, { method: 'POST', body: JSON.stringify({ name, scopes: ['read'] }) });
+    const { id, key } = (await created.json()) as { id: string; key: string };
+    for (const server of servers) t.equal((await call(server, '/v1/articles?limit=1', key)).status, 200, 'cached in both processes');
+    return { id, key };
+  };
+
+  // A process whose event loop is held up for a moment (here: stopped for 600 ms) has not dropped
+  // the key yet, so the revoke must not answer before it has.
+  const briefly = await newKey('stalled-briefly');
+  stalled.child.kill('SIGSTOP');
+  let answeredAt = 0;
+  const startedAt = Date.now();
+  const revoking = call(revoker, `/v1/api-keys/${briefly.id}`, adminKey, { method: 'DELETE' }).then((res) => {
+    answeredAt = Date.now();
+    return res.status;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  t.equal(answeredAt, 0, 'no 204 while one process has not heard of the revoke');
+  stalled.child.kill('SIGCONT');
+  t.equal(await revoking, 204);
+  t.ok(answeredAt - startedAt >= 600, 'the 204 came after the stalled process resumed');
+  t.equal((await call(stalled, '/v1/articles?limit=1', briefly.key)).status, 401, 'the stalled process refuses the key at once');
+
+  // A process that stays stopped past the wait loses its listening connection, so once it runs
+  // again it does not trust its cache: the revoke answers after about 2 s, and the key is refused.
+  const forLong = await newKey('stalled-long');
+  stalled.child.kill('SIGSTOP');
+  const longStart = Date.now();
+  t.equal((await call(revoker, `/v1/api-keys/${forLong.id}`, adminKey, { method: 'DELETE' })).status, 204);
+  const waited = Date.now() - longStart;
+  t.ok(waited >= 1_900 && waited < 10_000, `the revoke waited for the stopped process, then gave up (${waited} ms)`);
+  stalled.child.kill('SIGCONT');
+  let refused = false;
+  for (let attempt = 0; attempt < 50 && !refused; attempt++) {
+    refused = (await call(stalled, '/v1/articles?limit=1', forLong.key)).status === 401;
+    if (!refused) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  t.ok(refused, 'the process that missed the revoke refuses the key moments after it runs again');
+  t.equal((await call(revoker, '/v1/articles?limit=1', forLong.key)).status, 401);
+});
