@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { uuidv7 } from 'uuidv7';
 import { ApiError } from '../errors.js';
@@ -87,9 +87,20 @@ export const idempotency = fp(
     });
     app.addHook('onClose', async () => clearInterval(sweeper));
 
-    app.addHook('preHandler', async (request, reply) => {
+    // Callback hooks, not async ones: they run on every /v1 request, and all but a POST with an
+    // Idempotency-Key have nothing to do; an async hook cost each a promise and a microtask turn.
+    app.addHook('preHandler', (request, reply, done) => {
       const key = request.headers['idempotency-key'];
-      if (request.method !== 'POST' || key === undefined || !request.principal) return;
+      if (request.method !== 'POST' || key === undefined || !request.principal) {
+        done();
+        return;
+      }
+      claimOrReplay(request, reply, key).then(() => done(), done);
+    });
+
+    /** The first request with this key claims it; a retry is answered from the record, or refused. */
+    const claimOrReplay = async (request: FastifyRequest, reply: FastifyReply, key: string | string[]): Promise<unknown> => {
+      if (!request.principal) return;
       if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
         throw new ApiError('validation-failed', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
       }
@@ -130,18 +141,26 @@ export const idempotency = fp(
         .code(existing.status)
         .headers({ ...headers, 'idempotent-replayed': 'true' })
         .send(existing.body ?? undefined);
+    };
+
+    app.addHook('onSend', (request, reply, payload, done) => {
+      const id = request.idempotencyRecordId;
+      if (!id) {
+        done(null, payload);
+        return;
+      }
+      request.idempotencyRecordId = null;
+      record(request, reply, payload, id).then(() => done(null, payload), done);
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      const id = request.idempotencyRecordId;
-      if (!id) return payload;
-      request.idempotencyRecordId = null;
+    /** Stores the first answer to replay it to retries, or forgets the claim. */
+    const record = async (request: FastifyRequest, reply: FastifyReply, payload: unknown, id: string): Promise<void> => {
       const digest = request.idempotencyBodyDigest;
       // Failed on our side, or answered before its streamed body was read to the end (so its hash
       // is not known): forgotten, and a retry runs again.
       if (reply.statusCode >= 500 || (digest && digest.value === null)) {
         await records.release(id);
-        return payload;
+        return;
       }
       const headers = Object.fromEntries(
         REPLAYED_HEADERS.flatMap((name) => {
@@ -150,8 +169,7 @@ export const idempotency = fp(
         }),
       );
       await records.complete(id, reply.statusCode, headers, typeof payload === 'string' ? redactSecrets(payload) : null, digest?.value ?? undefined);
-      return payload;
-    });
+    };
   },
   { name: 'idempotency' },
 );
