@@ -10,7 +10,7 @@ import { utf16ToCodePoint } from './offsets.js';
 import { assignQuoteRoles, splitSentences, tokenize, type Sentence, type Token } from './tokens.js';
 import type { ArticleAnnotation, Block, EntityAnnotation, EntityType, MentionAnnotation, QuoteAnnotation, TextSpan } from './types.js';
 
-export const PIPELINE_VERSION = '1.6.3';
+export const PIPELINE_VERSION = '1.6.4';
 
 export interface AnnotateOptions {
   layout?: Layout;

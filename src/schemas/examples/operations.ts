@@ -168,7 +168,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 35,
             "quotes": 26,
@@ -224,7 +224,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "b835a89f8d3c12baed9b6f70cee4ffc3140dfed4d3c0d1f169f46ed99444b713",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 4,
             "quotes": 2,
@@ -278,7 +278,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 35,
             "quotes": 26,
@@ -564,7 +564,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "b1d7dbf7e7230ebd2af66bcad8fd246056c446952c2f43d3c54e53d74088e220",
-              "pipelineVersion": "1.6.3",
+              "pipelineVersion": "1.6.4",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -618,7 +618,7 @@ export const operationExamples: OperationExamples = {
               "publishedAt": null,
               "language": null,
               "contentHash": "4a1fbd72bb8f889f9dd195e0aef5c57a78999078fbca26d22997f64a13437dcc",
-              "pipelineVersion": "1.6.3",
+              "pipelineVersion": "1.6.4",
               "counts": {
                 "paragraphs": 1,
                 "quotes": 1,
@@ -707,7 +707,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 35,
             "quotes": 26,
@@ -1342,7 +1342,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1383,7 +1383,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1428,7 +1428,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1496,7 +1496,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1537,7 +1537,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1578,7 +1578,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1632,7 +1632,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1650,7 +1650,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1668,7 +1668,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1686,7 +1686,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1704,7 +1704,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1722,7 +1722,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1740,7 +1740,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1758,7 +1758,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1776,7 +1776,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1794,7 +1794,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1822,7 +1822,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1840,7 +1840,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1858,7 +1858,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1876,7 +1876,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1894,7 +1894,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1912,7 +1912,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1930,7 +1930,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1948,7 +1948,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1966,7 +1966,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -1984,7 +1984,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2002,7 +2002,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2020,7 +2020,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2038,7 +2038,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2056,7 +2056,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2074,7 +2074,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2092,7 +2092,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2110,7 +2110,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2128,7 +2128,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2146,7 +2146,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2164,7 +2164,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2182,7 +2182,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2200,7 +2200,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2218,7 +2218,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2236,7 +2236,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2254,7 +2254,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2282,7 +2282,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2300,7 +2300,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2318,7 +2318,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2336,7 +2336,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2354,7 +2354,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2372,7 +2372,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2390,7 +2390,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2408,7 +2408,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2426,7 +2426,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2444,7 +2444,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2462,7 +2462,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2480,7 +2480,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2498,7 +2498,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2516,7 +2516,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2534,7 +2534,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "pronoun",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2552,7 +2552,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2570,7 +2570,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "nominal",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2588,7 +2588,7 @@ export const operationExamples: OperationExamples = {
                   "kind": "name",
                   "provenance": {
                     "origin": "machine",
-                    "pipelineVersion": "1.6.3",
+                    "pipelineVersion": "1.6.4",
                     "reviewStatus": "unreviewed",
                     "updatedBy": null,
                     "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2656,7 +2656,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2854,7 +2854,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -2945,7 +2945,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -2971,7 +2971,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3042,7 +3042,7 @@ export const operationExamples: OperationExamples = {
           },
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3166,7 +3166,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "unreviewed",
             "updatedBy": null,
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3251,7 +3251,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "confirmed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3297,7 +3297,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.6.3"
+                "pipelineVersion": "1.6.4"
               },
               "after": {
                 "end": 13,
@@ -3309,7 +3309,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.6.3"
+                "pipelineVersion": "1.6.4"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3355,7 +3355,7 @@ export const operationExamples: OperationExamples = {
           "kind": "name",
           "provenance": {
             "origin": "machine",
-            "pipelineVersion": "1.6.3",
+            "pipelineVersion": "1.6.4",
             "reviewStatus": "unreviewed",
             "updatedBy": "newsroom-admin",
             "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3546,7 +3546,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3572,7 +3572,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3607,7 +3607,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000011",
                 "speakerMentionId": null
               },
@@ -3633,7 +3633,7 @@ export const operationExamples: OperationExamples = {
                 "viaEntityId": null,
                 "reviewStatus": "unreviewed",
                 "paragraphIndex": -1,
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "speakerEntityId": "0196700a-0000-7000-8000-000000000010",
                 "speakerMentionId": "0196700a-0000-7000-8000-000000000045"
               },
@@ -3728,7 +3728,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "unreviewed",
-                "pipelineVersion": "1.6.3"
+                "pipelineVersion": "1.6.4"
               },
               "after": {
                 "end": 13,
@@ -3740,7 +3740,7 @@ export const operationExamples: OperationExamples = {
                 "suffix": " to Putin: US acted in 'bad fait",
                 "entityId": "0196700a-0000-7000-8000-000000000010",
                 "reviewStatus": "confirmed",
-                "pipelineVersion": "1.6.3"
+                "pipelineVersion": "1.6.4"
               },
               "createdAt": "2019-04-26T09:00:16.000Z"
             }
@@ -3958,7 +3958,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -3999,7 +3999,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4067,7 +4067,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": "newsroom-admin",
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4108,7 +4108,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4168,7 +4168,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:08.000Z",
@@ -4209,7 +4209,7 @@ export const operationExamples: OperationExamples = {
               },
               "provenance": {
                 "origin": "machine",
-                "pipelineVersion": "1.6.3",
+                "pipelineVersion": "1.6.4",
                 "reviewStatus": "unreviewed",
                 "updatedBy": null,
                 "createdAt": "2019-04-26T09:00:02.000Z",
@@ -4558,7 +4558,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4597,7 +4597,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4636,7 +4636,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4675,7 +4675,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4714,7 +4714,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4753,7 +4753,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4792,7 +4792,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4831,7 +4831,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4870,7 +4870,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4909,7 +4909,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4948,7 +4948,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -4987,7 +4987,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5026,7 +5026,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5065,7 +5065,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5104,7 +5104,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5143,7 +5143,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5182,7 +5182,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5221,7 +5221,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5260,7 +5260,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5299,7 +5299,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5338,7 +5338,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5377,7 +5377,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5416,7 +5416,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5455,7 +5455,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5494,7 +5494,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5533,7 +5533,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5572,7 +5572,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5611,7 +5611,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5650,7 +5650,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5689,7 +5689,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5728,7 +5728,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5767,7 +5767,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5806,7 +5806,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5845,7 +5845,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5884,7 +5884,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5923,7 +5923,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -5962,7 +5962,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6001,7 +6001,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6040,7 +6040,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6079,7 +6079,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6118,7 +6118,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6157,7 +6157,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6196,7 +6196,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6235,7 +6235,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6274,7 +6274,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6313,7 +6313,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6352,7 +6352,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6391,7 +6391,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6430,7 +6430,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6469,7 +6469,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6508,7 +6508,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6547,7 +6547,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6586,7 +6586,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6625,7 +6625,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6664,7 +6664,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6703,7 +6703,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6742,7 +6742,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6781,7 +6781,7 @@ export const operationExamples: OperationExamples = {
               "modified": "2019-04-26T09:00:02.000Z",
               "creator": {
                 "type": "Software",
-                "name": "news-annotations pipeline 1.6.3"
+                "name": "news-annotations pipeline 1.6.4"
               },
               "body": [
                 {
@@ -6859,7 +6859,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": null,
           "language": null,
           "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 35,
             "quotes": 26,
@@ -6917,7 +6917,7 @@ export const operationExamples: OperationExamples = {
           "publishedAt": "2019-04-26T06:30:00.000Z",
           "language": "en",
           "contentHash": "7ea116097baee43c3eab196aa93c284a37cd7b3c7a5ca250368c777e989ff21a",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "counts": {
             "paragraphs": 5,
             "quotes": 3,
@@ -6954,7 +6954,7 @@ export const operationExamples: OperationExamples = {
               "current": false,
               "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.6.3",
+              "pipelineVersion": "1.6.4",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:02.000Z",
               "replacedAt": "2019-04-26T09:00:26.000Z"
@@ -6964,7 +6964,7 @@ export const operationExamples: OperationExamples = {
               "current": true,
               "contentHash": "2fce0420fa7a9bdac16e291c67977f9163b5950d824d82a85345668de97abc6f",
               "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-              "pipelineVersion": "1.6.3",
+              "pipelineVersion": "1.6.4",
               "createdBy": null,
               "createdAt": "2019-04-26T09:00:26.000Z",
               "replacedAt": null
@@ -6996,7 +6996,7 @@ export const operationExamples: OperationExamples = {
           "current": false,
           "contentHash": "d79b2fdb212cecb10d26d5cf7e15b64d23d93071894216213d397d13ce71e65d",
           "headline": "N.Korea's Kim to Putin: US acted in 'bad faith' at Hanoi talks",
-          "pipelineVersion": "1.6.3",
+          "pipelineVersion": "1.6.4",
           "createdBy": null,
           "createdAt": "2019-04-26T09:00:02.000Z",
           "replacedAt": "2019-04-26T09:00:26.000Z",

@@ -35,3 +35,36 @@ t.test('"I" with no clause after the verb, or outside a quotation, gives no nest
     t.notOk(attributions(text).some((f) => f.rule === 'first-person-in-quotation'), text);
   }
 });
+
+t.test('"I told them (that) <clause>" inside a quotation: what the speaker told others', async (t) => {
+  const pronoun = attributions('"At the break I told them that nothing had changed, that we were still the better side," said coach Ilse Berger.');
+  const told = pronoun.find((f) => f.rule === 'first-person-in-quotation');
+  t.equal(told?.cue, 'told');
+  t.equal(told?.text, 'nothing had changed, that we were still the better side,');
+  t.equal(told?.source, 'Ilse Berger');
+  const longer = attributions('"I warned the council members that the bridge would not last," engineer Pavel Novak said on Monday.');
+  const warned = longer.find((f) => f.rule === 'first-person-in-quotation');
+  t.equal(warned?.cue, 'warned');
+  t.equal(warned?.text, 'the bridge would not last,');
+  t.equal(warned?.source, 'Pavel Novak');
+});
+
+t.test('"we" with a verb of thinking speaks for the speaker\'s side', async (t) => {
+  const found = attributions('"We believe the new rules will cost jobs," said Ana Ruiz, who chairs the growers\' union.');
+  const nested = found.find((f) => f.rule === 'first-person-in-quotation');
+  t.equal(nested?.cue, 'believe');
+  t.equal(nested?.text, 'the new rules will cost jobs,');
+  t.equal(nested?.source, 'Ana Ruiz');
+});
+
+t.test('telling with no clause, or a view supposed or asked about, gives no nested attribution', async (t) => {
+  for (const text of [
+    '"I told you so," Marta Kowal said.',
+    '"I told them to leave before dark," Marta Kowal said.',
+    '"I warned the council about it," Marta Kowal said.',
+    '"If we think the plan will fail, we should say so," Marta Kowal said.',
+    '"Do we believe the numbers are right? Not yet," Marta Kowal said.',
+  ]) {
+    t.notOk(attributions(text).some((f) => f.rule === 'first-person-in-quotation'), text);
+  }
+});
