@@ -85,7 +85,7 @@ for (const d of docs) {
         out.push(`QUOTE miss ${short(g.text, 50)} (${g.speaker!.text})`);
         continue;
       }
-      const chain = g.speaker_chain_spans.map(([start, end]) => ({ start, end }));
+      const chain = (g.speaker_chain_spans ?? []).map(([start, end]) => ({ start, end }));
       const last = (s: string): string => s.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.pop() ?? '';
       const ok = !!q.speaker && (overlap(q.speaker, g.speaker!) > 0 || chain.some((c) => overlap(q.speaker!, c) > 0) || (last(q.speaker.text) !== '' && [g.speaker_name ?? '', g.speaker!.text].map(last).includes(last(q.speaker.text))));
       if (!ok) out.push(`SPEAKER    ${short(g.text, 50)} gold ${short(g.speaker!.text, 40)} got ${q.speaker ? short(q.speaker.text, 40) : 'none'}`);
