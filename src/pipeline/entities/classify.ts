@@ -296,6 +296,7 @@ export function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<str
   const locative = !!pv && pv.kind === 'word' && LOCATIVE_PREPOSITIONS.has(pv.lower);
   if (locative && TOWNS.has(foldKey(t.text))) return 'LOC';
   if (FIRST_NAMES.has(t.lower)) return 'PERSON';
+  if (relativeWhoAfter(tokens, c.last) || heOrSheLater(tokens, c.first)) return 'PERSON';
   // "in X", "near X" mostly name places; "from X" as often names a company ("a video from X")
   if ((locative && pv!.lower !== 'from') || TOWNS.has(foldKey(t.text))) return 'LOC';
   if (t.text.length < 2) return null;
@@ -331,6 +332,37 @@ function heOrSheNext(tokens: Token[], first: number): boolean {
     if (u.sentence !== t.sentence + 1) return false;
     if (u.kind === 'quote' || u.kind === 'punct') continue;
     return u.cap && PERSON_PRONOUNS_SUBJ.has(u.lower);
+  }
+  return false;
+}
+
+/** "X, who ...": a relative "who" takes up a person (an organisation or a place takes "which"). */
+function relativeWhoAfter(tokens: Token[], last: number): boolean {
+  return tokens[last]?.text === ',' && tokens[last + 1]?.lower === 'who' && tokens[last + 1]!.sentence === tokens[last]!.sentence;
+}
+
+/** How far after the name its own reflexive or "his wife" is looked for. */
+const PRONOUN_REACH = 12;
+
+/**
+ * "Halloran blamed himself", "Osei and her husband left": a name that opens its sentence (or its
+ * clause after a quotation) and, later in that sentence with no other name, quotation or "it" in
+ * between, a reflexive or a "his"/"her" with a word for family ("his wife"). A plain "he" after a
+ * verb ("the firm said he would go") may be anyone, so it does not count.
+ */
+function heOrSheLater(tokens: Token[], first: number): boolean {
+  const t = tokens[first]!;
+  let k = first - 1;
+  while (k >= 0 && tokens[k]!.sentence === t.sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
+  if (k >= 0 && tokens[k]!.sentence === t.sentence && !speakerAfterQuotation(tokens, first)) return false;
+  for (let j = first + 1; j < tokens.length && j <= first + PRONOUN_REACH; j++) {
+    const u = tokens[j]!;
+    if (u.sentence !== t.sentence || u.kind === 'quote') return false;
+    if (u.kind !== 'word') continue;
+    if (u.cap || u.lower === 'it' || u.lower === 'its' || u.lower === 'they' || u.lower === 'their') return false;
+    if (u.lower === 'himself' || u.lower === 'herself') return true;
+    const owned = tokens[j + 1];
+    if ((u.lower === 'his' || u.lower === 'her') && owned?.kind === 'word' && PERSONAL_NOUNS.has(owned.lower)) return true;
   }
   return false;
 }

@@ -421,3 +421,12 @@ t.test('"X City" after a preposition of place is the city, and elsewhere may be 
   const club = mentionsOf("The win in Rovane City's home stadium lifted the team to third.");
   t.equal(typeOf(club, "Rovane City"), 'ORG', 'a possessor after "in" is the club');
 });
+
+t.test('a single unknown name is a person when "who", a reflexive or "his wife" takes it up', async (t) => {
+  t.equal(typeOf(mentionsOf('Garvanne, who denied the charges, resigned on Monday.'), 'Garvanne'), 'PERSON', '"X, who ..."');
+  t.equal(typeOf(mentionsOf('Brannock and his wife fled the town in March.'), 'Brannock'), 'PERSON', '"X and his wife"');
+  t.equal(typeOf(mentionsOf('Halvorsen defended himself in court on Tuesday.'), 'Halvorsen'), 'PERSON', 'a reflexive');
+  t.equal(typeOf(mentionsOf('Veltrix said he would be replaced within a month.'), 'Veltrix'), 'ORG', 'a plain "he" after a verb may be anyone');
+  t.equal(typeOf(mentionsOf('Veltrix, which makes chips, cut 200 jobs.'), 'Veltrix'), 'ORG', '"which" takes up a thing');
+  t.equal(typeOf(mentionsOf('Analysts at Veltrix and his wife were not there.'), 'Veltrix'), 'ORG', 'only a name that opens its sentence');
+});
