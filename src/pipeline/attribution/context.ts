@@ -103,6 +103,9 @@ function taggingForms(c: Context): Uint8Array {
     // that may report is the pronoun's source (pronoun-sources.ts), and needs its tags
     const next = sentences[i + 1];
     if (next && holds[i + 1] && tokens[next.first]?.lower === 'it' && tokens[next.first]!.block === tokens[s.first]?.block) return;
+    // a paragraph that a quotation opens may take its speaker from the subject of the sentence
+    // that ended the paragraph before (fallbacks.ts)
+    if (next && tokens[next.first]?.kind === 'quote' && next.block === s.block + 1 && next.first === blockTokens[next.block]?.first) return;
     form.fill(FORM.SKIP, s.first, s.last);
   });
   for (const q of c.quotations) if (q.close > q.first) form.fill(FORM.SKIP, q.first, q.close);

@@ -1,14 +1,16 @@
 // Stage: quotations that no cue holds. News carries a speaker over from a cue nearby: a dash after
 // the quotation ('"..." - X'), an earlier quotation of the same sentence, the speaker of the
 // paragraph (or of the paragraph before, when a quotation opens the paragraph: long quotes run
-// over several), a colon after a clause whose subject speaks ('X had a message: "..."'), or a cue
-// in the sentence before. A quotation with none of these is kept without a source.
+// over several), a colon after a clause whose subject speaks ('X had a message: "..."'), a cue
+// in the sentence before, or the person the paragraph before ended on. A quotation with none of
+// these is kept without a source.
 
 import { POS } from '../pos.js';
-import { isTimeWord, sentenceOf, tagIs, type Context } from './context.js';
+import { hasParticipleEnding, isTimeWord, sentenceOf, tagIs, type Context } from './context.js';
 import type { Attribution, Quotation, Source, TokenRange } from './model.js';
 import { mainClauseSubject } from './subjects.js';
 
+const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'got', 'gets', 'get']);
 const DASHES = new Set(['-', '--', '\u2014', '\u2013']);
 /** A paragraph-opening quotation continues a speaker of at most this many paragraphs before. */
 const MAX_PARAGRAPHS_BACK = 2;
@@ -52,6 +54,8 @@ export function attributeRemaining(c: Context, quotations: Quotation[], atts: At
     if (colon) return direct(colon.source, colon.cue, null, colon.rule, 0.6);
     const before = previousSentenceSpeaker(c, q);
     if (before) return direct(before, null, null, 'previous-sentence-subject', 0.5);
+    const introduced = previousParagraphSubject(c, q);
+    if (introduced) return direct(introduced, null, null, 'previous-paragraph-subject', 0.45);
     direct(null, null, null, 'none', 0);
   });
   return [...atts, ...out];
@@ -78,6 +82,27 @@ function previousSentenceSpeaker(c: Context, q: Quotation): Source | null {
   }
   if (m < 0 || c.ents.mentions[m]!.type !== 'PERSON') return null;
   return { mention: m, first: c.ents.mentions[m]!.first, last: c.ents.mentions[m]!.last };
+}
+
+/**
+ * 'Opposition leader X attacked the plan.\n\n"It is a tax on families ..."': a quotation that
+ * opens its paragraph with no cue anywhere near takes the person the paragraph before ended on,
+ * the subject of its last sentence, when that sentence quotes nobody.
+ */
+function previousParagraphSubject(c: Context, q: Quotation): Source | null {
+  const si = c.tokens[q.open]!.sentence;
+  if (si === 0 || q.open !== c.blockTokens[q.block]!.first) return null;
+  const prev = c.sentences[si - 1]!;
+  if (prev.block !== q.block - 1 || c.headlineBlocks.has(prev.block)) return null;
+  for (let k = prev.first; k < prev.last; k++) if (c.quoteOf[k] !== -1) return null;
+  const sub = mainClauseSubject(c, prev.first, prev.last, 1);
+  const m = sub?.source.mention ?? -1;
+  if (m < 0 || c.ents.mentions[m]!.type !== 'PERSON') return null;
+  // "X was arrested in May.": what was done to someone does not introduce their words
+  let v = sub!.source.last;
+  while (v < prev.last && c.tokens[v]!.kind !== 'word') v++;
+  if (PASSIVE_AUXILIARIES.has(c.tokens[v]?.lower ?? '') && hasParticipleEnding(c.tokens[v + 1]?.lower ?? '')) return null;
+  return sub!.source;
 }
 
 /** '"..." - Jane Doe': a name right after a dash that follows the quotation. */

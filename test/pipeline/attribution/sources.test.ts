@@ -115,6 +115,24 @@ t.test('a quotation standing alone after a sentence that opens with a person is 
   t.equal(attributions('The crowd grew restless. "We want answers."')[0]!.source, null);
 });
 
+t.test('a paragraph that a quotation opens, with no cue near, is the words of the person the paragraph before ended on', async (t) => {
+  for (const intro of ['Opposition leader Henrik Dahl attacked the plan on Monday.', 'The opposition leader, Henrik Dahl, was scathing.']) {
+    const [a] = attributions(`${intro}\n\n"It is a tax on working families, and the prime minister knows it."`);
+    t.equal(a!.source, 'Henrik Dahl', intro);
+    t.equal(a!.rule, 'previous-paragraph-subject');
+  }
+  for (const intro of [
+    'Henrik Dahl was arrested in May.',
+    'The plan was attacked by the opposition.',
+    'Henrik Dahl said the plan was "a tax".',
+  ]) {
+    const found = attributions(`${intro}\n\n"It is a tax on working families, and the prime minister knows it."`);
+    t.notOk(found.some((f) => f.rule === 'previous-paragraph-subject'), intro);
+  }
+  const cued = attributions('Henrik Dahl attacked the plan.\n\n"It is a tax," said Ada Ellis, the finance minister.');
+  t.equal(cued[0]!.source, 'Ada Ellis', 'a cue of its own wins');
+});
+
 t.test('a subject with a participle phrase before a stray comma: "The results of X published this week, revealed ..."', async (t) => {
   const [a] = attributions('The results of the national study published in the journal this week, revealed that children lack iodine.');
   t.match(a!.source, /^The results/);
