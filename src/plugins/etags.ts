@@ -20,27 +20,35 @@ export const etags = fp(
   async (app: FastifyInstance) => {
     await app.register(etag, { replyWith304: false });
     // The spec bounds If-None-Match like every other input; an empty one names no tag.
-    app.addHook('onRequest', async (request) => {
+    // Callback hooks: they run on every request and wait for nothing (an async hook costs a promise
+    // and a microtask turn each); a thrown error is handled as a rejected async hook's is.
+    app.addHook('onRequest', (request, _reply, done) => {
       const header = request.headers['if-none-match'];
-      if (header === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) return;
-      if (typeof header !== 'string' || header.trim() === '' || header.length > IF_NONE_MATCH_MAX_LENGTH) {
-        throw new ApiError(
-          'validation-failed',
-          `headers /if-none-match: must be 1 to ${IF_NONE_MATCH_MAX_LENGTH} characters: "*" or a list of ETags`,
-        );
+      if (header !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
+        if (typeof header !== 'string' || header.trim() === '' || header.length > IF_NONE_MATCH_MAX_LENGTH) {
+          throw new ApiError(
+            'validation-failed',
+            `headers /if-none-match: must be 1 to ${IF_NONE_MATCH_MAX_LENGTH} characters: "*" or a list of ETags`,
+          );
+        }
       }
+      done();
     });
-    app.addHook('onSend', async (request, reply, payload) => {
+    app.addHook('onSend', (request, reply, payload, done) => {
       // Only a representation has a version: not an error, and not a 204's nothing.
       if (reply.statusCode < 200 || reply.statusCode >= 300 || reply.statusCode === 204) {
         reply.removeHeader('etag');
-        return payload;
+        done(null, payload);
+        return;
       }
-      if (!isNotModified(request, reply)) return payload;
+      if (!isNotModified(request, reply)) {
+        done(null, payload);
+        return;
+      }
       reply.code(304);
       reply.removeHeader('content-type');
       reply.removeHeader('content-length');
-      return null;
+      done(null, null);
     });
   },
   { name: 'etags' },
