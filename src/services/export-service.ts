@@ -67,32 +67,38 @@ export class ExportService {
     const text = new CodePointText(article.text);
     const paragraphs = await this.repos.articles.listAllParagraphs(id);
     const body = paragraphs.map((p) => text.slice(p.start, p.end)).join('\n\n');
-    return {
+    // Keys in the order the answer is written (the schema's required fields, then its optional
+    // ones, as fast-json-stringify orders them), so that it is written by JSON.stringify in one
+    // piece (plugins/response-serializer.ts): the same bytes.
+    const document: NinjsDocument = {
       uri: `urn:uuid:${article.id}`,
       type: 'text',
       version: String(article.version),
       firstCreated: article.createdAt.toISOString(),
       versionCreated: article.updatedAt.toISOString(),
-      ...(article.publishedAt ? { contentCreated: article.publishedAt.toISOString() } : {}),
-      ...(article.language ? { language: article.language } : {}),
       headlines: article.headline ? [{ role: 'main', value: article.headline }] : [],
-      ...(article.standfirst ? { descriptions: [{ role: 'summary', value: article.standfirst }] } : {}),
       bodies: [{ role: 'main', contentType: 'text/plain', value: body }],
-      ...(article.byline ? { by: article.byline } : {}),
-      ...(article.datelinePlace ? { located: article.datelinePlace } : {}),
-      ...concepts,
+      people: concepts.people,
+      organisations: concepts.organisations,
+      places: concepts.places,
+      events: concepts.events,
+      objects: concepts.objects,
       subjects,
-      ...(article.source || article.datelineAgency || unnamedSources.length > 0
-        ? {
-            infoSources: [
-              ...(article.source ? [{ name: article.source, role: 'publisher' }] : []),
-              ...(article.datelineAgency ? [{ name: article.datelineAgency, role: 'originator' }] : []),
-              ...unnamedSources.map((name) => ({ name, role: 'unnamed source' })),
-            ],
-          }
-        : {}),
-      ...(article.externalId ? { altIds: [{ role: 'externalId', value: article.externalId }] } : {}),
     };
+    if (article.publishedAt) document.contentCreated = article.publishedAt.toISOString();
+    if (article.language) document.language = article.language;
+    if (article.standfirst) document.descriptions = [{ role: 'summary', value: article.standfirst }];
+    if (article.byline) document.by = article.byline;
+    if (article.datelinePlace) document.located = article.datelinePlace;
+    if (article.source || article.datelineAgency || unnamedSources.length > 0) {
+      document.infoSources = [
+        ...(article.source ? [{ name: article.source, role: 'publisher' }] : []),
+        ...(article.datelineAgency ? [{ name: article.datelineAgency, role: 'originator' }] : []),
+        ...unnamedSources.map((name) => ({ name, role: 'unnamed source' })),
+      ];
+    }
+    if (article.externalId) document.altIds = [{ role: 'externalId', value: article.externalId }];
+    return document;
   }
 
   /** The whole collection with its first page, or page `page` alone. */
