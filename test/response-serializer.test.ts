@@ -8,6 +8,8 @@ import { Article, ArticlePage } from '../src/schemas/articles.js';
 import { QuotePage } from '../src/schemas/annotations.js';
 import { AnnotationEventPage } from '../src/schemas/editorial.js';
 import { NinjsDocument } from '../src/schemas/exports.js';
+import { IngestJobItemPage } from '../src/schemas/ingest-jobs.js';
+import { ProblemDetails } from '../src/schemas/problem.js';
 import { presentArticle, presentArticleListItem, presentQuote } from '../src/services/presenters.js';
 
 const plain = (schema: unknown) => JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
@@ -283,4 +285,33 @@ t.test('random changes to answers: the same bytes (or error) as fast-json-string
   }
   t.equal(differ, 0, `${runs} changed answers written alike`);
   t.ok(fitting > runs / 10 && fitting < runs - runs / 10, `both ways taken: ${fitting} of ${runs} by JSON.stringify`);
+});
+
+t.test('a nullable reference to a shared schema (a failed ingest line\'s problem) is written as that schema', async (t) => {
+  const shared = { ProblemDetails: plain(ProblemDetails) };
+  const compile = buildResponseSerializer(shared, {});
+  const schema = plain(IngestJobItemPage);
+  const ours = compile({ schema, method: 'GET', url: '/', httpStatus: '200' });
+  const theirs = fastJsonStringify(schema as unknown as Schema, { schema: shared as unknown as Record<string, Schema> });
+  const simplified = serializationSchema(schema, serializationSchema(shared) as Record<string, unknown>) as {
+    properties: { items: { items: { properties: { problem: Record<string, unknown> } } } };
+  };
+  const problemSchema = simplified.properties.items.items.properties.problem;
+  t.equal(problemSchema.type, 'object');
+  t.equal(problemSchema.nullable, true);
+  t.notOk('$ref' in problemSchema);
+  const fits = jsonStringifyFits(simplified)!;
+  t.ok(fits, 'covered');
+  const item = { index: 0, line: 1, status: 'created', articleId: '01a22fc8-9fb5-7cd6-af3c-6cf967678d1f', problem: null };
+  const problem = { type: 'urn:news-annotations:problem:validation-failed', title: 'The request is not valid', status: 400, detail: 'body /text: "x"', errors: [{ location: 'body', pointer: '/text', message: 'must be string' }] };
+  const pages = [
+    { items: [item, { ...item, index: 1, line: 2, status: 'pending', articleId: null }], nextCursor: 'abc' },
+    { items: [item, { ...item, status: 'failed', articleId: null, problem }], nextCursor: null },
+    // As Postgres gives a jsonb object back (keys by length): not the written order.
+    { items: [{ ...item, status: 'failed', articleId: null, problem: { type: problem.type, title: problem.title, detail: problem.detail, status: 400 } }], nextCursor: null },
+  ];
+  t.ok(fits(pages[0]), 'a page without problems takes JSON.stringify');
+  t.ok(fits(pages[1]), 'a problem in the written order too');
+  t.notOk(fits(pages[2]), 'a problem in another order goes to fast-json-stringify');
+  for (const [index, page] of pages.entries()) t.equal(ours(page), theirs(page), `page ${index}`);
 });

@@ -49,6 +49,8 @@ const DATA = new Set(['const', 'enum', 'default', 'examples', 'example', 'requir
  *   date-time format's regular expressions and string splits, for a nullable object the whole
  *   object's validation, before the value is written as S would write it anyway. As `nullable` it
  *   writes `null` for null and the value as S otherwise: the same bytes.
+ *   A branch that names a shared schema (`Type.Ref('ProblemDetails')`, with `shared`, the
+ *   schemas of `app.addSchema`) is that schema, when it is plain typed and refers to nothing.
  * - An object of any keys and any values (`Type.Record(Type.String(), Type.Unknown())`, such as
  *   an event's before and after) becomes a schema without keywords, which is written with
  *   JSON.stringify: the same bytes as writing each key with JSON.stringify of its value, which is
@@ -57,15 +59,15 @@ const DATA = new Set(['const', 'enum', 'default', 'examples', 'example', 'requir
  * Neither drops anything from an answer; like every non-union field, such a field is written
  * from its schema's type without a check of its format or length.
  */
-export function serializationSchema(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(serializationSchema);
+export function serializationSchema(schema: unknown, shared: Record<string, unknown> = {}): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => serializationSchema(item, shared));
   if (!isObject(schema)) return schema;
   const out: JsonSchema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (SCHEMA_MAPS.has(key) && isObject(value)) {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, serializationSchema(sub)]));
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, serializationSchema(sub, shared)]));
     } else {
-      out[key] = DATA.has(key) ? value : serializationSchema(value);
+      out[key] = DATA.has(key) ? value : serializationSchema(value, shared);
     }
   }
   if (isAnyRecord(out)) {
@@ -74,7 +76,7 @@ export function serializationSchema(schema: unknown): unknown {
   }
   const union = out.anyOf;
   if (Array.isArray(union) && union.length === 2 && union.some(isNullSchema)) {
-    const other = union.find((branch) => !isNullSchema(branch));
+    const other = sharedSchemaOf(union.find((branch) => !isNullSchema(branch)), shared);
     const { anyOf: _anyOf, ...siblings } = out;
     // A nullable "anything" (the record above): JSON.stringify writes null as null.
     if (isObject(other) && Object.keys(other).every((key) => ANNOTATIONS.has(key))) return siblings;
@@ -83,6 +85,20 @@ export function serializationSchema(schema: unknown): unknown {
     }
   }
   return out;
+}
+
+/**
+ * A branch `{ $ref: id }` of a nullable union as the shared schema it names (without its `$id`),
+ * when that schema is plain typed and refers to nothing itself (so the union simplifies as any
+ * other nullable field; `Type.Union([Type.Ref('ProblemDetails'), Type.Null()])`); the branch as it
+ * is otherwise.
+ */
+function sharedSchemaOf(branch: unknown, shared: Record<string, unknown>): unknown {
+  if (!isObject(branch) || typeof branch.$ref !== 'string' || !Object.keys(branch).every((key) => key === '$ref' || ANNOTATIONS.has(key))) return branch;
+  const target = shared[branch.$ref.replace(/#$/, '')];
+  if (!isPlainTyped(target) || JSON.stringify(target).includes('"$ref"')) return branch;
+  const { $id: _id, ...inlined } = target;
+  return inlined;
 }
 
 /** Whether a value is written the same by JSON.stringify as by fast-json-stringify from a schema. */
@@ -261,7 +277,7 @@ export function buildResponseSerializer(externalSchemas?: unknown, serializerOpt
     const id = isObject(schema) && typeof schema.$id === 'string' ? schema.$id : undefined;
     const schemas = id !== undefined && id in shared ? { ...shared } : shared;
     if (schemas !== shared) delete schemas[id!];
-    const simplified = serializationSchema(schema);
+    const simplified = serializationSchema(schema, shared);
     const serialize = fastJsonStringify(simplified as Schema, { ...serializerOptions, schema: schemas as Record<string, Schema> });
     // An answer already in the schema's shape (presenters build exactly its fields, in its order)
     // is written by JSON.stringify: the same bytes, made in one piece, where fast-json-stringify
