@@ -13,8 +13,7 @@ import type { Article, ArticleJsonInput } from '../schemas/articles.js';
 import { metrics } from '../lib/metrics.js';
 import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
-import { contextOf } from './text-anchor.js';
-import { genderEstimateOf, machineQuoteColumns } from './pipeline-columns.js';
+import { genderEstimateOf, machineMentionColumns, machineQuoteColumns } from './pipeline-columns.js';
 
 export type IngestInput =
   | { format: 'text'; text: string }
@@ -185,11 +184,7 @@ function annotatedInsert(article: ArticleInsert & { pipelineVersion: string }, t
           id: mentionIds[index] as string,
           entityType: entity.type,
           entityName: entity.name,
-          start: mention.start,
-          end: mention.end,
-          text: mention.text,
-          kind: mention.kind,
-          ...contextOf(points, mention.start, mention.end),
+          ...machineMentionColumns(mention, points),
         },
       ];
     }),
@@ -344,11 +339,7 @@ export async function writeInStatements(
           id: mentionIds[index] as string,
           articleId: id,
           entityId: mentionEntityId,
-          start: mention.start,
-          end: mention.end,
-          text: mention.text,
-          kind: mention.kind,
-          ...contextOf(text, mention.start, mention.end),
+          ...machineMentionColumns(mention, text),
           pipelineVersion,
         },
       ];

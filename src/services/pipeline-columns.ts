@@ -1,7 +1,7 @@
 // What the pipeline's reported-speech and gender output becomes in stored rows, shared by ingest
 // and revision so that both store an attribution the same way.
 import type { CodePointText } from '../lib/code-points.js';
-import type { EntityAnnotation, QuoteAnnotation, TextSpan } from '../pipeline/types.js';
+import type { EntityAnnotation, MentionAnnotation, QuoteAnnotation, TextSpan } from '../pipeline/types.js';
 import { contextOf } from './text-anchor.js';
 
 /** The longest unnamed source or relay stored (the columns' length): longer words name none. */
@@ -33,6 +33,11 @@ export function unnamedSourceColumns(quote: QuoteAnnotation, speakerEntityId: st
 export function unnamedViaColumns(quote: QuoteAnnotation, viaEntityId: string | null): UnnamedViaColumns {
   const words = unnamedWords(quote.viaText, viaEntityId);
   return { viaText: words?.text ?? null, viaStart: words?.start ?? null, viaEnd: words?.end ?? null };
+}
+
+/** The columns of a mention the pipeline found that do not depend on how its entity is stored. */
+export function machineMentionColumns(mention: MentionAnnotation, text: CodePointText) {
+  return { start: mention.start, end: mention.end, text: mention.text, kind: mention.kind, ...contextOf(text, mention.start, mention.end) };
 }
 
 /**

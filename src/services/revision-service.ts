@@ -20,7 +20,7 @@ import { annotateOffThread } from './annotator.js';
 import { presentArticle } from './presenters.js';
 import { findByQuote, nearlyEqual, overlapFraction, reanchorSubSpans, spanMapper, type SpanMapper } from './re-anchor.js';
 import { contextOf } from './text-anchor.js';
-import { machineQuoteColumns } from './pipeline-columns.js';
+import { machineMentionColumns, machineQuoteColumns } from './pipeline-columns.js';
 
 export type RevisionSummary = Static<typeof ArticleRevision>;
 
@@ -194,12 +194,8 @@ export class RevisionService {
         continue;
       }
       const fields = {
-        start: mention.start,
-        end: mention.end,
-        text: mention.text,
-        kind: mention.kind,
+        ...machineMentionColumns(mention, newText),
         entityId,
-        ...contextOf(newText, mention.start, mention.end),
         pipelineVersion: annotation.pipelineVersion,
         reviewStatus: 'unreviewed' as const,
       };
