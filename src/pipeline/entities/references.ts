@@ -13,6 +13,15 @@ import type { Entity, Mention } from './model.js';
 import { matchNominal, type NominalContext } from './nominals.js';
 import { PersonsBySentence, PRONOUN_GENDER, resolvePronoun } from './pronouns.js';
 
+/**
+ * Nouns for people that are no role to refer back to ("the resident" may be anyone), but that a
+ * name set off by a comma right after names: "said one resident, Ana Ruiz", "one, Ana Ruiz".
+ */
+const APPOSITION_PERSON_NOUNS = new Set([
+  'one', 'another', 'resident', 'residents', 'witness', 'neighbour', 'neighbor', 'survivor', 'voter', 'parent', 'mother', 'father',
+  'worker', 'nurse', 'doctor', 'farmer', 'owner', 'shopkeeper', 'victim', 'passenger', 'fan', 'driver', 'teacher', 'officer',
+]);
+
 /** How many of a role's or head word's entities are searched for the latest one. */
 const POOL_LOOKBACK = 200;
 
@@ -85,7 +94,7 @@ export function findReferences(input: ReferenceInput): { extra: Mention[]; prono
       const comma = tokens[r + 1];
       const after = r + 2 < n ? mentionAt[r + 2]! : -1;
       // (the comma and the name after it first: they rule out most words without a look-up)
-      if (comma?.text === ',' && after >= 0 && role.kind === 'word' && !role.cap && mentions[after]!.type === 'PERSON' && mentions[after]!.kind === 'name' && PERSON_ROLE_NOUNS.has(role.lower)) {
+      if (comma?.text === ',' && after >= 0 && role.kind === 'word' && !role.cap && mentions[after]!.type === 'PERSON' && mentions[after]!.kind === 'name' && (PERSON_ROLE_NOUNS.has(role.lower) || APPOSITION_PERSON_NOUNS.has(role.lower))) {
         extra.push({ start: t.start, end: role.end, first: i, last: r + 1, entity: mentions[after]!.entity, kind: 'nominal', type: 'PERSON' });
         i = r;
         continue;

@@ -343,3 +343,10 @@ t.test('an inverted speaker keeps its modifiers: \'"...," said a spokeswoman for
   t.equal(attributions('"No comment," said the mayor at a news conference.')[0]!.source, 'the mayor');
   t.equal(attributions('"No comment," said a spokeswoman in a statement.')[0]!.source, 'a spokeswoman');
 });
+
+t.test('"said one resident, <name>": a name set off after an unnamed person is the source', async (t) => {
+  t.equal(attributions('"It was loud," said one resident, Elif Kaya, 34.')[0]!.source, 'Elif Kaya');
+  t.equal(attributions('"I thought it was thunder," said one, Elif Kaya.')[0]!.source, 'Elif Kaya');
+  t.equal(attributions('One witness, Sam Ortiz, said he saw smoke.')[0]!.source, 'Sam Ortiz');
+  t.equal(attributions('In the kitchen, Ana Ruiz said the stove was broken.')[0]!.sourceWords, 'Ana Ruiz', 'a word for no person before the comma stays out');
+});
