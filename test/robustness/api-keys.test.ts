@@ -4,7 +4,7 @@
 // hold no plaintext key and expire; unknown keys cost no round trip when repeated and are limited
 // per address; the Bearer scheme is case-insensitive.
 import { randomBytes } from 'node:crypto';
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { Store } from '../../src/repositories/store.js';
 import { ApiKeyService, UNKNOWN_KEY_LOOKUPS_PER_MINUTE } from '../../src/services/api-key-service.js';
 import { createTestApp } from '../helpers/app.js';
@@ -127,20 +127,31 @@ for (const kind of storageKinds()) {
   });
 }
 
-t.test('a revoked key is refused by the very next request in every server process', { skip: !storageKinds().includes('postgres') && 'postgres only' }, async (t) => {
+/** `count` server processes on one new Postgres database, stopped (and resumed first, if stopped) at the end. */
+async function serversOnOneDatabase(t: Test, count: number): Promise<ServerProcess[]> {
   const { url, drop } = await createEmptyPostgresDatabase();
   t.teardown(drop);
   const servers: ServerProcess[] = [];
-  for (let n = 0; n < 3; n++) {
+  for (let n = 0; n < count; n++) {
     const server = await startServerProcess({ DATABASE_URL: url, ADMIN_API_KEY: adminKey });
     servers.push(server);
-    t.teardown(() => server.stop('SIGKILL'));
-  }
-  const call = (server: ServerProcess, path: string, key: string, init: RequestInit = {}) =>
-    fetch(`${server.baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...(init.headers as Record<string, string>) },
+    t.teardown(() => {
+      server.child.kill('SIGCONT');
+      return server.stop('SIGKILL');
     });
+  }
+  return servers;
+}
+
+/** A request to one server process with a key. */
+const call = (server: ServerProcess, path: string, key: string, init: RequestInit = {}) =>
+  fetch(`${server.baseUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+  });
+
+t.test('a revoked key is refused by the very next request in every server process', { skip: !storageKinds().includes('postgres') && 'postgres only' }, async (t) => {
+  const servers = await serversOnOneDatabase(t, 3);
   let late = 0;
   for (let trial = 0; trial < 10; trial++) {
     const created = await call(servers[0]!, '/v1/api-keys', adminKey, { method: 'POST', body: JSON.stringify({ name: `multi-${trial}`, scopes: ['read'] }) });
@@ -164,23 +175,8 @@ t.test('a revoked key is refused by the very next request in every server proces
 });
 
 t.test('a revoke answers only once every server process has dropped the key, and cuts off one that never answers', { skip: !storageKinds().includes('postgres') && 'postgres only' }, async (t) => {
-  const { url, drop } = await createEmptyPostgresDatabase();
-  t.teardown(drop);
-  const servers: ServerProcess[] = [];
-  for (let n = 0; n < 2; n++) {
-    const server = await startServerProcess({ DATABASE_URL: url, ADMIN_API_KEY: adminKey });
-    servers.push(server);
-    t.teardown(() => {
-      server.child.kill('SIGCONT');
-      return server.stop('SIGKILL');
-    });
-  }
+  const servers = await serversOnOneDatabase(t, 2);
   const [revoker, stalled] = servers as [ServerProcess, ServerProcess];
-  const call = (server: ServerProcess, path: string, key: string, init: RequestInit = {}) =>
-    fetch(`${server.baseUrl}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${key}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-    });
   const newKey = async (name: string) => {
     const created = await call(revoker, '/v1/api-keys', adminKey, { method: 'POST', body: JSON.stringify({ name, scopes: ['read'] }) });
     const { id, key } = (await created.json()) as { id: string; key: string };

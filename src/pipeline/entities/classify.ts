@@ -296,7 +296,7 @@ export function guessSingle(c: Candidate, tokens: Token[], personTokens: Map<str
   const locative = !!pv && pv.kind === 'word' && LOCATIVE_PREPOSITIONS.has(pv.lower);
   if (locative && TOWNS.has(foldKey(t.text))) return 'LOC';
   if (FIRST_NAMES.has(t.lower)) return 'PERSON';
-  if (relativeWhoAfter(tokens, c.last) || heOrSheLater(tokens, c.first)) return 'PERSON';
+  if (relativeWhoAfter(tokens, c.last) || reflexiveOrFamilyLater(tokens, c.first)) return 'PERSON';
   // "in X", "near X" mostly name places; "from X" as often names a company ("a video from X")
   if ((locative && pv!.lower !== 'from') || TOWNS.has(foldKey(t.text))) return 'LOC';
   if (t.text.length < 2) return null;
@@ -313,6 +313,14 @@ function speakerAfterQuotation(tokens: Token[], first: number): boolean {
   return !!close && close.kind === 'quote' && close.quoteRole === 'close' && !!verb && verb.kind === 'word' && !verb.cap && SPEECH_VERBS.has(verb.lower);
 }
 
+/** The name at `first` opens its sentence, or its clause after a quotation ('"...," Okonjo said'). */
+function opensClause(tokens: Token[], first: number): boolean {
+  const sentence = tokens[first]!.sentence;
+  let k = first - 1;
+  while (k >= 0 && tokens[k]!.sentence === sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
+  return k < 0 || tokens[k]!.sentence !== sentence || speakerAfterQuotation(tokens, first);
+}
+
 /** How far past a sentence's subject the next sentence's first word is looked for. */
 const MAX_SENTENCE_SCAN = 120;
 
@@ -323,9 +331,7 @@ const MAX_SENTENCE_SCAN = 120;
  */
 function heOrSheNext(tokens: Token[], first: number): boolean {
   const t = tokens[first]!;
-  let k = first - 1;
-  while (k >= 0 && tokens[k]!.sentence === t.sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
-  if (k >= 0 && tokens[k]!.sentence === t.sentence && !speakerAfterQuotation(tokens, first)) return false;
+  if (!opensClause(tokens, first)) return false;
   for (let j = first + 1; j < tokens.length && j < first + MAX_SENTENCE_SCAN; j++) {
     const u = tokens[j]!;
     if (u.sentence === t.sentence) continue;
@@ -350,11 +356,9 @@ const PRONOUN_REACH = 12;
  * between, a reflexive or a "his"/"her" with a word for family ("his wife"). A plain "he" after a
  * verb ("the firm said he would go") may be anyone, so it does not count.
  */
-function heOrSheLater(tokens: Token[], first: number): boolean {
+function reflexiveOrFamilyLater(tokens: Token[], first: number): boolean {
   const t = tokens[first]!;
-  let k = first - 1;
-  while (k >= 0 && tokens[k]!.sentence === t.sentence && tokens[k]!.kind !== 'word' && tokens[k]!.kind !== 'num') k--;
-  if (k >= 0 && tokens[k]!.sentence === t.sentence && !speakerAfterQuotation(tokens, first)) return false;
+  if (!opensClause(tokens, first)) return false;
   for (let j = first + 1; j < tokens.length && j <= first + PRONOUN_REACH; j++) {
     const u = tokens[j]!;
     if (u.sentence !== t.sentence || u.kind === 'quote') return false;
