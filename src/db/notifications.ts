@@ -131,11 +131,19 @@ export function listenPostgres(connectionString: string, channel: string, handle
           if (!current || !listening) return [];
           // Listed after the commit: a process that listened before it got the notification, one
           // that began after it acknowledges its reset; either way an acknowledgement comes.
-          const { rows } = await current.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
-            [LISTENER_APPLICATION_NAME],
-          );
-          waiter.pending = new Set(rows.map((row) => row.pid).filter((pid) => !waiter.acknowledged.has(pid)));
+          let listeners: number[];
+          try {
+            const { rows } = await current.query<{ pid: number }>(
+              `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1`,
+              [LISTENER_APPLICATION_NAME],
+            );
+            listeners = rows.map((row) => row.pid);
+          } catch {
+            // The listening connection failed: this process stops trusting its cache (onReset), and
+            // the change itself has committed, so there is nothing left to wait for here.
+            return [];
+          }
+          waiter.pending = new Set(listeners.filter((pid) => !waiter.acknowledged.has(pid)));
           if (waiter.pending.size > 0) {
             let timeout: NodeJS.Timeout | undefined;
             await new Promise<void>((resolve) => {
