@@ -75,7 +75,7 @@ export async function annotateOffThread(text: string, options: AnnotateOptions):
     result = (await annotatorPool().run(task, { signal: controller.signal, transferList: [started] })) as AnnotateTaskResult;
   } catch (error) {
     const { name, code } = error as { name?: string; code?: string };
-    if (name === 'AbortError' || name === 'TimeoutError') {
+    if (name === 'AbortError') {
       throw new ApiError('unprocessable-content', `The article could not be annotated within ${budgetMs / 1000} s; split it.`);
     }
     if (code === 'ERR_WORKER_OUT_OF_MEMORY') {

@@ -6,11 +6,10 @@
 // these is kept without a source.
 
 import { POS } from '../pos.js';
-import { hasParticipleEnding, isTimeWord, sentenceOf, tagIs, type Context } from './context.js';
+import { isTimeWord, isVerb, sentenceOf, tagIs, type Context } from './context.js';
 import type { Attribution, Quotation, Source, TokenRange } from './model.js';
-import { mainClauseSubject } from './subjects.js';
+import { isPassive, mainClauseSubject } from './subjects.js';
 
-const PASSIVE_AUXILIARIES = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'got', 'gets', 'get']);
 const DASHES = new Set(['-', '--', '\u2014', '\u2013']);
 /** A paragraph-opening quotation continues a speaker of at most this many paragraphs before. */
 const MAX_PARAGRAPHS_BACK = 2;
@@ -100,8 +99,8 @@ function previousParagraphSubject(c: Context, q: Quotation): Source | null {
   if (m < 0 || c.ents.mentions[m]!.type !== 'PERSON') return null;
   // "X was arrested in May.": what was done to someone does not introduce their words
   let v = sub!.source.last;
-  while (v < prev.last && c.tokens[v]!.kind !== 'word') v++;
-  if (PASSIVE_AUXILIARIES.has(c.tokens[v]?.lower ?? '') && hasParticipleEnding(c.tokens[v + 1]?.lower ?? '')) return null;
+  while (v < prev.last && v < sub!.source.last + 4 && !isVerb(c, v) && tagIs(c, v, POS.AUX, POS.ADV, POS.PART)) v++;
+  if (v < prev.last && isVerb(c, v) && isPassive(c, v)) return null;
   return sub!.source;
 }
 
